@@ -1,0 +1,26 @@
+// The one DynamoDB table's definition, read by the CDK data construct and by the local
+// runtime (which creates it in dynalite), so the two cannot drift.
+//
+// Keys (ARCHITECTURE §4, partitioned by tenant first; every partition key starts with the
+// account, so a key built for one account can never read another's item):
+//   account        ACC#<acc>                 META
+//   environment    ACC#<acc>                 ENV#<env>
+//   role           ACC#<acc>                 ROLE#<role>
+//   credentials    ACC#<acc>#ENV#<env>       CRED#<cred>
+//   farm           ACC#<acc>#FARM#<farm>     META         gsi1: ACC#<acc>#ENV#<env> / FARM#<farm>
+//   server         ACC#<acc>#FARM#<farm>     SRV#<srv>    gsi2: INST#<platform>#<instance id>
+//   farm event     ACC#<acc>#FARM#<farm>     EVT#<ulid>
+// A farm's servers and events share its partition, so the reconciler reads a farm whole
+// with one Query. Farms are addressed by id alone in the API (/farms/{id}), hence their own
+// partition and gsi1 to list them per environment.
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+} as const;
+
+export const DEFAULT_TABLE_NAME = 'drover';

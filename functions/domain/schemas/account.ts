@@ -1,0 +1,12 @@
+// Account: a tenant. Every stored item belongs to exactly one account.
+import { z } from 'zod';
+import { Name, Timestamp, idOf } from './common';
+
+export const Account = z
+  .object({
+    id: idOf('account'),
+    name: Name,
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Account' });
+export type Account = z.infer<typeof Account>;

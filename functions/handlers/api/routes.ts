@@ -1,0 +1,83 @@
+// The API's routing table: data, defined once. infra/ turns it into API Gateway routes and
+// one Lambda per group; local/ dispatches HTTP requests with it; the OpenAPI document is
+// generated from it. Handlers for a group live in `functions/handlers/api/<group>.ts`.
+import { z } from 'zod';
+import {
+  Account,
+  CloudCredentials,
+  CloudCredentialsInput,
+  ConnectionTestResult,
+  Environment,
+  EnvironmentInput,
+  Farm,
+  FarmSpec,
+  FarmStatusView,
+  PageQuery,
+  Role,
+  RoleInput,
+  idOf,
+  pageOf,
+} from '../../domain/schemas';
+
+export const API_GROUPS = ['account', 'environments', 'credentials', 'roles', 'farms', 'meta'] as const;
+export type ApiGroup = (typeof API_GROUPS)[number];
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDef {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway syntax: `/api/v1/farms/{farmId}`. */
+  path: string;
+  group: ApiGroup;
+  summary: string;
+  /** false only for public documents (the OpenAPI document). */
+  auth: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Status and shape of the success response; undefined for 204. */
+  response?: { status: number; schema: z.ZodType };
+  /** The resource is versioned: GET answers an ETag, writes take If-Match. */
+  versioned?: boolean;
+}
+
+const EnvParams = z.object({ environmentId: idOf('environment') });
+const CredParams = EnvParams.extend({ credentialsId: idOf('credentials') });
+const RoleParams = z.object({ roleId: idOf('role') });
+const FarmParams = z.object({ farmId: idOf('farm') });
+const RoleListQuery = PageQuery.extend({ environmentId: idOf('environment').optional() });
+
+export const API_ROUTES: RouteDef[] = [
+  { operationId: 'getOpenApi', method: 'GET', path: '/api/v1/openapi.json', group: 'meta', summary: 'This API as OpenAPI 3.1', auth: false },
+  { operationId: 'getAccount', method: 'GET', path: '/api/v1/account', group: 'account', summary: "The caller's account", auth: true, response: { status: 200, schema: Account } },
+
+  { operationId: 'listEnvironments', method: 'GET', path: '/api/v1/environments', group: 'environments', summary: 'List environments', auth: true, query: PageQuery, response: { status: 200, schema: pageOf(Environment) } },
+  { operationId: 'createEnvironment', method: 'POST', path: '/api/v1/environments', group: 'environments', summary: 'Create an environment', auth: true, body: EnvironmentInput, response: { status: 201, schema: Environment } },
+  { operationId: 'getEnvironment', method: 'GET', path: '/api/v1/environments/{environmentId}', group: 'environments', summary: 'Get an environment', auth: true, params: EnvParams, response: { status: 200, schema: Environment }, versioned: true },
+  { operationId: 'updateEnvironment', method: 'PUT', path: '/api/v1/environments/{environmentId}', group: 'environments', summary: 'Replace an environment', auth: true, params: EnvParams, body: EnvironmentInput, response: { status: 200, schema: Environment }, versioned: true },
+  { operationId: 'deleteEnvironment', method: 'DELETE', path: '/api/v1/environments/{environmentId}', group: 'environments', summary: 'Delete an empty environment', auth: true, params: EnvParams, versioned: true },
+
+  { operationId: 'listCredentials', method: 'GET', path: '/api/v1/environments/{environmentId}/credentials', group: 'credentials', summary: "List an environment's cloud credentials", auth: true, params: EnvParams, query: PageQuery, response: { status: 200, schema: pageOf(CloudCredentials) } },
+  { operationId: 'createCredentials', method: 'POST', path: '/api/v1/environments/{environmentId}/credentials', group: 'credentials', summary: 'Add cloud credentials (secrets are write-only)', auth: true, params: EnvParams, body: CloudCredentialsInput, response: { status: 201, schema: CloudCredentials } },
+  { operationId: 'getCredentials', method: 'GET', path: '/api/v1/environments/{environmentId}/credentials/{credentialsId}', group: 'credentials', summary: 'Get cloud credentials (without secrets)', auth: true, params: CredParams, response: { status: 200, schema: CloudCredentials }, versioned: true },
+  { operationId: 'updateCredentials', method: 'PUT', path: '/api/v1/environments/{environmentId}/credentials/{credentialsId}', group: 'credentials', summary: 'Replace cloud credentials', auth: true, params: CredParams, body: CloudCredentialsInput, response: { status: 200, schema: CloudCredentials }, versioned: true },
+  { operationId: 'deleteCredentials', method: 'DELETE', path: '/api/v1/environments/{environmentId}/credentials/{credentialsId}', group: 'credentials', summary: 'Delete cloud credentials no farm uses', auth: true, params: CredParams, versioned: true },
+  { operationId: 'testCredentials', method: 'POST', path: '/api/v1/environments/{environmentId}/credentials/{credentialsId}/test', group: 'credentials', summary: 'Test the connection to the cloud', auth: true, params: CredParams, response: { status: 200, schema: ConnectionTestResult } },
+
+  { operationId: 'listRoles', method: 'GET', path: '/api/v1/roles', group: 'roles', summary: 'List roles (account-scoped, and of one environment when environmentId is given)', auth: true, query: RoleListQuery, response: { status: 200, schema: pageOf(Role) } },
+  { operationId: 'createRole', method: 'POST', path: '/api/v1/roles', group: 'roles', summary: 'Create a role', auth: true, body: RoleInput, response: { status: 201, schema: Role } },
+  { operationId: 'getRole', method: 'GET', path: '/api/v1/roles/{roleId}', group: 'roles', summary: 'Get a role', auth: true, params: RoleParams, response: { status: 200, schema: Role }, versioned: true },
+  { operationId: 'updateRole', method: 'PUT', path: '/api/v1/roles/{roleId}', group: 'roles', summary: 'Replace a role', auth: true, params: RoleParams, body: RoleInput, response: { status: 200, schema: Role }, versioned: true },
+  { operationId: 'deleteRole', method: 'DELETE', path: '/api/v1/roles/{roleId}', group: 'roles', summary: 'Delete a role', auth: true, params: RoleParams, versioned: true },
+
+  { operationId: 'listFarms', method: 'GET', path: '/api/v1/environments/{environmentId}/farms', group: 'farms', summary: "List an environment's farms", auth: true, params: EnvParams, query: PageQuery, response: { status: 200, schema: pageOf(Farm) } },
+  { operationId: 'createFarm', method: 'POST', path: '/api/v1/environments/{environmentId}/farms', group: 'farms', summary: 'Create a farm (Terminated until launched)', auth: true, params: EnvParams, body: FarmSpec, response: { status: 201, schema: Farm } },
+  { operationId: 'getFarm', method: 'GET', path: '/api/v1/farms/{farmId}', group: 'farms', summary: 'Get a farm with its farm roles', auth: true, params: FarmParams, response: { status: 200, schema: Farm }, versioned: true },
+  { operationId: 'updateFarm', method: 'PUT', path: '/api/v1/farms/{farmId}', group: 'farms', summary: "Replace a farm's spec (If-Match required)", auth: true, params: FarmParams, body: FarmSpec, response: { status: 200, schema: Farm }, versioned: true },
+  { operationId: 'deleteFarm', method: 'DELETE', path: '/api/v1/farms/{farmId}', group: 'farms', summary: 'Delete a Terminated farm', auth: true, params: FarmParams, versioned: true },
+  { operationId: 'getFarmStatus', method: 'GET', path: '/api/v1/farms/{farmId}/status', group: 'farms', summary: "A farm's status and convergence", auth: true, params: FarmParams, response: { status: 200, schema: FarmStatusView } },
+];
+
+export function routesOfGroup(group: ApiGroup): RouteDef[] {
+  return API_ROUTES.filter((r) => r.group === group);
+}

@@ -1,0 +1,81 @@
+// Store: the persistence port. Every method is scoped to an account; an item of another
+// account is simply not found. Writes of versioned specs are conditional on `expectedVersion`
+// and throw PreconditionFailed when it is stale.
+import type { Page, PageQuery } from '../domain/schemas/common';
+import type { Account } from '../domain/schemas/account';
+import type { CloudCredentials } from '../domain/schemas/credentials';
+import type { Environment } from '../domain/schemas/environment';
+import type { Farm } from '../domain/schemas/farm';
+import type { FarmEvent } from '../domain/schemas/farm-event';
+import type { Role } from '../domain/schemas/role';
+import type { Server } from '../domain/schemas/server';
+
+/** Stored credentials: the public part and the sealed secret. */
+export interface StoredCredentials {
+  credentials: CloudCredentials;
+  sealedSecret: string;
+}
+
+export interface AccountRepo {
+  get(accountId: string): Promise<Account | undefined>;
+  create(account: Account): Promise<void>;
+}
+
+export interface VersionedRepo<T extends { id: string; version: number }, Scope> {
+  get(scope: Scope, id: string): Promise<T | undefined>;
+  list(scope: Scope, page: PageQuery): Promise<Page<T>>;
+  /** Fails with Conflict if the id exists. */
+  create(item: T): Promise<void>;
+  /** Writes `item` (whose version is expectedVersion + 1) only if the stored version is expectedVersion. */
+  update(item: T, expectedVersion: number): Promise<void>;
+  /** Deletes only if the stored version is expectedVersion (when given). */
+  delete(scope: Scope, id: string, expectedVersion?: number): Promise<void>;
+}
+
+export interface AccountScope {
+  accountId: string;
+}
+export interface EnvironmentScope {
+  accountId: string;
+  environmentId: string;
+}
+export interface FarmScope {
+  accountId: string;
+  farmId: string;
+}
+
+export interface CredentialsRepo {
+  get(scope: EnvironmentScope, id: string): Promise<StoredCredentials | undefined>;
+  list(scope: EnvironmentScope, page: PageQuery): Promise<Page<CloudCredentials>>;
+  create(item: StoredCredentials): Promise<void>;
+  update(item: StoredCredentials, expectedVersion: number): Promise<void>;
+  delete(scope: EnvironmentScope, id: string, expectedVersion?: number): Promise<void>;
+}
+
+export interface FarmRepo extends Omit<VersionedRepo<Farm, AccountScope>, 'list'> {
+  listByEnvironment(scope: EnvironmentScope, page: PageQuery): Promise<Page<Farm>>;
+}
+
+export interface ServerRepo {
+  get(scope: FarmScope, id: string): Promise<Server | undefined>;
+  listByFarm(scope: FarmScope): Promise<Server[]>;
+  create(server: Server): Promise<void>;
+  update(server: Server, expectedVersion: number): Promise<void>;
+  findByInstanceId(platform: string, instanceId: string): Promise<Server | undefined>;
+}
+
+export interface FarmEventRepo {
+  append(event: FarmEvent): Promise<void>;
+  /** Newest first. */
+  list(scope: FarmScope, page: PageQuery): Promise<Page<FarmEvent>>;
+}
+
+export interface Store {
+  accounts: AccountRepo;
+  environments: VersionedRepo<Environment, AccountScope>;
+  credentials: CredentialsRepo;
+  roles: VersionedRepo<Role, AccountScope>;
+  farms: FarmRepo;
+  servers: ServerRepo;
+  farmEvents: FarmEventRepo;
+}
