@@ -1,0 +1,75 @@
+'use client';
+import { AppHeader } from '../components/app-header';
+import { FarmTable } from '../components/farm-table';
+import { ProblemNotice } from '../components/problem-notice';
+import { useEnvironment } from '../lib/use-environment';
+import { useFarmList } from '../lib/use-farm-list';
+import { useSession } from '../lib/use-session';
+
+export function FarmsPageClient() {
+  const session = useSession();
+  const signedIn = session.state === 'signed-in';
+  const env = useEnvironment(signedIn);
+  const list = useFarmList(env.current?.id);
+  const problem = env.error ?? list.error;
+
+  return (
+    <>
+      <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
+      <main className="page" id="main">
+        <div className="page-heading">
+          <div>
+            <h1>Farms</h1>
+            <p className="muted lede">
+              {env.current
+                ? env.current.description || `Everything declared in ${env.current.name}.`
+                : '\u00a0'}
+            </p>
+          </div>
+          <div className="field field-inline">
+            <label htmlFor="environment">Environment</label>
+            <select
+              id="environment"
+              value={env.current?.id ?? ''}
+              onChange={(event) => env.select(event.target.value)}
+              disabled={!env.environments || env.environments.length < 2}
+            >
+              {!env.environments && <option value="">Loading…</option>}
+              {env.environments?.length === 0 && <option value="">No environments</option>}
+              {env.environments?.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        {problem && <ProblemNotice problem={problem} onRetry={env.error ? env.reload : list.reload} />}
+
+        {env.environments?.length === 0 ? (
+          <p className="empty">This account has no environments yet.</p>
+        ) : (
+          <section aria-label="Farm list" className="panel">
+            <FarmTable farms={problem && !list.farms ? [] : list.farms} />
+            {list.farms?.length === 0 && !problem && (
+              <p className="empty">No farms in {env.current?.name} yet.</p>
+            )}
+            {list.hasMore && (
+              <div className="panel-footer">
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={list.loadMore}
+                  disabled={list.loadingMore}
+                >
+                  {list.loadingMore ? 'Loading…' : 'Load more'}
+                </button>
+              </div>
+            )}
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

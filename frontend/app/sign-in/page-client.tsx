@@ -1,0 +1,109 @@
+'use client';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { type FormEvent, useEffect, useState } from 'react';
+import { AppHeader } from '../../components/app-header';
+import { ProblemNotice } from '../../components/problem-notice';
+import { api, SignInInput } from '../../lib/api-client';
+import { ApiProblem } from '../../lib/api-problem';
+import { readSession, saveSession } from '../../lib/session';
+import { safeReturnPath } from '../../lib/sign-in-redirect';
+
+/** `returnTo` given: the static fallback; otherwise it is read from `?next=`. */
+export function SignInPageClient({ returnTo }: { returnTo?: string }) {
+  return returnTo === undefined ? <SignInFromQuery /> : <SignInForm returnTo={returnTo} />;
+}
+
+function SignInFromQuery() {
+  const next = useSearchParams().get('next');
+  return <SignInForm returnTo={safeReturnPath(next)} />;
+}
+
+type FieldErrors = Partial<Record<keyof SignInInput, string>>;
+
+function SignInForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    if (readSession()) router.replace(returnTo);
+  }, [router, returnTo]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = SignInInput.safeParse({ email: form.get('email'), password: form.get('password') });
+    setProblem(undefined);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SignInInput] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setSubmitting(true);
+    try {
+      saveSession(await api.signIn(parsed.data));
+      router.replace(returnTo);
+    } catch (error) {
+      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setFieldErrors(failure.fieldErrors() as FieldErrors);
+      setProblem(failure);
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <>
+      <AppHeader signedIn={false} />
+      <main className="page page-narrow" id="main">
+        <form className="panel sign-in" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-heading">
+          <h1 id="sign-in-heading">Sign in</h1>
+          <p className="muted">
+            Use your Drover account. On a local runtime the demo sign-in is printed at start.
+          </p>
+          <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
+          <Field name="email" label="Email" type="email" autoComplete="username" error={fieldErrors.email} />
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={fieldErrors.password}
+          />
+          <button type="submit" className="button button-primary button-wide" disabled={submitting}>
+            {submitting ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      </main>
+    </>
+  );
+}
+
+function Field(props: {
+  name: keyof SignInInput;
+  label: string;
+  type: string;
+  autoComplete: string;
+  error?: string;
+}) {
+  const id = `sign-in-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        autoComplete={props.autoComplete}
+        required
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      <p className="field-error" id={`${id}-error`}>
+        {props.error ?? ''}
+      </p>
+    </div>
+  );
+}

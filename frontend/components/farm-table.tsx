@@ -1,0 +1,75 @@
+// The farms of one environment. While loading it draws placeholder rows of the same height, so
+// the page does not jump when the data arrives; on a phone each row becomes a card (CSS).
+import Link from 'next/link';
+import type { Farm } from '../lib/api-client';
+import { StatusBadge } from './status-badge';
+import { TimeAgo } from './time-ago';
+
+export function farmHref(farmId: string): string {
+  return `/farm/?id=${encodeURIComponent(farmId)}`;
+}
+
+function instanceRange(farm: Farm): string {
+  const min = farm.farmRoles.reduce((sum, fr) => sum + fr.minInstances, 0);
+  const max = farm.farmRoles.reduce((sum, fr) => sum + fr.maxInstances, 0);
+  return min === max ? String(min) : `${min}–${max}`;
+}
+
+export function FarmTable({
+  farms,
+  placeholderRows = 3,
+}: {
+  farms: Farm[] | undefined;
+  placeholderRows?: number;
+}) {
+  return (
+    <table className="data-table farm-table" aria-busy={farms === undefined}>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="num">
+            Farm roles
+          </th>
+          <th scope="col" className="num">
+            Instances
+          </th>
+          <th scope="col">Updated</th>
+        </tr>
+      </thead>
+      <tbody>
+        {farms === undefined &&
+          Array.from({ length: placeholderRows }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+            <tr key={i} className="placeholder-row">
+              <td colSpan={5}>
+                <span className="skeleton" aria-hidden="true" />
+              </td>
+            </tr>
+          ))}
+        {farms?.map((farm) => (
+          <tr key={farm.id}>
+            <td data-label="Name">
+              <Link href={farmHref(farm.id)} className="farm-link">
+                {farm.name}
+              </Link>
+              {farm.description && <span className="row-note">{farm.description}</span>}
+            </td>
+            <td data-label="Status">
+              <StatusBadge status={farm.status} />
+            </td>
+            <td data-label="Farm roles" className="num">
+              {farm.farmRoles.length}
+            </td>
+            <td data-label="Instances" className="num" title="Minimum–maximum over all farm roles">
+              {instanceRange(farm)}
+            </td>
+            <td data-label="Updated">
+              <TimeAgo iso={farm.updatedAt} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

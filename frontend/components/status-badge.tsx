@@ -1,0 +1,26 @@
+// Farm and convergence statuses as coloured badges. The colour is a hint only: the word is
+// always written, so the badge reads the same to a screen reader and in grey scale.
+type Tone = 'ok' | 'busy' | 'warn' | 'off';
+
+const tones: Record<string, Tone> = {
+  Running: 'ok',
+  converged: 'ok',
+  Launching: 'busy',
+  Resuming: 'busy',
+  Suspending: 'busy',
+  Terminating: 'busy',
+  converging: 'busy',
+  degraded: 'warn',
+  Failed: 'warn',
+  Suspended: 'off',
+  Terminated: 'off',
+  stopped: 'off',
+};
+
+export function StatusBadge({ status, label }: { status: string; label?: string }) {
+  return (
+    <span className={`badge badge-${tones[status] ?? 'off'}`} title={label}>
+      {status}
+    </span>
+  );
+}

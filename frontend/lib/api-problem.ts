@@ -1,0 +1,77 @@
+// The portal's one error type: an RFC 9457 problem the API answered, or one the client made up
+// for a network failure or a response that does not match the shared schema. Pages render it
+// with <ProblemNotice>; forms put `issues` next to the fields they name.
+import type { FieldIssue } from '../../functions/domain/errors';
+
+export type { FieldIssue };
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  issues?: FieldIssue[];
+}
+
+export class ApiProblem extends Error implements ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  /** HTTP status; 0 when the API could not be reached. */
+  readonly status: number;
+  readonly detail?: string;
+  readonly issues: FieldIssue[];
+
+  constructor(problem: ProblemDetails) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiProblem';
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.detail = problem.detail;
+    this.issues = problem.issues ?? [];
+  }
+
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+
+  /** The first message per field path, for forms. */
+  fieldErrors(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const issue of this.issues) errors[issue.path] ??= issue.message;
+    return errors;
+  }
+
+  static network(cause: unknown): ApiProblem {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    return new ApiProblem({ type: 'about:blank', title: 'Cannot reach the Drover API', status: 0, detail });
+  }
+
+  /** Reads a failed response: problem+json when the API sent one, the status line otherwise. */
+  static async fromResponse(response: Response): Promise<ApiProblem> {
+    const text = await response.text().catch(() => '');
+    const fallback = {
+      type: 'about:blank',
+      title: response.statusText || `HTTP ${response.status}`,
+      status: response.status,
+    };
+    if (!text) return new ApiProblem(fallback);
+    try {
+      const body = JSON.parse(text) as Partial<ProblemDetails>;
+      return new ApiProblem({
+        type: typeof body.type === 'string' ? body.type : fallback.type,
+        title: typeof body.title === 'string' ? body.title : fallback.title,
+        status: typeof body.status === 'number' ? body.status : response.status,
+        detail: typeof body.detail === 'string' ? body.detail : undefined,
+        issues: Array.isArray(body.issues) ? body.issues.filter(isFieldIssue) : [],
+      });
+    } catch {
+      return new ApiProblem({ ...fallback, detail: text.slice(0, 300) });
+    }
+  }
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  const issue = value as FieldIssue | null;
+  return typeof issue?.path === 'string' && typeof issue.message === 'string';
+}
