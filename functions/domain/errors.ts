@@ -6,6 +6,8 @@ export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `farmRoles.0.maxInstances`. */
   path: string;
   message: string;
+  /** Where the field is: `body` (default), `query`, `path` or `header`. */
+  in?: string;
 }
 
 export abstract class DroverError extends Error {

@@ -2,8 +2,9 @@
 // Drivers observe facts and carry out idempotent actions; they decide nothing (no policy,
 // no retries beyond the SDK's own). Platform errors are mapped once, in the driver, to
 // CloudError kinds the reconciler can act on.
-import type { CloudCredentialsWithSecrets } from '../domain/schemas/credentials';
+
 import type { Platform } from '../domain/schemas/common';
+import type { CloudCredentialsWithSecrets } from '../domain/schemas/credentials';
 
 /** Tags (AWS) / labels (GCE) Drover puts on every instance it launches. */
 export const DROVER_TAG_KEYS = {
@@ -73,8 +74,19 @@ export interface LaunchSpec {
   tags: Record<string, string>;
   /** Plain text; the driver encodes it as the platform needs (base64 / metadata startup-script). */
   userData?: string;
-  aws?: { subnetId?: string; securityGroupIds: string[]; iamInstanceProfile?: string; associatePublicIp: boolean };
-  gce?: { network: string; subnetwork?: string; networkTags: string[]; serviceAccount?: string; externalIp: boolean };
+  aws?: {
+    subnetId?: string;
+    securityGroupIds: string[];
+    iamInstanceProfile?: string;
+    associatePublicIp: boolean;
+  };
+  gce?: {
+    network: string;
+    subnetwork?: string;
+    networkTags: string[];
+    serviceAccount?: string;
+    externalIp: boolean;
+  };
 }
 
 export interface LocationInfo {
@@ -102,7 +114,13 @@ export interface CloudDriver {
   describeInstanceTypes(region: string): Promise<InstanceTypeInfo[]>;
 }
 
-export type CloudErrorKind = 'Throttled' | 'CapacityError' | 'InvalidSpec' | 'AuthError' | 'NotFound' | 'Transient';
+export type CloudErrorKind =
+  | 'Throttled'
+  | 'CapacityError'
+  | 'InvalidSpec'
+  | 'AuthError'
+  | 'NotFound'
+  | 'Transient';
 
 export class CloudError extends Error {
   constructor(

@@ -1,8 +1,9 @@
 // Store: the persistence port. Every method is scoped to an account; an item of another
 // account is simply not found. Writes of versioned specs are conditional on `expectedVersion`
 // and throw PreconditionFailed when it is stale.
-import type { Page, PageQuery } from '../domain/schemas/common';
+
 import type { Account } from '../domain/schemas/account';
+import type { Page, PageQuery } from '../domain/schemas/common';
 import type { CloudCredentials } from '../domain/schemas/credentials';
 import type { Environment } from '../domain/schemas/environment';
 import type { Farm } from '../domain/schemas/farm';
@@ -52,8 +53,16 @@ export interface CredentialsRepo {
   delete(scope: EnvironmentScope, id: string, expectedVersion?: number): Promise<void>;
 }
 
-export interface FarmRepo extends Omit<VersionedRepo<Farm, AccountScope>, 'list'> {
+/** Farm names are unique in an environment (case-insensitive); create and update enforce it with Conflict. */
+export interface FarmRepo {
+  get(scope: AccountScope, id: string): Promise<Farm | undefined>;
+  findByName(scope: EnvironmentScope, name: string): Promise<Farm | undefined>;
   listByEnvironment(scope: EnvironmentScope, page: PageQuery): Promise<Page<Farm>>;
+  create(farm: Farm): Promise<void>;
+  /** `previousName` is the stored name, so a rename can release it. */
+  update(farm: Farm, expectedVersion: number, previousName: string): Promise<void>;
+  /** Deletes the farm, its name, servers and events. */
+  delete(scope: AccountScope, id: string, expectedVersion?: number): Promise<void>;
 }
 
 export interface ServerRepo {

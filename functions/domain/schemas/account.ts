@@ -1,6 +1,6 @@
 // Account: a tenant. Every stored item belongs to exactly one account.
 import { z } from 'zod';
-import { Name, Timestamp, idOf } from './common';
+import { idOf, Name, Timestamp } from './common';
 
 export const Account = z
   .object({

@@ -1,6 +1,6 @@
 // Shapes shared by every resource: ids, names, tags, timestamps, pages.
 import { z } from 'zod';
-import { type IdKind, idPattern } from '../ids';
+import { ID_PREFIXES, type IdKind, idPattern } from '../ids';
 
 export const LIMITS = {
   nameMax: 128,
@@ -17,7 +17,7 @@ export const LIMITS = {
 } as const;
 
 export const idOf = (kind: IdKind) =>
-  z.string().regex(idPattern(kind), { message: `must be a ${kind} id like ${kind === 'farmRole' ? 'fr' : kind}-<ulid>` });
+  z.string().regex(idPattern(kind), { message: `must be a ${kind} id like ${ID_PREFIXES[kind]}-<ulid>` });
 
 export const Name = z.string().trim().min(1, 'must not be empty').max(LIMITS.nameMax);
 export const Description = z.string().max(LIMITS.descriptionMax).default('');
@@ -25,7 +25,11 @@ export const Description = z.string().max(LIMITS.descriptionMax).default('');
 /** EC2 tag rules; GCE labels are stricter and are derived by the GCE driver. */
 export const Tags = z
   .record(
-    z.string().min(1).max(LIMITS.tagKeyMax).refine((k) => !k.toLowerCase().startsWith('aws:'), 'tag keys may not start with aws:'),
+    z
+      .string()
+      .min(1)
+      .max(LIMITS.tagKeyMax)
+      .refine((k) => !k.toLowerCase().startsWith('aws:'), 'tag keys may not start with aws:'),
     z.string().max(LIMITS.tagValueMax),
   )
   .refine((t) => Object.keys(t).length <= LIMITS.tagsMax, `at most ${LIMITS.tagsMax} tags`)

@@ -2,7 +2,7 @@
 // Secret parts (an AWS secret access key, a GCE service-account private key) are write-only:
 // they are sealed by the SecretBox before storage and never appear in any API response.
 import { z } from 'zod';
-import { Description, Name, Versioned, idOf } from './common';
+import { Description, idOf, Name, Versioned } from './common';
 
 /** An endpoint override (the sandbox clouds, a VPC endpoint, a proxy). */
 export const Endpoint = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -11,7 +11,11 @@ export const AwsAssumeRole = z
   .object({
     type: z.literal('assumeRole'),
     roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN'),
-    externalId: z.string().min(2).max(1224).regex(/^[\w+=,.@:/-]+$/, 'invalid characters'),
+    externalId: z
+      .string()
+      .min(2)
+      .max(1224)
+      .regex(/^[\w+=,.@:/-]+$/, 'invalid characters'),
   })
   .strict();
 
@@ -61,9 +65,9 @@ export const CloudCredentialsInput = z
   .meta({ id: 'CloudCredentialsInput' });
 export type CloudCredentialsInput = z.infer<typeof CloudCredentialsInput>;
 
-const Stored = z.object({ id: idOf('credentials'), accountId: idOf('account'), environmentId: idOf('environment') }).extend(
-  Versioned.shape,
-);
+const Stored = z
+  .object({ id: idOf('credentials'), accountId: idOf('account'), environmentId: idOf('environment') })
+  .extend(Versioned.shape);
 
 /** What the API returns: never a secret. */
 export const CloudCredentials = z
@@ -85,7 +89,10 @@ export type CloudCredentials = z.infer<typeof CloudCredentials>;
 
 /** Credentials with their secrets opened: only cloud drivers see this. */
 export type CloudCredentialsWithSecrets = CloudCredentials &
-  ({ platform: 'aws'; secretAccessKey?: string } | { platform: 'gce'; serviceAccountKey: GceServiceAccountKey });
+  (
+    | { platform: 'aws'; secretAccessKey?: string }
+    | { platform: 'gce'; serviceAccountKey: GceServiceAccountKey }
+  );
 export type GceServiceAccountKey = z.infer<typeof GceServiceAccountKey>;
 
 export const ConnectionTestResult = z

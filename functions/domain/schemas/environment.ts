@@ -1,10 +1,13 @@
 // Environment: a unit of isolation inside an account (its own credentials, policies, access).
 import { z } from 'zod';
-import { Description, Name, Versioned, idOf } from './common';
+import { Description, idOf, Name, Versioned } from './common';
 
 export const EnvironmentInput = z
   .object({
-    name: Name.regex(/^[a-zA-Z0-9][a-zA-Z0-9 ._-]*$/, 'letters, digits, space, dot, dash and underscore only'),
+    name: Name.regex(
+      /^[a-zA-Z0-9][a-zA-Z0-9 ._-]*$/,
+      'letters, digits, space, dot, dash and underscore only',
+    ),
     description: Description,
   })
   .strict()

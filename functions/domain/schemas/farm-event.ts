@@ -1,6 +1,6 @@
 // A farm's event log entry: what happened, to what, and why. Kept per farm, newest last.
 import { z } from 'zod';
-import { Timestamp, idOf } from './common';
+import { idOf, Timestamp } from './common';
 
 export const FarmEvent = z
   .object({

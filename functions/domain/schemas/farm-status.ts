@@ -1,6 +1,6 @@
 // A farm's live status: its lifecycle status and how far the world is from its spec.
 import { z } from 'zod';
-import { Timestamp, idOf } from './common';
+import { idOf, Timestamp } from './common';
 import { FarmStatus } from './farm';
 
 export const Convergence = z.enum(['converged', 'converging', 'degraded', 'stopped']);

@@ -2,9 +2,17 @@
 // A farm is one versioned document holding its farm roles ("this tier on AWS us-east-1,
 // 8 to 12 hosts, each with one 50 GiB data volume").
 import { z } from 'zod';
-import { Description, LIMITS, Name, Platform, Tags, Timestamp, Versioned, idOf } from './common';
+import { Description, idOf, LIMITS, Name, Platform, Tags, Timestamp, Versioned } from './common';
 
-export const FarmStatus = z.enum(['Terminated', 'Launching', 'Running', 'Suspending', 'Suspended', 'Resuming', 'Terminating']);
+export const FarmStatus = z.enum([
+  'Terminated',
+  'Launching',
+  'Running',
+  'Suspending',
+  'Suspended',
+  'Resuming',
+  'Terminating',
+]);
 export type FarmStatus = z.infer<typeof FarmStatus>;
 
 const regionName = z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'must be a region name like us-east-1');
@@ -14,7 +22,10 @@ export const Volume = z
   .object({
     sizeGiB: z.number().int().min(1).max(65_536),
     /** EBS volume type (gp3, io2…) or GCE disk type (pd-balanced, pd-ssd…). */
-    type: z.string().regex(/^[a-z0-9-]+$/).default('gp3'),
+    type: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .default('gp3'),
     mountPoint: z.string().regex(/^\/[\w./-]*$/, 'must be an absolute path'),
     iops: z.number().int().min(100).max(256_000).optional(),
     deleteOnTermination: z.boolean().default(true),
@@ -24,9 +35,18 @@ export type Volume = z.infer<typeof Volume>;
 
 export const AwsNetwork = z
   .object({
-    vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, 'must be a VPC id').optional(),
-    subnetIds: z.array(z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'must be a subnet id')).max(16).default([]),
-    securityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, 'must be a security group id')).max(5).default([]),
+    vpcId: z
+      .string()
+      .regex(/^vpc-[0-9a-f]{8,17}$/, 'must be a VPC id')
+      .optional(),
+    subnetIds: z
+      .array(z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'must be a subnet id'))
+      .max(16)
+      .default([]),
+    securityGroupIds: z
+      .array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, 'must be a security group id'))
+      .max(5)
+      .default([]),
     associatePublicIp: z.boolean().default(false),
   })
   .strict();
@@ -35,7 +55,10 @@ export const GceNetwork = z
   .object({
     network: z.string().min(1).default('default'),
     subnetwork: z.string().min(1).optional(),
-    networkTags: z.array(z.string().regex(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a GCE network tag')).max(64).default([]),
+    networkTags: z
+      .array(z.string().regex(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a GCE network tag'))
+      .max(64)
+      .default([]),
     externalIp: z.boolean().default(false),
   })
   .strict();
@@ -47,14 +70,19 @@ const farmRoleCommon = {
   id: idOf('farmRole').optional(),
   roleId: idOf('role'),
   /** Unique in the farm; used in server names and hostnames. */
-  alias: z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, 'lowercase letters, digits and dashes, 2-40 long'),
+  alias: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, 'lowercase letters, digits and dashes, 2-40 long'),
   credentialsId: idOf('credentials'),
   region: regionName,
   /** Zones servers are spread over, in order of preference. */
   zones: z.array(zoneName).min(1, 'at least one zone').max(LIMITS.zonesMax),
   instanceType: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be an instance type name'),
   /** Other instance types the reconciler may fall back to when the cloud has no capacity. */
-  fallbackInstanceTypes: z.array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/)).max(5).default([]),
+  fallbackInstanceTypes: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/))
+    .max(5)
+    .default([]),
   volumes: z.array(Volume).max(LIMITS.volumesMax).default([]),
   minInstances: z.number().int().min(0).max(LIMITS.instancesMax),
   maxInstances: z.number().int().min(0).max(LIMITS.instancesMax),
@@ -92,7 +120,10 @@ export type FarmRoleInput = z.input<typeof FarmRole>;
 
 const FarmFields = z
   .object({
-    name: Name.regex(/^[a-zA-Z0-9][a-zA-Z0-9 ._-]*$/, 'letters, digits, space, dot, dash and underscore only'),
+    name: Name.regex(
+      /^[a-zA-Z0-9][a-zA-Z0-9 ._-]*$/,
+      'letters, digits, space, dot, dash and underscore only',
+    ),
     description: Description,
     /** When set, the farm is terminated at this time. */
     leaseExpiresAt: Timestamp.nullable().default(null),
@@ -107,7 +138,11 @@ function checkFarm(farm: z.infer<typeof FarmFields>, ctx: z.RefinementCtx): void
   farm.farmRoles.forEach((fr, i) => {
     const at = (...path: (string | number)[]) => ['farmRoles', i, ...path];
     if (aliases.has(fr.alias)) {
-      ctx.addIssue({ code: 'custom', path: at('alias'), message: `alias "${fr.alias}" is already used by farmRoles.${aliases.get(fr.alias)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: at('alias'),
+        message: `alias "${fr.alias}" is already used by farmRoles.${aliases.get(fr.alias)}`,
+      });
     }
     aliases.set(fr.alias, i);
     if (fr.id) {
@@ -115,17 +150,31 @@ function checkFarm(farm: z.infer<typeof FarmFields>, ctx: z.RefinementCtx): void
       ids.add(fr.id);
     }
     if (fr.minInstances > fr.maxInstances) {
-      ctx.addIssue({ code: 'custom', path: at('minInstances'), message: `must not exceed maxInstances (${fr.maxInstances})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: at('minInstances'),
+        message: `must not exceed maxInstances (${fr.maxInstances})`,
+      });
     }
     fr.zones.forEach((zone, z) => {
       if (!zone.startsWith(fr.region)) {
-        ctx.addIssue({ code: 'custom', path: at('zones', z), message: `zone ${zone} is not in region ${fr.region}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('zones', z),
+          message: `zone ${zone} is not in region ${fr.region}`,
+        });
       }
     });
-    if (new Set(fr.zones).size !== fr.zones.length) ctx.addIssue({ code: 'custom', path: at('zones'), message: 'duplicate zone' });
+    if (new Set(fr.zones).size !== fr.zones.length)
+      ctx.addIssue({ code: 'custom', path: at('zones'), message: 'duplicate zone' });
     const mounts = new Set<string>();
     fr.volumes.forEach((v, j) => {
-      if (mounts.has(v.mountPoint)) ctx.addIssue({ code: 'custom', path: at('volumes', j, 'mountPoint'), message: 'duplicate mount point' });
+      if (mounts.has(v.mountPoint))
+        ctx.addIssue({
+          code: 'custom',
+          path: at('volumes', j, 'mountPoint'),
+          message: 'duplicate mount point',
+        });
       mounts.add(v.mountPoint);
     });
   });

@@ -4,6 +4,6 @@ export * from './credentials';
 export * from './environment';
 export * from './farm';
 export * from './farm-event';
+export * from './farm-status';
 export * from './role';
 export * from './server';
-export * from './farm-status';

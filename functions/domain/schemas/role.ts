@@ -1,7 +1,7 @@
 // Role: a reusable server template. Images are per platform and location, because an AMI
 // exists in one region only; a GCE image is global (location `*`).
 import { z } from 'zod';
-import { Description, Name, Platform, Tags, Versioned, idOf } from './common';
+import { Description, idOf, Name, Platform, Tags, Versioned } from './common';
 
 export const OsFamily = z.enum(['linux', 'windows']);
 
@@ -32,14 +32,18 @@ const RoleFields = z
   .strict();
 
 export const RoleInput = RoleFields.superRefine((role, ctx) => {
-    const seen = new Set<string>();
-    role.images.forEach((image, i) => {
-      const key = `${image.platform}/${image.location}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['images', i, 'location'], message: `duplicate image for ${key}` });
-      seen.add(key);
-    });
-  })
-  .meta({ id: 'RoleInput' });
+  const seen = new Set<string>();
+  role.images.forEach((image, i) => {
+    const key = `${image.platform}/${image.location}`;
+    if (seen.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['images', i, 'location'],
+        message: `duplicate image for ${key}`,
+      });
+    seen.add(key);
+  });
+}).meta({ id: 'RoleInput' });
 export type RoleInput = z.infer<typeof RoleInput>;
 
 export const Role = RoleFields.extend({ id: idOf('role'), accountId: idOf('account') })

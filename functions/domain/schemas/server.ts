@@ -1,6 +1,6 @@
 // Server: one cloud instance that Drover launched for a farm role, and its lifecycle.
 import { z } from 'zod';
-import { Platform, Timestamp, idOf } from './common';
+import { idOf, Platform, Timestamp } from './common';
 
 export const ServerStatus = z.enum([
   'Pending Launch',

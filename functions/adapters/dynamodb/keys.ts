@@ -1,0 +1,28 @@
+// Key builders for the single table (see table.ts for the layout and why).
+export const keys = {
+  account: (acc: string) => ({ pk: `ACC#${acc}`, sk: 'META' }),
+  environment: (acc: string, env: string) => ({ pk: `ACC#${acc}`, sk: `ENV#${env}` }),
+  role: (acc: string, role: string) => ({ pk: `ACC#${acc}`, sk: `ROLE#${role}` }),
+  credentials: (acc: string, env: string, cred: string) => ({
+    pk: `ACC#${acc}#ENV#${env}`,
+    sk: `CRED#${cred}`,
+  }),
+  farm: (acc: string, farm: string) => ({ pk: farmPartition(acc, farm), sk: 'META' }),
+  farmByEnvironment: (acc: string, env: string, farm: string) => ({
+    gsi1pk: `ACC#${acc}#ENV#${env}`,
+    gsi1sk: `FARM#${farm}`,
+  }),
+  server: (acc: string, farm: string, srv: string) => ({ pk: farmPartition(acc, farm), sk: `SRV#${srv}` }),
+  serverByInstance: (platform: string, instanceId: string) => ({
+    gsi2pk: `INST#${platform}#${instanceId}`,
+    gsi2sk: 'SRV',
+  }),
+  farmEvent: (acc: string, farm: string, eventId: string) => ({
+    pk: farmPartition(acc, farm),
+    sk: `EVT#${eventId}`,
+  }),
+};
+
+export function farmPartition(acc: string, farm: string): string {
+  return `ACC#${acc}#FARM#${farm}`;
+}

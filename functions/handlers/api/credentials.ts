@@ -1,0 +1,55 @@
+// Lambda entry point of the `credentials` route group. Secrets go in, never out.
+import * as credentials from '../../services/credentials';
+import type { ApiDeps } from './deps';
+import { fromEnvironment } from './deps-from-environment';
+import { createGroupHandler, lazyHandler } from './group-handler';
+import { withEtag } from './operation';
+
+export function createHandler(deps: ApiDeps) {
+  return createGroupHandler(
+    'credentials',
+    {
+      listCredentials: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await credentials.listCredentials(deps, principal, params.environmentId, query),
+      }),
+      createCredentials: async ({ principal, params, body }) =>
+        withEtag(201, await credentials.createCredentials(deps, principal, params.environmentId, body)),
+      getCredentials: async ({ principal, params }) =>
+        withEtag(
+          200,
+          (await credentials.getCredentials(deps, principal, params.environmentId, params.credentialsId))
+            .credentials,
+        ),
+      updateCredentials: async ({ principal, params, body, ifMatch }) =>
+        withEtag(
+          200,
+          await credentials.updateCredentials(
+            deps,
+            principal,
+            params.environmentId,
+            params.credentialsId,
+            body,
+            ifMatch,
+          ),
+        ),
+      deleteCredentials: async ({ principal, params, ifMatch }) => {
+        await credentials.deleteCredentials(
+          deps,
+          principal,
+          params.environmentId,
+          params.credentialsId,
+          ifMatch,
+        );
+        return { status: 204 };
+      },
+      testCredentials: async ({ principal, params }) => ({
+        status: 200,
+        body: await credentials.testCredentials(deps, principal, params.environmentId, params.credentialsId),
+      }),
+    },
+    deps,
+  );
+}
+
+export const handler = lazyHandler(() => createHandler(fromEnvironment()));

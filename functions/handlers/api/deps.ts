@@ -1,0 +1,25 @@
+// What the API operations need, as ports. The Lambda entry points build it from the
+// environment (fromEnvironment, once per cold start); the local runtime and tests build it
+// from their own parts and pass it to each group's createHandler.
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from '../../ports/clock';
+import type { CloudDriverFactory } from '../../ports/cloud-driver';
+import type { Authenticator } from '../../ports/identity';
+import type { SecretBox } from '../../ports/secret-box';
+import type { Store } from '../../ports/store';
+
+export interface ApiDeps {
+  store: Store;
+  secrets: SecretBox;
+  authenticator: Authenticator;
+  clock: Clock;
+  drivers: CloudDriverFactory;
+  logger: Logger;
+}
+
+export function createLogger(serviceName = 'drover-api'): Logger {
+  return new Logger({
+    serviceName,
+    logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
+  });
+}

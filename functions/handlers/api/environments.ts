@@ -1,0 +1,34 @@
+// Lambda entry point of the `environments` route group.
+import * as environments from '../../services/environments';
+import type { ApiDeps } from './deps';
+import { fromEnvironment } from './deps-from-environment';
+import { createGroupHandler, lazyHandler } from './group-handler';
+import { withEtag } from './operation';
+
+export function createHandler(deps: ApiDeps) {
+  return createGroupHandler(
+    'environments',
+    {
+      listEnvironments: async ({ principal, query }) => ({
+        status: 200,
+        body: await environments.listEnvironments(deps, principal, query),
+      }),
+      createEnvironment: async ({ principal, body }) =>
+        withEtag(201, await environments.createEnvironment(deps, principal, body)),
+      getEnvironment: async ({ principal, params }) =>
+        withEtag(200, await environments.getEnvironment(deps, principal, params.environmentId)),
+      updateEnvironment: async ({ principal, params, body, ifMatch }) =>
+        withEtag(
+          200,
+          await environments.updateEnvironment(deps, principal, params.environmentId, body, ifMatch),
+        ),
+      deleteEnvironment: async ({ principal, params, ifMatch }) => {
+        await environments.deleteEnvironment(deps, principal, params.environmentId, ifMatch);
+        return { status: 204 };
+      },
+    },
+    deps,
+  );
+}
+
+export const handler = lazyHandler(() => createHandler(fromEnvironment()));

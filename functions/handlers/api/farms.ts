@@ -1,0 +1,35 @@
+// Lambda entry point of the `farms` route group.
+import * as farms from '../../services/farms';
+import type { ApiDeps } from './deps';
+import { fromEnvironment } from './deps-from-environment';
+import { createGroupHandler, lazyHandler } from './group-handler';
+import { withEtag } from './operation';
+
+export function createHandler(deps: ApiDeps) {
+  return createGroupHandler(
+    'farms',
+    {
+      listFarms: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await farms.listFarms(deps, principal, params.environmentId, query),
+      }),
+      createFarm: async ({ principal, params, body }) =>
+        withEtag(201, await farms.createFarm(deps, principal, params.environmentId, body)),
+      getFarm: async ({ principal, params }) =>
+        withEtag(200, await farms.getFarm(deps, principal, params.farmId)),
+      updateFarm: async ({ principal, params, body, ifMatch }) =>
+        withEtag(200, await farms.updateFarm(deps, principal, params.farmId, body, ifMatch)),
+      deleteFarm: async ({ principal, params, ifMatch }) => {
+        await farms.deleteFarm(deps, principal, params.farmId, ifMatch);
+        return { status: 204 };
+      },
+      getFarmStatus: async ({ principal, params }) => ({
+        status: 200,
+        body: await farms.getFarmStatus(deps, principal, params.farmId),
+      }),
+    },
+    deps,
+  );
+}
+
+export const handler = lazyHandler(() => createHandler(fromEnvironment()));

@@ -1,0 +1,64 @@
+// Maps every error to application/problem+json (RFC 9457). Typed Drover errors keep their
+// status and field issues; anything else is logged and answered with a generic 500, so no
+// stack trace or internal message ever leaves the API.
+
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { MiddlewareObj } from '@middy/core';
+import { DroverError, InvalidInput, PreconditionFailed, Unprocessable } from '../../../domain/errors';
+import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  issues?: { path: string; message: string; in?: string }[];
+  currentVersion?: number;
+}
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): ApiResponse {
+  return {
+    statusCode: problem.status,
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
+    body: JSON.stringify(problem),
+  };
+}
+
+export function toProblem(error: unknown, requestId?: string): Problem {
+  if (error instanceof DroverError) {
+    return {
+      type: 'about:blank',
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      code: error.name,
+      ...(requestId ? { instance: requestId } : {}),
+      ...(error instanceof InvalidInput || error instanceof Unprocessable ? { issues: error.issues } : {}),
+      ...(error instanceof PreconditionFailed && error.currentVersion !== undefined
+        ? { currentVersion: error.currentVersion }
+        : {}),
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong on our side. It has been logged; retry later or quote the request id.',
+    code: 'InternalError',
+    ...(requestId ? { instance: requestId } : {}),
+  };
+}
+
+export function problemDetails(logger: Logger): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
+  return {
+    name: 'problemDetails',
+    onError: async (request) => {
+      const requestId = request.event.requestContext?.requestId;
+      const problem = toProblem(request.error, requestId);
+      if (problem.status >= 500) logger.error('request failed', { error: request.error as Error, requestId });
+      request.response = problemResponse(problem);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The OpenAPI 3.1 document, generated from the routing table and its zod schemas (zod-openapi),
+// so the document cannot disagree with what the API validates.
+
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { API_ROUTES } from './routes';
+
+const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string(), in: z.string().optional() }))
+      .optional(),
+    currentVersion: z.number().int().optional(),
+  })
+  .meta({ id: 'Problem', description: 'An error, as application/problem+json (RFC 9457)' });
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+export function buildOpenApiDocument(serverUrl = '/') {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of API_ROUTES) {
+    if (route.operationId === 'getOpenApi') continue;
+    const operation: ZodOpenApiOperationObject = {
+      operationId: route.operationId,
+      summary: route.summary,
+      tags: [route.group],
+      ...(route.auth ? { security: [{ bearer: [] }] } : {}),
+      requestParams: {
+        ...(route.params ? { path: route.params } : {}),
+        ...(route.query ? { query: route.query } : {}),
+        ...(route.versioned && route.method !== 'GET'
+          ? {
+              header: z.object({
+                'if-match': z.string().meta({ description: 'The ETag you read, e.g. "3"' }),
+              }),
+            }
+          : {}),
+      },
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
+        : {}),
+      responses: {
+        ...(route.response
+          ? {
+              [String(route.response.status)]: {
+                description: 'Success',
+                content: { 'application/json': { schema: route.response.schema } },
+              },
+            }
+          : { '204': { description: 'Done' } }),
+        '400': problem('Invalid input, with field paths'),
+        ...(route.auth ? { '401': problem('Not signed in') } : {}),
+        '404': problem('Not found (or not yours)'),
+        ...(route.versioned && route.method !== 'GET'
+          ? { '412': problem('Stale If-Match: the resource changed'), '428': problem('If-Match required') }
+          : {}),
+        ...(route.method !== 'GET'
+          ? { '409': problem('Conflict'), '422': problem('The input refers to things that do not fit') }
+          : {}),
+      },
+    };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Drover API',
+      version: '1',
+      description: 'Declare farms; Drover keeps the clouds matching them.',
+    },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  });
+}

@@ -1,0 +1,39 @@
+// What an API operation is: a plain async function from a parsed, authenticated request
+// to a result. Middlewares (middleware/*) do the parsing, authentication and error mapping.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Principal } from '../../ports/identity';
+import type { RouteDef } from './routes';
+
+export type ApiEvent = APIGatewayProxyEventV2;
+export type ApiResponse = APIGatewayProxyStructuredResultV2;
+
+export interface ParsedRequest {
+  route: RouteDef;
+  principal: Principal | null;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  /** The version named by If-Match (`"3"`), `'*'` for any, undefined when absent. */
+  ifMatch: number | '*' | undefined;
+  requestId: string;
+}
+
+export interface ApiContext extends Context {
+  drover: ParsedRequest;
+}
+
+export interface OperationResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: each operation narrows its own input after validation
+export type Operation = (
+  request: ParsedRequest & { principal: any; params: any; query: any; body: any },
+) => Promise<OperationResult>;
+
+/** 200/201 with the versioned document and its ETag. */
+export function withEtag(status: number, doc: { version: number }): OperationResult {
+  return { status, body: doc, headers: { ETag: `"${doc.version}"` } };
+}

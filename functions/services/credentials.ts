@@ -1,0 +1,196 @@
+// Use-cases of cloud credentials. Secrets are split off the input, sealed by the SecretBox
+// with the item's identity as context, and only opened for a cloud driver.
+import { Conflict, NotFound } from '../domain/errors';
+import { newId } from '../domain/ids';
+import type { PageQuery } from '../domain/schemas/common';
+import type {
+  CloudCredentials,
+  CloudCredentialsInput,
+  CloudCredentialsWithSecrets,
+  ConnectionTestResult,
+} from '../domain/schemas/credentials';
+import type { Clock } from '../ports/clock';
+import { type CloudDriverFactory, CloudError } from '../ports/cloud-driver';
+import type { Principal } from '../ports/identity';
+import type { SecretBox } from '../ports/secret-box';
+import type { Store } from '../ports/store';
+import { getEnvironment } from './environments';
+import { expectedVersion } from './versions';
+
+interface Deps {
+  store: Store;
+  clock: Clock;
+  secrets: SecretBox;
+}
+
+const sealContext = (c: { accountId: string; environmentId: string; id: string }) => ({
+  account: c.accountId,
+  environment: c.environmentId,
+  credentials: c.id,
+});
+
+/** The public view of an input and its secret (empty when there is none, as for an assumed role). */
+function split(
+  input: CloudCredentialsInput,
+  ids: { id: string; accountId: string; environmentId: string },
+  stamp: { version: number; createdAt: string; updatedAt: string },
+) {
+  if (input.platform === 'aws') {
+    const { auth, ...rest } = input;
+    if (auth.type === 'accessKey') {
+      const { secretAccessKey, ...publicAuth } = auth;
+      return {
+        credentials: {
+          ...rest,
+          ...ids,
+          ...stamp,
+          auth: { ...publicAuth, secretAccessKeySet: true as const },
+        },
+        secret: secretAccessKey,
+      };
+    }
+    return { credentials: { ...rest, ...ids, ...stamp, auth }, secret: '' };
+  }
+  const { serviceAccountKey, ...rest } = input;
+  return {
+    credentials: {
+      ...rest,
+      ...ids,
+      ...stamp,
+      clientEmail: serviceAccountKey.client_email,
+      serviceAccountKeySet: true as const,
+    },
+    secret: JSON.stringify(serviceAccountKey),
+  };
+}
+
+export async function getCredentials(
+  deps: Pick<Deps, 'store'>,
+  principal: Principal,
+  environmentId: string,
+  id: string,
+) {
+  const stored = await deps.store.credentials.get({ accountId: principal.accountId, environmentId }, id);
+  if (!stored) throw new NotFound(`Cloud credentials ${id} not found in environment ${environmentId}`);
+  return stored;
+}
+
+export async function listCredentials(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  page: PageQuery,
+) {
+  await getEnvironment(deps, principal, environmentId);
+  return deps.store.credentials.list({ accountId: principal.accountId, environmentId }, page);
+}
+
+export async function createCredentials(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  input: CloudCredentialsInput,
+) {
+  await getEnvironment(deps, principal, environmentId);
+  const now = deps.clock.now().toISOString();
+  const ids = { id: newId('credentials'), accountId: principal.accountId, environmentId };
+  const { credentials, secret } = split(input, ids, { version: 1, createdAt: now, updatedAt: now });
+  const sealedSecret = secret ? await deps.secrets.seal(secret, sealContext(ids)) : '';
+  await deps.store.credentials.create({ credentials: credentials as CloudCredentials, sealedSecret });
+  return credentials as CloudCredentials;
+}
+
+export async function updateCredentials(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  id: string,
+  input: CloudCredentialsInput,
+  ifMatch: number | '*' | undefined,
+) {
+  const current = (await getCredentials(deps, principal, environmentId, id)).credentials;
+  const expected = expectedVersion(ifMatch, current, 'cloud credentials');
+  if (input.platform !== current.platform)
+    throw new Conflict(`Credentials ${id} are for ${current.platform}; the platform cannot change`);
+  const ids = { id, accountId: principal.accountId, environmentId };
+  const stamp = {
+    version: expected + 1,
+    createdAt: current.createdAt,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  const { credentials, secret } = split(input, ids, stamp);
+  const sealedSecret = secret ? await deps.secrets.seal(secret, sealContext(ids)) : '';
+  await deps.store.credentials.update(
+    { credentials: credentials as CloudCredentials, sealedSecret },
+    expected,
+  );
+  return credentials as CloudCredentials;
+}
+
+export async function deleteCredentials(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  id: string,
+  ifMatch: number | '*' | undefined,
+) {
+  const current = (await getCredentials(deps, principal, environmentId, id)).credentials;
+  const scope = { accountId: principal.accountId, environmentId };
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.farms.listByEnvironment(scope, { limit: 100, cursor });
+    const user = page.items.find((farm) => farm.farmRoles.some((fr) => fr.credentialsId === id));
+    if (user) throw new Conflict(`Cloud credentials ${id} are used by farm ${user.name} (${user.id})`);
+    cursor = page.nextCursor;
+  } while (cursor);
+  await deps.store.credentials.delete(
+    scope,
+    id,
+    ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'cloud credentials'),
+  );
+}
+
+/** The credentials with their secret opened, for a cloud driver. Never returned by the API. */
+export async function openCredentials(
+  deps: Pick<Deps, 'store' | 'secrets'>,
+  principal: Pick<Principal, 'accountId'>,
+  environmentId: string,
+  id: string,
+): Promise<CloudCredentialsWithSecrets> {
+  const stored = await deps.store.credentials.get({ accountId: principal.accountId, environmentId }, id);
+  if (!stored) throw new NotFound(`Cloud credentials ${id} not found in environment ${environmentId}`);
+  const { credentials, sealedSecret } = stored;
+  const secret = sealedSecret ? await deps.secrets.open(sealedSecret, sealContext(credentials)) : '';
+  if (credentials.platform === 'aws')
+    return { ...credentials, ...(secret ? { secretAccessKey: secret } : {}) };
+  return { ...credentials, serviceAccountKey: JSON.parse(secret) };
+}
+
+export async function testCredentials(
+  deps: Deps & { drivers: CloudDriverFactory },
+  principal: Principal,
+  environmentId: string,
+  id: string,
+): Promise<ConnectionTestResult> {
+  const opened = await openCredentials(deps, principal, environmentId, id);
+  const started = performance.now();
+  try {
+    const locations = await deps.drivers(opened).describeLocations();
+    return {
+      ok: true,
+      platform: opened.platform,
+      message: `Connected: ${locations.length} regions visible`,
+      regions: locations.map((l) => l.region),
+      latencyMs: Math.round(performance.now() - started),
+    };
+  } catch (err) {
+    const message =
+      err instanceof CloudError ? `${err.kind}: ${err.message}` : 'The cloud could not be reached';
+    return {
+      ok: false,
+      platform: opened.platform,
+      message,
+      latencyMs: Math.round(performance.now() - started),
+    };
+  }
+}

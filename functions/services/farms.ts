@@ -1,0 +1,218 @@
+// Use-cases of farms: the declared spec, checked against what it refers to (roles,
+// credentials, images), written with optimistic concurrency.
+import { Conflict, type FieldIssue, NotFound, Unprocessable } from '../domain/errors';
+import { newId } from '../domain/ids';
+import type { PageQuery } from '../domain/schemas/common';
+import type { Farm, FarmSpec, StoredFarmRole } from '../domain/schemas/farm';
+import type { FarmStatusView } from '../domain/schemas/farm-status';
+import type { Clock } from '../ports/clock';
+import type { Principal } from '../ports/identity';
+import type { Store } from '../ports/store';
+import { getEnvironment } from './environments';
+import { expectedVersion } from './versions';
+
+interface Deps {
+  store: Store;
+  clock: Clock;
+}
+
+export async function getFarm({ store }: Deps, principal: Principal, farmId: string): Promise<Farm> {
+  const farm = await store.farms.get({ accountId: principal.accountId }, farmId);
+  if (!farm) throw new NotFound(`Farm ${farmId} not found`);
+  return farm;
+}
+
+export async function listFarms(deps: Deps, principal: Principal, environmentId: string, page: PageQuery) {
+  await getEnvironment(deps, principal, environmentId);
+  return deps.store.farms.listByEnvironment({ accountId: principal.accountId, environmentId }, page);
+}
+
+export async function createFarm(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  spec: FarmSpec,
+): Promise<Farm> {
+  await getEnvironment(deps, principal, environmentId);
+  const farmRoles = assignFarmRoleIds(spec, []);
+  await checkReferences(deps, principal, environmentId, farmRoles);
+  const now = deps.clock.now().toISOString();
+  const farm: Farm = {
+    ...spec,
+    farmRoles,
+    id: newId('farm'),
+    accountId: principal.accountId,
+    environmentId,
+    status: 'Terminated',
+    ownerId: principal.userId,
+    launchedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.farms.create(farm);
+  return farm;
+}
+
+export async function updateFarm(
+  deps: Deps,
+  principal: Principal,
+  farmId: string,
+  spec: FarmSpec,
+  ifMatch: number | '*' | undefined,
+): Promise<Farm> {
+  const current = await getFarm(deps, principal, farmId);
+  const expected = expectedVersion(ifMatch, current, 'farm');
+  const farmRoles = assignFarmRoleIds(spec, current.farmRoles);
+  await checkReferences(deps, principal, current.environmentId, farmRoles);
+  const farm: Farm = {
+    ...current,
+    ...spec,
+    farmRoles,
+    version: expected + 1,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await deps.store.farms.update(farm, expected, current.name);
+  return farm;
+}
+
+export async function deleteFarm(
+  deps: Deps,
+  principal: Principal,
+  farmId: string,
+  ifMatch: number | '*' | undefined,
+) {
+  const current = await getFarm(deps, principal, farmId);
+  if (current.status !== 'Terminated') {
+    throw new Conflict(`Farm ${current.name} is ${current.status}; terminate it before deleting it`);
+  }
+  await deps.store.farms.delete(
+    { accountId: principal.accountId },
+    farmId,
+    ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'farm'),
+  );
+}
+
+export async function getFarmStatus(
+  deps: Deps,
+  principal: Principal,
+  farmId: string,
+): Promise<FarmStatusView> {
+  const farm = await getFarm(deps, principal, farmId);
+  const servers = await deps.store.servers.listByFarm({ accountId: principal.accountId, farmId });
+  const live = (fr: StoredFarmRole) => servers.filter((s) => s.farmRoleId === fr.id);
+  const running = farm.status === 'Running' || farm.status === 'Launching';
+  const farmRoles = farm.farmRoles.map((fr) => {
+    const mine = live(fr);
+    return {
+      farmRoleId: fr.id,
+      alias: fr.alias,
+      desired: running ? Math.min(fr.minInstances, fr.maxInstances) : 0,
+      running: mine.filter((s) => s.status === 'Running').length,
+      launching: mine.filter((s) => ['Pending Launch', 'Pending', 'Initializing'].includes(s.status)).length,
+      terminating: mine.filter((s) => s.status === 'Pending Terminate').length,
+      failed: mine.filter((s) => s.status === 'Failed').length,
+    };
+  });
+  const behind = farmRoles.filter((c) => c.running !== c.desired);
+  return {
+    farmId: farm.id,
+    status: farm.status,
+    convergence:
+      farm.status === 'Terminated' || farm.status === 'Suspended'
+        ? 'stopped'
+        : behind.length
+          ? 'converging'
+          : 'converged',
+    reasons: behind.map((c) => `${c.alias}: ${c.running} of ${c.desired} running`),
+    farmRoles,
+    lastReconcileAt: null,
+    version: farm.version,
+  };
+}
+
+/** Keeps the ids of farm roles that already exist; gives new farm roles a new id. */
+function assignFarmRoleIds(spec: FarmSpec, existing: StoredFarmRole[]): StoredFarmRole[] {
+  const known = new Set(existing.map((fr) => fr.id));
+  const issues: FieldIssue[] = [];
+  const farmRoles = spec.farmRoles.map((fr, i) => {
+    if (fr.id && !known.has(fr.id)) {
+      issues.push({
+        in: 'body',
+        path: `farmRoles.${i}.id`,
+        message: `${fr.id} is not a farm role of this farm; omit the id to add a new one`,
+      });
+    }
+    return { ...fr, id: fr.id ?? newId('farmRole') } as StoredFarmRole;
+  });
+  if (issues.length) throw new Unprocessable('The farm names unknown farm roles', issues);
+  return farmRoles;
+}
+
+/** Roles, credentials and images the farm roles name must exist in the farm's environment. */
+async function checkReferences(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  farmRoles: StoredFarmRole[],
+) {
+  const issues: FieldIssue[] = [];
+  const roles = new Map<string, Awaited<ReturnType<Store['roles']['get']>>>();
+  const creds = new Map<string, Awaited<ReturnType<Store['credentials']['get']>>>();
+  for (const [i, fr] of farmRoles.entries()) {
+    const at = (field: string) => `farmRoles.${i}.${field}`;
+    if (!roles.has(fr.roleId))
+      roles.set(fr.roleId, await deps.store.roles.get({ accountId: principal.accountId }, fr.roleId));
+    if (!creds.has(fr.credentialsId)) {
+      creds.set(
+        fr.credentialsId,
+        await deps.store.credentials.get({ accountId: principal.accountId, environmentId }, fr.credentialsId),
+      );
+    }
+    const role = roles.get(fr.roleId);
+    if (!role || (role.environmentId !== null && role.environmentId !== environmentId)) {
+      issues.push({
+        in: 'body',
+        path: at('roleId'),
+        message: `role ${fr.roleId} does not exist in this environment`,
+      });
+    } else if (
+      !role.images.some(
+        (img) => img.platform === fr.platform && (img.location === fr.region || img.location === '*'),
+      )
+    ) {
+      issues.push({
+        in: 'body',
+        path: at('region'),
+        message: `role ${role.name} has no ${fr.platform} image for ${fr.region}`,
+      });
+    }
+    const cred = creds.get(fr.credentialsId);
+    if (!cred) {
+      issues.push({
+        in: 'body',
+        path: at('credentialsId'),
+        message: `cloud credentials ${fr.credentialsId} do not exist in this environment`,
+      });
+    } else if (cred.credentials.platform !== fr.platform) {
+      issues.push({
+        in: 'body',
+        path: at('credentialsId'),
+        message: `credentials are for ${cred.credentials.platform}, the farm role for ${fr.platform}`,
+      });
+    }
+  }
+  if (issues.length)
+    throw new Unprocessable(`The farm refers to ${issues.length} thing(s) that do not fit`, issues);
+}
+
+/** The image a farm role launches from: the role's image for its platform and region. */
+export function imageFor(
+  role: { images: { platform: string; location: string; imageId: string }[] },
+  fr: StoredFarmRole,
+) {
+  return (
+    role.images.find((img) => img.platform === fr.platform && img.location === fr.region) ??
+    role.images.find((img) => img.platform === fr.platform && img.location === '*')
+  )?.imageId;
+}

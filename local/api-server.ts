@@ -1,0 +1,108 @@
+// The local runtime's HTTP front door: /api/* through the same group handlers as the Lambdas
+// (via the API Gateway event adapter), the local issuer's sign-in and JWKS, and the portal's
+// static files for everything else.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { InvalidInput, NotFound } from '../functions/domain/errors';
+import type { GroupHandler } from '../functions/handlers/api/group-handler';
+import { problemResponse, toProblem } from '../functions/handlers/api/middleware/problem-details';
+import { API_ROUTES, type ApiGroup } from '../functions/handlers/api/routes';
+import { compileRoutes, matchRoute, toApiEvent, writeApiResponse } from './http-api-adapter';
+import type { LocalIssuer } from './identity/local-issuer';
+import { servePortal } from './portal-files';
+
+const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+
+export interface ApiServerOptions {
+  handlers: Record<ApiGroup, GroupHandler>;
+  issuer: LocalIssuer;
+  portalDir: string;
+  /** Extra handlers tried before the portal (e.g. the agent protocol), returning true when they answered. */
+  extra?: ((req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>)[];
+}
+
+export function createApiListener(options: ApiServerOptions): RequestListener {
+  const compiled = compileRoutes(API_ROUTES);
+  return async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const body = await readBody(req);
+      if (url.pathname === '/.well-known/jwks.json') return json(res, 200, options.issuer.jwks);
+      if (url.pathname === '/api/v1/auth/token' && req.method === 'POST')
+        return await signIn(res, options.issuer, body);
+      for (const extra of options.extra ?? []) if (await extra(req, res, url, body)) return;
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+        const match = matchRoute(compiled, req.method ?? 'GET', url.pathname);
+        if (match.kind === 'not-found')
+          return writeApiResponse(
+            res,
+            problemResponse(toProblem(new NotFound(`No such API path: ${url.pathname}`))),
+          );
+        if (match.kind === 'method-not-allowed') {
+          return writeApiResponse(
+            res,
+            problemResponse(
+              {
+                type: 'about:blank',
+                title: 'Method not allowed',
+                status: 405,
+                code: 'MethodNotAllowed',
+                detail: `${req.method} is not allowed here; use ${match.allow.join(', ')}`,
+              },
+              { Allow: match.allow.join(', ') },
+            ),
+          );
+        }
+        const result = await options.handlers[match.route.group](toApiEvent(req, url, body, match), {});
+        return writeApiResponse(res, result);
+      }
+      await servePortal(options.portalDir, url.pathname, res);
+    } catch (err) {
+      if (!res.headersSent) writeApiResponse(res, problemResponse(toProblem(err)));
+      else res.end();
+    }
+  };
+}
+
+async function signIn(res: ServerResponse, issuer: LocalIssuer, body: Buffer) {
+  let input: { email?: unknown; password?: unknown };
+  try {
+    input = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    throw new InvalidInput('The body is not valid JSON', [{ in: 'body', path: '', message: 'not JSON' }]);
+  }
+  const issues = ['email', 'password']
+    .filter(
+      (f) =>
+        typeof (input as Record<string, unknown>)[f] !== 'string' || !(input as Record<string, string>)[f],
+    )
+    .map((f) => ({ in: 'body', path: f, message: 'is required' }));
+  if (issues.length) throw new InvalidInput('Email and password are required', issues);
+  json(res, 200, await issuer.signIn(input.email as string, input.password as string));
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(
+          new InvalidInput('The request is too large', [
+            { in: 'body', path: '', message: `at most ${MAX_REQUEST_BYTES} bytes` },
+          ]),
+        );
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
