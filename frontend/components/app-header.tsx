@@ -1,5 +1,6 @@
 'use client';
-// The bar on every signed-in page: the product name (home), the account, and sign-out.
+// The bar on top of every page: the product name (home) and, on signed-in pages (those that
+// pass `onSignOut`), the navigation, the account and sign-out.
 import Link from 'next/link';
 import { api } from '../lib/api-client';
 import { useApi } from '../lib/use-api';
@@ -15,9 +16,11 @@ export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOu
           </span>{' '}
           Drover
         </Link>
-        <nav aria-label="Main" className="app-nav">
-          <Link href="/">Farms</Link>
-        </nav>
+        {onSignOut && (
+          <nav aria-label="Main" className="app-nav">
+            <Link href="/">Farms</Link>
+          </nav>
+        )}
         <div className="app-header-end">
           <span className="account-name" title="Account">
             {account.data?.name ?? ''}

@@ -5,6 +5,8 @@ import type { Farm } from '../lib/api-client';
 import { StatusBadge } from './status-badge';
 import { TimeAgo } from './time-ago';
 
+const columns = ['name', 'status', 'farmRoles', 'instances', 'updated'];
+
 export function farmHref(farmId: string): string {
   return `/farm/?id=${encodeURIComponent(farmId)}`;
 }
@@ -42,15 +44,17 @@ export function FarmTable({
           Array.from({ length: placeholderRows }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
             <tr key={i} className="placeholder-row">
-              <td colSpan={5}>
-                <span className="skeleton" aria-hidden="true" />
-              </td>
+              {columns.map((column) => (
+                <td key={column}>
+                  <span className="skeleton" aria-hidden="true" />
+                </td>
+              ))}
             </tr>
           ))}
         {farms?.map((farm) => (
           <tr key={farm.id}>
             <td data-label="Name">
-              <Link href={farmHref(farm.id)} className="farm-link">
+              <Link href={farmHref(farm.id)} className="farm-link" prefetch={false}>
                 {farm.name}
               </Link>
               {farm.description && <span className="row-note">{farm.description}</span>}

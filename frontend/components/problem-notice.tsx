@@ -1,5 +1,10 @@
 import type { ApiProblem } from '../lib/api-problem';
 
+/** Worth a second try: the API was unreachable, busy or failing, not refusing the request. */
+function retryable(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
 /** An API problem as a page shows it: title, detail, field issues, and a retry when it may help. */
 export function ProblemNotice({ problem, onRetry }: { problem: ApiProblem; onRetry?: () => void }) {
   return (
@@ -15,7 +20,7 @@ export function ProblemNotice({ problem, onRetry }: { problem: ApiProblem; onRet
           ))}
         </ul>
       )}
-      {onRetry && problem.status !== 401 && (
+      {onRetry && retryable(problem.status) && (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           Try again
         </button>

@@ -6,12 +6,14 @@ import { FarmRoleDetails } from '../../components/farm-role-details';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StatusBadge } from '../../components/status-badge';
 import { TimeAgo } from '../../components/time-ago';
-import { api } from '../../lib/api-client';
+import { api, type CloudCredentials, type Farm, type FarmStatusView, type Role } from '../../lib/api-client';
+import type { ApiProblem } from '../../lib/api-problem';
 import { useApi } from '../../lib/use-api';
 import { useSession } from '../../lib/use-session';
 
 /** How often the farm's status is polled while the page is visible. */
 const STATUS_REFRESH_MS = 5000;
+const blank = '\u00a0';
 
 /** `farmId`: null renders the loading page (the static fallback); undefined reads `?id=`. */
 export function FarmPageClient({ farmId }: { farmId?: string | null }) {
@@ -40,10 +42,8 @@ function FarmView({ farmId }: { farmId: string | null }) {
   const credentials = useApi(envId ? `credentials:${envId}` : null, (signal) =>
     api.allCredentials(envId!, signal),
   );
-
   const spec = farm.data?.data;
-  const view = status.data;
-  const farmRoles = spec ? [...spec.farmRoles].sort((a, b) => a.launchOrder - b.launchOrder) : undefined;
+  const unavailable = farmId === '' || (farm.error !== undefined && !spec);
 
   return (
     <>
@@ -52,6 +52,21 @@ function FarmView({ farmId }: { farmId: string | null }) {
         <p className="breadcrumb">
           <Link href="/">← Farms</Link>
         </p>
+        <div className="page-heading">
+          <div>
+            {spec || unavailable ? (
+              <h1>{spec?.name ?? 'Farm unavailable'}</h1>
+            ) : (
+              <h1 className="skeleton-text">Loading farm…</h1>
+            )}
+            <p className="muted lede">{spec?.description || blank}</p>
+          </div>
+          <div className="status-line" aria-live="polite">
+            {spec && <StatusBadge status={status.data?.status ?? spec.status} />}
+            {status.data && <StatusBadge status={status.data.convergence} label="Convergence" />}
+          </div>
+        </div>
+
         {farmId === '' && (
           <div className="notice notice-error" role="alert">
             <p className="notice-title">No farm chosen</p>
@@ -61,75 +76,90 @@ function FarmView({ farmId }: { farmId: string | null }) {
             </p>
           </div>
         )}
-        <div className="page-heading">
-          <div>
-            <h1 className={spec ? undefined : 'skeleton-text'}>{spec?.name ?? 'Loading farm…'}</h1>
-            <p className="muted lede">{spec ? spec.description || '\u00a0' : '\u00a0'}</p>
-          </div>
-          <div className="status-line" aria-live="polite">
-            {spec && <StatusBadge status={view?.status ?? spec.status} />}
-            {view && <StatusBadge status={view.convergence} label="Convergence" />}
-          </div>
-        </div>
-
         {farm.error && <ProblemNotice problem={farm.error} onRetry={farm.reload} />}
-
-        <dl className="facts">
-          <div>
-            <dt>Updated</dt>
-            <dd>{spec ? <TimeAgo iso={spec.updatedAt} /> : '\u00a0'}</dd>
-          </div>
-          <div>
-            <dt>Launched</dt>
-            <dd>{spec ? <TimeAgo iso={spec.launchedAt} /> : '\u00a0'}</dd>
-          </div>
-          <div>
-            <dt>Lease expires</dt>
-            <dd>{spec ? spec.leaseExpiresAt ? <TimeAgo iso={spec.leaseExpiresAt} /> : 'never' : '\u00a0'}</dd>
-          </div>
-          <div>
-            <dt>Last reconcile</dt>
-            <dd>{view ? <TimeAgo iso={view.lastReconcileAt} /> : '\u00a0'}</dd>
-          </div>
-          <div>
-            <dt>Version</dt>
-            <dd>{spec ? spec.version : '\u00a0'}</dd>
-          </div>
-        </dl>
-
-        {view && view.reasons.length > 0 && (
-          <ul className="notice notice-warn reasons" aria-label="Why the farm is not converged">
-            {view.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
+        {!unavailable && (
+          <FarmBody
+            spec={spec}
+            view={status.data}
+            statusProblem={status.error}
+            roles={roles.data}
+            credentials={credentials.data}
+          />
         )}
-        {status.error && !status.data && spec && (
-          <p className="notice notice-warn">Live status unavailable: {status.error.title}</p>
-        )}
-
-        <section aria-labelledby="farm-roles-heading">
-          <h2 id="farm-roles-heading">
-            Farm roles {farmRoles && <span className="count">{farmRoles.length}</span>}
-          </h2>
-          {farmRoles?.length === 0 && <p className="empty">This farm has no farm roles yet.</p>}
-          <div className="farm-roles" aria-busy={!farmRoles}>
-            {!farmRoles && !farm.error && (
-              <div className="farm-role farm-role-placeholder" aria-hidden="true" />
-            )}
-            {farmRoles?.map((farmRole) => (
-              <FarmRoleDetails
-                key={farmRole.id}
-                farmRole={farmRole}
-                roleName={roles.data?.find((r) => r.id === farmRole.roleId)?.name}
-                credentialsName={credentials.data?.find((c) => c.id === farmRole.credentialsId)?.name}
-                counts={view?.farmRoles.find((c) => c.farmRoleId === farmRole.id)}
-                statusKnown={Boolean(view)}
-              />
-            ))}
-          </div>
-        </section>
       </main>
+    </>
+  );
+}
+
+function FarmBody({
+  spec,
+  view,
+  statusProblem,
+  roles,
+  credentials,
+}: {
+  spec: Farm | undefined;
+  view: FarmStatusView | undefined;
+  statusProblem: ApiProblem | undefined;
+  roles: Role[] | undefined;
+  credentials: CloudCredentials[] | undefined;
+}) {
+  const farmRoles = spec ? [...spec.farmRoles].sort((a, b) => a.launchOrder - b.launchOrder) : undefined;
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>Updated</dt>
+          <dd>{spec ? <TimeAgo iso={spec.updatedAt} /> : blank}</dd>
+        </div>
+        <div>
+          <dt>Launched</dt>
+          <dd>{spec ? <TimeAgo iso={spec.launchedAt} /> : blank}</dd>
+        </div>
+        <div>
+          <dt>Lease expires</dt>
+          <dd>{spec ? spec.leaseExpiresAt ? <TimeAgo iso={spec.leaseExpiresAt} /> : 'never' : blank}</dd>
+        </div>
+        <div>
+          <dt>Last reconcile</dt>
+          <dd>{view ? <TimeAgo iso={view.lastReconcileAt} /> : blank}</dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{spec ? spec.version : blank}</dd>
+        </div>
+      </dl>
+
+      {view && view.reasons.length > 0 && (
+        <ul className="notice notice-warn reasons" aria-label="Why the farm is not converged">
+          {view.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+      {statusProblem && !view && spec && (
+        <p className="notice notice-warn">Live status unavailable: {statusProblem.title}</p>
+      )}
+
+      <section aria-labelledby="farm-roles-heading">
+        <h2 id="farm-roles-heading">
+          Farm roles {farmRoles && <span className="count">{farmRoles.length}</span>}
+        </h2>
+        {farmRoles?.length === 0 && <p className="empty">This farm has no farm roles yet.</p>}
+        <div className="farm-roles" aria-busy={!farmRoles}>
+          {!farmRoles && <div className="farm-role farm-role-placeholder" aria-hidden="true" />}
+          {farmRoles?.map((farmRole) => (
+            <FarmRoleDetails
+              key={farmRole.id}
+              farmRole={farmRole}
+              roleName={roles?.find((r) => r.id === farmRole.roleId)?.name}
+              credentialsName={credentials?.find((c) => c.id === farmRole.credentialsId)?.name}
+              counts={view?.farmRoles.find((c) => c.farmRoleId === farmRole.id)}
+              statusKnown={Boolean(view)}
+            />
+          ))}
+        </div>
+      </section>
     </>
   );
 }
