@@ -48,6 +48,8 @@ export interface LocalRuntime {
   endpoints: Record<string, string>;
   demo: DemoData & { token: string };
   deps: ApiDeps;
+  dynamoEndpoint: string;
+  tableName: string;
   /** Mints a token for any user of any account (tests use it to act as another tenant). */
   mintToken(userId: string, accountId: string): Promise<string>;
   stop(): Promise<void>;
@@ -134,6 +136,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     endpoints,
     demo: { ...(demo ?? ({} as DemoData)), token },
     deps,
+    dynamoEndpoint: dynamo.endpoint,
+    tableName,
     mintToken: (userId, accountId) => issuer.mint({ userId, accountId }),
     async stop() {
       await new Promise<void>((ok) => {
