@@ -1,0 +1,15 @@
+// What every EC2 action handler receives, and what it returns (the body of its response).
+import type { SandboxFaults } from '../../sandbox-cloud';
+import type { RegionCatalog } from '../catalog';
+import type { QueryParams } from '../query';
+import type { Ec2State } from '../state';
+import type { XmlObject } from '../xml';
+
+export interface ActionContext {
+  params: QueryParams;
+  region: RegionCatalog;
+  state: Ec2State;
+  faults: SandboxFaults;
+}
+
+export type Ec2Action = (ctx: ActionContext) => XmlObject;
