@@ -6,8 +6,15 @@ export interface ApiReply<T = any> {
 }
 
 export function apiClient(apiUrl: string, token?: string) {
-  async function call<T = any>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<ApiReply<T>> {
-    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers };
+  async function call<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<ApiReply<T>> {
+    const headers: Record<string, string> = {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    };
     let body: string | undefined;
     if (options.raw !== undefined) body = options.raw;
     else if (options.body !== undefined) {
@@ -25,8 +32,10 @@ export function apiClient(apiUrl: string, token?: string) {
   return {
     call,
     get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, { headers }),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, { body, headers }),
-    put: <T = any>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('PUT', path, { body, headers }),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('POST', path, { body, headers }),
+    put: <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
+      call<T>('PUT', path, { body, headers }),
     delete: <T = any>(path: string, headers?: Record<string, string>) => call<T>('DELETE', path, { headers }),
   };
 }

@@ -4,7 +4,11 @@ import { generateKeyPairSync } from 'node:crypto';
 export const awsAccessKeyCredentials = (endpoint?: string) => ({
   platform: 'aws',
   name: 'aws-keys',
-  auth: { type: 'accessKey', accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'super-secret-access-key-value-0001' },
+  auth: {
+    type: 'accessKey',
+    accessKeyId: 'AKIAEXAMPLE000000001',
+    secretAccessKey: 'super-secret-access-key-value-0001',
+  },
   ...(endpoint ? { endpoint } : {}),
 });
 
@@ -16,12 +20,20 @@ export const awsAssumeRoleCredentials = () => ({
 
 let pem: string | undefined;
 export const gceCredentials = (endpoint?: string) => {
-  pem ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  pem ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   return {
     platform: 'gce',
     name: 'gce-sa',
     projectId: 'drover-test-1',
-    serviceAccountKey: { type: 'service_account', project_id: 'drover-test-1', private_key_id: 'k1', private_key: pem, client_email: 'drover@drover-test-1.iam.gserviceaccount.com' },
+    serviceAccountKey: {
+      type: 'service_account',
+      project_id: 'drover-test-1',
+      private_key_id: 'k1',
+      private_key: pem,
+      client_email: 'drover@drover-test-1.iam.gserviceaccount.com',
+    },
     ...(endpoint ? { endpoint } : {}),
   };
 };
@@ -36,7 +48,11 @@ export const role = (environmentId: string | null = null) => ({
   ],
 });
 
-export const awsFarmRole = (roleId: string, credentialsId: string, overrides: Record<string, unknown> = {}) => ({
+export const awsFarmRole = (
+  roleId: string,
+  credentialsId: string,
+  overrides: Record<string, unknown> = {},
+) => ({
   platform: 'aws',
   roleId,
   alias: 'web',
@@ -49,4 +65,8 @@ export const awsFarmRole = (roleId: string, credentialsId: string, overrides: Re
   ...overrides,
 });
 
-export const farm = (name: string, farmRoles: unknown[] = []) => ({ name, description: 'test farm', farmRoles });
+export const farm = (name: string, farmRoles: unknown[] = []) => ({
+  name,
+  description: 'test farm',
+  farmRoles,
+});

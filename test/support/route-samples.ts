@@ -30,36 +30,104 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
   ],
   updateEnvironment: [{ why: 'empty name', body: () => ({ name: '' }), path: 'name' }],
   createCredentials: [
-    { why: 'unknown platform', body: () => ({ ...awsAccessKeyCredentials(), platform: 'azure' }), path: 'platform' },
-    { why: 'secret too short', body: () => ({ ...awsAccessKeyCredentials(), auth: { type: 'accessKey', accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'x' } }), path: 'auth.secretAccessKey' },
-    { why: 'bad role ARN', body: () => ({ platform: 'aws', name: 'r', auth: { type: 'assumeRole', roleArn: 'nope', externalId: 'abc' } }), path: 'auth.roleArn' },
-    { why: 'endpoint not a URL', body: () => ({ ...awsAccessKeyCredentials(), endpoint: 'ftp://x' }), path: 'endpoint' },
+    {
+      why: 'unknown platform',
+      body: () => ({ ...awsAccessKeyCredentials(), platform: 'azure' }),
+      path: 'platform',
+    },
+    {
+      why: 'secret too short',
+      body: () => ({
+        ...awsAccessKeyCredentials(),
+        auth: { type: 'accessKey', accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'x' },
+      }),
+      path: 'auth.secretAccessKey',
+    },
+    {
+      why: 'bad role ARN',
+      body: () => ({
+        platform: 'aws',
+        name: 'r',
+        auth: { type: 'assumeRole', roleArn: 'nope', externalId: 'abc' },
+      }),
+      path: 'auth.roleArn',
+    },
+    {
+      why: 'endpoint not a URL',
+      body: () => ({ ...awsAccessKeyCredentials(), endpoint: 'ftp://x' }),
+      path: 'endpoint',
+    },
   ],
-  updateCredentials: [{ why: 'name missing', body: () => ({ ...awsAccessKeyCredentials(), name: undefined }), path: 'name' }],
+  updateCredentials: [
+    { why: 'name missing', body: () => ({ ...awsAccessKeyCredentials(), name: undefined }), path: 'name' },
+  ],
   createRole: [
     { why: 'no images', body: (ids) => ({ ...role(ids.environmentId), images: [] }), path: 'images' },
-    { why: 'bad os family', body: (ids) => ({ ...role(ids.environmentId), osFamily: 'beos' }), path: 'osFamily' },
+    {
+      why: 'bad os family',
+      body: (ids) => ({ ...role(ids.environmentId), osFamily: 'beos' }),
+      path: 'osFamily',
+    },
     {
       why: 'duplicate image location',
       body: (ids) => ({ ...role(ids.environmentId), images: [role().images[0], role().images[0]] }),
       path: 'images.1.location',
     },
   ],
-  updateRole: [{ why: 'bad image location', body: (ids) => ({ ...role(ids.environmentId), images: [{ platform: 'aws', location: 'Moon', imageId: 'ami-1' }] }), path: 'images.0.location' }],
+  updateRole: [
+    {
+      why: 'bad image location',
+      body: (ids) => ({
+        ...role(ids.environmentId),
+        images: [{ platform: 'aws', location: 'Moon', imageId: 'ami-1' }],
+      }),
+      path: 'images.0.location',
+    },
+  ],
   createFarm: [
-    { why: 'min above max', body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { minInstances: 5, maxInstances: 2 })]), path: 'farmRoles.0.minInstances' },
-    { why: 'zone outside the region', body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { zones: ['eu-west-1a'] })]), path: 'farmRoles.0.zones.0' },
+    {
+      why: 'min above max',
+      body: (ids) =>
+        farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { minInstances: 5, maxInstances: 2 })]),
+      path: 'farmRoles.0.minInstances',
+    },
+    {
+      why: 'zone outside the region',
+      body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { zones: ['eu-west-1a'] })]),
+      path: 'farmRoles.0.zones.0',
+    },
     {
       why: 'duplicate alias',
-      body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId), awsFarmRole(ids.roleId, ids.credentialsId)]),
+      body: (ids) =>
+        farm('f', [awsFarmRole(ids.roleId, ids.credentialsId), awsFarmRole(ids.roleId, ids.credentialsId)]),
       path: 'farmRoles.1.alias',
     },
-    { why: 'negative volume size', body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { volumes: [{ sizeGiB: -1, mountPoint: '/d' }] })]), path: 'farmRoles.0.volumes.0.sizeGiB' },
-    { why: 'bad subnet id', body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { network: { subnetIds: ['net-1'] } })]), path: 'farmRoles.0.network.subnetIds.0' },
+    {
+      why: 'negative volume size',
+      body: (ids) =>
+        farm('f', [
+          awsFarmRole(ids.roleId, ids.credentialsId, { volumes: [{ sizeGiB: -1, mountPoint: '/d' }] }),
+        ]),
+      path: 'farmRoles.0.volumes.0.sizeGiB',
+    },
+    {
+      why: 'bad subnet id',
+      body: (ids) =>
+        farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { network: { subnetIds: ['net-1'] } })]),
+      path: 'farmRoles.0.network.subnetIds.0',
+    },
   ],
   updateFarm: [
-    { why: 'maxInstances not an integer', body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { maxInstances: 2.5 })]), path: 'farmRoles.0.maxInstances' },
-    { why: 'lease not a date', body: (ids) => ({ ...farm('f'), leaseExpiresAt: 'tomorrow' }), path: 'leaseExpiresAt' },
+    {
+      why: 'maxInstances not an integer',
+      body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { maxInstances: 2.5 })]),
+      path: 'farmRoles.0.maxInstances',
+    },
+    {
+      why: 'lease not a date',
+      body: (ids) => ({ ...farm('f'), leaseExpiresAt: 'tomorrow' }),
+      path: 'leaseExpiresAt',
+    },
   ],
 };
 

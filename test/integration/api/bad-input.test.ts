@@ -5,7 +5,14 @@ import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
-import { BAD_BODIES, fillPath, type Ids, ROUTES_WITH_BODY, ROUTES_WITH_PARAMS, VALID_BODIES } from '../../support/route-samples';
+import {
+  BAD_BODIES,
+  fillPath,
+  type Ids,
+  ROUTES_WITH_BODY,
+  ROUTES_WITH_PARAMS,
+  VALID_BODIES,
+} from '../../support/route-samples';
 
 let rt: LocalRuntime;
 let api: ApiClient;
@@ -16,8 +23,15 @@ beforeAll(async () => {
   api = apiClient(rt.apiUrl, rt.demo.token);
   const environmentId = rt.demo.environmentId;
   const roleId = (await api.post('/v1/roles', role(environmentId))).body.id;
-  const credentialsId = (await api.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())).body.id;
-  const farmId = (await api.post(`/v1/environments/${environmentId}/farms`, farm('bad-input', [awsFarmRole(roleId, credentialsId)]))).body.id;
+  const credentialsId = (
+    await api.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
+  ).body.id;
+  const farmId = (
+    await api.post(
+      `/v1/environments/${environmentId}/farms`,
+      farm('bad-input', [awsFarmRole(roleId, credentialsId)]),
+    )
+  ).body.id;
   ids = { environmentId, roleId, credentialsId, farmId };
 });
 afterAll(() => rt?.stop());
@@ -35,7 +49,10 @@ describe('bad input', () => {
   });
 
   it.each(badBodyCases)('$name → 400 at $path', async ({ route, body, path }) => {
-    const res = await api.call(route.method, fillPath(route, ids), { body: body(ids), headers: { 'if-match': '*' } });
+    const res = await api.call(route.method, fillPath(route, ids), {
+      body: body(ids),
+      headers: { 'if-match': '*' },
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'body', path })]));
@@ -43,24 +60,36 @@ describe('bad input', () => {
   });
 
   it.each(ROUTES_WITH_BODY)('$operationId: a body that is not JSON → 400', async (route) => {
-    const res = await api.call(route.method, fillPath(route, ids), { raw: '{"name":', headers: { 'content-type': 'application/json', 'if-match': '*' } });
+    const res = await api.call(route.method, fillPath(route, ids), {
+      raw: '{"name":',
+      headers: { 'content-type': 'application/json', 'if-match': '*' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.detail).toContain('not valid JSON');
   });
 
-  it.each(ROUTES_WITH_BODY)('$operationId: a body that is not declared JSON → 400 naming content-type', async (route) => {
-    const res = await api.call(route.method, fillPath(route, ids), { raw: JSON.stringify(VALID_BODIES[route.operationId]!(ids)), headers: { 'content-type': 'text/plain', 'if-match': '*' } });
-    expect(res.status).toBe(400);
-    expect(res.body.issues[0]).toMatchObject({ in: 'header', path: 'content-type' });
-  });
+  it.each(ROUTES_WITH_BODY)(
+    '$operationId: a body that is not declared JSON → 400 naming content-type',
+    async (route) => {
+      const res = await api.call(route.method, fillPath(route, ids), {
+        raw: JSON.stringify(VALID_BODIES[route.operationId]!(ids)),
+        headers: { 'content-type': 'text/plain', 'if-match': '*' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.issues[0]).toMatchObject({ in: 'header', path: 'content-type' });
+    },
+  );
 
-  it.each(ROUTES_WITH_PARAMS)('$operationId: a malformed id in the path → 400 naming the parameter', async (route) => {
-    const path = route.path.replace('/api', '').replace(/\{(\w+)\}/g, 'not-an-id');
-    const body = VALID_BODIES[route.operationId]?.(ids);
-    const res = await api.call(route.method, path, { body, headers: { 'if-match': '*' } });
-    expect(res.status).toBe(400);
-    expect(res.body.issues[0]).toMatchObject({ in: 'path' });
-  });
+  it.each(ROUTES_WITH_PARAMS)(
+    '$operationId: a malformed id in the path → 400 naming the parameter',
+    async (route) => {
+      const path = route.path.replace('/api', '').replace(/\{(\w+)\}/g, 'not-an-id');
+      const body = VALID_BODIES[route.operationId]?.(ids);
+      const res = await api.call(route.method, path, { body, headers: { 'if-match': '*' } });
+      expect(res.status).toBe(400);
+      expect(res.body.issues[0]).toMatchObject({ in: 'path' });
+    },
+  );
 
   it.each([
     ['limit=0', 'limit'],
@@ -73,7 +102,9 @@ describe('bad input', () => {
   });
 
   it('a malformed If-Match → 400', async () => {
-    const res = await api.put(`/v1/farms/${ids.farmId}`, VALID_BODIES.updateFarm!(ids), { 'if-match': 'yesterday' });
+    const res = await api.put(`/v1/farms/${ids.farmId}`, VALID_BODIES.updateFarm!(ids), {
+      'if-match': 'yesterday',
+    });
     expect(res.status).toBe(400);
     expect(res.body.issues[0]).toMatchObject({ in: 'header', path: 'if-match' });
   });

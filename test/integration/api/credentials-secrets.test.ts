@@ -1,9 +1,9 @@
 // Secrets go in and never come out: not in any response, and not in plain text at rest.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../local/runtime';
 import { createDocumentClient } from '../../../functions/adapters/dynamodb/client';
 import { openCredentials } from '../../../functions/services/credentials';
+import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsAssumeRoleCredentials, gceCredentials } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
@@ -28,16 +28,27 @@ describe('cloud credentials', () => {
     expect(created.status).toBe(201);
     const read = await api.get(`${base}/${created.body.id}`);
     const list = await api.get(base);
-    const updated = await api.put(`${base}/${created.body.id}`, { ...input, name: 'renamed' }, { 'if-match': '"1"' });
+    const updated = await api.put(
+      `${base}/${created.body.id}`,
+      { ...input, name: 'renamed' },
+      { 'if-match': '"1"' },
+    );
     for (const res of [created, read, list, updated]) expect(JSON.stringify(res.body)).not.toContain(secret);
-    expect(read.body.platform === 'aws' ? read.body.auth.secretAccessKeySet : read.body.serviceAccountKeySet).toBe(true);
+    expect(
+      read.body.platform === 'aws' ? read.body.auth.secretAccessKeySet : read.body.serviceAccountKeySet,
+    ).toBe(true);
   });
 
   it('keeps secrets sealed at rest and opens them for drivers only', async () => {
     const created = await api.post(base, awsAccessKeyCredentials());
     const raw = JSON.stringify(await scanAll());
     expect(raw).not.toContain('super-secret-access-key-value-0001');
-    const opened = await openCredentials(rt.deps, { accountId: rt.demo.accountId }, rt.demo.environmentId, created.body.id);
+    const opened = await openCredentials(
+      rt.deps,
+      { accountId: rt.demo.accountId },
+      rt.demo.environmentId,
+      created.body.id,
+    );
     expect(opened.platform === 'aws' && opened.secretAccessKey).toBe('super-secret-access-key-value-0001');
   });
 

@@ -23,10 +23,18 @@ afterAll(() => rt?.stop());
 
 describe('farms over HTTP', () => {
   it('creates, reads, updates with If-Match, refuses a stale update and deletes a farm', async () => {
-    const created = await api.post(`/v1/environments/${envId}/farms`, farm('crud-1', [awsFarmRole(roleId, credId)]));
+    const created = await api.post(
+      `/v1/environments/${envId}/farms`,
+      farm('crud-1', [awsFarmRole(roleId, credId)]),
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
-    expect(created.body).toMatchObject({ name: 'crud-1', status: 'Terminated', version: 1, environmentId: envId });
+    expect(created.body).toMatchObject({
+      name: 'crud-1',
+      status: 'Terminated',
+      version: 1,
+      environmentId: envId,
+    });
     const farmRoleId = created.body.farmRoles[0].id;
     expect(farmRoleId).toMatch(/^fr-/);
 
@@ -34,8 +42,14 @@ describe('farms over HTTP', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
 
-    const spec = { ...farm('crud-1', [{ ...awsFarmRole(roleId, credId), id: farmRoleId, minInstances: 2, maxInstances: 3 }]) };
-    const updated = await api.put(`/v1/farms/${created.body.id}`, spec, { 'if-match': read.headers.get('etag')! });
+    const spec = {
+      ...farm('crud-1', [
+        { ...awsFarmRole(roleId, credId), id: farmRoleId, minInstances: 2, maxInstances: 3 },
+      ]),
+    };
+    const updated = await api.put(`/v1/farms/${created.body.id}`, spec, {
+      'if-match': read.headers.get('etag')!,
+    });
     expect(updated.status).toBe(200);
     expect(updated.headers.get('etag')).toBe('"2"');
     expect(updated.body.farmRoles[0]).toMatchObject({ id: farmRoleId, minInstances: 2, maxInstances: 3 });
@@ -54,12 +68,15 @@ describe('farms over HTTP', () => {
   });
 
   it('lists farms page by page with a cursor, each farm once', async () => {
-    for (let i = 0; i < 5; i++) expect((await api.post(`/v1/environments/${envId}/farms`, farm(`page-${i}`))).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await api.post(`/v1/environments/${envId}/farms`, farm(`page-${i}`))).status).toBe(201);
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await api.get(`/v1/environments/${envId}/farms?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await api.get(
+        `/v1/environments/${envId}/farms?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((f: { name: string }) => f.name));
@@ -73,7 +90,9 @@ describe('farms over HTTP', () => {
 
   it('refuses a cursor from another listing', async () => {
     const first = await api.get(`/v1/environments/${envId}/farms?limit=1`);
-    const foreign = Buffer.from(JSON.stringify({ gsi1pk: 'ACC#acc-other#ENV#env-other', gsi1sk: 'FARM#x', pk: 'x', sk: 'y' })).toString('base64url');
+    const foreign = Buffer.from(
+      JSON.stringify({ gsi1pk: 'ACC#acc-other#ENV#env-other', gsi1sk: 'FARM#x', pk: 'x', sk: 'y' }),
+    ).toString('base64url');
     const res = await api.get(`/v1/environments/${envId}/farms?limit=1&cursor=${foreign}`);
     expect(first.status).toBe(200);
     expect(res.status).toBe(400);
@@ -99,12 +118,18 @@ describe('farms over HTTP', () => {
   it('explains references that do not fit with field paths (422)', async () => {
     const res = await api.post(
       `/v1/environments/${envId}/farms`,
-      farm('bad-refs', [awsFarmRole(roleId, credId, { region: 'eu-west-1', zones: ['eu-west-1a'] }), awsFarmRole('role-00000000000000000000000000', credId, { alias: 'other' })]),
+      farm('bad-refs', [
+        awsFarmRole(roleId, credId, { region: 'eu-west-1', zones: ['eu-west-1a'] }),
+        awsFarmRole('role-00000000000000000000000000', credId, { alias: 'other' }),
+      ]),
     );
     expect(res.status).toBe(422);
     expect(res.body.issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'farmRoles.0.region', message: expect.stringContaining('no aws image for eu-west-1') }),
+        expect.objectContaining({
+          path: 'farmRoles.0.region',
+          message: expect.stringContaining('no aws image for eu-west-1'),
+        }),
         expect.objectContaining({ path: 'farmRoles.1.roleId' }),
       ]),
     );

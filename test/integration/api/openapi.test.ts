@@ -20,7 +20,9 @@ describe('GET /api/v1/openapi.json', () => {
       const op = res.body.paths[route.path]?.[route.method.toLowerCase()];
       expect(op?.operationId, `${route.method} ${route.path}`).toBe(route.operationId);
     }
-    expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['Farm', 'FarmSpec', 'CloudCredentials', 'Problem']));
+    expect(Object.keys(res.body.components.schemas)).toEqual(
+      expect.arrayContaining(['Farm', 'FarmSpec', 'CloudCredentials', 'Problem']),
+    );
     expect(JSON.stringify(res.body.components.schemas.CloudCredentials)).not.toContain('secretAccessKey"');
   });
 });

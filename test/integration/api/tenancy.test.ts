@@ -20,8 +20,15 @@ beforeAll(async () => {
   intruder = apiClient(rt.apiUrl, await rt.mintToken(other.userId, other.accountId));
   const environmentId = rt.demo.environmentId;
   const roleId = (await owner.post('/v1/roles', role(environmentId))).body.id;
-  const credentialsId = (await owner.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())).body.id;
-  const farmId = (await owner.post(`/v1/environments/${environmentId}/farms`, farm('tenancy', [awsFarmRole(roleId, credentialsId)]))).body.id;
+  const credentialsId = (
+    await owner.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
+  ).body.id;
+  const farmId = (
+    await owner.post(
+      `/v1/environments/${environmentId}/farms`,
+      farm('tenancy', [awsFarmRole(roleId, credentialsId)]),
+    )
+  ).body.id;
   ids = { environmentId, roleId, credentialsId, farmId };
 });
 afterAll(() => rt?.stop());
@@ -29,7 +36,10 @@ afterAll(() => rt?.stop());
 describe('tenant isolation', () => {
   it.each(ROUTES_WITH_PARAMS)("$operationId with another account's ids → 404", async (route) => {
     const body = VALID_BODIES[route.operationId]?.(ids);
-    const res = await intruder.call(route.method, fillPath(route, ids), { body, headers: { 'if-match': '*' } });
+    const res = await intruder.call(route.method, fillPath(route, ids), {
+      body,
+      headers: { 'if-match': '*' },
+    });
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain(rt.demo.accountId);
   });
