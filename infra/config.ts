@@ -1,0 +1,88 @@
+// The deployment's settings, read once from CDK context (`-c key=value` or cdk.json) and
+// environment variables, so every construct receives plain typed values and no construct
+// reads context itself.
+import { fileURLToPath } from 'node:url';
+import type { Node } from 'constructs';
+
+export interface DroverConfig {
+  /** `dev`, `staging`, `prod`…; undefined for the unnamed default deployment. */
+  stage: string | undefined;
+  /** true for the `prod` stage: data is retained and protected from deletion. */
+  isProd: boolean;
+  stackName: string;
+  account: string | undefined;
+  region: string | undefined;
+  eventBusName: string;
+  scheduleGroupName: string;
+  /** The token issuer the API trusts; the JWKS URL defaults to `<issuer>/.well-known/jwks.json`. */
+  authIssuer: string | undefined;
+  authJwksUrl: string | undefined;
+  authAudience: string | undefined;
+  /** A custom domain for the portal; needs `certificateArn` (an ACM certificate in us-east-1). */
+  portalDomain: string | undefined;
+  certificateArn: string | undefined;
+  /** Extra browser origins allowed to call the API directly (CORS), e.g. a portal on another host. */
+  corsOrigins: string[];
+  /** A WAFv2 web ACL (scope CLOUDFRONT) to attach to the distribution. */
+  webAclArn: string | undefined;
+  logRetentionDays: number;
+  /** `customer-managed` gives the table its own KMS key. */
+  tableEncryption: 'aws-managed' | 'customer-managed';
+  /** Path of the static portal export, relative to the repository root. */
+  portalAssetsPath: string;
+}
+
+function text(node: Node, key: string, envVar?: string): string | undefined {
+  const fromContext = node.tryGetContext(key);
+  const value = fromContext ?? (envVar ? process.env[envVar] : undefined);
+  if (value === undefined || value === null || value === '') return undefined;
+  return String(value);
+}
+
+function list(node: Node, key: string): string[] {
+  const value = node.tryGetContext(key);
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string' && value !== '') return value.split(',').map((s) => s.trim());
+  return [];
+}
+
+export function readConfig(node: Node): DroverConfig {
+  const stage = text(node, 'stage', 'DROVER_STAGE');
+  if (stage !== undefined && !/^[a-z][a-z0-9-]{0,20}$/.test(stage)) {
+    throw new Error(`context stage=${stage}: use lower-case letters, digits and dashes (at most 21)`);
+  }
+  // Named stages get suffixed resource names so several stages can share one account.
+  const suffix = stage ? `-${stage}` : '';
+  const portalDomain = text(node, 'portalDomain', 'DROVER_PORTAL_DOMAIN');
+  const certificateArn = text(node, 'certificateArn', 'DROVER_CERTIFICATE_ARN');
+  if (portalDomain && !certificateArn) {
+    throw new Error('context portalDomain needs certificateArn (an ACM certificate in us-east-1)');
+  }
+  const retention = Number(text(node, 'logRetentionDays') ?? 30);
+  const tableEncryption = text(node, 'tableEncryption') ?? 'aws-managed';
+  if (tableEncryption !== 'aws-managed' && tableEncryption !== 'customer-managed') {
+    throw new Error(`context tableEncryption=${tableEncryption}: use aws-managed or customer-managed`);
+  }
+  return {
+    stage,
+    isProd: stage === 'prod',
+    stackName: `Drover${suffix}`,
+    account: text(node, 'account', 'CDK_DEFAULT_ACCOUNT'),
+    region: text(node, 'region', 'CDK_DEFAULT_REGION'),
+    eventBusName: text(node, 'eventBusName') ?? `drover${suffix}`,
+    scheduleGroupName: text(node, 'scheduleGroupName') ?? `drover-farms${suffix}`,
+    authIssuer: text(node, 'authIssuer', 'AUTH_ISSUER'),
+    authJwksUrl: text(node, 'authJwksUrl', 'AUTH_JWKS_URL'),
+    authAudience: text(node, 'authAudience', 'AUTH_AUDIENCE'),
+    portalDomain,
+    certificateArn,
+    corsOrigins: list(node, 'corsOrigins'),
+    webAclArn: text(node, 'webAclArn'),
+    logRetentionDays: Number.isFinite(retention) ? retention : 30,
+    tableEncryption,
+    portalAssetsPath: text(node, 'portalAssetsPath') ?? 'frontend/out',
+  };
+}
+
+/** The repository root: handler entries and the portal export are resolved from here. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
