@@ -84,6 +84,8 @@ export class FunctionFactory {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         minify: true,
+        // Error classes answer their name as the problem `code`; minified names would leak as `$n`.
+        keepNames: true,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
