@@ -7,8 +7,9 @@
 // conflict, the applier stops: the next pass plans from fresh records.
 //
 // Ordering: facts from the cloud first, then ends (which free maxInstances slots), then
-// terminations and stops, then starts and launches, then the farm status. Every prefix of a
-// plan therefore respects maxInstances.
+// terminations and stops, then whatever takes a slot (starts, an advance out of Suspended,
+// retried launches, launches), then the farm status. Every prefix of a plan therefore respects
+// maxInstances, and an applier that stops half-way leaves no farm role above it.
 import type { Platform } from '../schemas/common';
 import type { FarmStatus } from '../schemas/farm';
 import type { ServerStatus } from '../schemas/server';

@@ -77,6 +77,12 @@ class Stages {
 
   add(action: FarmAction | null): void {
     if (!action) return;
+    // A suspended server that is running again takes a slot back: it waits for the ends and
+    // removals that free slots, like a start or a launch.
+    if (action.type === 'advance' && action.from === 'Suspended' && action.to !== 'Suspended') {
+      this.additions.push(action);
+      return;
+    }
     switch (action.type) {
       case 'recordInstance':
       case 'advance':
