@@ -1,0 +1,36 @@
+// Makes sure frontend/out is the export of the current sources: builds the portal when there is
+// no export or when a portal source (or a shared schema it imports) changed since the last one.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+export const PORTAL_DIR = path.join(REPO_ROOT, 'frontend/out');
+
+const SOURCES = ['frontend', 'functions/domain'];
+const SKIP = new Set(['out', '.next', 'node_modules']);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensurePortalBuilt(): string {
+  const index = path.join(PORTAL_DIR, 'index.html');
+  const stale =
+    !existsSync(index) ||
+    SOURCES.some((dir) => newestMtime(path.join(REPO_ROOT, dir)) > statSync(index).mtimeMs);
+  if (stale) {
+    execFileSync('npm', ['run', '--silent', 'build:portal'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+  }
+  return PORTAL_DIR;
+}
