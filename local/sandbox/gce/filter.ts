@@ -113,7 +113,7 @@ function matches(node: Node, resource: Record<string, unknown>): boolean {
         case '!=':
           return text !== node.value;
         case ':':
-          return node.value === '*' ? text !== undefined : text !== undefined && text.includes(node.value);
+          return node.value === '*' ? text !== undefined : (text?.includes(node.value) ?? false);
         case 'eq':
           return text !== undefined && new RegExp(`^(?:${node.value})$`).test(text);
         default:

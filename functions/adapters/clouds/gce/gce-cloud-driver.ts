@@ -84,7 +84,7 @@ export class GceCloudDriver implements CloudDriver {
       const found: ObservedInstance[] = [];
       const pages = this.clients.instances.aggregatedListAsync(
         { project: this.project, filter: labelFilter(filter), maxResults: this.pageSize },
-        CALL_OPTIONS,
+        LIST_OPTIONS,
       );
       for await (const [scope, scoped] of pages) {
         if (!scope.startsWith('zones/') || regionOfZone(scope.slice('zones/'.length)) !== region) continue;

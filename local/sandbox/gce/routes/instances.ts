@@ -119,7 +119,7 @@ function aggregatedList(ctx: RequestContext): Json {
         : {
             warning: {
               code: 'NO_RESULTS_ON_PAGE',
-              message: "There are no results for scope 'zones/" + zone + "' on this page.",
+              message: `There are no results for scope 'zones/${zone}' on this page.`,
               data: [{ key: 'scope', value: `zones/${zone}` }],
             },
           };
