@@ -55,6 +55,7 @@ export const describeAvailabilityZones: Ec2Action = ({ params, region }) => {
       'zone-name': (z) => [z.name],
       'zone-id': (z) => [z.zoneId],
       'region-name': () => [region.region],
+      'zone-type': () => ['availability-zone'],
       state: () => ['available'],
     },
   );

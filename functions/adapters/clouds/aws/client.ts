@@ -1,0 +1,114 @@
+// EC2 clients for one set of cloud credentials, one per region (SigV4 scopes are per region).
+// Static access keys are used as they are; an assumed role goes through STS with the external
+// id, the STS client pointed at the same endpoint override as EC2 (how the sandbox serves both).
+import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
+import { CloudError } from '../../../ports/cloud-driver';
+
+export type AwsCredentials = Extract<CloudCredentialsWithSecrets, { platform: 'aws' }>;
+type CredentialsSource = NonNullable<EC2ClientConfig['credentials']>;
+type AwsCredentialIdentity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
+type AwsCredentialIdentityProvider = () => Promise<{
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}>;
+
+export interface AwsClientOptions {
+  /** SDK attempts per call (adaptive retry mode); 1 disables retries, as the fault-mapping tests need. */
+  maxAttempts?: number;
+  /** Credentials used to call STS AssumeRole (default: the SDK's default chain, e.g. the Lambda's role). */
+  masterCredentials?: Parameters<typeof fromTemporaryCredentials>[0]['masterCredentials'];
+  /** Session name recorded in CloudTrail for assumed-role calls. */
+  roleSessionName?: string;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+export function credentialsProvider(
+  credentials: AwsCredentials,
+  options: AwsClientOptions,
+): CredentialsSource {
+  const { auth } = credentials;
+  if (auth.type === 'accessKey') {
+    if (!credentials.secretAccessKey) {
+      throw new CloudError('AuthError', `credentials ${credentials.id} have no secret access key`, {
+        platform: 'aws',
+      });
+    }
+    return { accessKeyId: auth.accessKeyId, secretAccessKey: credentials.secretAccessKey };
+  }
+  return shareSession(
+    fromTemporaryCredentials({
+      params: {
+        RoleArn: auth.roleArn,
+        ExternalId: auth.externalId,
+        RoleSessionName: options.roleSessionName ?? `drover-${credentials.environmentId}`.slice(0, 64),
+        DurationSeconds: 3600,
+      },
+      ...(options.masterCredentials ? { masterCredentials: options.masterCredentials } : {}),
+      clientConfig: {
+        region: 'us-east-1',
+        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        ...(credentials.endpoint ? { endpoint: credentials.endpoint } : {}),
+      },
+    }),
+  );
+}
+
+/** Refresh assumed-role credentials this long before they expire. */
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+
+/**
+ * Each EC2Client caches credentials on its own; sharing one session across the per-region
+ * clients keeps AssumeRole to one call per hour per credentials, not one per region.
+ */
+function shareSession(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let session: Promise<AwsCredentialIdentity> | null = null;
+  return async () => {
+    const current = session;
+    if (current) {
+      const identity = await current.catch(() => null);
+      const expiresAt = identity?.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+      if (identity && expiresAt - Date.now() > REFRESH_BEFORE_EXPIRY_MS) return identity;
+      if (session === current) session = null;
+    }
+    session ??= provider();
+    return session;
+  };
+}
+
+/** One EC2Client per region, sharing one credentials provider (so one AssumeRole serves every region). */
+export class Ec2Clients {
+  private readonly clients = new Map<string, EC2Client>();
+  private readonly provider: CredentialsSource;
+
+  constructor(
+    private readonly credentials: AwsCredentials,
+    private readonly options: AwsClientOptions,
+  ) {
+    this.provider = credentialsProvider(credentials, options);
+  }
+
+  forRegion(region: string): EC2Client {
+    let client = this.clients.get(region);
+    if (!client) {
+      client = new EC2Client({
+        region,
+        credentials: this.provider,
+        retryMode: 'adaptive',
+        maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        ...(this.credentials.endpoint ? { endpoint: this.credentials.endpoint } : {}),
+      });
+      this.clients.set(region, client);
+    }
+    return client;
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+}
