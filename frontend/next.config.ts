@@ -26,6 +26,8 @@ export default function config(phase: string): NextConfig {
     const api = process.env.DROVER_API_ORIGIN ?? 'http://127.0.0.1:3000';
     return {
       ...base,
+      // Otherwise `trailingSlash` redirects `/api/v1/auth/token` to `…/token/` before the rewrite.
+      skipTrailingSlashRedirect: true,
       async rewrites() {
         return [{ source: '/api/:path*', destination: `${api}/api/:path*` }];
       },
