@@ -17,7 +17,7 @@ export interface World {
   now: number;
   launches: number;
   /** Every cloud call made, for assertions. */
-  calls: { kind: 'launch' | 'terminate' | 'stop' | 'start'; instanceId: string }[];
+  calls: { kind: 'launch' | 'terminate' | 'stop' | 'start'; instanceId: string; known: boolean }[];
 }
 
 export const listed = (w: World): ObservedInstance[] =>
@@ -36,17 +36,20 @@ function writeServer(w: World, id: string, change: Partial<PlanServer>, status?:
   }
 }
 
-function findInstance(w: World, target: InstanceTarget): ObservedInstance {
+/** Records the call; an unknown instance is a no-op, as a driver maps the cloud's NotFound. */
+function call(
+  w: World,
+  kind: 'terminate' | 'stop' | 'start',
+  target: InstanceTarget,
+): ObservedInstance | undefined {
   const i = w.instances.find((x) => x.platform === target.platform && x.instanceId === target.instanceId);
-  if (!i) throw new Error(`the plan targets an unknown instance ${target.instanceId}`);
+  w.calls.push({ kind, instanceId: target.instanceId, known: i !== undefined });
   return i;
 }
 
 function cloudTerminate(w: World, target: InstanceTarget | null): void {
-  if (!target) return;
-  const i = findInstance(w, target);
-  w.calls.push({ kind: 'terminate', instanceId: i.instanceId });
-  if (i.state !== 'terminated') i.state = 'shutting-down';
+  const i = target && call(w, 'terminate', target);
+  if (i && i.state !== 'terminated') i.state = 'shutting-down';
 }
 
 /** Idempotent by server id, like RunInstances with a ClientToken. */
@@ -54,7 +57,7 @@ function cloudLaunch(w: World, serverId: string, lagMs: number): void {
   const s = w.servers.find((x) => x.id === serverId)!;
   if (w.instances.some((i) => i.serverId === serverId)) return;
   const instanceId = `i-${String(++w.launches).padStart(17, '0')}sim`;
-  w.calls.push({ kind: 'launch', instanceId });
+  w.calls.push({ kind: 'launch', instanceId, known: true });
   w.instances.push({
     instanceId,
     platform: s.platform,
@@ -121,16 +124,14 @@ export function applyAction(w: World, a: FarmAction, lagMs = 0): void {
       return;
     case 'stop': {
       if (a.recordStatus) writeServer(w, a.serverId, { statusReason: a.reason }, a.recordStatus);
-      const i = findInstance(w, a.target);
-      w.calls.push({ kind: 'stop', instanceId: i.instanceId });
-      if (i.state === 'running') i.state = 'stopping';
+      const i = call(w, 'stop', a.target);
+      if (i?.state === 'running') i.state = 'stopping';
       return;
     }
     case 'start': {
       writeServer(w, a.serverId, { statusReason: a.reason }, 'Pending');
-      const i = findInstance(w, a.target);
-      w.calls.push({ kind: 'start', instanceId: i.instanceId });
-      if (i.state === 'stopped') i.state = 'pending';
+      const i = call(w, 'start', a.target);
+      if (i?.state === 'stopped') i.state = 'pending';
       return;
     }
     case 'retryLaunch':
