@@ -61,7 +61,7 @@ describe('ApiProblem.fromResponse', () => {
 });
 
 describe('safeReturnPath', () => {
-  it.each([
+  it.each<[string | null, string, string]>([
     ['/farm/?id=farm-1', '/farm/?id=farm-1', 'a same-origin path is kept'],
     [null, '/', 'no next parameter goes home'],
     ['https://evil.example/', '/', 'an absolute URL would leave the portal'],
