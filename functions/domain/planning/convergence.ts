@@ -1,4 +1,6 @@
-// How far the farm is from its spec, for people: per farm role counts and a verdict.
+// How far the farm is from its spec, for people: per farm role counts and a verdict. Counts
+// describe the store as this pass leaves it (the plan's record writes applied, its launches as
+// launching), so a vanished server is not reported Running beside the reason it was replaced.
 //   stopped     the farm is Terminated or Suspended (nothing should run)
 //   converged   the farm is Running, every farm role has exactly its desired servers Running,
 //               nothing else is in flight and the plan is empty
@@ -6,6 +8,7 @@
 //   converging  otherwise: work is in flight and expected to finish by itself
 import type { z } from 'zod';
 import type { Convergence, FarmRoleCounts } from '../schemas/farm-status';
+import type { ServerStatus } from '../schemas/server';
 import type { FarmAction } from './actions';
 import { LAUNCHING_STATUSES } from './lifecycle';
 import type { Observation } from './observation';
@@ -33,11 +36,54 @@ export interface SummaryInput {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+type Projected = Pick<PlanServer, 'id' | 'farmRoleId' | 'farmRoleAlias' | 'status'>;
+
+/** The status the plan writes for a server, if it writes one. */
+function statusWritten(action: FarmAction): ServerStatus | null {
+  switch (action.type) {
+    case 'recordInstance':
+      return action.status;
+    case 'advance':
+      return action.to;
+    case 'markTerminated':
+      return 'Terminated';
+    case 'markFailed':
+      return 'Failed';
+    case 'terminate':
+    case 'stop':
+      return action.recordStatus;
+    case 'start':
+      return 'Pending';
+    default:
+      return null;
+  }
+}
+
+/** The servers as the store will hold them once the plan is applied. */
+function project(servers: readonly PlanServer[], actions: readonly FarmAction[]): Projected[] {
+  const written = new Map<string, ServerStatus>();
+  const launched: Projected[] = [];
+  for (const a of actions) {
+    if (a.type === 'launch') {
+      launched.push({
+        id: '',
+        farmRoleId: a.farmRoleId,
+        farmRoleAlias: a.farmRoleAlias,
+        status: 'Pending Launch',
+      });
+      continue;
+    }
+    const status = statusWritten(a);
+    if (status && 'serverId' in a) written.set(a.serverId, status);
+  }
+  return [...servers.map((s) => ({ ...s, status: written.get(s.id) ?? s.status })), ...launched];
+}
+
 function countRole(
   farmRoleId: string,
   alias: string,
   desired: number,
-  servers: readonly PlanServer[],
+  servers: readonly Projected[],
 ): FarmRoleCount {
   const counts: FarmRoleCount = {
     farmRoleId,
@@ -60,7 +106,7 @@ function countRole(
 
 export function summarise(input: SummaryInput): ConvergenceSummary {
   const { farm, servers, desired, actions, observation } = input;
-  const remaining = servers.filter((s) => s.status !== 'Terminated');
+  const remaining = project(servers, actions).filter((s) => s.status !== 'Terminated');
   const specIds = new Set(farm.farmRoles.map((r) => r.id));
   const farmRoles = farm.farmRoles.map((r) => countRole(r.id, r.alias, desired.get(r.id) ?? 0, remaining));
   const removed = new Map<string, string>();

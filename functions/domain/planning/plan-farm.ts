@@ -302,7 +302,7 @@ function launchesFor(
       cause,
       reason: replaced
         ? `replaces ${replaced.server.id} (${replaced.why})`
-        : `${role.alias} needs ${count} more to reach its desired count`,
+        : `scale out towards ${role.alias}'s desired count`,
     };
   });
 }

@@ -658,6 +658,13 @@ describe('planFarm', () => {
       );
     });
 
+    it('counts the servers as the pass leaves them: a vanished server is not reported Running', () => {
+      const servers = runningServers(role, 2);
+      const p = plan({ farm: farm('Running', [role]), servers, observed: [instanceOf(servers[0]!)] });
+      expect(p.summary.farmRoles[0]).toMatchObject({ running: 1, launching: 1 });
+      expect(p.summary.reasons).toEqual(['role-1: 1 of 2 running, 1 launching']);
+    });
+
     it('is stopped for a suspended farm', () => {
       const p = plan({ farm: farm('Suspended', [role]), servers: [] });
       expect(p.summary).toMatchObject({ convergence: 'stopped', reasons: ['farm is suspended'] });
