@@ -40,7 +40,10 @@ function checkJwt(jwt: string): JwtClaims | string {
   return claims;
 }
 
+const CACHE_LIMIT = 10_000;
+
 export class Authenticator {
+  /** Access tokens from `/token`, and JWTs already verified (an RSA check per request is the sandbox's main cost). */
   private readonly issued = new Map<string, { email: string; expiresAt: number }>();
 
   /** The caller's identity, or a 401 GceApiError. */
@@ -55,6 +58,7 @@ export class Authenticator {
     if (token.split('.').length === 3) {
       const claims = checkJwt(token);
       if (typeof claims === 'string') throw unauthenticated(claims);
+      this.remember(token, claims.iss as string, (claims.exp as number) * 1000);
       return claims.iss as string;
     }
     return ANONYMOUS;
@@ -71,10 +75,19 @@ export class Authenticator {
     if (typeof claims === 'string')
       return { status: 400, body: { error: 'invalid_grant', error_description: claims } };
     const accessToken = `ya29.sandbox-${randomBytes(24).toString('base64url')}`;
-    this.issued.set(accessToken, { email: claims.iss as string, expiresAt: Date.now() + TOKEN_TTL_S * 1000 });
+    this.remember(accessToken, claims.iss as string, Date.now() + TOKEN_TTL_S * 1000);
     return {
       status: 200,
       body: { access_token: accessToken, expires_in: TOKEN_TTL_S - 1, token_type: 'Bearer' },
     };
+  }
+
+  private remember(token: string, email: string, expiresAt: number): void {
+    if (this.issued.size >= CACHE_LIMIT) {
+      const now = Date.now();
+      for (const [t, entry] of this.issued) if (entry.expiresAt < now) this.issued.delete(t);
+      if (this.issued.size >= CACHE_LIMIT) this.issued.clear();
+    }
+    this.issued.set(token, { email, expiresAt });
   }
 }

@@ -27,7 +27,18 @@ export class Links {
   }
 }
 
+const rendered = new WeakMap<InstanceRecord, { revision: number; base: string; json: Json }>();
+
+/** Lists render every instance of a project; caching by revision keeps large lists cheap. */
 export function instanceJson(r: InstanceRecord, links: Links): Json {
+  const cached = rendered.get(r);
+  if (cached && cached.revision === r.revision && cached.base === links.base) return cached.json;
+  const json = renderInstance(r, links);
+  rendered.set(r, { revision: r.revision, base: links.base, json });
+  return json;
+}
+
+function renderInstance(r: InstanceRecord, links: Links): Json {
   const zoneLink = links.zone(r.project, r.zone);
   return {
     kind: 'compute#instance',

@@ -47,6 +47,8 @@ export interface InstanceRecord extends InstanceSpec {
   lastStartTimestamp?: string;
   lastStopTimestamp?: string;
   fingerprint: string;
+  /** Bumped on every change, so a rendered resource can be cached until the next one. */
+  revision: number;
   timer?: NodeJS.Timeout;
   /** The operation that completes when the current phase does. */
   pendingOp?: OperationRecord;
@@ -159,6 +161,7 @@ export class GceState {
       natIP: null,
       creationTimestamp: now(),
       fingerprint: randomBytes(8).toString('base64'),
+      revision: 0,
     };
     this.instancesByKey.set(`${project}/${zone}/${spec.name}`, record);
     const op = this.newOperation(project, zone, 'insert', record.name, record.id, user);
@@ -329,6 +332,7 @@ export class GceState {
   }
 
   private emit(record: InstanceRecord, previous: SandboxInstanceState | null): void {
+    record.revision++;
     if (previous === sandboxStateOf(record)) return;
     this.notify({ instance: this.view(record), previous });
   }

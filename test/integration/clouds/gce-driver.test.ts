@@ -5,35 +5,15 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGceDriver, type GceCloudDriver } from '../../../functions/adapters/clouds/gce';
 import { newId } from '../../../functions/domain/ids';
-import type { CloudCredentialsWithSecrets } from '../../../functions/domain/schemas/credentials';
+import type { GceServiceAccountKey } from '../../../functions/domain/schemas/credentials';
 import { CloudError, DROVER_TAG_KEYS } from '../../../functions/ports/cloud-driver';
 import { GceSandbox, sandboxServiceAccountKey } from '../../../local/sandbox/gce';
 import { describeCloudDriverContract } from './cloud-driver-contract';
+import { gceSandboxCredentials, SANDBOX_PROJECT } from './gce-credentials';
 
-const PROJECT = 'drover-sandbox';
-
-function credentialsFor(
-  sandbox: GceSandbox,
-  key = sandboxServiceAccountKey(sandbox.url, PROJECT),
-): CloudCredentialsWithSecrets {
-  const now = new Date().toISOString();
-  return {
-    platform: 'gce',
-    id: newId('credentials'),
-    accountId: newId('account'),
-    environmentId: newId('environment'),
-    name: 'sandbox',
-    description: '',
-    projectId: PROJECT,
-    clientEmail: key.client_email,
-    serviceAccountKeySet: true,
-    endpoint: sandbox.url,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    serviceAccountKey: key,
-  };
-}
+const PROJECT = SANDBOX_PROJECT;
+const credentialsFor = (sandbox: GceSandbox, key?: GceServiceAccountKey) =>
+  gceSandboxCredentials(sandbox.url, key);
 
 const GCE_EXTRAS = { gce: { network: 'default', networkTags: ['web'], externalIp: true } };
 
