@@ -54,7 +54,11 @@ describe('EC2 sandbox on the wire', () => {
       region,
     );
 
-  function expectEc2Error(answer: { status: number; xml: any }, status: number, code: string) {
+  function expectEc2Error(
+    answer: { status: number; xml: ReturnType<XMLParser['parse']> },
+    status: number,
+    code: string,
+  ) {
     expect(answer.status).toBe(status);
     expect(answer.xml.Response.Errors.Error.Code).toBe(code);
     expect(answer.xml.Response.Errors.Error.Message).toEqual(expect.any(String));

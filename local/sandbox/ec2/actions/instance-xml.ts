@@ -1,7 +1,7 @@
 // An instance and a reservation in EC2's XML shape (shared by RunInstances and DescribeInstances).
 import { ACCOUNT_ID } from '../catalog';
 import { type Ec2Instance, STATE_CODES } from '../state';
-import { itemSet, type XmlObject } from '../xml';
+import { itemSet, RawXml, renderXml, type XmlObject } from '../xml';
 
 export function tagSet(tags: Record<string, string>) {
   return itemSet(Object.entries(tags).map(([key, value]) => ({ key, value })));
@@ -99,6 +99,19 @@ export function reservationXml(reservationId: string, instances: Ec2Instance[]):
     reservationId,
     ownerId: ACCOUNT_ID,
     groupSet: '',
-    instancesSet: itemSet(instances.map(instanceXml)),
+    instancesSet: itemSet(instances.map(cachedInstanceXml)),
   };
+}
+
+// DescribeInstances renders the same instances over and over; an instance's XML only changes
+// when the instance does, so it is cached against the fields that can change.
+const rendered = new WeakMap<Ec2Instance, { key: string; xml: RawXml }>();
+
+function cachedInstanceXml(instance: Ec2Instance): RawXml {
+  const key = `${instance.state}|${instance.stateChangedAt}|${instance.publicIp}|${JSON.stringify(instance.tags)}`;
+  const hit = rendered.get(instance);
+  if (hit && hit.key === key) return hit.xml;
+  const xml = new RawXml(renderXml(instanceXml(instance)));
+  rendered.set(instance, { key, xml });
+  return xml;
 }
