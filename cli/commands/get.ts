@@ -1,0 +1,114 @@
+// `drover get farms|roles|servers|credentials|environments`: every item (all pages) of a listing
+// in the current environment, as an aligned table or as JSON/YAML for programs.
+import { Argument, type Command } from 'commander';
+import type { CloudCredentials, Farm, Role, Server } from '../../functions/domain/schemas';
+import { type Context, contextOf } from '../context';
+import { type Column, type Io, printList, statusColour } from '../output';
+import { getFarm } from '../resolve';
+import { listEnvironments } from './env';
+import { listServers, serverColumns } from './servers';
+
+const KINDS: Record<string, 'farms' | 'roles' | 'servers' | 'credentials' | 'environments'> = {
+  farms: 'farms',
+  farm: 'farms',
+  roles: 'roles',
+  role: 'roles',
+  servers: 'servers',
+  server: 'servers',
+  credentials: 'credentials',
+  creds: 'credentials',
+  environments: 'environments',
+  environment: 'environments',
+  envs: 'environments',
+  env: 'environments',
+};
+
+const farmColumns: Column<Farm>[] = [
+  { header: 'name', value: (f) => f.name },
+  { header: 'status', value: (f) => f.status, paint: (text, p) => statusColour(p, text) },
+  { header: 'roles', value: (f) => f.farmRoles.map((fr) => fr.alias).join(',') || '-' },
+  {
+    header: 'instances',
+    value: (f) =>
+      f.farmRoles.length
+        ? `${sum(f.farmRoles.map((fr) => fr.minInstances))}..${sum(f.farmRoles.map((fr) => fr.maxInstances))}`
+        : '0',
+  },
+  { header: 'version', value: (f) => String(f.version) },
+  { header: 'id', value: (f) => f.id },
+];
+
+const roleColumns: Column<Role>[] = [
+  { header: 'name', value: (r) => r.name },
+  { header: 'os', value: (r) => r.osName || r.osFamily },
+  { header: 'scope', value: (r) => (r.environmentId ? 'environment' : 'account') },
+  {
+    header: 'images',
+    value: (r) => [...new Set(r.images.map((i) => `${i.platform}:${i.location}`))].join(','),
+  },
+  { header: 'id', value: (r) => r.id },
+];
+
+const credentialColumns: Column<CloudCredentials>[] = [
+  { header: 'name', value: (c) => c.name },
+  { header: 'platform', value: (c) => c.platform },
+  {
+    header: 'auth',
+    value: (c) => (c.platform === 'aws' ? c.auth.type : `serviceAccount ${c.clientEmail}`),
+  },
+  { header: 'endpoint', value: (c) => c.endpoint ?? '-' },
+  { header: 'id', value: (c) => c.id },
+];
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+async function list(ctx: Context, kind: string, opts: { farm?: string }): Promise<void> {
+  const what = KINDS[kind]!;
+  if (what === 'environments') return listEnvironments(ctx);
+  const env = await ctx.environment();
+  if (what === 'farms') {
+    const items = await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`);
+    return printList(ctx.io, ctx.format, items, farmColumns, `No farms in environment ${env.name}.`);
+  }
+  if (what === 'roles') {
+    const items = await ctx.api.listAll<Role>('/v1/roles', { environmentId: env.id });
+    return printList(ctx.io, ctx.format, items, roleColumns, `No roles usable in environment ${env.name}.`);
+  }
+  if (what === 'credentials') {
+    const items = await ctx.api.listAll<CloudCredentials>(`/v1/environments/${env.id}/credentials`);
+    return printList(
+      ctx.io,
+      ctx.format,
+      items,
+      credentialColumns,
+      `No cloud credentials in environment ${env.name}.`,
+    );
+  }
+  const farms = opts.farm
+    ? [(await getFarm(ctx.api, env, opts.farm)).farm]
+    : await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`);
+  const items: (Server & { farmName: string })[] = [];
+  for (const farm of farms)
+    items.push(...(await listServers(ctx.api, farm.id)).map((s) => ({ ...s, farmName: farm.name })));
+  const columns: Column<Server & { farmName: string }>[] = [
+    { header: 'farm', value: (s) => s.farmName },
+    ...serverColumns,
+  ];
+  return printList(ctx.io, ctx.format, items, columns, `No servers in environment ${env.name}.`);
+}
+
+export function registerGet(program: Command, io: Io): void {
+  program
+    .command('get')
+    .description('List farms, roles, servers, cloud credentials or environments')
+    .addArgument(
+      new Argument('<kind>', 'farms, roles, servers, credentials or environments').choices(
+        Object.keys(KINDS),
+      ),
+    )
+    .option('--farm <name|id>', 'servers: only those of this farm')
+    .addHelpText('after', '\nExamples:\n  drover get farms\n  drover get servers --farm web -o json')
+    .action((kind: string, opts: { farm?: string }, cmd: Command) => list(contextOf(cmd, io), kind, opts));
+}
