@@ -1,37 +1,49 @@
 // The whole platform in one process (ARCHITECTURE §8): dynalite, the API handlers behind an
-// API Gateway adapter, the local token issuer, the portal, and demo data. `npm start` runs it
-// through main.ts; tests start it in-process with `inMemory: true` and port 0.
-
+// API Gateway adapter, the local token issuer, the sandbox clouds with simulated agents, the
+// in-process bus and scheduler that route like infra/, the reconciler, the portal, and demo
+// data. `npm start` runs it through main.ts; tests start it in-process (inMemory, port 0).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createCloudDriver } from '../functions/adapters/clouds/driver-factory';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client';
 import { createTableIfMissing } from '../functions/adapters/dynamodb/create-table';
 import { createDynamoStore } from '../functions/adapters/dynamodb/dynamo-store';
 import { DEFAULT_TABLE_NAME } from '../functions/adapters/dynamodb/table';
+import { createHmacAgentTokens } from '../functions/adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator } from '../functions/adapters/identity/jwt-authenticator';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
+import type { PlanOptions } from '../functions/domain/planning';
 import { createHandler as account } from '../functions/handlers/api/account';
+import { createHandler as agent } from '../functions/handlers/api/agent';
 import { createHandler as credentials } from '../functions/handlers/api/credentials';
 import { type ApiDeps, createLogger } from '../functions/handlers/api/deps';
 import { createHandler as environments } from '../functions/handlers/api/environments';
 import { createHandler as farms } from '../functions/handlers/api/farms';
 import type { GroupHandler } from '../functions/handlers/api/group-handler';
+import { createHandler as lifecycle } from '../functions/handlers/api/lifecycle';
 import { createHandler as meta } from '../functions/handlers/api/meta';
 import { createHandler as roles } from '../functions/handlers/api/roles';
 import { API_GROUPS, type ApiGroup } from '../functions/handlers/api/routes';
+import { createHandler as servers } from '../functions/handlers/api/servers';
 import { systemClock } from '../functions/ports/clock';
+import type { ReconcileDeps } from '../functions/services/reconcile/deps';
+import { simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
+import { InProcessEventBus } from './event-bus';
 import { createLocalIssuer } from './identity/local-issuer';
+import { LocalReconcileRunner } from './reconcile-runner';
+import type { SandboxTimings } from './sandbox/sandbox-cloud';
+import { type LocalSandboxes, startSandboxes } from './sandboxes';
 import { type DemoData, seedDemo } from './seed';
 
 export interface LocalRuntimeOptions {
-  /** 0 for any free port. */
+  /** 0 for any free port (the sandboxes then take free ports too; else PORT+1 and PORT+2). */
   port?: number;
   /** Where data is kept between starts (ignored when inMemory). */
   dataDir?: string;
@@ -40,6 +52,11 @@ export interface LocalRuntimeOptions {
   /** Seed the demo account (default true). */
   seed?: boolean;
   portalDir?: string;
+  /** The farms' schedule rate (EventBridge Scheduler: 60 s). */
+  reconcileIntervalMs?: number;
+  sandboxTimings?: Partial<SandboxTimings>;
+  agent?: { hostInitDelayMs: number; hostUpDelayMs: number };
+  planOptions?: Partial<PlanOptions>;
 }
 
 export interface LocalRuntime {
@@ -47,7 +64,10 @@ export interface LocalRuntime {
   apiUrl: string;
   endpoints: Record<string, string>;
   demo: DemoData & { token: string };
-  deps: ApiDeps;
+  deps: ApiDeps & ReconcileDeps;
+  bus: InProcessEventBus;
+  reconciler: LocalReconcileRunner;
+  sandboxes: LocalSandboxes;
   dynamoEndpoint: string;
   tableName: string;
   /** Mints a token for any user of any account (tests use it to act as another tenant). */
@@ -65,50 +85,74 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   const dynamo = await startDynalite(persistent ? { path: join(dataDir, 'dynamodb') } : {});
   const tableName = DEFAULT_TABLE_NAME;
-  await createTableIfMissing(
-    new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    tableName,
-  );
+  const rawDynamo = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await createTableIfMissing(rawDynamo, tableName);
 
-  // Listen first so the issuer knows its own URL when the port is chosen by the system.
+  // Listen first so the issuer and the agents know the API's URL when the port is chosen by the system.
   const server = createServer();
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 3000, '127.0.0.1', () => ok());
   });
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
   const issuer = await createLocalIssuer({
     issuer: `${url}/local-issuer`,
     keyFile: persistent ? join(dataDir, 'issuer-key.json') : undefined,
   });
 
-  const deps: ApiDeps = {
+  const bus = new InProcessEventBus();
+  const sandboxes = await startSandboxes({
+    ports: options.port === 0 ? { ec2: 0, gce: 0 } : { ec2: port + 1, gce: port + 2 },
+    timings: options.sandboxTimings,
+    ...(persistent ? { ec2StateFile: join(dataDir, 'sandbox-ec2.json') } : {}),
+    bus,
+  });
+  const reconciler = new LocalReconcileRunner({
+    intervalMs: options.reconcileIntervalMs ?? 60_000,
+    minFollowUpMs: 250,
+  });
+  const secretKey = persistent ? loadOrCreateKey(join(dataDir, 'secret.key')) : randomBytes(32);
+  const agentKey = persistent ? loadOrCreateKey(join(dataDir, 'agent-token.key')) : randomBytes(32);
+  const deps: ApiDeps & ReconcileDeps = {
     store: createDynamoStore(createDocumentClient({ tableName, endpoint: dynamo.endpoint }), tableName),
-    secrets: createLocalKeySecretBox(
-      persistent ? loadOrCreateKey(join(dataDir, 'secret.key')) : randomBytes(32),
-    ),
+    secrets: createLocalKeySecretBox(secretKey),
     authenticator: createJwtAuthenticator({ issuer: issuer.issuer, keys: issuer.keys }),
     clock: systemClock,
     drivers: createCloudDriver,
     logger: createLogger('drover-local'),
+    publisher: bus,
+    scheduler: reconciler,
+    agentTokens: createHmacAgentTokens(agentKey),
+    agentApiUrl: `${url}/api`,
+    ...(options.planOptions ? { planOptions: options.planOptions } : {}),
   };
+  reconciler.attach(deps);
+  bus.route('reconcile', (event) => void reconciler.deliver(event));
+  const stopAgents = simulateAgents(
+    [sandboxes.ec2, sandboxes.gce],
+    options.agent ?? { hostInitDelayMs: 1500, hostUpDelayMs: 1500 },
+  );
+
   const builders: Record<ApiGroup, (d: ApiDeps) => GroupHandler> = {
     account,
     environments,
     credentials,
     roles,
     farms,
+    lifecycle,
+    servers,
+    agent,
     meta,
   };
   const handlers = Object.fromEntries(API_GROUPS.map((g) => [g, builders[g](deps)])) as Record<
     ApiGroup,
     GroupHandler
   >;
-
   server.on(
     'request',
     createApiListener({ handlers, issuer, portalDir: options.portalDir ?? resolve('frontend/out') }),
@@ -117,15 +161,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const demoFile = join(dataDir, 'demo.json');
   const known =
     persistent && existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as DemoData) : undefined;
-  const demo = options.seed === false ? undefined : (known ?? (await seedDemo(deps)));
+  const demo =
+    options.seed === false ? undefined : (known ?? (await seedDemo(deps, sandboxes.credentials())));
   if (demo && persistent && !known) writeFileSync(demoFile, JSON.stringify(demo, null, 2));
   if (demo)
     issuer.addUser({ userId: demo.userId, accountId: demo.accountId, email: DEMO_EMAIL }, DEMO_PASSWORD);
+
+  // A restart picks up every farm that was not Terminated: its schedule, and a pass now.
+  if (persistent) {
+    for (const farm of await farmsNotTerminated(rawDynamo, tableName)) {
+      await reconciler.ensure(farm);
+      reconciler.request(farm, 'start-up');
+    }
+  }
 
   const endpoints: Record<string, string> = {
     api: `${url}/api`,
     portal: `${url}/`,
     jwks: `${url}/.well-known/jwks.json`,
+    ec2: sandboxes.ec2.url,
+    gce: sandboxes.gce.url,
   };
   if (persistent) writeFileSync(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
 
@@ -136,15 +191,44 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     endpoints,
     demo: { ...(demo ?? ({} as DemoData)), token },
     deps,
+    bus,
+    reconciler,
+    sandboxes,
     dynamoEndpoint: dynamo.endpoint,
     tableName,
     mintToken: (userId, accountId) => issuer.mint({ userId, accountId }),
     async stop() {
+      stopAgents();
+      await reconciler.stop();
       await new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
       });
+      await sandboxes.stop();
       await dynamo.stop();
     },
   };
+}
+
+/** Local only: a scan for farms to pick up at start (in AWS, each farm's schedule persists by itself). */
+async function farmsNotTerminated(client: DynamoDBClient, tableName: string) {
+  const farms: { accountId: string; farmId: string }[] = [];
+  let start: Record<string, never> | undefined;
+  do {
+    const out = await client.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: '#t = :farm',
+        ExpressionAttributeNames: { '#t': 'type' },
+        ExpressionAttributeValues: { ':farm': { S: 'farm' } },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      const doc = unmarshall(item).doc as { id: string; accountId: string; status: string };
+      if (doc.status !== 'Terminated') farms.push({ accountId: doc.accountId, farmId: doc.id });
+    }
+    start = out.LastEvaluatedKey as typeof start;
+  } while (start);
+  return farms;
 }

@@ -79,6 +79,24 @@ export interface FarmEventRepo {
   list(scope: FarmScope, page: PageQuery): Promise<Page<FarmEvent>>;
 }
 
+/** The reconciler's per-farm bookkeeping: a lease so two passes never act at once, and the last pass's summary. */
+export interface ReconcileStateRepo {
+  /** Takes the farm's lease until `until` if it is free (or expired at `now`); false if another holder has it. */
+  acquireLease(scope: FarmScope, holder: string, now: Date, until: Date): Promise<boolean>;
+  releaseLease(scope: FarmScope, holder: string): Promise<void>;
+  saveSummary(scope: FarmScope, summary: ReconcileSummary): Promise<void>;
+  getSummary(scope: FarmScope): Promise<ReconcileSummary | undefined>;
+}
+
+export interface ReconcileSummary {
+  convergence: 'converged' | 'converging' | 'degraded' | 'stopped';
+  reasons: string[];
+  lastReconcileAt: string;
+  recheckAt: string | null;
+  /** Cloud API calls the last pass made, by kind (list, launch, terminate…). */
+  cloudCalls: Record<string, number>;
+}
+
 export interface Store {
   accounts: AccountRepo;
   environments: VersionedRepo<Environment, AccountScope>;
@@ -87,4 +105,5 @@ export interface Store {
   farms: FarmRepo;
   servers: ServerRepo;
   farmEvents: FarmEventRepo;
+  reconciles: ReconcileStateRepo;
 }

@@ -6,14 +6,20 @@ import type { PageQuery } from '../domain/schemas/common';
 import type { Farm, FarmSpec, StoredFarmRole } from '../domain/schemas/farm';
 import type { FarmStatusView } from '../domain/schemas/farm-status';
 import type { Clock } from '../ports/clock';
+import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { getEnvironment } from './environments';
+import { farmEvent, recordEvents } from './reconcile/farm-events';
 import { expectedVersion } from './versions';
 
 interface Deps {
   store: Store;
   clock: Clock;
+}
+
+interface PublishingDeps extends Deps {
+  publisher: EventPublisher;
 }
 
 export async function getFarm({ store }: Deps, principal: Principal, farmId: string): Promise<Farm> {
@@ -55,7 +61,7 @@ export async function createFarm(
 }
 
 export async function updateFarm(
-  deps: Deps,
+  deps: PublishingDeps,
   principal: Principal,
   farmId: string,
   spec: FarmSpec,
@@ -73,6 +79,15 @@ export async function updateFarm(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.farms.update(farm, expected, current.name);
+  if (farm.status !== 'Terminated') {
+    // A running farm converges on its new spec at once, not at its next scheduled pass.
+    await recordEvents(deps, [
+      farmEvent('FarmSpecChanged', farm, deps.clock.now(), {
+        actor: principal.userId,
+        message: `spec version ${farm.version}`,
+      }),
+    ]);
+  }
   return farm;
 }
 

@@ -8,6 +8,9 @@ export interface Ids {
   credentialsId: string;
   roleId: string;
   farmId: string;
+  serverId: string;
+  /** A valid agent token for serverId. */
+  agentToken: string;
 }
 
 export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
@@ -19,6 +22,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   updateRole: (ids) => role(ids.environmentId),
   createFarm: (ids) => farm('farm-x', [awsFarmRole(ids.roleId, ids.credentialsId)]),
   updateFarm: (ids) => farm('farm-y', [awsFarmRole(ids.roleId, ids.credentialsId)]),
+  reportAgentEvent: () => ({ name: 'HostInit' }),
 };
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
@@ -129,7 +133,16 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
       path: 'leaseExpiresAt',
     },
   ],
+  reportAgentEvent: [
+    { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
+    { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },
+  ],
 };
+
+/** The headers a route's caller sends: a user's token, or for agent routes the server's own. */
+export function authFor(route: RouteDef, ids: Ids, userToken: string): Record<string, string> {
+  return { authorization: `Bearer ${route.auth === 'agent' ? ids.agentToken : userToken}` };
+}
 
 export function fillPath(route: RouteDef, ids: Ids): string {
   return route.path
@@ -137,7 +150,8 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{environmentId}', ids.environmentId)
     .replace('{credentialsId}', ids.credentialsId)
     .replace('{roleId}', ids.roleId)
-    .replace('{farmId}', ids.farmId);
+    .replace('{farmId}', ids.farmId)
+    .replace('{serverId}', ids.serverId);
 }
 
 export const ROUTES_WITH_BODY = API_ROUTES.filter((r) => r.body);

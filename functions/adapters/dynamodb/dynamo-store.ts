@@ -10,6 +10,7 @@ import type { Server } from '../../domain/schemas/server';
 import type { Store, StoredCredentials } from '../../ports/store';
 import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
+import { createReconcileStateRepo } from './reconcile-state-repo';
 import { VersionedItems } from './versioned-items';
 
 export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string): Store {
@@ -126,6 +127,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
           scanForward: false,
         }),
     },
+    reconciles: createReconcileStateRepo(db, tableName),
   };
 }
 

@@ -4,7 +4,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
-import type { Authenticator } from '../../ports/identity';
+import type { EventPublisher } from '../../ports/event-publisher';
+import type { FarmScheduler } from '../../ports/farm-scheduler';
+import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
 
@@ -15,6 +17,9 @@ export interface ApiDeps {
   clock: Clock;
   drivers: CloudDriverFactory;
   logger: Logger;
+  publisher: EventPublisher;
+  scheduler: FarmScheduler;
+  agentTokens: AgentTokens;
 }
 
 export function createLogger(serviceName = 'drover-api'): Logger {

@@ -15,7 +15,7 @@ export type GroupHandler = (event: ApiEvent, context: object) => Promise<ApiResp
 export function createGroupHandler(
   group: ApiGroup,
   operations: Record<string, Operation>,
-  deps: Pick<ApiDeps, 'authenticator' | 'logger'>,
+  deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'>,
 ): GroupHandler {
   const routes = routesOfGroup(group);
   const missing = routes.filter((r) => !operations[r.operationId]).map((r) => r.operationId);
@@ -24,7 +24,7 @@ export function createGroupHandler(
   const handler = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(problemDetails(deps.logger))
     .use(resolveRoute(routes))
-    .use(authenticate(deps.authenticator))
+    .use(authenticate(deps.authenticator, deps.agentTokens))
     .use(validateRequest())
     .handler(async (_event, context) => {
       const request = context.drover;

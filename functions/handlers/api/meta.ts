@@ -4,7 +4,7 @@ import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { buildOpenApiDocument } from './openapi';
 
-export function createHandler(deps: Pick<ApiDeps, 'authenticator' | 'logger'>) {
+export function createHandler(deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'>) {
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   return createGroupHandler(
     'meta',

@@ -10,6 +10,7 @@ import {
   Environment,
   EnvironmentInput,
   Farm,
+  FarmEvent,
   FarmSpec,
   FarmStatusView,
   idOf,
@@ -17,9 +18,20 @@ import {
   pageOf,
   Role,
   RoleInput,
+  Server,
 } from '../../domain/schemas';
 
-export const API_GROUPS = ['account', 'environments', 'credentials', 'roles', 'farms', 'meta'] as const;
+export const API_GROUPS = [
+  'account',
+  'environments',
+  'credentials',
+  'roles',
+  'farms',
+  'lifecycle',
+  'servers',
+  'agent',
+  'meta',
+] as const;
 export type ApiGroup = (typeof API_GROUPS)[number];
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -30,8 +42,8 @@ export interface RouteDef {
   path: string;
   group: ApiGroup;
   summary: string;
-  /** false only for public documents (the OpenAPI document). */
-  auth: boolean;
+  /** true: a user or API token; 'agent': a server's own agent token; false: public (the OpenAPI document). */
+  auth: boolean | 'agent';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -45,6 +57,20 @@ const EnvParams = z.object({ environmentId: idOf('environment') });
 const CredParams = EnvParams.extend({ credentialsId: idOf('credentials') });
 const RoleParams = z.object({ roleId: idOf('role') });
 const FarmParams = z.object({ farmId: idOf('farm') });
+const ServerParams = FarmParams.extend({ serverId: idOf('server') });
+const ServerList = z.object({ items: z.array(Server) }).meta({ id: 'ServerList' });
+const ServerListQuery = z.object({ status: z.enum(['all', 'live']).default('all') });
+export const AgentReport = z
+  .object({
+    name: z.enum(['HostInit', 'HostUp', 'BeforeHostUpFailed', 'RebootComplete']),
+    message: z.string().max(4096).default(''),
+    payload: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict()
+  .meta({ id: 'AgentReport' });
+const AgentReportResult = z
+  .object({ accepted: z.boolean(), status: z.string() })
+  .meta({ id: 'AgentReportResult' });
 const RoleListQuery = PageQuery.extend({ environmentId: idOf('environment').optional() });
 
 export const API_ROUTES: RouteDef[] = [
@@ -304,6 +330,101 @@ export const API_ROUTES: RouteDef[] = [
     auth: true,
     params: FarmParams,
     response: { status: 200, schema: FarmStatusView },
+  },
+
+  {
+    operationId: 'launchFarm',
+    method: 'POST',
+    path: '/api/v1/farms/{farmId}/launch',
+    group: 'lifecycle',
+    summary: 'Launch a farm: it becomes Launching, then Running once its servers are up',
+    auth: true,
+    params: FarmParams,
+    response: { status: 202, schema: Farm },
+  },
+  {
+    operationId: 'terminateFarm',
+    method: 'POST',
+    path: '/api/v1/farms/{farmId}/terminate',
+    group: 'lifecycle',
+    summary: 'Terminate every server of a farm gracefully',
+    auth: true,
+    params: FarmParams,
+    response: { status: 202, schema: Farm },
+  },
+  {
+    operationId: 'suspendFarm',
+    method: 'POST',
+    path: '/api/v1/farms/{farmId}/suspend',
+    group: 'lifecycle',
+    summary: "Stop a farm's instances, keeping them",
+    auth: true,
+    params: FarmParams,
+    response: { status: 202, schema: Farm },
+  },
+  {
+    operationId: 'resumeFarm',
+    method: 'POST',
+    path: '/api/v1/farms/{farmId}/resume',
+    group: 'lifecycle',
+    summary: "Start a suspended farm's instances again",
+    auth: true,
+    params: FarmParams,
+    response: { status: 202, schema: Farm },
+  },
+
+  {
+    operationId: 'listServers',
+    method: 'GET',
+    path: '/api/v1/farms/{farmId}/servers',
+    group: 'servers',
+    summary: "A farm's servers with their live statuses",
+    auth: true,
+    params: FarmParams,
+    query: ServerListQuery,
+    response: { status: 200, schema: ServerList },
+  },
+  {
+    operationId: 'terminateServer',
+    method: 'POST',
+    path: '/api/v1/farms/{farmId}/servers/{serverId}/terminate',
+    group: 'servers',
+    summary: 'Terminate one server (the farm replaces it when below its minimum)',
+    auth: true,
+    params: ServerParams,
+    response: { status: 202, schema: Server },
+  },
+  {
+    operationId: 'rebootServer',
+    method: 'POST',
+    path: '/api/v1/farms/{farmId}/servers/{serverId}/reboot',
+    group: 'servers',
+    summary: 'Reboot one server',
+    auth: true,
+    params: ServerParams,
+    response: { status: 202, schema: Server },
+  },
+  {
+    operationId: 'listFarmEvents',
+    method: 'GET',
+    path: '/api/v1/farms/{farmId}/events',
+    group: 'servers',
+    summary: "A farm's event log, newest first",
+    auth: true,
+    params: FarmParams,
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(FarmEvent) },
+  },
+
+  {
+    operationId: 'reportAgentEvent',
+    method: 'POST',
+    path: '/api/v1/agent/events',
+    group: 'agent',
+    summary: "A server's agent reports a lifecycle event (agent token)",
+    auth: 'agent',
+    body: AgentReport,
+    response: { status: 200, schema: AgentReportResult },
   },
 ];
 

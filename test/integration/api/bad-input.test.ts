@@ -6,6 +6,7 @@ import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
 import {
+  authFor,
   BAD_BODIES,
   fillPath,
   type Ids,
@@ -13,6 +14,7 @@ import {
   ROUTES_WITH_PARAMS,
   VALID_BODIES,
 } from '../../support/route-samples';
+import { createServerRecord } from '../../support/server-record';
 
 let rt: LocalRuntime;
 let api: ApiClient;
@@ -26,13 +28,19 @@ beforeAll(async () => {
   const credentialsId = (
     await api.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
   ).body.id;
-  const farmId = (
+  const created = (
     await api.post(
       `/v1/environments/${environmentId}/farms`,
       farm('bad-input', [awsFarmRole(roleId, credentialsId)]),
     )
-  ).body.id;
-  ids = { environmentId, roleId, credentialsId, farmId };
+  ).body;
+  const serverId = (await createServerRecord(rt.deps.store, created)).id;
+  const agentToken = rt.deps.agentTokens.issue({
+    accountId: rt.demo.accountId,
+    farmId: created.id,
+    serverId,
+  });
+  ids = { environmentId, roleId, credentialsId, farmId: created.id, serverId, agentToken };
 });
 afterAll(() => rt?.stop());
 
@@ -51,7 +59,7 @@ describe('bad input', () => {
   it.each(badBodyCases)('$name → 400 at $path', async ({ route, body, path }) => {
     const res = await api.call(route.method, fillPath(route, ids), {
       body: body(ids),
-      headers: { 'if-match': '*' },
+      headers: { 'if-match': '*', ...authFor(route, ids, rt.demo.token) },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -62,7 +70,7 @@ describe('bad input', () => {
   it.each(ROUTES_WITH_BODY)('$operationId: a body that is not JSON → 400', async (route) => {
     const res = await api.call(route.method, fillPath(route, ids), {
       raw: '{"name":',
-      headers: { 'content-type': 'application/json', 'if-match': '*' },
+      headers: { 'content-type': 'application/json', 'if-match': '*', ...authFor(route, ids, rt.demo.token) },
     });
     expect(res.status).toBe(400);
     expect(res.body.detail).toContain('not valid JSON');
@@ -73,7 +81,7 @@ describe('bad input', () => {
     async (route) => {
       const res = await api.call(route.method, fillPath(route, ids), {
         raw: JSON.stringify(VALID_BODIES[route.operationId]!(ids)),
-        headers: { 'content-type': 'text/plain', 'if-match': '*' },
+        headers: { 'content-type': 'text/plain', 'if-match': '*', ...authFor(route, ids, rt.demo.token) },
       });
       expect(res.status).toBe(400);
       expect(res.body.issues[0]).toMatchObject({ in: 'header', path: 'content-type' });

@@ -7,6 +7,7 @@ import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
 import { fillPath, type Ids, ROUTES_WITH_PARAMS, VALID_BODIES } from '../../support/route-samples';
+import { createServerRecord } from '../../support/server-record';
 
 let rt: LocalRuntime;
 let owner: ApiClient;
@@ -23,13 +24,21 @@ beforeAll(async () => {
   const credentialsId = (
     await owner.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
   ).body.id;
-  const farmId = (
+  const created = (
     await owner.post(
       `/v1/environments/${environmentId}/farms`,
       farm('tenancy', [awsFarmRole(roleId, credentialsId)]),
     )
-  ).body.id;
-  ids = { environmentId, roleId, credentialsId, farmId };
+  ).body;
+  const serverId = (
+    await createServerRecord(rt.deps.store, created, { status: 'Running', instanceId: 'i-0123456789abcdef0' })
+  ).id;
+  const agentToken = rt.deps.agentTokens.issue({
+    accountId: rt.demo.accountId,
+    farmId: created.id,
+    serverId,
+  });
+  ids = { environmentId, roleId, credentialsId, farmId: created.id, serverId, agentToken };
 });
 afterAll(() => rt?.stop());
 

@@ -1,0 +1,32 @@
+// Lambda entry point of the `servers` route group: a farm's servers and event log.
+import * as servers from '../../services/servers';
+import type { ApiDeps } from './deps';
+import { fromEnvironment } from './deps-from-environment';
+import { createGroupHandler, lazyHandler } from './group-handler';
+
+export function createHandler(deps: ApiDeps) {
+  return createGroupHandler(
+    'servers',
+    {
+      listServers: async ({ principal, params, query }) => ({
+        status: 200,
+        body: { items: await servers.listServers(deps, principal, params.farmId, query.status) },
+      }),
+      terminateServer: async ({ principal, params }) => ({
+        status: 202,
+        body: await servers.terminateServer(deps, principal, params.farmId, params.serverId),
+      }),
+      rebootServer: async ({ principal, params }) => ({
+        status: 202,
+        body: await servers.rebootServer(deps, principal, params.farmId, params.serverId),
+      }),
+      listFarmEvents: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await servers.listFarmEvents(deps, principal, params.farmId, query),
+      }),
+    },
+    deps,
+  );
+}
+
+export const handler = lazyHandler(() => createHandler(fromEnvironment()));

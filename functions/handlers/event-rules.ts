@@ -1,0 +1,53 @@
+// The event routing table: which events trigger which function. infra/ creates an EventBridge
+// rule per entry; local/ applies the same patterns on its in-process bus. Data, defined once.
+import { EVENT_SOURCE } from '../ports/event-publisher';
+
+export type EventTarget = 'reconcile';
+
+export interface EventRule {
+  name: string;
+  description: string;
+  /** On the `drover` bus, or AWS's default bus (EC2 notifications). */
+  bus: 'drover' | 'default';
+  /** An EventBridge event pattern (the subset used here: source, detail-type, exact matches). */
+  pattern: { source: string[]; 'detail-type': string[] };
+  target: EventTarget;
+}
+
+/** Drover events after which a farm should be reconciled at once rather than at its next tick. */
+export const RECONCILE_TRIGGERS = [
+  'FarmLaunchRequested',
+  'FarmTerminateRequested',
+  'FarmSuspendRequested',
+  'FarmResumeRequested',
+  'FarmSpecChanged',
+  'ServerTerminateRequested',
+  'HostUp',
+  'HostInitFailed',
+  'BeforeHostUpFailed',
+] as const;
+
+export const EVENT_RULES: EventRule[] = [
+  {
+    name: 'reconcile-on-drover-events',
+    description: 'Reconcile a farm at once when its spec, lifecycle or a server changes',
+    bus: 'drover',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...RECONCILE_TRIGGERS] },
+    target: 'reconcile',
+  },
+  {
+    name: 'reconcile-on-ec2-state-change',
+    description:
+      'Reconcile the farm of an EC2 instance that changed state (found through the instance index)',
+    bus: 'default',
+    pattern: { source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'] },
+    target: 'reconcile',
+  },
+];
+
+/** Does an event match a rule's pattern (EventBridge semantics for this subset)? */
+export function matchesRule(rule: EventRule, event: { source: string; 'detail-type': string }): boolean {
+  return (
+    rule.pattern.source.includes(event.source) && rule.pattern['detail-type'].includes(event['detail-type'])
+  );
+}

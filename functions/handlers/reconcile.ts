@@ -1,0 +1,31 @@
+// Lambda entry point of the reconciler. Invoked by the farm's schedule (every minute), by
+// Drover events (spec saved, lifecycle, agent reports) and by EC2 state-change notifications
+// (EVENT_RULES). While the farm asks to be looked at again within seconds (servers booting),
+// it runs further passes in the same invocation, within the time it has left.
+import type { Context } from 'aws-lambda';
+import { reconcileTrigger } from '../services/reconcile/reconcile-trigger';
+import { fromEnvironment } from './api/deps-from-environment';
+import { toReconcileRequests } from './reconcile-request';
+
+const MAX_FOLLOW_UP_MS = 5_000;
+const MAX_PASSES = 10;
+const SAFETY_MS = 15_000;
+
+let deps: ReturnType<typeof fromEnvironment> | undefined;
+
+export async function handler(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) {
+  deps ??= fromEnvironment();
+  const trigger = toReconcileRequests(event);
+  const results = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const outcome = await reconcileTrigger(deps, trigger);
+    if (!outcome) return { result: 'not-managed' };
+    results.push(outcome.result);
+    const wait = outcome.recheckAfterMs;
+    if (wait === null || wait > MAX_FOLLOW_UP_MS || context.getRemainingTimeInMillis() < wait + SAFETY_MS)
+      break;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  deps.logger.info('reconciled', { trigger, results });
+  return { results };
+}

@@ -1,0 +1,62 @@
+// What a server's agent reports: HostInit (the agent started), HostUp (the server is ready:
+// Initializing → Running), BeforeHostUpFailed (a blocking boot script failed: the server
+// fails and is replaced), RebootComplete. The agent's token names its server; it can report
+// on nothing else.
+import { NotFound } from '../domain/errors';
+import type { Server, ServerStatus } from '../domain/schemas/server';
+import type { Clock } from '../ports/clock';
+import type { EventPublisher } from '../ports/event-publisher';
+import type { AgentIdentity } from '../ports/identity';
+import type { Store } from '../ports/store';
+import { farmEvent, recordEvents } from './reconcile/farm-events';
+
+interface Deps {
+  store: Store;
+  clock: Clock;
+  publisher: EventPublisher;
+}
+
+export interface AgentReport {
+  name: 'HostInit' | 'HostUp' | 'BeforeHostUpFailed' | 'RebootComplete';
+  message: string;
+  payload: Record<string, unknown>;
+}
+
+/** Which statuses each report moves a server from, and to. */
+const MOVES: Record<AgentReport['name'], { from: ServerStatus[]; to: ServerStatus | null }> = {
+  HostInit: { from: ['Pending Launch', 'Pending'], to: 'Initializing' },
+  HostUp: { from: ['Pending Launch', 'Pending', 'Initializing'], to: 'Running' },
+  BeforeHostUpFailed: { from: ['Pending Launch', 'Pending', 'Initializing'], to: 'Failed' },
+  RebootComplete: { from: ['Running'], to: null },
+};
+
+export async function reportAgentEvent(deps: Deps, agent: AgentIdentity, report: AgentReport) {
+  const scope = { accountId: agent.accountId, farmId: agent.farmId };
+  const farm = await deps.store.farms.get({ accountId: agent.accountId }, agent.farmId);
+  const current = await deps.store.servers.get(scope, agent.serverId);
+  if (!farm || !current) throw new NotFound('This server is not known');
+  const move = MOVES[report.name];
+  if (!move.from.includes(current.status)) return { accepted: false, status: current.status };
+  const now = deps.clock.now();
+  let server: Server = current;
+  if (move.to) {
+    server = {
+      ...current,
+      status: move.to,
+      statusReason: report.message || `${report.name} reported by the agent`,
+      timestamps: { ...current.timestamps, [move.to]: now.toISOString() },
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    await deps.store.servers.update(server, current.version);
+  }
+  await recordEvents(deps, [
+    farmEvent(report.name, farm, now, {
+      server,
+      actor: 'agent',
+      message: report.message,
+      payload: report.payload,
+    }),
+  ]);
+  return { accepted: true, status: server.status };
+}

@@ -1,0 +1,26 @@
+// What a reconcile needs, as ports.
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { PlanOptions } from '../../domain/planning';
+import type { Clock } from '../../ports/clock';
+import type { CloudDriverFactory } from '../../ports/cloud-driver';
+import type { EventPublisher } from '../../ports/event-publisher';
+import type { FarmScheduler } from '../../ports/farm-scheduler';
+import type { AgentTokens } from '../../ports/identity';
+import type { SecretBox } from '../../ports/secret-box';
+import type { Store } from '../../ports/store';
+
+export interface ReconcileDeps {
+  store: Store;
+  secrets: SecretBox;
+  drivers: CloudDriverFactory;
+  clock: Clock;
+  publisher: EventPublisher;
+  scheduler: FarmScheduler;
+  agentTokens: AgentTokens;
+  /** The API URL agents report to, written into each server's user data. */
+  agentApiUrl: string;
+  logger: Logger;
+  planOptions?: Partial<PlanOptions>;
+  /** How long a pass may hold the farm's lease (a crashed pass's lease runs out after it). */
+  leaseMs?: number;
+}

@@ -1,0 +1,56 @@
+// Turns a server record and its farm role into the cloud's launch spec, with Drover's tags
+// on every instance so observation is a filtered list, never a guess.
+import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
+import type { Role } from '../../domain/schemas/role';
+import type { Server } from '../../domain/schemas/server';
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../ports/cloud-driver';
+import { agentUserData } from './user-data';
+
+export function launchSpecFor(
+  server: Server,
+  farm: Pick<Farm, 'name'>,
+  farmRole: StoredFarmRole,
+  role: Pick<Role, 'tags'> | undefined,
+  agent: { apiUrl: string; token: string },
+): LaunchSpec {
+  const tags: Record<string, string> = {
+    ...role?.tags,
+    ...farmRole.tags,
+    [DROVER_TAG_KEYS.accountId]: server.accountId,
+    [DROVER_TAG_KEYS.environmentId]: server.environmentId,
+    [DROVER_TAG_KEYS.farmId]: server.farmId,
+    [DROVER_TAG_KEYS.farmRoleId]: server.farmRoleId,
+    [DROVER_TAG_KEYS.serverId]: server.id,
+  };
+  const spec: LaunchSpec = {
+    serverId: server.id,
+    name: `${farm.name}-${server.farmRoleAlias}-${server.index}`,
+    region: server.region,
+    zone: server.zone,
+    imageId: server.imageId,
+    instanceType: server.instanceType,
+    volumes: farmRole.volumes.map((v) => ({ ...v })),
+    tags,
+    userData: agentUserData(agent.apiUrl, server.id, agent.token),
+  };
+  if (farmRole.platform === 'aws') {
+    // Subnets are listed in the order of the farm role's zones: the subnet at a zone's position serves it.
+    const zoneIndex = Math.max(0, farmRole.zones.indexOf(server.zone));
+    const subnets = farmRole.network.subnetIds;
+    spec.aws = {
+      subnetId: subnets.length ? subnets[zoneIndex % subnets.length] : undefined,
+      securityGroupIds: farmRole.network.securityGroupIds,
+      iamInstanceProfile: farmRole.iamInstanceProfile,
+      associatePublicIp: farmRole.network.associatePublicIp,
+    };
+  } else {
+    spec.gce = {
+      network: farmRole.network.network,
+      subnetwork: farmRole.network.subnetwork,
+      networkTags: farmRole.network.networkTags,
+      serviceAccount: farmRole.serviceAccount,
+      externalIp: farmRole.network.externalIp,
+    };
+  }
+  return spec;
+}

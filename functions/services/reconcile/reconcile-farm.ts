@@ -1,0 +1,125 @@
+// reconcileFarm: one observe–diff–act pass over one farm (ARCHITECTURE §2). It takes the
+// farm's lease, lists what the clouds run for the farm, asks the pure planner what to do,
+// applies that, records events and a summary, and says when to look again. It remembers
+// nothing between passes: whatever a crash leaves half-done, the next pass completes.
+import { ulid } from 'ulid';
+import { type ObservedLocation, planFarm } from '../../domain/planning';
+import type { Role } from '../../domain/schemas/role';
+import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
+import type { FarmRef } from '../../ports/farm-scheduler';
+import type { ReconcileSummary } from '../../ports/store';
+import { PlanApplier } from './apply-plan';
+import { CloudAccess } from './cloud-access';
+import type { ReconcileDeps } from './deps';
+import { farmEvent, recordEvents } from './farm-events';
+
+export type ReconcileResult = 'applied' | 'no-op' | 'busy' | 'gone' | 'failed';
+
+/** Outcomes as data: what happened, and when this farm wants its next pass (null: at its schedule). */
+export interface ReconcileOutcome {
+  result: ReconcileResult;
+  actions: number;
+  recheckAfterMs: number | null;
+  summary?: ReconcileSummary;
+}
+
+/** After acting, look again soon: the world is moving (instances booting, ending). */
+const FOLLOW_UP_MS = 2_000;
+const THROTTLED_BACKOFF_MS = 10_000;
+
+export async function reconcileFarm(deps: ReconcileDeps, ref: FarmRef): Promise<ReconcileOutcome> {
+  const holder = ulid();
+  const started = deps.clock.now();
+  const leaseMs = deps.leaseMs ?? 60_000;
+  if (
+    !(await deps.store.reconciles.acquireLease(ref, holder, started, new Date(started.getTime() + leaseMs)))
+  ) {
+    return { result: 'busy', actions: 0, recheckAfterMs: FOLLOW_UP_MS };
+  }
+  try {
+    return await pass(deps, ref, started);
+  } catch (err) {
+    deps.logger.error('reconcile failed', { farmId: ref.farmId, error: err as Error });
+    const farm = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId).catch(() => undefined);
+    if (farm) {
+      await recordEvents(deps, [
+        farmEvent('ReconcileFailed', farm, deps.clock.now(), { message: (err as Error).message }),
+      ]).catch(() => {});
+    }
+    return { result: 'failed', actions: 0, recheckAfterMs: THROTTLED_BACKOFF_MS };
+  } finally {
+    await deps.store.reconciles.releaseLease(ref, holder).catch(() => {});
+  }
+}
+
+async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<ReconcileOutcome> {
+  const farm = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId);
+  if (!farm) {
+    await deps.scheduler.remove(ref);
+    return { result: 'gone', actions: 0, recheckAfterMs: null };
+  }
+  const servers = await deps.store.servers.listByFarm({ accountId: ref.accountId, farmId: ref.farmId });
+  const access = new CloudAccess(deps, farm.accountId, farm.environmentId);
+
+  // Observe every location the spec or a live record names.
+  const locations = new Map<string, { platform: 'aws' | 'gce'; credentialsId: string; region: string }>();
+  for (const l of [...farm.farmRoles, ...servers.filter((s) => s.status !== 'Terminated')]) {
+    locations.set(`${l.platform}/${l.credentialsId}/${l.region}`, {
+      platform: l.platform,
+      credentialsId: l.credentialsId,
+      region: l.region,
+    });
+  }
+  const observed: ObservedInstance[] = [];
+  const observedLocations: ObservedLocation[] = [];
+  const problems: string[] = [];
+  await Promise.all(
+    [...locations.values()].map(async (l) => {
+      try {
+        const driver = await access.driver(l.credentialsId);
+        observed.push(
+          ...(await driver.listInstances(l.region, { accountId: farm.accountId, farmId: farm.id })),
+        );
+        observedLocations.push({ platform: l.platform, region: l.region });
+      } catch (err) {
+        const why = err instanceof CloudError ? `${err.kind}: ${err.message}` : (err as Error).message;
+        problems.push(`could not list ${l.platform} ${l.region}: ${why}`);
+      }
+    }),
+  );
+
+  const plan = planFarm({ farm, servers, observed, observedLocations, now, options: deps.planOptions });
+  const roles = new Map<string, Role | undefined>();
+  for (const roleId of new Set(farm.farmRoles.map((fr) => fr.roleId))) {
+    roles.set(roleId, await deps.store.roles.get({ accountId: farm.accountId }, roleId));
+  }
+  const applier = new PlanApplier(deps, farm, servers, roles, access, now, deps.logger);
+  await applier.apply(plan.actions);
+  problems.push(...applier.problems);
+  await recordEvents(deps, applier.events);
+
+  const recheckAt = plan.recheckAt ? Date.parse(plan.recheckAt) - now.getTime() : null;
+  const recheckAfterMs =
+    applier.stopped === 'throttled'
+      ? THROTTLED_BACKOFF_MS
+      : plan.actions.length > 0 || problems.length > 0
+        ? FOLLOW_UP_MS
+        : recheckAt !== null
+          ? Math.max(FOLLOW_UP_MS, recheckAt)
+          : null;
+  const summary: ReconcileSummary = {
+    convergence:
+      problems.length > 0 && plan.summary.convergence !== 'stopped' ? 'degraded' : plan.summary.convergence,
+    reasons: [...plan.summary.reasons, ...problems],
+    lastReconcileAt: now.toISOString(),
+    recheckAt: plan.recheckAt,
+    cloudCalls: access.calls,
+  };
+  await deps.store.reconciles.saveSummary(ref, summary);
+  return {
+    result: plan.actions.length ? 'applied' : 'no-op',
+    actions: applier.applied,
+    recheckAfterMs,
+    summary,
+  };
+}

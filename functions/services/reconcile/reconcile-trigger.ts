@@ -1,0 +1,20 @@
+// Turns any reconcile trigger into a pass over the right farm: a farm named outright (a
+// schedule, a Drover event), or an instance (an EC2 state change) found through the
+// instance-id index. An instance Drover does not manage is ignored.
+import type { ReconcileTrigger } from '../../handlers/reconcile-request';
+import type { ReconcileDeps } from './deps';
+import { type ReconcileOutcome, reconcileFarm } from './reconcile-farm';
+
+export async function farmOfTrigger(deps: Pick<ReconcileDeps, 'store'>, trigger: ReconcileTrigger) {
+  if (trigger.kind === 'farm') return { accountId: trigger.accountId, farmId: trigger.farmId };
+  const server = await deps.store.servers.findByInstanceId(trigger.platform, trigger.instanceId);
+  return server ? { accountId: server.accountId, farmId: server.farmId } : undefined;
+}
+
+export async function reconcileTrigger(
+  deps: ReconcileDeps,
+  trigger: ReconcileTrigger,
+): Promise<ReconcileOutcome | undefined> {
+  const farm = await farmOfTrigger(deps, trigger);
+  return farm ? reconcileFarm(deps, farm) : undefined;
+}

@@ -1,0 +1,128 @@
+// The local stand-in for EventBridge Scheduler and the reconcile Lambda: one timer per farm
+// that is not Terminated (FarmScheduler), immediate passes on bus events, and the follow-up
+// a pass asks for (recheckAfterMs). Passes of one farm run one at a time here; the lease in
+// the store is what keeps them apart in AWS.
+import { toReconcileRequests } from '../functions/handlers/reconcile-request';
+import type { FarmRef, FarmScheduler } from '../functions/ports/farm-scheduler';
+import type { ReconcileDeps } from '../functions/services/reconcile/deps';
+import { type ReconcileOutcome, reconcileFarm } from '../functions/services/reconcile/reconcile-farm';
+import { farmOfTrigger } from '../functions/services/reconcile/reconcile-trigger';
+import type { BusEvent } from './event-bus';
+
+export interface ReconcileRunnerOptions {
+  /** The schedule's rate (EventBridge Scheduler: 1 minute). */
+  intervalMs: number;
+  /** Follow-ups sooner than this are delayed to it, so a busy farm does not spin. */
+  minFollowUpMs?: number;
+}
+
+interface FarmTimers {
+  ref: FarmRef;
+  schedule?: NodeJS.Timeout;
+  followUp?: NodeJS.Timeout;
+  running?: Promise<unknown>;
+  again: boolean;
+}
+
+export class LocalReconcileRunner implements FarmScheduler {
+  private readonly farms = new Map<string, FarmTimers>();
+  private deps?: ReconcileDeps;
+  private stopped = false;
+  readonly outcomes: { farmId: string; reason: string; outcome: ReconcileOutcome }[] = [];
+
+  constructor(private readonly options: ReconcileRunnerOptions) {}
+
+  /** The deps are wired after construction: they include this runner as their scheduler. */
+  attach(deps: ReconcileDeps): void {
+    this.deps = deps;
+  }
+
+  async ensure(ref: FarmRef): Promise<void> {
+    const timers = this.timers(ref);
+    if (timers.schedule || this.stopped) return;
+    timers.schedule = setInterval(() => this.request(ref, 'schedule'), this.options.intervalMs);
+    timers.schedule.unref();
+  }
+
+  async remove(ref: FarmRef): Promise<void> {
+    const timers = this.farms.get(ref.farmId);
+    if (!timers) return;
+    clearInterval(timers.schedule);
+    clearTimeout(timers.followUp);
+    timers.schedule = undefined;
+  }
+
+  /** A rule's target: what the reconcile Lambda does with a bus event. */
+  async deliver(event: BusEvent): Promise<void> {
+    if (!this.deps) return;
+    try {
+      const farm = await farmOfTrigger(this.deps, toReconcileRequests(event));
+      if (farm) this.request(farm, event['detail-type']);
+    } catch (err) {
+      this.deps.logger.warn('local reconcile trigger ignored', { error: err as Error });
+    }
+  }
+
+  /** Runs a pass now, or right after the one in progress. */
+  request(ref: FarmRef, reason: string): void {
+    const timers = this.timers(ref);
+    if (this.stopped || !this.deps) return;
+    if (timers.running) {
+      timers.again = true;
+      return;
+    }
+    clearTimeout(timers.followUp);
+    timers.followUp = undefined;
+    timers.running = this.pass(timers, reason);
+  }
+
+  /** Waits for every pass in flight (tests and shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.farms.values()].map((t) => t.running));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timers of this.farms.values()) {
+      clearInterval(timers.schedule);
+      clearTimeout(timers.followUp);
+    }
+    await this.idle();
+  }
+
+  private async pass(timers: FarmTimers, reason: string): Promise<void> {
+    let outcome: ReconcileOutcome | undefined;
+    try {
+      outcome = await reconcileFarm(this.deps!, timers.ref);
+      this.outcomes.push({ farmId: timers.ref.farmId, reason, outcome });
+      if (this.outcomes.length > 1000) this.outcomes.splice(0, 500);
+    } catch (err) {
+      this.deps!.logger.error('local reconcile failed', { error: err as Error });
+    } finally {
+      timers.running = undefined;
+    }
+    if (this.stopped) return;
+    if (timers.again) {
+      timers.again = false;
+      this.request(timers.ref, 'event during a pass');
+      return;
+    }
+    const after = outcome?.recheckAfterMs;
+    if (after !== null && after !== undefined) {
+      timers.followUp = setTimeout(
+        () => this.request(timers.ref, 'follow-up'),
+        Math.max(after, this.options.minFollowUpMs ?? 0),
+      );
+      timers.followUp.unref();
+    }
+  }
+
+  private timers(ref: FarmRef): FarmTimers {
+    let timers = this.farms.get(ref.farmId);
+    if (!timers) {
+      timers = { ref, again: false };
+      this.farms.set(ref.farmId, timers);
+    }
+    return timers;
+  }
+}

@@ -1,0 +1,70 @@
+// Starts the sandbox clouds for the local runtime and says how to reach them: cloud
+// credentials (with the sandbox as `endpoint`) for the demo environment, and EC2 state-change
+// notifications put on the local bus as EventBridge would deliver them.
+import type { CloudCredentialsInput } from '../functions/domain/schemas/credentials';
+import { EC2_STATE_CHANGE_DETAIL_TYPE } from '../functions/handlers/reconcile-request';
+import type { InProcessEventBus } from './event-bus';
+import { Ec2Sandbox } from './sandbox/ec2';
+import { GceSandbox, sandboxServiceAccountKey } from './sandbox/gce';
+import type { SandboxTimings } from './sandbox/sandbox-cloud';
+
+export interface LocalSandboxes {
+  ec2: Ec2Sandbox;
+  gce: GceSandbox;
+  credentials(): { aws: CloudCredentialsInput; gce: CloudCredentialsInput };
+  stop(): Promise<void>;
+}
+
+export const SANDBOX_GCE_PROJECT = 'drover-sandbox';
+
+export async function startSandboxes(options: {
+  ports: { ec2: number; gce: number };
+  timings?: Partial<SandboxTimings>;
+  ec2StateFile?: string;
+  bus: InProcessEventBus;
+}): Promise<LocalSandboxes> {
+  const ec2 = new Ec2Sandbox({
+    timings: options.timings,
+    ...(options.ec2StateFile ? { stateFile: options.ec2StateFile } : {}),
+  });
+  const gce = new GceSandbox({ timings: options.timings });
+  await ec2.start(options.ports.ec2);
+  await gce.start(options.ports.gce);
+  ec2.onStateChange(({ instance }) => {
+    options.bus.put({
+      source: 'aws.ec2',
+      'detail-type': EC2_STATE_CHANGE_DETAIL_TYPE,
+      region: instance.region,
+      account: '000000000000',
+      detail: { 'instance-id': instance.instanceId, state: instance.state },
+    });
+  });
+  return {
+    ec2,
+    gce,
+    credentials: () => ({
+      aws: {
+        platform: 'aws',
+        name: 'sandbox-aws',
+        description: 'The local EC2 sandbox',
+        auth: {
+          type: 'accessKey',
+          accessKeyId: 'AKIASANDBOX000000000',
+          secretAccessKey: 'sandbox-secret-access-key',
+        },
+        endpoint: ec2.url,
+      },
+      gce: {
+        platform: 'gce',
+        name: 'sandbox-gce',
+        description: 'The local Compute Engine sandbox',
+        projectId: SANDBOX_GCE_PROJECT,
+        serviceAccountKey: sandboxServiceAccountKey(gce.url, SANDBOX_GCE_PROJECT),
+        endpoint: gce.url,
+      },
+    }),
+    async stop() {
+      await Promise.all([ec2.stop(), gce.stop()]);
+    },
+  };
+}
