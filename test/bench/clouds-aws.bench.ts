@@ -89,6 +89,31 @@ export async function main(): Promise<void> {
     await fill(driver, accountId, farmId, 1000);
     const paged = await rate(() => pages.listInstances(REGION, { accountId, farmId }), seconds * 1000);
     rows.push(['listInstances, 1000 matching in pages of 100', `${paged.toFixed(1)} calls/s`]);
+
+    // The reconciliation chaos tests' weather: 20 callers, 30 % throttled, 10 % 5xx, SDK retries on.
+    const chaosFarm = newId('farm');
+    await fill(driver, accountId, chaosFarm, 10);
+    for (const retryMode of ['adaptive', 'standard'] as const) {
+      const chaosDriver = createAwsDriver(accessKeyCredentials(sandbox.url), { retryMode });
+      sandbox.setFaults({ throttleShare: 0.3, errorShare: 0.1 });
+      let failed = 0;
+      let total = 0;
+      const chaotic = await rate(
+        async () => {
+          total += 1;
+          await chaosDriver.listInstances(REGION, { accountId, farmId: chaosFarm }).catch(() => {
+            failed += 1;
+          });
+        },
+        seconds * 1000,
+        20,
+      );
+      sandbox.clearFaults();
+      rows.push([
+        `listInstances, 20 callers, 30 % throttled + 10 % 5xx, ${retryMode} retries`,
+        `${chaotic.toFixed(1)} calls/s, ${((failed / total) * 100).toFixed(1)} % failing after SDK retries`,
+      ]);
+    }
   } finally {
     await sandbox.stop();
   }

@@ -21,6 +21,11 @@ export interface AwsClientOptions {
   maxAttempts?: number;
   /** Credentials used to call STS AssumeRole (default: the SDK's default chain, e.g. the Lambda's role). */
   masterCredentials?: Parameters<typeof fromTemporaryCredentials>[0]['masterCredentials'];
+  /**
+   * SDK retry mode. 'adaptive' (default) also rate-limits the client after throttling, which
+   * protects the account's API budget but slows a heavily throttled caller right down.
+   */
+  retryMode?: 'adaptive' | 'standard';
   /** Session name recorded in CloudTrail for assumed-role calls. */
   roleSessionName?: string;
 }
@@ -98,7 +103,7 @@ export class Ec2Clients {
       client = new EC2Client({
         region,
         credentials: this.provider,
-        retryMode: 'adaptive',
+        retryMode: this.options.retryMode ?? 'adaptive',
         maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         ...(this.credentials.endpoint ? { endpoint: this.credentials.endpoint } : {}),
       });
