@@ -43,7 +43,7 @@ import { type LocalSandboxes, startSandboxes } from './sandboxes';
 import { type DemoData, seedDemo } from './seed';
 
 export interface LocalRuntimeOptions {
-  /** 0 for any free port (the sandboxes then take free ports too; else PORT+1 and PORT+2). */
+  /** 0 for any free port (the sandboxes then take free ports too; else PORT+100 and PORT+101). */
   port?: number;
   /** Where data is kept between starts (ignored when inMemory). */
   dataDir?: string;
@@ -107,7 +107,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   const bus = new InProcessEventBus();
   const sandboxes = await startSandboxes({
-    ports: options.port === 0 ? { ec2: 0, gce: 0 } : { ec2: port + 1, gce: port + 2 },
+    ports: options.port === 0 ? { ec2: 0, gce: 0 } : { ec2: port + 100, gce: port + 101 },
     timings: options.sandboxTimings,
     ...(persistent ? { ec2StateFile: join(dataDir, 'sandbox-ec2.json') } : {}),
     bus,
