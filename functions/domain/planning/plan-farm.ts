@@ -52,7 +52,11 @@ export interface FarmPlan {
   farmId: string;
   actions: FarmAction[];
   summary: ConvergenceSummary;
-  /** When a grace period, timeout or retry delay expires and a pass on unchanged inputs would plan more; null if none. */
+  /**
+   * When a grace period, timeout or retry delay expires and a pass on unchanged inputs would plan
+   * more; null if none. Changes the cloud or the agent make by themselves (an instance booting or
+   * stopping, HostUp) are not deadlines: state-change events and the schedule bring that pass.
+   */
   recheckAt: string | null;
 }
 
