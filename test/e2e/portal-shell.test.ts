@@ -37,49 +37,10 @@ async function apiCall(
   return { body: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') };
 }
 
-/**
- * The seeded demo farm gets its farm roles from the sandbox clouds' credentials; until those are
- * registered by the runtime, give it one through the API so the farm page has roles to show.
- */
-async function ensureDemoFarmHasFarmRoles(): Promise<string[]> {
-  const { body: farm, etag } = await apiCall('GET', `/farms/${runtime.demo.farmId}`);
-  if (farm.farmRoles.length > 0) return farm.farmRoles.map((fr: { alias: string }) => fr.alias);
-  const { body: credentials } = await apiCall(
-    'POST',
-    `/environments/${runtime.demo.environmentId}/credentials`,
-    {
-      platform: 'aws',
-      name: 'e2e-aws',
-      auth: {
-        type: 'accessKey',
-        accessKeyId: 'AKIAE2EPORTAL00000000',
-        secretAccessKey: 'e2e-secret-access-key-0000',
-      },
-      endpoint: 'http://127.0.0.1:9/',
-    },
-  );
-  const spec = {
-    name: farm.name,
-    description: farm.description,
-    leaseExpiresAt: farm.leaseExpiresAt,
-    farmRoles: [
-      {
-        platform: 'aws',
-        roleId: runtime.demo.roleId,
-        alias: 'web',
-        credentialsId: credentials.id,
-        region: 'us-east-1',
-        zones: ['us-east-1a', 'us-east-1b'],
-        instanceType: 't3.small',
-        minInstances: 2,
-        maxInstances: 4,
-        volumes: [{ sizeGiB: 50, type: 'gp3', mountPoint: '/data' }],
-        tags: { team: 'web' },
-      },
-    ],
-  };
-  await apiCall('PUT', `/farms/${runtime.demo.farmId}`, spec, { 'if-match': etag ?? '' });
-  return ['web'];
+/** The seeded demo farm spans the sandbox clouds: a `web` tier on AWS and `worker`s on GCE. */
+async function demoFarmAliases(): Promise<string[]> {
+  const { body: farm } = await apiCall('GET', `/farms/${runtime.demo.farmId}`);
+  return farm.farmRoles.map((fr: { alias: string }) => fr.alias);
 }
 
 async function screenshot(page: Page, name: string) {
@@ -96,7 +57,8 @@ describe('the portal shell', () => {
     const portalDir = ensurePortalBuilt();
     dataDir = mkdtempSync(path.join(tmpdir(), 'drover-e2e-portal-'));
     runtime = await startLocalRuntime({ port: 0, dataDir, inMemory: true, portalDir });
-    demoFarmRoleAliases = await ensureDemoFarmHasFarmRoles();
+    demoFarmRoleAliases = await demoFarmAliases();
+    expect(demoFarmRoleAliases.length).toBeGreaterThan(0);
     chromium = await launchChromium();
   });
 
@@ -154,7 +116,8 @@ describe('the portal shell', () => {
 
     const row = page.getByRole('row', { name: /demo-web/ });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Terminated');
+    const { body: farm } = await apiCall('GET', `/farms/${runtime.demo.farmId}`);
+    expect(await row.textContent()).toContain(farm.status);
     expect(await row.getByRole('cell').nth(2).textContent()).toBe(String(demoFarmRoleAliases.length));
     await expect(page.getByLabel('Environment').inputValue()).resolves.toBe(runtime.demo.environmentId);
     await expect(page.locator('.account-name').textContent()).resolves.toBe('Demo');
@@ -170,22 +133,24 @@ describe('the portal shell', () => {
     for (const alias of demoFarmRoleAliases)
       await page.getByRole('heading', { name: alias, level: 3 }).waitFor();
     const web = page.getByRole('article', { name: 'web' });
-    if (demoFarmRoleAliases.includes('web')) {
-      // Role and credentials names arrive after the farm: ids show until then.
-      await web.getByText('base-debian').waitFor();
-      const text = await web.textContent();
-      expect(text).toContain('AWS EC2');
-      expect(text).toContain('us-east-1a, us-east-1b');
-      expect(text).toContain('t3.small');
-      expect(text).toContain('min 2, max 4');
-      expect(text).toContain('50 GiB gp3 at /data');
-    }
-    // The status view answers for a Terminated farm too: nothing desired, nothing running.
+    // Role and credentials names arrive after the farm: ids show until then.
+    await web.getByText('base-debian').waitFor();
+    await web.getByText('sandbox-aws').waitFor();
+    const text = await web.textContent();
+    expect(text).toContain('AWS EC2');
+    expect(text).toContain('us-east-1a, us-east-1b');
+    expect(text).toContain('t3.small');
+    expect(text).toContain('min 2, max 4');
+    expect(text).toContain('50 GiB gp3 at /data');
+    expect(await page.getByRole('article', { name: 'worker' }).textContent()).toContain(
+      'Google Compute Engine',
+    );
     await page
       .getByText(/running of/)
       .first()
       .waitFor();
-    await expect(page.locator('.status-line').textContent()).resolves.toContain('stopped');
+    const { body: status } = await apiCall('GET', `/farms/${runtime.demo.farmId}/status`);
+    await expect(page.locator('.status-line').textContent()).resolves.toContain(status.convergence);
     await screenshot(page, 'laptop-farm');
     await page.close();
   });
