@@ -19,12 +19,14 @@ export interface RequestOptions {
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/** The API's largest page, so a listing takes as few round trips as it can. */
 const PAGE_SIZE = 200;
 
 export class DroverApi {
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
+    private readonly pageSize = PAGE_SIZE,
   ) {}
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
@@ -75,7 +77,7 @@ export class DroverApi {
     const items: T[] = [];
     let cursor: string | undefined;
     do {
-      const params = new URLSearchParams({ ...query, limit: String(PAGE_SIZE) });
+      const params = new URLSearchParams({ ...query, limit: String(this.pageSize) });
       if (cursor) params.set('cursor', cursor);
       const page = (await this.get<Page<T> | T[]>(`${path}?${params}`)).body;
       // A plain array is accepted too, for listings that are not paginated.

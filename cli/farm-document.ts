@@ -137,7 +137,7 @@ export async function resolveFarmDocument(
 ): Promise<FarmSpec> {
   const issues: FieldIssue[] = [];
   const farmRoles = await Promise.all(
-    doc.spec.farmRoles.map(async (fr, i) => {
+    (doc.spec.farmRoles ?? []).map(async (fr, i) => {
       const { role: _role, credentials: _credentials, ...rest } = fr;
       const resolved: Record<string, unknown> = { ...rest };
       for (const ref of REFS) {
