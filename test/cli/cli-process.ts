@@ -28,7 +28,7 @@ export function cliHome(): CliHome {
     dir,
     configPath,
     run: (args, options = {}) => {
-      const env: Record<string, string> = {};
+      const env = {} as NodeJS.ProcessEnv;
       for (const [k, v] of Object.entries(process.env))
         if (v !== undefined && !k.startsWith('DROVER_') && k !== 'NO_COLOR' && k !== 'FORCE_COLOR')
           env[k] = v;
