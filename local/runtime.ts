@@ -79,6 +79,10 @@ export const DEMO_EMAIL = 'demo@drover.local';
 export const DEMO_PASSWORD = process.env.DROVER_DEMO_PASSWORD || 'drover-demo';
 
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  // The runtime's own AWS identity, as a Lambda has its role's: it signs STS AssumeRole for
+  // assumed-role credentials (the sandbox accepts any signature). Real keys in the environment win.
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   const dataDir = resolve(options.dataDir ?? '.drover');
   const persistent = !options.inMemory;
   if (persistent) mkdirSync(dataDir, { recursive: true });

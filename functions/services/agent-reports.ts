@@ -2,7 +2,7 @@
 // Initializing → Running), BeforeHostUpFailed (a blocking boot script failed: the server
 // fails and is replaced), RebootComplete. The agent's token names its server; it can report
 // on nothing else.
-import { NotFound } from '../domain/errors';
+import { NotFound, PreconditionFailed } from '../domain/errors';
 import type { Server, ServerStatus } from '../domain/schemas/server';
 import type { Clock } from '../ports/clock';
 import type { EventPublisher } from '../ports/event-publisher';
@@ -30,7 +30,18 @@ const MOVES: Record<AgentReport['name'], { from: ServerStatus[]; to: ServerStatu
   RebootComplete: { from: ['Running'], to: null },
 };
 
+/** The reconciler may write the same server at the same moment: re-read and apply again. */
 export async function reportAgentEvent(deps: Deps, agent: AgentIdentity, report: AgentReport) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyReport(deps, agent, report);
+    } catch (err) {
+      if (!(err instanceof PreconditionFailed) || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function applyReport(deps: Deps, agent: AgentIdentity, report: AgentReport) {
   const scope = { accountId: agent.accountId, farmId: agent.farmId };
   const farm = await deps.store.farms.get({ accountId: agent.accountId }, agent.farmId);
   const current = await deps.store.servers.get(scope, agent.serverId);
