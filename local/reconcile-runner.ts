@@ -52,6 +52,11 @@ export class LocalReconcileRunner implements FarmScheduler {
     timers.schedule = undefined;
   }
 
+  /** Whether the farm has a schedule (tests: terminate must remove it). */
+  hasSchedule(farmId: string): boolean {
+    return this.farms.get(farmId)?.schedule !== undefined;
+  }
+
   /** A rule's target: what the reconcile Lambda does with a bus event. */
   async deliver(event: BusEvent): Promise<void> {
     if (!this.deps) return;
