@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CliError } from './errors';
 import { ExitCode } from './exit-codes';
+import type { Env } from './output';
 
 export const DEFAULT_API_URL = 'http://localhost:3000/api';
 
@@ -35,7 +36,7 @@ export interface Settings {
   sources: { apiUrl: Source; token?: Source; environment?: Source };
 }
 
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+export function configPath(env: Env = process.env): string {
   if (env.DROVER_CONFIG) return env.DROVER_CONFIG;
   const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
   return join(base, 'drover', 'config.json');
@@ -69,7 +70,7 @@ export function writeConfig(path: string, config: StoredConfig): void {
 }
 
 /** Flags beat environment variables, which beat the config file. */
-export function resolveSettings(flags: GlobalFlags, env: NodeJS.ProcessEnv, file: StoredConfig): Settings {
+export function resolveSettings(flags: GlobalFlags, env: Env, file: StoredConfig): Settings {
   const pick = (flag?: string, variable?: string, stored?: string): [string, Source] | undefined => {
     if (flag) return [flag, 'flag'];
     if (variable) return [variable, 'env'];

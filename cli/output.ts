@@ -5,6 +5,9 @@
 export const OUTPUT_FORMATS = ['table', 'json', 'yaml'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** Environment variables, as process.env holds them. */
+export type Env = Record<string, string | undefined>;
+
 export interface Stream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -13,7 +16,7 @@ export interface Stream {
 export interface Io {
   stdout: Stream;
   stderr: Stream;
-  env: NodeJS.ProcessEnv;
+  env: Env;
 }
 
 export function processIo(): Io {
@@ -21,7 +24,7 @@ export function processIo(): Io {
 }
 
 /** NO_COLOR counts when present and not empty; TERM=dumb cannot show colour either. */
-export function colourEnabled(stream: Stream, env: NodeJS.ProcessEnv): boolean {
+export function colourEnabled(stream: Stream, env: Env): boolean {
   return Boolean(stream.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
