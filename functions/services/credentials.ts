@@ -1,7 +1,8 @@
 // Use-cases of cloud credentials. Secrets are split off the input, sealed by the SecretBox
 // with the item's identity as context, and only opened for a cloud driver.
-import { Conflict, NotFound } from '../domain/errors';
+import { Conflict, NotFound, Unprocessable } from '../domain/errors';
 import { newId } from '../domain/ids';
+import type { CloudLocationList, InstanceTypeList } from '../domain/schemas/cloud-catalog';
 import type { PageQuery } from '../domain/schemas/common';
 import type {
   CloudCredentials,
@@ -192,5 +193,44 @@ export async function testCredentials(
       message,
       latencyMs: Math.round(performance.now() - started),
     };
+  }
+}
+
+/** A cloud's refusal as the caller's problem (422): the credentials or the region do not work there. */
+function cloudRefusal(err: unknown, what: string, at?: { in: string; path: string }): never {
+  if (!(err instanceof CloudError)) throw err;
+  const message = `${err.kind}: ${err.message}`;
+  throw new Unprocessable(`The cloud could not ${what}: ${message}`, at ? [{ ...at, message }] : []);
+}
+
+/** The regions and zones these credentials see, for the portal's region and zone selects. */
+export async function describeCredentialsLocations(
+  deps: Deps & { drivers: CloudDriverFactory },
+  principal: Principal,
+  environmentId: string,
+  id: string,
+): Promise<CloudLocationList> {
+  const opened = await openCredentials(deps, principal, environmentId, id);
+  try {
+    const items = await deps.drivers(opened).describeLocations();
+    return { items: [...items].sort((a, b) => a.region.localeCompare(b.region)) };
+  } catch (err) {
+    cloudRefusal(err, 'list its regions');
+  }
+}
+
+/** The instance types of one region, for the portal's instance type select. */
+export async function describeCredentialsInstanceTypes(
+  deps: Deps & { drivers: CloudDriverFactory },
+  principal: Principal,
+  environmentId: string,
+  id: string,
+  region: string,
+): Promise<InstanceTypeList> {
+  const opened = await openCredentials(deps, principal, environmentId, id);
+  try {
+    return { items: await deps.drivers(opened).describeInstanceTypes(region) };
+  } catch (err) {
+    cloudRefusal(err, `list the instance types of ${region}`, { in: 'query', path: 'region' });
   }
 }

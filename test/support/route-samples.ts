@@ -151,8 +151,14 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{credentialsId}', ids.credentialsId)
     .replace('{roleId}', ids.roleId)
     .replace('{farmId}', ids.farmId)
-    .replace('{serverId}', ids.serverId);
+    .replace('{serverId}', ids.serverId)
+    .concat(SAMPLE_QUERIES[route.operationId] ?? '');
 }
+
+/** Routes whose query has a required part: a valid one, so the request reaches the operation. */
+const SAMPLE_QUERIES: Record<string, string> = {
+  listCredentialsInstanceTypes: '?region=us-east-1',
+};
 
 export const ROUTES_WITH_BODY = API_ROUTES.filter((r) => r.body);
 export const ROUTES_WITH_PARAMS = API_ROUTES.filter((r) => r.params);

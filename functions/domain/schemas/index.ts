@@ -1,4 +1,5 @@
 export * from './account';
+export * from './cloud-catalog';
 export * from './common';
 export * from './credentials';
 export * from './environment';

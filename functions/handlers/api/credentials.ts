@@ -47,6 +47,25 @@ export function createHandler(deps: ApiDeps) {
         status: 200,
         body: await credentials.testCredentials(deps, principal, params.environmentId, params.credentialsId),
       }),
+      listCredentialsLocations: async ({ principal, params }) => ({
+        status: 200,
+        body: await credentials.describeCredentialsLocations(
+          deps,
+          principal,
+          params.environmentId,
+          params.credentialsId,
+        ),
+      }),
+      listCredentialsInstanceTypes: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await credentials.describeCredentialsInstanceTypes(
+          deps,
+          principal,
+          params.environmentId,
+          params.credentialsId,
+          query.region,
+        ),
+      }),
     },
     deps,
   );

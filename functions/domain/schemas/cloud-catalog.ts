@@ -1,0 +1,30 @@
+// What a cloud offers through one set of credentials: its regions with their zones, and the
+// instance types of a region. Read from the cloud itself (CloudDriver.describeLocations /
+// describeInstanceTypes) so the portal's selects list only what really exists there.
+import { z } from 'zod';
+
+export const CloudLocation = z
+  .object({ region: z.string(), zones: z.array(z.string()) })
+  .meta({ id: 'CloudLocation' });
+export type CloudLocation = z.infer<typeof CloudLocation>;
+
+export const CloudLocationList = z
+  .object({ items: z.array(CloudLocation) })
+  .meta({ id: 'CloudLocationList' });
+export type CloudLocationList = z.infer<typeof CloudLocationList>;
+
+export const InstanceType = z
+  .object({
+    name: z.string(),
+    vcpus: z.number().int().optional(),
+    memoryMiB: z.number().int().optional(),
+  })
+  .meta({ id: 'InstanceType' });
+export type InstanceType = z.infer<typeof InstanceType>;
+
+export const InstanceTypeList = z.object({ items: z.array(InstanceType) }).meta({ id: 'InstanceTypeList' });
+export type InstanceTypeList = z.infer<typeof InstanceTypeList>;
+
+export const InstanceTypesQuery = z.object({
+  region: z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'must be a region name like us-east-1'),
+});
