@@ -3,7 +3,13 @@
 // surface to inject faults and to watch instances change state. The same controls are
 // reachable over HTTP under `<url>/_sandbox/…` (see each emulator's README section).
 
-export type SandboxInstanceState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+export type SandboxInstanceState =
+  | 'pending'
+  | 'running'
+  | 'stopping'
+  | 'stopped'
+  | 'shutting-down'
+  | 'terminated';
 
 export interface SandboxInstance {
   /** EC2 `i-…` id; GCE instance name. */

@@ -36,12 +36,16 @@ interface OnServer {
 }
 
 /**
- * A Pending Launch server's instance is listed. Write: status, instanceId, zone and IPs (timestamps[status] = now).
- * No cloud call. Events: HostInit is the agent's; the applier may publish nothing here.
+ * A server's instance is listed (found by the server id in its tags) but the record has no
+ * instance id: a Pending Launch server, or one whose agent reported HostInit/HostUp before any
+ * pass recorded the instance (the launching pass died or lost its write to the agent's).
+ * Write: instanceId, zone and IPs, and `status` unless it is null (the record's status is
+ * already past Pending Launch: keep it). No cloud call. Events: HostInit is the agent's; the
+ * applier may publish nothing here.
  */
 export interface RecordInstance extends OnServer {
   type: 'recordInstance';
-  status: 'Pending' | 'Initializing';
+  status: 'Pending' | 'Initializing' | null;
   instance: { instanceId: string; zone: string; privateIp: string | null; publicIp: string | null };
 }
 

@@ -1,27 +1,22 @@
 // What a member server (live or suspended) needs when it stays: while the farm serves, record
 // what the cloud shows and nudge it towards Running; while it is being suspended, stop it.
-import type { FarmAction } from './actions';
+import type { ObservedInstance } from '../../ports/cloud-driver';
+import type { FarmAction, RecordInstance } from './actions';
 import type { AssessContext, Member } from './assess-server';
 import { enteredAt, timeOf } from './lifecycle';
+import type { PlanServer } from './plan-input';
 import { advance, onServer, stop, targetOf, terminate } from './server-actions';
 
 /** A kept member of a serving farm. */
 export function servingAction({ server, instance, located }: Member, ctx: AssessContext): FarmAction | null {
+  // Claimed by its tags, but never recorded: the agent moved the server on before any pass did.
+  if (instance && !server.instanceId && server.status !== 'Pending Launch' && server.status !== 'Suspended') {
+    return recordInstance(server, instance, null);
+  }
   switch (server.status) {
     case 'Pending Launch': {
-      if (instance) {
-        return {
-          type: 'recordInstance',
-          ...onServer(server, `instance ${instance.instanceId} is ${instance.state}`),
-          status: instance.state === 'running' ? 'Initializing' : 'Pending',
-          instance: {
-            instanceId: instance.instanceId,
-            zone: instance.zone,
-            privateIp: instance.privateIp,
-            publicIp: instance.publicIp,
-          },
-        };
-      }
+      if (instance)
+        return recordInstance(server, instance, instance.state === 'running' ? 'Initializing' : 'Pending');
       if (!located) return null;
       const retryAt = (timeOf(server.updatedAt) ?? enteredAt(server)) + ctx.options.retryAfterMs;
       if (ctx.now < retryAt) {
@@ -92,4 +87,22 @@ export function suspendingAction({ server, instance }: Member, ctx: AssessContex
     default:
       return null; // pending: an instance cannot be stopped before it runs
   }
+}
+
+function recordInstance(
+  server: PlanServer,
+  instance: ObservedInstance,
+  status: RecordInstance['status'],
+): RecordInstance {
+  return {
+    type: 'recordInstance',
+    ...onServer(server, `instance ${instance.instanceId} is ${instance.state}`),
+    status,
+    instance: {
+      instanceId: instance.instanceId,
+      zone: instance.zone,
+      privateIp: instance.privateIp,
+      publicIp: instance.publicIp,
+    },
+  };
 }

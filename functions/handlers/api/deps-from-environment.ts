@@ -1,15 +1,21 @@
-// Builds the deps of the API and reconcile functions from a Lambda's environment, once per
-// cold start:
-//   TABLE_NAME            the DynamoDB table
-//   SECRETS_KEY_ID        the KMS key that seals cloud credentials' secrets
-//   AUTH_ISSUER           the token issuer (the Cognito user pool URL)
-//   AUTH_JWKS_URL         its JWKS (default: <AUTH_ISSUER>/.well-known/jwks.json)
-//   AUTH_AUDIENCE         optional expected audience
-//   EVENT_BUS_NAME        the `drover` EventBridge bus
-//   SCHEDULE_GROUP_NAME, RECONCILE_FUNCTION_ARN, SCHEDULER_ROLE_ARN, RECONCILE_DLQ_ARN
-//                         the per-farm schedules and what they invoke
-//   AGENT_TOKEN_KEY       base64, ≥ 32 bytes: signs the servers' agent tokens
-//   AGENT_API_URL         the API URL agents report to (the public API endpoint)
+// Builds the deps of the API and reconcile functions from a Lambda's environment. One builder
+// per port, each reading only its own variables:
+//   TABLE_NAME            store             the DynamoDB table
+//   SECRETS_KEY_ID        secrets           the KMS key that seals cloud credentials' secrets
+//   AUTH_ISSUER           authenticator     the token issuer (the Cognito user pool URL)
+//   AUTH_JWKS_URL                           its JWKS (default: <AUTH_ISSUER>/.well-known/jwks.json)
+//   AUTH_AUDIENCE                           optional expected audience
+//   EVENT_BUS_NAME        publisher         the `drover` EventBridge bus
+//   SCHEDULE_GROUP_NAME, RECONCILE_FUNCTION_ARN, SCHEDULER_ROLE_ARN, RECONCILE_DLQ_ARN (optional)
+//                         scheduler         the per-farm schedules and what they invoke
+//   AGENT_TOKEN_KEY       agentTokens       base64, ≥ 32 bytes: signs the servers' agent tokens
+//   AGENT_API_URL         agentApiUrl       the API URL agents report to (the public API endpoint + /api)
+//
+// fromEnvironment() builds each port on first use, once per cold start, so a function is only
+// given the variables of the ports it uses (infra/constructs/api.ts decides per group): the
+// reconcile function has no AUTH_ISSUER, the agent group no scheduler. The authenticator and
+// the agent tokens are handed to the authentication middleware of every group when the handler
+// is built, so they defer their own construction to their first call.
 import { createCloudDriver } from '../../adapters/clouds/driver-factory';
 import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
@@ -19,6 +25,11 @@ import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
 import { createKmsSecretBox } from '../../adapters/secrets/kms-secret-box';
 import { systemClock } from '../../ports/clock';
+import type { EventPublisher } from '../../ports/event-publisher';
+import type { FarmScheduler } from '../../ports/farm-scheduler';
+import type { AgentTokens, Authenticator } from '../../ports/identity';
+import type { SecretBox } from '../../ports/secret-box';
+import type { Store } from '../../ports/store';
 import type { ReconcileDeps } from '../../services/reconcile/deps';
 import { type ApiDeps, createLogger } from './deps';
 
@@ -28,28 +39,85 @@ function required(name: string): string {
   return value;
 }
 
-export function fromEnvironment(): ApiDeps & ReconcileDeps {
+export function storeFromEnvironment(): Store {
   const tableName = required('TABLE_NAME');
+  return createDynamoStore(createDocumentClient({ tableName }), tableName);
+}
+
+export function secretBoxFromEnvironment(): SecretBox {
+  return createKmsSecretBox(required('SECRETS_KEY_ID'));
+}
+
+export function authenticatorFromEnvironment(): Authenticator {
   const issuer = required('AUTH_ISSUER');
+  return createJwtAuthenticator({
+    issuer,
+    audience: process.env.AUTH_AUDIENCE || undefined,
+    keys: jwksFromUrl(process.env.AUTH_JWKS_URL || `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`),
+  });
+}
+
+export function publisherFromEnvironment(): EventPublisher {
+  return createEventBridgePublisher({ busName: required('EVENT_BUS_NAME') });
+}
+
+export function schedulerFromEnvironment(): FarmScheduler {
+  return createEventBridgeFarmScheduler({
+    groupName: required('SCHEDULE_GROUP_NAME'),
+    targetArn: required('RECONCILE_FUNCTION_ARN'),
+    roleArn: required('SCHEDULER_ROLE_ARN'),
+    deadLetterArn: process.env.RECONCILE_DLQ_ARN || undefined,
+  });
+}
+
+export function agentTokensFromEnvironment(): AgentTokens {
+  return createHmacAgentTokens(Buffer.from(required('AGENT_TOKEN_KEY'), 'base64'));
+}
+
+export function agentApiUrlFromEnvironment(): string {
+  return required('AGENT_API_URL').replace(/\/$/, '');
+}
+
+/** Every port of the API groups and the reconciler, each built from the environment on first use. */
+export function fromEnvironment(): ApiDeps & ReconcileDeps {
+  const store = once(storeFromEnvironment);
+  const secrets = once(secretBoxFromEnvironment);
+  const publisher = once(publisherFromEnvironment);
+  const scheduler = once(schedulerFromEnvironment);
+  const agentApiUrl = once(agentApiUrlFromEnvironment);
+  const authenticator = once(authenticatorFromEnvironment);
+  const agentTokens = once(agentTokensFromEnvironment);
   return {
-    store: createDynamoStore(createDocumentClient({ tableName }), tableName),
-    secrets: createKmsSecretBox(required('SECRETS_KEY_ID')),
-    authenticator: createJwtAuthenticator({
-      issuer,
-      audience: process.env.AUTH_AUDIENCE || undefined,
-      keys: jwksFromUrl(process.env.AUTH_JWKS_URL || `${issuer}/.well-known/jwks.json`),
-    }),
+    get store() {
+      return store();
+    },
+    get secrets() {
+      return secrets();
+    },
+    get publisher() {
+      return publisher();
+    },
+    get scheduler() {
+      return scheduler();
+    },
+    get agentApiUrl() {
+      return agentApiUrl();
+    },
+    authenticator: { authenticate: (header) => authenticator().authenticate(header) },
+    agentTokens: {
+      issue: (server) => agentTokens().issue(server),
+      verify: (token) => agentTokens().verify(token),
+    },
     clock: systemClock,
     drivers: createCloudDriver,
     logger: createLogger(),
-    publisher: createEventBridgePublisher({ busName: required('EVENT_BUS_NAME') }),
-    scheduler: createEventBridgeFarmScheduler({
-      groupName: required('SCHEDULE_GROUP_NAME'),
-      targetArn: required('RECONCILE_FUNCTION_ARN'),
-      roleArn: required('SCHEDULER_ROLE_ARN'),
-      deadLetterArn: process.env.RECONCILE_DLQ_ARN || undefined,
-    }),
-    agentTokens: createHmacAgentTokens(Buffer.from(required('AGENT_TOKEN_KEY'), 'base64')),
-    agentApiUrl: required('AGENT_API_URL'),
+  };
+}
+
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
   };
 }
