@@ -13,6 +13,9 @@ export const ID_PREFIXES = {
   server: 'srv',
   event: 'evt',
   user: 'usr',
+  webhookEndpoint: 'whe',
+  webhook: 'wh',
+  delivery: 'dlv',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -129,7 +129,7 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
     },
     {
       why: 'lease not a date',
-      body: (ids) => ({ ...farm('f'), leaseExpiresAt: 'tomorrow' }),
+      body: (_ids) => ({ ...farm('f'), leaseExpiresAt: 'tomorrow' }),
       path: 'leaseExpiresAt',
     },
   ],

@@ -3,7 +3,7 @@
 // to one server; rotating the key revokes every token at once.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Unauthorized } from '../../domain/errors';
-import type { AgentIdentity, AgentTokens } from '../../ports/identity';
+import type { AgentTokens } from '../../ports/identity';
 
 export function createHmacAgentTokens(key: Buffer): AgentTokens {
   if (key.length < 32) throw new Error('the agent token key must be at least 32 bytes');

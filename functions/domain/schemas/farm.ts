@@ -2,7 +2,7 @@
 // A farm is one versioned document holding its farm roles ("this tier on AWS us-east-1,
 // 8 to 12 hosts, each with one 50 GiB data volume").
 import { z } from 'zod';
-import { Description, idOf, LIMITS, Name, Platform, Tags, Timestamp, Versioned } from './common';
+import { Description, idOf, LIMITS, Name, Tags, Timestamp, Versioned } from './common';
 
 export const FarmStatus = z.enum([
   'Terminated',
