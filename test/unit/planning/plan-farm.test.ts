@@ -274,6 +274,30 @@ describe('planFarm', () => {
     });
   });
 
+  describe('a server whose agent reported before any pass recorded its instance', () => {
+    it.each<ServerStatus>(['Pending', 'Initializing', 'Running'])(
+      'records the instance of a %s server found by its tags, keeping its status',
+      (status) => {
+        const role = farmRole(1, { minInstances: 1, maxInstances: 2 });
+        const s = {
+          ...server(1, role, status, { enteredAt: -MIN, created: -2 * MIN }),
+          instanceId: null,
+          privateIp: null,
+        };
+        const listed = instanceOf(s, { instanceId: 'i-0aaaaaaaaaaaaaaaa', privateIp: '10.0.0.9' });
+        const p = plan({ farm: farm('Running', [role]), servers: [s], observed: [listed] });
+        expect(p.actions).toEqual([
+          expect.objectContaining({
+            type: 'recordInstance',
+            serverId: s.id,
+            status: null,
+            instance: expect.objectContaining({ instanceId: 'i-0aaaaaaaaaaaaaaaa', privateIp: '10.0.0.9' }),
+          }),
+        ]);
+      },
+    );
+  });
+
   describe('desired count and maxInstances', () => {
     it.each([
       {

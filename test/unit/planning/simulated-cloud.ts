@@ -92,7 +92,7 @@ export function applyAction(w: World, a: FarmAction, lagMs = 0): void {
           privateIp: a.instance.privateIp,
           publicIp: a.instance.publicIp,
         },
-        a.status,
+        a.status ?? undefined,
       );
       return;
     case 'advance':
