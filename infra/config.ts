@@ -30,6 +30,10 @@ export interface DroverConfig {
   tableEncryption: 'aws-managed' | 'customer-managed';
   /** Path of the static portal export, relative to the repository root. */
   portalAssetsPath: string;
+  /** The URL agents report to; undefined: the HTTP API's own endpoint + `/api`. */
+  agentApiUrl: string | undefined;
+  /** Bumped after a new agent token key is put in its secret, so the functions pick it up. */
+  agentTokenKeyVersion: string;
 }
 
 function text(node: Node, key: string, envVar?: string): string | undefined {
@@ -81,6 +85,8 @@ export function readConfig(node: Node): DroverConfig {
     logRetentionDays: Number.isFinite(retention) ? retention : 30,
     tableEncryption,
     portalAssetsPath: text(node, 'portalAssetsPath') ?? 'frontend/out',
+    agentApiUrl: text(node, 'agentApiUrl'),
+    agentTokenKeyVersion: text(node, 'agentTokenKeyVersion') ?? '1',
   };
 }
 

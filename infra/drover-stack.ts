@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { EVENT_RULES } from '../functions/handlers/event-rules';
 import { type DroverConfig, REPO_ROOT } from './config';
+import { AgentTokenKey } from './constructs/agent-token-key';
 import { Api } from './constructs/api';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
@@ -13,8 +15,6 @@ import { Web } from './constructs/web';
 
 export interface DroverStackProps extends StackProps {
   config: DroverConfig;
-  /** Overrides the reconcile handler entry (tests point it at a fixture). */
-  reconcileEntry?: string;
   /** Overrides where the API group handlers live (tests point it at a fixture). */
   apiHandlersDir?: string;
 }
@@ -22,6 +22,7 @@ export interface DroverStackProps extends StackProps {
 export class DroverStack extends Stack {
   readonly data: Data;
   readonly events: Events;
+  readonly agentTokenKey: AgentTokenKey;
   readonly reconcile: Reconcile;
   readonly api: Api;
   readonly web: Web;
@@ -37,11 +38,15 @@ export class DroverStack extends Stack {
       tableEncryption: config.tableEncryption,
     });
     this.events = new Events(this, 'Events', { eventBusName: config.eventBusName });
+    this.agentTokenKey = new AgentTokenKey(this, 'AgentTokenKey', {
+      stageSuffix,
+      isProd: config.isProd,
+      version: config.agentTokenKeyVersion,
+    });
 
     const functions = new FunctionFactory({
       environment: {
         DROVER_STAGE: config.stage ?? 'default',
-        TABLE_NAME: this.data.table.tableName,
         POWERTOOLS_SERVICE_NAME: 'drover',
       },
       logRetentionDays: config.logRetentionDays,
@@ -52,15 +57,18 @@ export class DroverStack extends Stack {
       functions,
       data: this.data,
       bus: this.events.bus,
+      agentTokenKey: this.agentTokenKey,
       scheduleGroupName: config.scheduleGroupName,
+      functionName: `drover-reconcile${stageSuffix}`,
       isProd: config.isProd,
-      entry: props.reconcileEntry,
     });
 
     this.api = new Api(this, 'Api', {
       functions,
       data: this.data,
       bus: this.events.bus,
+      schedules: this.reconcile,
+      agentTokenKey: this.agentTokenKey,
       auth: config.authIssuer
         ? { issuer: config.authIssuer, jwksUrl: config.authJwksUrl, audience: config.authAudience }
         : undefined,
@@ -73,13 +81,11 @@ export class DroverStack extends Stack {
       handlersDir: props.apiHandlersDir,
     });
 
-    // Launching, suspending and terminating farms creates and deletes their schedules.
-    const farms = this.api.functions.farms;
-    if (farms) {
-      for (const [name, value] of Object.entries(this.reconcile.grantScheduleManagement(farms))) {
-        farms.addEnvironment(name, value);
-      }
-    }
+    // New servers' user data names the URL their agent reports to (`<url>/v1/agent/events`).
+    const agentApiUrl = config.agentApiUrl ?? `${this.api.httpApi.apiEndpoint}/api`;
+    this.reconcile.function.addEnvironment('AGENT_API_URL', agentApiUrl);
+
+    this.events.routeRules(EVENT_RULES, { reconcile: this.reconcile.function });
 
     this.web = new Web(this, 'Web', {
       httpApi: this.api.httpApi,
@@ -99,8 +105,11 @@ export class DroverStack extends Stack {
       value: `https://${config.portalDomain ?? this.web.distribution.distributionDomainName}/api/v1`,
     });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'AgentApiUrl', { value: agentApiUrl });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
+    new CfnOutput(this, 'ReconcileFunctionName', { value: this.reconcile.function.functionName });
+    new CfnOutput(this, 'AgentTokenKeySecretArn', { value: this.agentTokenKey.secret.secretArn });
     new CfnOutput(this, 'PortalBucketName', { value: this.web.bucket.bucketName });
   }
 }

@@ -3,6 +3,8 @@
 // Authentication happens in the handlers (a middleware verifying the bearer token against the
 // configured issuer's JWKS), not in API Gateway: API tokens for the CLI are opaque hashes that
 // a gateway JWT authorizer could not check, and one verification path serves every issuer.
+// Agent routes (auth: 'agent') carry a server's own HMAC token, which the handler verifies.
+// Each group function gets only the environment and grants of what it uses (GROUP_NEEDS).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Annotations, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -18,11 +20,13 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { API_GROUPS, API_ROUTES, type ApiGroup, type RouteDef } from '../../functions/handlers/api/routes';
 import { REPO_ROOT } from '../config';
+import type { AgentTokenKey } from './agent-token-key';
 import { grantAssumeCustomerRoles } from './cloud-access';
 import type { Data } from './data';
 import type { FunctionFactory } from './function-factory';
@@ -36,11 +40,51 @@ export interface ApiAuthProps {
   audience?: string;
 }
 
+/** The schedules a group may manage (constructs/reconcile.ts). */
+export interface ScheduleAccess {
+  grantScheduleManagement(grantee: IGrantable & IConstruct): Record<string, string>;
+}
+
+/**
+ * What each group's operations touch beyond authentication (which the routing table says:
+ * user routes need the issuer, agent routes the agent token key). Each need brings its
+ * environment variables (read by functions/handlers/api/deps-from-environment.ts) and its
+ * grants, so a group holds no name and no permission it does not use.
+ *   table        TABLE_NAME; item read/write on the table and its indexes
+ *   publish      EVENT_BUS_NAME; events:PutEvents on the bus
+ *   schedules    SCHEDULE_GROUP_NAME, SCHEDULER_ROLE_ARN, RECONCILE_FUNCTION_ARN, RECONCILE_DLQ_ARN;
+ *                manage the group's schedules, pass the Scheduler role
+ *   seal-secrets SECRETS_KEY_ID; kms:Encrypt + kms:Decrypt (stores credentials' secrets)
+ *   open-secrets SECRETS_KEY_ID; kms:Decrypt (opens them to call a cloud)
+ *   clouds       sts:AssumeRole into customers' roles
+ */
+export type GroupNeed = 'table' | 'publish' | 'schedules' | 'seal-secrets' | 'open-secrets' | 'clouds';
+
+export const GROUP_NEEDS: Record<ApiGroup, readonly GroupNeed[]> = {
+  account: ['table'],
+  environments: ['table'],
+  // Testing credentials opens them and calls the cloud.
+  credentials: ['table', 'seal-secrets', 'clouds'],
+  roles: ['table'],
+  // A saved spec publishes FarmSpecChanged (the reconciler wakes on it).
+  farms: ['table', 'publish'],
+  // Launch, suspend and resume keep the farm's schedule; every verb publishes.
+  lifecycle: ['table', 'publish', 'schedules'],
+  // Terminate and reboot call the cloud with the farm's credentials.
+  servers: ['table', 'publish', 'open-secrets', 'clouds'],
+  agent: ['table', 'publish'],
+  // The OpenAPI document is static.
+  meta: [],
+};
+
 export interface ApiProps {
   functions: FunctionFactory;
   data: Data;
   bus: IEventBus;
-  /** The seam for identity; without it the handlers cannot verify tokens (synth warns). */
+  schedules: ScheduleAccess;
+  /** Given to groups with agent routes (auth: 'agent'). */
+  agentTokenKey: AgentTokenKey;
+  /** The seam for identity; without it the handlers cannot verify user tokens (synth warns). */
   auth?: ApiAuthProps;
   /** Browser origins allowed to call the API from another host; same-origin needs none. */
   corsOrigins: string[];
@@ -112,24 +156,18 @@ export class Api extends Construct {
       },
     });
 
-    // What functions/handlers/api/deps-from-environment.ts reads: every group builds the same
-    // dependencies, so each gets every name (grants stay per group).
-    const environment: Record<string, string> = {
-      EVENT_BUS_NAME: props.bus.eventBusName,
-      SECRETS_KEY_ID: props.data.secretsKey.keyArn,
-      ...(props.auth
-        ? {
-            AUTH_ISSUER: props.auth.issuer,
-            AUTH_JWKS_URL:
-              props.auth.jwksUrl ?? `${props.auth.issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
-            ...(props.auth.audience ? { AUTH_AUDIENCE: props.auth.audience } : {}),
-          }
-        : {}),
-    };
+    const authEnvironment: Record<string, string> = props.auth
+      ? {
+          AUTH_ISSUER: props.auth.issuer,
+          AUTH_JWKS_URL:
+            props.auth.jwksUrl ?? `${props.auth.issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+          ...(props.auth.audience ? { AUTH_AUDIENCE: props.auth.audience } : {}),
+        }
+      : {};
     if (!props.auth) {
       Annotations.of(this).addWarningV2(
         'drover:auth-issuer-missing',
-        'No authIssuer configured: the API handlers cannot verify tokens and will refuse every authenticated call. Pass -c authIssuer=https://…',
+        'No authIssuer configured: the API handlers cannot verify user tokens, so every signed-in call fails (agent reports and the OpenAPI document still work). Deploy again with -c authIssuer=https://…',
       );
     }
 
@@ -145,7 +183,7 @@ export class Api extends Construct {
         );
         continue;
       }
-      const fn = this.createGroupFunction(group, entry, environment, props);
+      const fn = this.createGroupFunction(group, entry, groupRoutes, authEnvironment, props);
       const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, fn);
       for (const route of groupRoutes) {
         const httpRoute = new HttpRoute(this, pascal(route.operationId), {
@@ -155,9 +193,7 @@ export class Api extends Construct {
         });
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: route.auth
-            ? 'The handler authenticates: its middleware verifies the bearer token (issuer JWKS or hashed API token) before any work.'
-            : `${route.method} ${route.path} is a public document (auth: false in the routing table).`,
+          reason: noAuthorizerReason(route),
         });
       }
     }
@@ -166,9 +202,20 @@ export class Api extends Construct {
   private createGroupFunction(
     group: ApiGroup,
     entry: string,
-    environment: Record<string, string>,
+    routes: RouteDef[],
+    authEnvironment: Record<string, string>,
     props: ApiProps,
   ): NodejsFunction {
+    const needs = new Set(GROUP_NEEDS[group]);
+    const environment: Record<string, string> = {
+      ...(routes.some((r) => r.auth === true) ? authEnvironment : {}),
+      ...(routes.some((r) => r.auth === 'agent') ? props.agentTokenKey.environment() : {}),
+      ...(needs.has('table') ? { TABLE_NAME: props.data.table.tableName } : {}),
+      ...(needs.has('publish') ? { EVENT_BUS_NAME: props.bus.eventBusName } : {}),
+      ...(needs.has('seal-secrets') || needs.has('open-secrets')
+        ? { SECRETS_KEY_ID: props.data.secretsKey.keyArn }
+        : {}),
+    };
     const fn = props.functions.createFunction(this, `${pascal(group)}Function`, {
       entry,
       description: `Drover API: ${group} routes`,
@@ -177,16 +224,27 @@ export class Api extends Construct {
       timeout: group === 'credentials' ? Duration.seconds(29) : undefined,
     });
     this.functions[group] = fn;
-    // The OpenAPI document is static: the meta group touches no data.
-    if (group === 'meta') return fn;
-    props.data.grantTableReadWrite(fn);
-    props.bus.grantPutEventsTo(fn);
-    if (group === 'credentials') {
-      props.data.grantSealSecrets(fn);
-      grantAssumeCustomerRoles(fn);
+    if (needs.has('table')) props.data.grantTableReadWrite(fn);
+    if (needs.has('publish')) props.bus.grantPutEventsTo(fn);
+    if (needs.has('seal-secrets')) props.data.grantSealSecrets(fn);
+    else if (needs.has('open-secrets')) props.data.grantOpenSecrets(fn);
+    if (needs.has('clouds')) grantAssumeCustomerRoles(fn);
+    if (needs.has('schedules')) {
+      for (const [name, value] of Object.entries(props.schedules.grantScheduleManagement(fn))) {
+        fn.addEnvironment(name, value);
+      }
     }
     return fn;
   }
+}
+
+/** Why API Gateway does not authorize a route (cdk-nag APIG4): the handler does, or nobody must. */
+function noAuthorizerReason(route: RouteDef): string {
+  if (route.auth === 'agent')
+    return "The handler verifies the server's own agent token (HMAC under the deployment key); a gateway JWT authorizer would refuse it.";
+  if (route.auth)
+    return 'The handler authenticates: its middleware verifies the bearer token (issuer JWKS or hashed API token) before any work.';
+  return `${route.method} ${route.path} is a public document (auth: false in the routing table).`;
 }
 
 function pascal(name: string): string {

@@ -1,11 +1,16 @@
-// The platform's event bus: Drover events (`source: drover`, detail-type = event name) go
-// here; webhooks and orchestration subscribe with rules. The archive makes any past window
-// replayable (a new webhook backfilled, a dispatcher bug fixed); the dead-letter queue is
-// shared by the bus's rule targets.
+// The platform's event bus and its routing: Drover events (`source: drover`, detail-type =
+// event name) go on the bus; one EventBridge rule per entry of the routing table
+// (functions/handlers/event-rules.ts, which the local runtime's bus applies too) sends them,
+// and AWS's own events from the default bus, to their target function. The archive makes any
+// past window replayable (a new webhook backfilled, a dispatcher bug fixed); the dead-letter
+// queue takes what the rules could not deliver.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { EventBus } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { EventRule, EventTarget } from '../../functions/handlers/event-rules';
 
 export interface EventsProps {
   eventBusName: string;
@@ -16,6 +21,8 @@ export interface EventsProps {
 export class Events extends Construct {
   readonly bus: EventBus;
   readonly deadLetterQueue: Queue;
+  /** The rules made by routeRules, by the name of their table entry. */
+  readonly rules: Record<string, Rule> = {};
 
   constructor(scope: Construct, id: string, props: EventsProps) {
     super(scope, id);
@@ -36,7 +43,35 @@ export class Events extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: "This queue is itself the dead-letter queue of the bus's rule targets.",
+      reason: 'This queue is itself the dead-letter queue of the event rules’ targets.',
     });
   }
+
+  /**
+   * One rule per routing-table entry, on the Drover bus or the account's default bus, invoking
+   * its target asynchronously. EventBridge retries a failed delivery (throttling, a missing
+   * permission) and then parks the event here; the function's own failures go to its DLQ.
+   */
+  routeRules(rules: readonly EventRule[], targets: Record<EventTarget, IFunction>): void {
+    for (const entry of rules) {
+      this.rules[entry.name] = new Rule(this, pascal(entry.name), {
+        description: entry.description,
+        // No bus: the account's default bus, where AWS services (EC2) publish.
+        eventBus: entry.bus === 'drover' ? this.bus : undefined,
+        eventPattern: { source: entry.pattern.source, detailType: entry.pattern['detail-type'] },
+        targets: [
+          new LambdaFunction(targets[entry.target], {
+            deadLetterQueue: this.deadLetterQueue,
+            retryAttempts: 3,
+            // The farm's schedule reconciles it every minute anyway: an older trigger adds nothing.
+            maxEventAge: Duration.minutes(15),
+          }),
+        ],
+      });
+    }
+  }
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z0-9])/g, (_, _dash, c: string) => c.toUpperCase());
 }

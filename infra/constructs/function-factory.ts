@@ -23,6 +23,8 @@ export interface DroverFunctionProps {
   /** The handler module, relative to the repository root; it exports `handler`. */
   entry: string;
   description: string;
+  /** A fixed name, for a function whose ARN others must know before it exists (no circular reference). */
+  functionName?: string;
   environment?: Record<string, string>;
   /** @default 10 seconds */
   timeout?: Duration;
@@ -63,6 +65,7 @@ export class FunctionFactory {
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       description: props.description,
+      functionName: props.functionName,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,

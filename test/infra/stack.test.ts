@@ -6,20 +6,19 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/adapters/dynamodb/table';
-import { API_GROUPS, API_ROUTES } from '../../functions/handlers/api/routes';
+import * as fromEnv from '../../functions/handlers/api/deps-from-environment';
+import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/handlers/api/routes';
+import { EVENT_RULES } from '../../functions/handlers/event-rules';
 import { readConfig } from '../../infra/config';
 import { DroverStack, type DroverStackProps } from '../../infra/drover-stack';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
 const PORTAL_FIXTURE = 'test/infra/fixtures/portal';
-const RECONCILE_FIXTURE = 'test/infra/fixtures/reconcile.ts';
+const RECONCILE = 'Drover reconcile: one observe-diff-act pass over one farm';
 
-function synth(
-  context: Record<string, unknown> = {},
-  props: Pick<DroverStackProps, 'reconcileEntry' | 'apiHandlersDir'> = {},
-) {
+function synth(context: Record<string, unknown> = {}, props: Pick<DroverStackProps, 'apiHandlersDir'> = {}) {
   const app = new App({
     context: {
       ...cdkJson.context,
@@ -46,11 +45,45 @@ function functionsByDescription(template: Template, description: string) {
   return template.findResources('AWS::Lambda::Function', { Properties: { Description: description } });
 }
 
+type FunctionName = ApiGroup | 'reconcile';
+const FUNCTION_NAMES: FunctionName[] = [...API_GROUPS, 'reconcile'];
+const descriptionOf = (name: FunctionName) =>
+  name === 'reconcile' ? RECONCILE : `Drover API: ${name} routes`;
+
+/** The one function of that name, with its logical id. */
+function droverFunction(template: Template, name: FunctionName) {
+  const found = Object.entries(functionsByDescription(template, descriptionOf(name)));
+  expect(found).toHaveLength(1);
+  const [id, fn] = found[0]!;
+  return { id, properties: fn.Properties };
+}
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, unknown>;
+}
+
+/** Every statement of the policies attached to the function's execution role. */
+function statementsOf(template: Template, name: FunctionName): Statement[] {
+  const roleId = droverFunction(template, name).properties.Role['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+const withAction = (statements: Statement[], action: string) =>
+  statements.filter((s) => [s.Action].flat().includes(action));
+const functionsAllowed = (template: Template, action: string) =>
+  FUNCTION_NAMES.filter((name) => actionsOf(statementsOf(template, name)).includes(action)).sort();
+
 describe('the Drover stack', () => {
   let stack: DroverStack;
   let template: Template;
   beforeAll(() => {
-    ({ stack, template } = synth({}, { reconcileEntry: RECONCILE_FIXTURE }));
+    ({ stack, template } = synth());
   });
 
   describe('data', () => {
@@ -108,26 +141,16 @@ describe('the Drover stack', () => {
 
   describe('api', () => {
     it.each(API_GROUPS)('runs the %s group as one Lambda on nodejs22.x, arm64, traced', (group) => {
-      const found = functionsByDescription(template, `Drover API: ${group} routes`);
-      expect(Object.keys(found)).toHaveLength(1);
-      const fn = Object.values(found)[0]!;
-      expect(fn.Properties).toMatchObject({
+      const fn = droverFunction(template, group).properties;
+      expect(fn).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         MemorySize: 512,
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
-        Environment: {
-          Variables: {
-            NODE_OPTIONS: '--enable-source-maps',
-            TABLE_NAME: expect.anything(),
-            SECRETS_KEY_ID: expect.anything(),
-            AUTH_ISSUER: 'https://issuer.example.com',
-            AUTH_JWKS_URL: 'https://issuer.example.com/.well-known/jwks.json',
-          },
-        },
+        Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } },
       });
-      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+      expect(fn.LoggingConfig.LogGroup).toBeDefined();
     });
 
     it('gives every Drover function its own log group with a retention period', () => {
@@ -161,16 +184,38 @@ describe('the Drover stack', () => {
       });
     });
 
-    it('lets only the credentials group use the secrets key, with Encrypt and Decrypt only', () => {
-      const policies = template.findResources('AWS::IAM::Policy');
-      const kmsUsers = Object.entries(policies)
-        .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('kms:Encrypt'))
-        .map(([id]) => id);
-      expect(kmsUsers).toHaveLength(1);
-      expect(kmsUsers[0]).toMatch(/^ApiCredentialsFunctionRole/);
-      expect(JSON.stringify(policies[kmsUsers[0]!]!.Properties.PolicyDocument)).not.toMatch(
-        /kms:[A-Za-z]*\*/,
+    it('lets only the credentials group seal secrets, with Encrypt and Decrypt only', () => {
+      expect(functionsAllowed(template, 'kms:Encrypt')).toEqual(['credentials']);
+      const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+      expect(policies).not.toMatch(/kms:(Decrypt|Encrypt)\*/);
+    });
+
+    it('lets the functions that open credentials decrypt them and assume customer roles', () => {
+      expect(functionsAllowed(template, 'kms:Decrypt')).toEqual(['credentials', 'reconcile', 'servers']);
+      expect(functionsAllowed(template, 'sts:AssumeRole')).toEqual(['credentials', 'reconcile', 'servers']);
+    });
+
+    it('lets every function that publishes, and only those, put events on the Drover bus', () => {
+      expect(functionsAllowed(template, 'events:PutEvents')).toEqual(
+        ['agent', 'farms', 'lifecycle', 'reconcile', 'servers'].sort(),
       );
+      for (const name of ['agent', 'farms', 'lifecycle', 'reconcile', 'servers'] as const) {
+        const [grant] = withAction(statementsOf(template, name), 'events:PutEvents');
+        expect(grant!.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^EventsBus/), 'Arn'] });
+      }
+    });
+
+    it('requires no authorizer at the gateway on the agent route: the handler checks the server token', () => {
+      const agentRoutes = API_ROUTES.filter((r) => r.auth === 'agent');
+      expect(agentRoutes.map((r) => r.group)).toEqual(['agent']);
+      for (const route of agentRoutes) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: `${route.method} ${route.path}`,
+          AuthorizationType: 'NONE',
+          AuthorizerId: Match.absent(),
+        });
+      }
+      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
     });
 
     it('skips a group whose handler module is missing, with a warning, and keeps the others', () => {
@@ -220,39 +265,270 @@ describe('the Drover stack', () => {
       });
     });
 
-    it('runs the reconcile function on EC2 state changes, with a dead-letter queue', () => {
-      const fns = functionsByDescription(
-        template,
-        'Drover reconcile: one observe-diff-act pass over one farm',
+    it('runs the reconcile function on nodejs22.x, arm64, for a minute, under a fixed name, with its own DLQ', () => {
+      const fn = droverFunction(template, 'reconcile').properties;
+      expect(fn).toMatchObject({
+        FunctionName: 'drover-reconcile',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Timeout: 60,
+        TracingConfig: { Mode: 'Active' },
+        DeadLetterConfig: {
+          TargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^ReconcileDeadLetterQueue/), 'Arn'] },
+        },
+      });
+      expect(fn.ReservedConcurrentExecutions).toBeUndefined();
+    });
+
+    it('lets the Scheduler role invoke the reconcile function itself and nothing else', () => {
+      const roleId = Object.keys(
+        template.findResources('AWS::IAM::Role', {
+          Properties: { Description: 'Assumed by EventBridge Scheduler to run farm reconciles' },
+        }),
+      )[0]!;
+      const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+      const [invoke] = withAction(statements, 'lambda:InvokeFunction');
+      expect(invoke!.Resource).toEqual({ 'Fn::GetAtt': [droverFunction(template, 'reconcile').id, 'Arn'] });
+    });
+
+    it('reads and writes the table and its indexes (the instance index, gsi2, included)', () => {
+      expect(TABLE.indexes.map((i) => i.name)).toContain('gsi2');
+      const [table] = withAction(statementsOf(template, 'reconcile'), 'dynamodb:Query');
+      expect(JSON.stringify(table!.Resource)).toContain('/index/*');
+      expect(actionsOf(statementsOf(template, 'reconcile'))).toEqual(
+        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
       );
-      expect(Object.keys(fns)).toHaveLength(1);
-      template.hasResourceProperties('AWS::Events::Rule', {
-        EventPattern: { source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'] },
-        Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() } })],
+    });
+
+    it('lets the lifecycle group and the reconciler, only, manage the farm schedules of the group', () => {
+      for (const action of [
+        'scheduler:CreateSchedule',
+        'scheduler:UpdateSchedule',
+        'scheduler:DeleteSchedule',
+      ]) {
+        expect(functionsAllowed(template, action)).toEqual(['lifecycle', 'reconcile']);
+      }
+      const [schedules] = withAction(statementsOf(template, 'lifecycle'), 'scheduler:CreateSchedule');
+      expect(JSON.stringify(schedules!.Resource)).toContain(':schedule/drover-farms/*');
+    });
+
+    it('lets them pass the Scheduler role to EventBridge Scheduler only', () => {
+      expect(functionsAllowed(template, 'iam:PassRole')).toEqual(['lifecycle', 'reconcile']);
+      for (const name of ['lifecycle', 'reconcile'] as const) {
+        const passRole = withAction(statementsOf(template, name), 'iam:PassRole');
+        expect(passRole).toHaveLength(1);
+        expect(passRole[0]).toMatchObject({
+          Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ReconcileSchedulerRole/), 'Arn'] },
+          Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        });
+      }
+    });
+
+    it('names the reconcile function by a formatted ARN, not a reference (no circular dependency)', () => {
+      for (const name of ['lifecycle', 'reconcile'] as const) {
+        const arn = droverFunction(template, name).properties.Environment.Variables.RECONCILE_FUNCTION_ARN;
+        const text = JSON.stringify(arn);
+        expect(text).toContain(':function:drover-reconcile');
+        expect(text).not.toContain(droverFunction(template, 'reconcile').id);
+      }
+    });
+
+    it('tells the reconciler the API URL agents report to: the HTTP API endpoint + /api', () => {
+      const url = droverFunction(template, 'reconcile').properties.Environment.Variables.AGENT_API_URL;
+      expect(url).toEqual({
+        'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ApiHttpApi/), 'ApiEndpoint'] }, '/api']],
+      });
+      const { template: custom } = synth({ agentApiUrl: 'https://drover.example.com/api' });
+      expect(droverFunction(custom, 'reconcile').properties.Environment.Variables.AGENT_API_URL).toBe(
+        'https://drover.example.com/api',
+      );
+    });
+  });
+
+  describe('event rules', () => {
+    it('makes one rule per EVENT_RULES entry and no other', () => {
+      template.resourceCountIs('AWS::Events::Rule', EVENT_RULES.length);
+    });
+
+    it.each(EVENT_RULES.map((rule) => [rule.name, rule] as const))(
+      'routes %s on its bus, with its pattern, to its function, with retries and a dead-letter queue',
+      (_name, rule) => {
+        template.hasResourceProperties('AWS::Events::Rule', {
+          Description: rule.description,
+          EventBusName:
+            rule.bus === 'drover' ? { Ref: Match.stringLikeRegexp('^EventsBus') } : Match.absent(),
+          EventPattern: { source: rule.pattern.source, 'detail-type': rule.pattern['detail-type'] },
+          Targets: [
+            {
+              Id: Match.anyValue(),
+              Arn: { 'Fn::GetAtt': [droverFunction(template, rule.target).id, 'Arn'] },
+              DeadLetterConfig: {
+                Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsDeadLetterQueue'), 'Arn'] },
+              },
+              RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 900 },
+            },
+          ],
+        });
+      },
+    );
+  });
+
+  describe('agent token key', () => {
+    it('is generated by Secrets Manager as 64 letters and digits, valid base64 of 48 bytes', () => {
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: 'drover/agent-token-key',
+        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
       });
     });
 
-    it('names the schedule group, role and DLQ in the farms function, which may manage schedules', () => {
-      const farms = Object.values(functionsByDescription(template, 'Drover API: farms routes'))[0]!;
-      expect(Object.keys(farms.Properties.Environment.Variables)).toEqual(
-        expect.arrayContaining([
-          'SCHEDULE_GROUP_NAME',
-          'SCHEDULER_ROLE_ARN',
-          'RECONCILE_DLQ_ARN',
-          'RECONCILE_FUNCTION_ARN',
-        ]),
+    it('reaches the agent group and the reconciler only, as a dynamic reference resolved at deploy', () => {
+      const holders = FUNCTION_NAMES.filter(
+        (name) => 'AGENT_TOKEN_KEY' in droverFunction(template, name).properties.Environment.Variables,
       );
+      expect(holders.sort()).toEqual(['agent', 'reconcile']);
+      for (const name of holders) {
+        const value = JSON.stringify(
+          droverFunction(template, name).properties.Environment.Variables.AGENT_TOKEN_KEY,
+        );
+        expect(value).toContain('{{resolve:secretsmanager:');
+        expect(value).toMatch(/AgentTokenKeySecret/);
+      }
+    });
+  });
+
+  describe('function environments', () => {
+    const COMMON = ['NODE_OPTIONS', 'DROVER_STAGE', 'POWERTOOLS_SERVICE_NAME'];
+    const AUTH = ['AUTH_ISSUER', 'AUTH_JWKS_URL'];
+    const AGENT_KEY = ['AGENT_TOKEN_KEY', 'AGENT_TOKEN_KEY_VERSION'];
+    const SCHEDULES = [
+      'SCHEDULE_GROUP_NAME',
+      'SCHEDULER_ROLE_ARN',
+      'RECONCILE_FUNCTION_ARN',
+      'RECONCILE_DLQ_ARN',
+    ];
+    // What each function is told (beyond COMMON), and which builders of deps-from-environment
+    // it relies on: a name missing here fails the build below, a name too many fails the list.
+    const EXPECTED: Record<FunctionName, { variables: string[]; builds: (() => unknown)[] }> = {
+      account: {
+        variables: [...AUTH, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+      },
+      environments: {
+        variables: [...AUTH, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+      },
+      roles: {
+        variables: [...AUTH, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+      },
+      credentials: {
+        variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID'],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+          fromEnv.secretBoxFromEnvironment,
+        ],
+      },
+      farms: {
+        variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME'],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+          fromEnv.publisherFromEnvironment,
+        ],
+      },
+      lifecycle: {
+        variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME', ...SCHEDULES],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+          fromEnv.publisherFromEnvironment,
+          fromEnv.schedulerFromEnvironment,
+        ],
+      },
+      servers: {
+        variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME', 'SECRETS_KEY_ID'],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+          fromEnv.publisherFromEnvironment,
+          fromEnv.secretBoxFromEnvironment,
+        ],
+      },
+      agent: {
+        variables: [...AGENT_KEY, 'TABLE_NAME', 'EVENT_BUS_NAME'],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.agentTokensFromEnvironment,
+          fromEnv.publisherFromEnvironment,
+        ],
+      },
+      meta: { variables: [], builds: [] },
+      reconcile: {
+        variables: [
+          ...AGENT_KEY,
+          'TABLE_NAME',
+          'EVENT_BUS_NAME',
+          'SECRETS_KEY_ID',
+          ...SCHEDULES,
+          'AGENT_API_URL',
+        ],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.secretBoxFromEnvironment,
+          fromEnv.publisherFromEnvironment,
+          fromEnv.schedulerFromEnvironment,
+          fromEnv.agentTokensFromEnvironment,
+          fromEnv.agentApiUrlFromEnvironment,
+        ],
+      },
+    };
+    // Stand-ins for values CloudFormation resolves at deploy time; the key has the shape
+    // Secrets Manager generates (64 letters and digits).
+    const SAMPLE: Record<string, string> = { AGENT_TOKEN_KEY: `${'Drover0'.repeat(9)}agentKey` };
+    const saved = { ...process.env };
+    afterEach(() => {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
     });
 
-    it('builds no function and no EC2 rule while the reconcile handler does not exist', () => {
-      const { template: without } = synth({}, { reconcileEntry: 'functions/handlers/no-such-reconcile.ts' });
-      expect(
-        Object.keys(
-          functionsByDescription(without, 'Drover reconcile: one observe-diff-act pass over one farm'),
-        ),
-      ).toHaveLength(0);
-      without.resourceCountIs('AWS::Events::Rule', 0);
-      without.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    it.each(FUNCTION_NAMES)('tells the %s function what it uses and nothing more', (name) => {
+      const variables = Object.keys(droverFunction(template, name).properties.Environment.Variables);
+      expect(variables.sort()).toEqual([...COMMON, ...EXPECTED[name].variables].sort());
+    });
+
+    it.each(FUNCTION_NAMES)('lets the %s function build its ports from its environment alone', (name) => {
+      const variables = droverFunction(template, name).properties.Environment.Variables as Record<
+        string,
+        unknown
+      >;
+      for (const key of Object.keys(process.env))
+        if (/^(AUTH_|AGENT_|TABLE_|SECRETS_|EVENT_|SCHEDULE|RECONCILE_)/.test(key)) delete process.env[key];
+      for (const [key, value] of Object.entries(variables)) {
+        process.env[key] =
+          SAMPLE[key] ?? (typeof value === 'string' ? value : `https://sample.example.com/${key}`);
+      }
+      for (const build of EXPECTED[name].builds) expect(build).not.toThrow();
+    });
+
+    it('builds the reconciler its ports without an issuer, and only the authenticator then fails', async () => {
+      const variables = droverFunction(template, 'reconcile').properties.Environment.Variables;
+      for (const key of Object.keys(process.env)) if (key.startsWith('AUTH_')) delete process.env[key];
+      for (const key of Object.keys(variables))
+        process.env[key] = SAMPLE[key] ?? `https://sample.example.com/${key}`;
+      const deps = fromEnv.fromEnvironment();
+      expect(deps.store).toBeDefined();
+      expect(deps.scheduler).toBeDefined();
+      expect(deps.agentApiUrl).toBe('https://sample.example.com/AGENT_API_URL');
+      const token = deps.agentTokens.issue({ accountId: 'acc1', farmId: 'farm1', serverId: 'srv1' });
+      expect(deps.agentTokens.verify(token)).toEqual({
+        accountId: 'acc1',
+        farmId: 'farm1',
+        serverId: 'srv1',
+      });
+      await expect(deps.authenticator.authenticate('Bearer a.b.c')).rejects.toThrow('AUTH_ISSUER is not set');
     });
   });
 
@@ -313,17 +589,14 @@ describe('the Drover stack', () => {
     });
 
     it('finds nothing unacknowledged in a prod stage with its environment, domain and own table key', () => {
-      const { stack: prod } = synth(
-        {
-          stage: 'prod',
-          account: '123456789012',
-          region: 'eu-west-1',
-          portalDomain: 'drover.example.com',
-          certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
-          tableEncryption: 'customer-managed',
-        },
-        { reconcileEntry: RECONCILE_FIXTURE },
-      );
+      const { stack: prod } = synth({
+        stage: 'prod',
+        account: '123456789012',
+        region: 'eu-west-1',
+        portalDomain: 'drover.example.com',
+        certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+        tableEncryption: 'customer-managed',
+      });
       expect(nagViolations(prod)).toEqual([]);
     });
 

@@ -103,7 +103,7 @@ export function fromEnvironment(): ApiDeps & ReconcileDeps {
     get agentApiUrl() {
       return agentApiUrl();
     },
-    authenticator: { authenticate: (header) => authenticator().authenticate(header) },
+    authenticator: { authenticate: async (header) => authenticator().authenticate(header) },
     agentTokens: {
       issue: (server) => agentTokens().issue(server),
       verify: (token) => agentTokens().verify(token),
