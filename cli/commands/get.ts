@@ -64,7 +64,7 @@ function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-async function list(ctx: Context, kind: string, opts: { farm?: string }): Promise<void> {
+async function list(ctx: Context, kind: string, opts: { farm?: string; all?: boolean }): Promise<void> {
   const what = KINDS[kind]!;
   if (what === 'environments') return listEnvironments(ctx);
   const env = await ctx.environment();
@@ -91,7 +91,9 @@ async function list(ctx: Context, kind: string, opts: { farm?: string }): Promis
     : await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`);
   const items: (Server & { farmName: string })[] = [];
   for (const farm of farms)
-    items.push(...(await listServers(ctx.api, farm.id)).map((s) => ({ ...s, farmName: farm.name })));
+    items.push(
+      ...(await listServers(ctx.api, farm.id, opts.all)).map((s) => ({ ...s, farmName: farm.name })),
+    );
   const columns: Column<Server & { farmName: string }>[] = [
     { header: 'farm', value: (s) => s.farmName },
     ...serverColumns,
@@ -109,6 +111,9 @@ export function registerGet(program: Command, io: Io): void {
       ),
     )
     .option('--farm <name|id>', 'servers: only those of this farm')
+    .option('--all', 'servers: include Terminated ones')
     .addHelpText('after', '\nExamples:\n  drover get farms\n  drover get servers --farm web -o json')
-    .action((kind: string, opts: { farm?: string }, cmd: Command) => list(contextOf(cmd, io), kind, opts));
+    .action((kind: string, opts: { farm?: string; all?: boolean }, cmd: Command) =>
+      list(contextOf(cmd, io), kind, opts),
+    );
 }

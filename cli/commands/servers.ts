@@ -29,13 +29,18 @@ export const serverColumns: Column<Server>[] = [
   { header: 'id', value: (s) => s.id },
 ];
 
-/** One farm's servers; the API answers them all at once (`{ items }`, no cursor). */
-export async function listServers(api: DroverApi, farmId: string): Promise<Server[]> {
-  return (await api.get<{ items: Server[] }>(`/v1/farms/${farmId}/servers`)).body.items;
+/**
+ * One farm's servers, all at once (`{ items }`, no cursor). Terminated ones are history and
+ * left out unless `all`; those on their way out (Pending Terminate) or Failed stay in view.
+ */
+export async function listServers(api: DroverApi, farmId: string, all = false): Promise<Server[]> {
+  const items = (await api.get<{ items: Server[] }>(`/v1/farms/${farmId}/servers?status=all`)).body.items;
+  return all ? items : items.filter((s) => s.status !== 'Terminated');
 }
 
 interface WatchOptions {
   watch?: boolean;
+  all?: boolean;
   interval: number;
   timeout?: number;
 }
@@ -46,6 +51,7 @@ export function registerServers(program: Command, io: Io): void {
     .argument('<farm>', 'farm name or id')
     .description("List a farm's servers; --watch keeps the list up to date")
     .option('-w, --watch', 'keep watching until Ctrl-C (or --timeout)')
+    .option('--all', 'include Terminated servers')
     .option('--interval <duration>', 'how often to look again when watching', parseDuration, 2000)
     .option('--timeout <duration>', 'stop watching after this long', parseDuration)
     .action(async (ref: string, opts: WatchOptions, cmd: Command) => {
@@ -53,7 +59,7 @@ export function registerServers(program: Command, io: Io): void {
       const env = await ctx.environment();
       const { farm } = await getFarm(ctx.api, env, ref);
       if (!opts.watch) {
-        const items = await listServers(ctx.api, farm.id);
+        const items = await listServers(ctx.api, farm.id, opts.all);
         return printList(io, ctx.format, items, serverColumns, `Farm ${farm.name} has no servers.`);
       }
       const tty = Boolean(io.stdout.isTTY) && ctx.format === 'table';
@@ -65,7 +71,7 @@ export function registerServers(program: Command, io: Io): void {
       let previous: string | undefined;
       try {
         while (!stop.signal.aborted) {
-          const items = await listServers(ctx.api, farm.id);
+          const items = await listServers(ctx.api, farm.id, opts.all);
           const text =
             ctx.format === 'json'
               ? `${JSON.stringify(items)}\n`

@@ -99,7 +99,9 @@ describe('drover get roles | credentials | environments', () => {
   it('lists cloud credentials without any secret', async () => {
     const res = await drover('get', 'credentials', '-o', 'json');
     expect(res.code).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual([expect.objectContaining({ id: credId, name: 'aws-keys' })]);
+    expect(JSON.parse(res.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: credId, name: 'aws-keys' })]),
+    );
     expect(res.stdout).not.toContain('super-secret');
     const table = await drover('get', 'creds');
     expect(table.stdout).toMatch(/aws-keys\s+aws\s+accessKey\s+-\s+cred-/);
