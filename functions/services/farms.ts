@@ -116,7 +116,7 @@ export async function getFarmStatus(
   const farm = await getFarm(deps, principal, farmId);
   const servers = await deps.store.servers.listByFarm({ accountId: principal.accountId, farmId });
   const live = (fr: StoredFarmRole) => servers.filter((s) => s.farmRoleId === fr.id);
-  const running = farm.status === 'Running' || farm.status === 'Launching';
+  const running = farm.status === 'Running' || farm.status === 'Launching' || farm.status === 'Resuming';
   const farmRoles = farm.farmRoles.map((fr) => {
     const mine = live(fr);
     return {
@@ -129,19 +129,27 @@ export async function getFarmStatus(
       failed: mine.filter((s) => s.status === 'Failed').length,
     };
   });
-  const behind = farmRoles.filter((c) => c.running !== c.desired);
+  // Counts come from the records (always current); the verdict also weighs the last pass's problems.
+  const behind = farmRoles.filter((c) => c.running !== c.desired || c.launching > 0 || c.terminating > 0);
+  const summary = await deps.store.reconciles.getSummary({ accountId: principal.accountId, farmId });
+  const stopped = farm.status === 'Terminated' || farm.status === 'Suspended';
+  const degraded = !stopped && summary?.convergence === 'degraded';
   return {
     farmId: farm.id,
     status: farm.status,
-    convergence:
-      farm.status === 'Terminated' || farm.status === 'Suspended'
-        ? 'stopped'
-        : behind.length
+    convergence: stopped
+      ? 'stopped'
+      : degraded
+        ? 'degraded'
+        : behind.length || farm.status !== 'Running'
           ? 'converging'
           : 'converged',
-    reasons: behind.map((c) => `${c.alias}: ${c.running} of ${c.desired} running`),
+    reasons: [
+      ...behind.map((c) => `${c.alias}: ${c.running} of ${c.desired} running`),
+      ...(degraded ? (summary?.reasons ?? []) : []),
+    ],
     farmRoles,
-    lastReconcileAt: null,
+    lastReconcileAt: summary?.lastReconcileAt ?? null,
     version: farm.version,
   };
 }
