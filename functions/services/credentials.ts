@@ -16,6 +16,7 @@ import type { Principal } from '../ports/identity';
 import type { SecretBox } from '../ports/secret-box';
 import type { Store } from '../ports/store';
 import { getEnvironment } from './environments';
+import { everyItem } from './every-page';
 import { expectedVersion } from './versions';
 
 interface Deps {
@@ -137,13 +138,11 @@ export async function deleteCredentials(
 ) {
   const current = (await getCredentials(deps, principal, environmentId, id)).credentials;
   const scope = { accountId: principal.accountId, environmentId };
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.farms.listByEnvironment(scope, { limit: 100, cursor });
-    const user = page.items.find((farm) => farm.farmRoles.some((fr) => fr.credentialsId === id));
-    if (user) throw new Conflict(`Cloud credentials ${id} are used by farm ${user.name} (${user.id})`);
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const farm of everyItem((page) => deps.store.farms.listByEnvironment(scope, page))) {
+    if (farm.farmRoles.some((fr) => fr.credentialsId === id)) {
+      throw new Conflict(`Cloud credentials ${id} are used by farm ${farm.name} (${farm.id})`);
+    }
+  }
   await deps.store.credentials.delete(
     scope,
     id,

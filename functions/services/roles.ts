@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { getEnvironment } from './environments';
+import { everyItem } from './every-page';
 import { expectedVersion } from './versions';
 
 interface Deps {
@@ -80,16 +81,12 @@ export async function deleteRole(
     ? [current.environmentId]
     : await allEnvironmentIds(deps, principal);
   for (const environmentId of environments) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.store.farms.listByEnvironment(
-        { accountId: principal.accountId, environmentId },
-        { limit: 100, cursor },
-      );
-      const user = page.items.find((farm) => farm.farmRoles.some((fr) => fr.roleId === roleId));
-      if (user) throw new Conflict(`Role ${current.name} is used by farm ${user.name} (${user.id})`);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const scope = { accountId: principal.accountId, environmentId };
+    for await (const farm of everyItem((page) => deps.store.farms.listByEnvironment(scope, page))) {
+      if (farm.farmRoles.some((fr) => fr.roleId === roleId)) {
+        throw new Conflict(`Role ${current.name} is used by farm ${farm.name} (${farm.id})`);
+      }
+    }
   }
   await deps.store.roles.delete(
     { accountId: principal.accountId },
@@ -100,14 +97,11 @@ export async function deleteRole(
 
 async function allEnvironmentIds(deps: Deps, principal: Principal): Promise<string[]> {
   const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.environments.list(
-      { accountId: principal.accountId },
-      { limit: 200, cursor },
-    );
-    ids.push(...page.items.map((e) => e.id));
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const env of everyItem(
+    (page) => deps.store.environments.list({ accountId: principal.accountId }, page),
+    200,
+  )) {
+    ids.push(env.id);
+  }
   return ids;
 }

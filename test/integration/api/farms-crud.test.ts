@@ -134,4 +134,14 @@ describe('farms over HTTP', () => {
       ]),
     );
   });
+
+  it('refuses to delete a role or credentials a farm uses, naming the farm', async () => {
+    await api.post(`/v1/environments/${envId}/farms`, farm('uses-refs', [awsFarmRole(roleId, credId)]));
+    const role409 = await api.delete(`/v1/roles/${roleId}`);
+    expect(role409.status).toBe(409);
+    expect(role409.body.detail).toContain('uses-refs');
+    const cred409 = await api.delete(`/v1/environments/${envId}/credentials/${credId}`);
+    expect(cred409.status).toBe(409);
+    expect(cred409.body.detail).toContain('used by farm');
+  });
 });

@@ -1,0 +1,282 @@
+// One attempt of one delivery, recorded before and after the HTTP call so nothing is lost on a
+// crash: the attempt is written `in-flight` first (a conditional write on the delivery's version,
+// which also keeps two workers from sending the same attempt), then completed with its outcome.
+// An attempt found still in flight long after it could have finished was interrupted (the worker
+// died): it is marked so, counted, and the delivery carries on. A retry is scheduled through the
+// DeliveryQueue after the record says when it is due, so a lost queue message only delays it
+// until the event or the attempt message is seen again.
+import { createHash } from 'node:crypto';
+import { PreconditionFailed } from '../../domain/errors';
+import { ID_PREFIXES } from '../../domain/ids';
+import {
+  type DeliveredEvent,
+  type Delivery,
+  type DeliveryAttempt,
+  WEBHOOK_LIMITS,
+} from '../../domain/schemas/webhook';
+import type { DroverEvent } from '../../ports/event-publisher';
+import type { StoredWebhookEndpoint } from '../../ports/store';
+import type { PostOutcome } from '../../ports/webhook-transport';
+import type { WebhookDeps } from './deps';
+import { judgeOutcome, type Verdict } from './retry-policy';
+import { signatureHeader } from './signature';
+import { resolveSendTarget } from './target-guard';
+
+/** An in-flight attempt older than the longest timeout plus this was interrupted. */
+const INTERRUPTED_AFTER_MS = WEBHOOK_LIMITS.timeoutSecondsMax * 1000 + 30_000;
+/** A due time this close is treated as now (timers fire a little early or late). */
+const DUE_SLACK_MS = 50;
+
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** The delivery id of an event to an endpoint: the same for every retry and every re-read of the event. */
+export function deliveryIdOf(eventId: string, endpointId: string): string {
+  const digest = createHash('sha256').update(`${eventId}\n${endpointId}`).digest();
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 17)) bits = (bits << 8n) | BigInt(byte);
+  let id = '';
+  for (let i = 0; i < 26; i++) id += CROCKFORD[Number((bits >> BigInt(5 * i)) & 31n)];
+  return `${ID_PREFIXES.delivery}-${id}`;
+}
+
+export function deliveredEventOf(event: DroverEvent): DeliveredEvent {
+  return {
+    id: event.id,
+    name: event.name,
+    environmentId: event.environmentId,
+    ...(event.farmId ? { farmId: event.farmId } : {}),
+    ...(event.farmRoleId ? { farmRoleId: event.farmRoleId } : {}),
+    ...(event.serverId ? { serverId: event.serverId } : {}),
+    actor: event.actor,
+    message: event.message,
+    payload: event.payload,
+    at: event.at,
+  };
+}
+
+export function newDelivery(
+  event: DroverEvent,
+  target: { endpointId: string; webhookIds: string[]; attemptLimit: number },
+  now: Date,
+): Delivery {
+  const at = now.toISOString();
+  return {
+    id: deliveryIdOf(event.id, target.endpointId),
+    accountId: event.accountId,
+    environmentId: event.environmentId,
+    endpointId: target.endpointId,
+    webhookId: target.webhookIds[0] ?? null,
+    webhookIds: target.webhookIds,
+    event: deliveredEventOf(event),
+    status: 'pending',
+    attemptLimit: target.attemptLimit,
+    attemptsPerRound: target.attemptLimit,
+    attemptCount: 0,
+    attempts: [],
+    nextAttemptAt: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The JSON body: the same bytes on every attempt of a delivery. */
+export function bodyOf(delivery: Delivery): string {
+  return JSON.stringify({
+    deliveryId: delivery.id,
+    endpointId: delivery.endpointId,
+    webhookIds: delivery.webhookIds,
+    event: delivery.event,
+  });
+}
+
+export const sealContextOf = (e: { accountId: string; environmentId: string; id: string }) => ({
+  account: e.accountId,
+  environment: e.environmentId,
+  webhookEndpoint: e.id,
+});
+
+// Opened secrets by ciphertext: a rotation changes the ciphertext, so entries never go stale, and
+// a burst of deliveries to one endpoint costs one KMS Decrypt instead of one per attempt.
+const openedSecrets = new Map<string, string>();
+const OPENED_SECRETS_MAX = 1000;
+
+async function openSecret(deps: Pick<WebhookDeps, 'secrets'>, sealed: string, stored: StoredWebhookEndpoint) {
+  const cached = openedSecrets.get(sealed);
+  if (cached) return cached;
+  const secret = await deps.secrets.open(sealed, sealContextOf(stored.endpoint));
+  if (openedSecrets.size >= OPENED_SECRETS_MAX) openedSecrets.delete(openedSecrets.keys().next().value!);
+  openedSecrets.set(sealed, secret);
+  return secret;
+}
+
+/** The secrets that sign now: the current one, and the previous one during its overlap. */
+export async function signingSecrets(
+  deps: Pick<WebhookDeps, 'secrets'>,
+  stored: StoredWebhookEndpoint,
+  now: Date,
+): Promise<string[]> {
+  const secrets = [await openSecret(deps, stored.sealedSecret, stored)];
+  const until = stored.endpoint.previousSecretExpiresAt;
+  if (stored.sealedPreviousSecret && until && Date.parse(until) > now.getTime())
+    secrets.push(await openSecret(deps, stored.sealedPreviousSecret, stored));
+  return secrets;
+}
+
+export type AttemptResult =
+  | 'missing'
+  | 'finished'
+  | 'busy'
+  | 'not-due'
+  | 'raced'
+  | 'delivered'
+  | 'retrying'
+  | 'failed';
+
+interface DeliveryRef {
+  accountId: string;
+  deliveryId: string;
+}
+
+/** Makes the delivery's next attempt if it is due; schedules itself again when it is not. */
+export async function attemptDelivery(deps: WebhookDeps, ref: DeliveryRef): Promise<AttemptResult> {
+  const current = await deps.store.deliveries.get({ accountId: ref.accountId }, ref.deliveryId);
+  if (!current) return 'missing';
+  if (current.status === 'succeeded' || current.status === 'failed') return 'finished';
+  const now = deps.clock.now();
+  let delivery = current;
+
+  const last = delivery.attempts.at(-1);
+  if (last?.outcome === 'in-flight') {
+    const age = now.getTime() - Date.parse(last.startedAt);
+    if (age < INTERRUPTED_AFTER_MS) {
+      // Another worker is sending it; look again once it must have finished, in case it died.
+      await deps.deliveryQueue.enqueue({ kind: 'attempt', ...ref }, INTERRUPTED_AFTER_MS - age);
+      return 'busy';
+    }
+    delivery = withLastAttempt(delivery, {
+      ...last,
+      outcome: 'interrupted',
+      finishedAt: now.toISOString(),
+      error: 'The sender stopped before recording an answer; the receiver may have got it.',
+    });
+  }
+
+  const dueIn = delivery.nextAttemptAt ? Date.parse(delivery.nextAttemptAt) - now.getTime() : 0;
+  if (dueIn > DUE_SLACK_MS) {
+    await deps.deliveryQueue.enqueue({ kind: 'attempt', ...ref }, dueIn);
+    return 'not-due';
+  }
+  if (delivery.attemptCount >= delivery.attemptLimit) {
+    await save(deps, { ...delivery, status: 'failed', nextAttemptAt: null }, current.version);
+    return 'failed';
+  }
+
+  // Intent first: the attempt exists in the store before any byte goes out.
+  const number = delivery.attemptCount + 1;
+  const attempt: DeliveryAttempt = {
+    number,
+    outcome: 'in-flight',
+    startedAt: now.toISOString(),
+    finishedAt: null,
+    httpStatus: null,
+    latencyMs: null,
+    responseExcerpt: null,
+    error: null,
+    nextRetryAt: null,
+  };
+  const inFlight: Delivery = {
+    ...delivery,
+    status: 'delivering',
+    attemptCount: number,
+    attempts: [...delivery.attempts, attempt].slice(-WEBHOOK_LIMITS.attemptsKept),
+    nextAttemptAt: null,
+  };
+  let recorded: Delivery;
+  try {
+    recorded = await save(deps, inFlight, current.version);
+  } catch (err) {
+    // Another worker took this attempt (a duplicate queue message): it carries the delivery on.
+    if (err instanceof PreconditionFailed) return 'raced';
+    throw err;
+  }
+
+  const { outcome, refused } = await send(deps, recorded, now);
+  const finishedAt = deps.clock.now();
+  const verdict: Verdict = refused
+    ? { kind: 'give-up', reason: refused }
+    : judgeOutcome(outcome, number, recorded.attemptLimit, deps.webhookSettings.retry, deps.random ?? Math.random);
+  const nextAttemptAt =
+    verdict.kind === 'retry' ? new Date(finishedAt.getTime() + verdict.delayMs).toISOString() : null;
+  const completed = withLastAttempt(recorded, {
+    ...attempt,
+    outcome: refused ? 'refused' : verdict.kind === 'delivered' ? 'succeeded' : 'failed',
+    finishedAt: finishedAt.toISOString(),
+    httpStatus: outcome.kind === 'response' ? outcome.status : null,
+    latencyMs: outcome.latencyMs,
+    responseExcerpt: outcome.kind === 'response' ? outcome.excerpt : null,
+    error: verdict.kind === 'delivered' ? null : outcome.kind === 'response' ? verdict.reason : outcome.error,
+    nextRetryAt: nextAttemptAt,
+  });
+  await save(
+    deps,
+    {
+      ...completed,
+      status: verdict.kind === 'delivered' ? 'succeeded' : verdict.kind === 'retry' ? 'retrying' : 'failed',
+      nextAttemptAt,
+    },
+    recorded.version,
+  );
+  if (verdict.kind === 'retry') {
+    await deps.deliveryQueue.enqueue({ kind: 'attempt', ...ref }, verdict.delayMs);
+    return 'retrying';
+  }
+  return verdict.kind === 'delivered' ? 'delivered' : 'failed';
+}
+
+async function send(
+  deps: WebhookDeps,
+  delivery: Delivery,
+  now: Date,
+): Promise<{ outcome: PostOutcome; refused?: string }> {
+  const none = (error: string): PostOutcome => ({ kind: 'network', latencyMs: 0, error });
+  const stored = await deps.store.webhookEndpoints.get(
+    { accountId: delivery.accountId, environmentId: delivery.environmentId },
+    delivery.endpointId,
+  );
+  if (!stored) return { outcome: none('the endpoint was deleted'), refused: 'the endpoint was deleted' };
+  if (!stored.endpoint.enabled)
+    return { outcome: none('the endpoint is disabled'), refused: 'the endpoint is disabled' };
+  const url = new URL(stored.endpoint.url);
+  const target = await resolveSendTarget(deps, url);
+  if (target.kind === 'refused') return { outcome: none(target.reason), refused: target.reason };
+  if (target.kind === 'unresolved') return { outcome: none(target.reason) };
+  const body = bodyOf(delivery);
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const secrets = await signingSecrets(deps, stored, now);
+  const outcome = await deps.transport.post({
+    url,
+    address: target.address,
+    body,
+    timeoutMs: stored.endpoint.timeoutSeconds * 1000,
+    headers: {
+      ...stored.endpoint.headers,
+      'drover-event': delivery.event.name,
+      'drover-delivery': delivery.id,
+      'drover-timestamp': String(timestamp),
+      'drover-signature': signatureHeader(secrets, timestamp, body),
+    },
+  });
+  return { outcome };
+}
+
+function withLastAttempt(delivery: Delivery, attempt: DeliveryAttempt): Delivery {
+  return { ...delivery, attempts: [...delivery.attempts.slice(0, -1), attempt] };
+}
+
+/** Writes the next version of a delivery on top of `expected`; returns what was written. */
+async function save(deps: WebhookDeps, next: Delivery, expected: number): Promise<Delivery> {
+  const written = { ...next, version: expected + 1, updatedAt: deps.clock.now().toISOString() };
+  await deps.store.deliveries.update(written, expected);
+  return written;
+}
