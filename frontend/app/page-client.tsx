@@ -1,8 +1,11 @@
 'use client';
+import Link from 'next/link';
 import { AppHeader } from '../components/app-header';
+import { EnvironmentPicker } from '../components/environment-picker';
 import { FarmTable } from '../components/farm-table';
 import { ProblemNotice } from '../components/problem-notice';
 import { useEnvironment } from '../lib/use-environment';
+import { useFarmCounts } from '../lib/use-farm-counts';
 import { useFarmList } from '../lib/use-farm-list';
 import { useSession } from '../lib/use-session';
 
@@ -11,6 +14,7 @@ export function FarmsPageClient() {
   const signedIn = session.state === 'signed-in';
   const env = useEnvironment(signedIn);
   const list = useFarmList(env.current?.id);
+  const counts = useFarmCounts(list.farms);
   const problem = env.error ?? list.error;
 
   return (
@@ -26,22 +30,11 @@ export function FarmsPageClient() {
                 : '\u00a0'}
             </p>
           </div>
-          <div className="field field-inline">
-            <label htmlFor="environment">Environment</label>
-            <select
-              id="environment"
-              value={env.current?.id ?? ''}
-              onChange={(event) => env.select(event.target.value)}
-              disabled={!env.environments || env.environments.length < 2}
-            >
-              {!env.environments && <option value="">Loading…</option>}
-              {env.environments?.length === 0 && <option value="">No environments</option>}
-              {env.environments?.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
+          <div className="heading-actions">
+            <EnvironmentPicker env={env} />
+            <Link className="button button-primary" href="/farm/edit/">
+              New farm
+            </Link>
           </div>
         </div>
 
@@ -51,7 +44,7 @@ export function FarmsPageClient() {
           <p className="empty">This account has no environments yet.</p>
         ) : (
           <section aria-label="Farm list" className="panel">
-            <FarmTable farms={problem && !list.farms ? [] : list.farms} />
+            <FarmTable farms={problem && !list.farms ? [] : list.farms} counts={counts.data} />
             {list.farms?.length === 0 && !problem && (
               <p className="empty">No farms in {env.current?.name} yet.</p>
             )}

@@ -2,11 +2,20 @@
 // The bar on top of every page: the product name (home) and, on signed-in pages (those that
 // pass `onSignOut`), the navigation, the account and sign-out.
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { api } from '../lib/api-client';
 import { useApi } from '../lib/use-api';
 
+const NAV = [
+  { href: '/dashboard/', label: 'Dashboard', match: (p: string) => p.startsWith('/dashboard') },
+  { href: '/', label: 'Farms', match: (p: string) => p === '/' || p.startsWith('/farm') },
+  { href: '/roles/', label: 'Roles', match: (p: string) => p.startsWith('/roles') },
+  { href: '/credentials/', label: 'Credentials', match: (p: string) => p.startsWith('/credentials') },
+];
+
 export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOut?: () => void }) {
   const account = useApi(signedIn ? 'account' : null, (signal) => api.getAccount(signal));
+  const pathname = usePathname() ?? '/';
   return (
     <header className="app-header">
       <div className="app-header-inner">
@@ -18,7 +27,11 @@ export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOu
         </Link>
         {onSignOut && (
           <nav aria-label="Main" className="app-nav">
-            <Link href="/">Farms</Link>
+            {NAV.map((item) => (
+              <Link key={item.href} href={item.href} aria-current={item.match(pathname) ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            ))}
           </nav>
         )}
         <div className="app-header-end">

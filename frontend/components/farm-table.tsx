@@ -2,10 +2,11 @@
 // the page does not jump when the data arrives; on a phone each row becomes a card (CSS).
 import Link from 'next/link';
 import type { Farm } from '../lib/api-client';
+import type { FarmCounts } from '../lib/use-farm-counts';
 import { StatusBadge } from './status-badge';
 import { TimeAgo } from './time-ago';
 
-const columns = ['name', 'status', 'farmRoles', 'instances', 'updated'];
+const columns = ['name', 'status', 'farmRoles', 'instances', 'running', 'updated'];
 
 export function farmHref(farmId: string): string {
   return `/farm/?id=${encodeURIComponent(farmId)}`;
@@ -17,11 +18,25 @@ function instanceRange(farm: Farm): string {
   return min === max ? String(min) : `${min}–${max}`;
 }
 
+function RunningCell({ farm, counts }: { farm: Farm; counts: Map<string, FarmCounts> | undefined }) {
+  if (farm.status === 'Terminated') return <span className="muted">0</span>;
+  const c = counts?.get(farm.id);
+  if (!c) return <span className="muted">…</span>;
+  return (
+    <span title={`${c.running} running of ${c.desired} desired (${c.convergence})`}>
+      {c.running} <span className="muted">/ {c.desired}</span>
+    </span>
+  );
+}
+
 export function FarmTable({
   farms,
+  counts,
   placeholderRows = 3,
 }: {
   farms: Farm[] | undefined;
+  /** Live counts per farm id; absent while loading. */
+  counts?: Map<string, FarmCounts>;
   placeholderRows?: number;
 }) {
   return (
@@ -35,6 +50,9 @@ export function FarmTable({
           </th>
           <th scope="col" className="num">
             Instances
+          </th>
+          <th scope="col" className="num">
+            Running
           </th>
           <th scope="col">Updated</th>
         </tr>
@@ -60,13 +78,16 @@ export function FarmTable({
               {farm.description && <span className="row-note">{farm.description}</span>}
             </td>
             <td data-label="Status">
-              <StatusBadge status={farm.status} />
+              <StatusBadge status={counts?.get(farm.id)?.status ?? farm.status} />
             </td>
             <td data-label="Farm roles" className="num">
               {farm.farmRoles.length}
             </td>
             <td data-label="Instances" className="num" title="Minimum–maximum over all farm roles">
               {instanceRange(farm)}
+            </td>
+            <td data-label="Running" className="num">
+              <RunningCell farm={farm} counts={counts} />
             </td>
             <td data-label="Updated">
               <TimeAgo iso={farm.updatedAt} />

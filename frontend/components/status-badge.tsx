@@ -17,10 +17,26 @@ const tones: Record<string, Tone> = {
   stopped: 'off',
 };
 
+const serverTones: Record<string, Tone> = {
+  Running: 'ok',
+  'Pending Launch': 'busy',
+  Pending: 'busy',
+  Initializing: 'busy',
+  'Pending Terminate': 'busy',
+  Failed: 'warn',
+  Suspended: 'off',
+  Terminated: 'off',
+};
+
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
   return (
     <span className={`badge badge-${tones[status] ?? 'off'}`} title={label}>
       {status}
     </span>
   );
+}
+
+/** A server's status: Failed is a warning here, not a farm's lifecycle. */
+export function ServerStatusBadge({ status }: { status: string }) {
+  return <span className={`badge badge-${serverTones[status] ?? 'off'}`}>{status}</span>;
 }

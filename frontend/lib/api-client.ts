@@ -4,12 +4,24 @@
 // drift between API and portal shows up as a clear error instead of an `undefined` on screen.
 import { z } from 'zod';
 import { Account } from '../../functions/domain/schemas/account';
+import {
+  type CloudLocation,
+  CloudLocationList,
+  type InstanceType,
+  InstanceTypeList,
+} from '../../functions/domain/schemas/cloud-catalog';
 import { type Page, pageOf } from '../../functions/domain/schemas/common';
-import { CloudCredentials } from '../../functions/domain/schemas/credentials';
+import {
+  CloudCredentials,
+  type CloudCredentialsInput,
+  ConnectionTestResult,
+} from '../../functions/domain/schemas/credentials';
 import { Environment } from '../../functions/domain/schemas/environment';
-import { Farm } from '../../functions/domain/schemas/farm';
+import { Farm, type FarmSpecInput } from '../../functions/domain/schemas/farm';
+import { FarmEvent } from '../../functions/domain/schemas/farm-event';
 import { FarmStatusView } from '../../functions/domain/schemas/farm-status';
-import { Role } from '../../functions/domain/schemas/role';
+import { Role, type RoleInput } from '../../functions/domain/schemas/role';
+import { Server } from '../../functions/domain/schemas/server';
 import { ApiProblem } from './api-problem';
 import { clearSession, readSession, type Session } from './session';
 
@@ -110,6 +122,12 @@ const EnvironmentPage = pageOf(Environment);
 const FarmPage = pageOf(Farm);
 const RolePage = pageOf(Role);
 const CredentialsPage = pageOf(CloudCredentials);
+const FarmEventPage = pageOf(FarmEvent);
+const ServerList = z.object({ items: z.array(Server) });
+const NoContent = z.undefined();
+
+export type LifecycleVerb = 'launch' | 'terminate' | 'suspend' | 'resume';
+export type ServerAction = 'terminate' | 'reboot';
 
 /** Follows `nextCursor` until the last page; for the short lists a page header needs whole. */
 async function all<T>(list: (page: PageRequest) => Promise<Page<T>>, maxPages = 20): Promise<T[]> {
@@ -163,6 +181,43 @@ export const api = {
   allRoles(environmentId: string, signal?: AbortSignal): Promise<Role[]> {
     return all((page) => api.listRoles({ ...page, environmentId }, signal));
   },
+  async createFarm(environmentId: string, spec: FarmSpecInput): Promise<Tagged<Farm>> {
+    const path = `/environments/${pathId(environmentId)}/farms`;
+    return request(path, { method: 'POST', body: spec, schema: Farm });
+  },
+  updateFarm(farmId: string, spec: FarmSpecInput, etag: string): Promise<Tagged<Farm>> {
+    return request(`/farms/${pathId(farmId)}`, { method: 'PUT', body: spec, ifMatch: etag, schema: Farm });
+  },
+  async changeFarm(farmId: string, verb: LifecycleVerb): Promise<Farm> {
+    return (await request(`/farms/${pathId(farmId)}/${verb}`, { method: 'POST', schema: Farm })).data;
+  },
+  async listServers(farmId: string, signal?: AbortSignal): Promise<Server[]> {
+    return (await request(`/farms/${pathId(farmId)}/servers`, { schema: ServerList, signal })).data.items;
+  },
+  async changeServer(farmId: string, serverId: string, action: ServerAction): Promise<Server> {
+    const path = `/farms/${pathId(farmId)}/servers/${pathId(serverId)}/${action}`;
+    return (await request(path, { method: 'POST', schema: Server })).data;
+  },
+  async listFarmEvents(
+    farmId: string,
+    page: PageRequest = {},
+    signal?: AbortSignal,
+  ): Promise<Page<FarmEvent>> {
+    const path = `/farms/${pathId(farmId)}/events`;
+    return (await request(path, { query: { ...page }, schema: FarmEventPage, signal })).data;
+  },
+  getRole(roleId: string, signal?: AbortSignal): Promise<Tagged<Role>> {
+    return request(`/roles/${pathId(roleId)}`, { schema: Role, signal });
+  },
+  createRole(input: RoleInput): Promise<Tagged<Role>> {
+    return request('/roles', { method: 'POST', body: input, schema: Role });
+  },
+  updateRole(roleId: string, input: RoleInput, etag: string): Promise<Tagged<Role>> {
+    return request(`/roles/${pathId(roleId)}`, { method: 'PUT', body: input, ifMatch: etag, schema: Role });
+  },
+  async deleteRole(roleId: string, etag: string): Promise<void> {
+    await request(`/roles/${pathId(roleId)}`, { method: 'DELETE', ifMatch: etag, schema: NoContent });
+  },
   async listCredentials(
     environmentId: string,
     page: PageRequest = {},
@@ -174,6 +229,47 @@ export const api = {
   allCredentials(environmentId: string, signal?: AbortSignal): Promise<CloudCredentials[]> {
     return all((page) => api.listCredentials(environmentId, page, signal));
   },
+  async createCredentials(environmentId: string, input: CloudCredentialsInput): Promise<CloudCredentials> {
+    const path = `/environments/${pathId(environmentId)}/credentials`;
+    return (await request(path, { method: 'POST', body: input, schema: CloudCredentials })).data;
+  },
+  async deleteCredentials(environmentId: string, credentialsId: string): Promise<void> {
+    const path = `/environments/${pathId(environmentId)}/credentials/${pathId(credentialsId)}`;
+    await request(path, { method: 'DELETE', schema: NoContent });
+  },
+  async testCredentials(environmentId: string, credentialsId: string): Promise<ConnectionTestResult> {
+    const path = `/environments/${pathId(environmentId)}/credentials/${pathId(credentialsId)}/test`;
+    return (await request(path, { method: 'POST', schema: ConnectionTestResult })).data;
+  },
+  async listLocations(environmentId: string, credentialsId: string, signal?: AbortSignal) {
+    const path = `/environments/${pathId(environmentId)}/credentials/${pathId(credentialsId)}/locations`;
+    return (await request(path, { schema: CloudLocationList, signal })).data.items;
+  },
+  async listInstanceTypes(
+    environmentId: string,
+    credentialsId: string,
+    region: string,
+    signal?: AbortSignal,
+  ) {
+    const path = `/environments/${pathId(environmentId)}/credentials/${pathId(credentialsId)}/instance-types`;
+    return (await request(path, { query: { region }, schema: InstanceTypeList, signal })).data.items;
+  },
 };
 
-export type { Account, CloudCredentials, Environment, Farm, FarmStatusView, Page, Role };
+export type {
+  Account,
+  CloudCredentials,
+  CloudCredentialsInput,
+  CloudLocation,
+  ConnectionTestResult,
+  Environment,
+  Farm,
+  FarmEvent,
+  FarmSpecInput,
+  FarmStatusView,
+  InstanceType,
+  Page,
+  Role,
+  RoleInput,
+  Server,
+};

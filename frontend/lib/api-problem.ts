@@ -11,6 +11,8 @@ export interface ProblemDetails {
   status: number;
   detail?: string;
   issues?: FieldIssue[];
+  /** On a 412: the version the resource has now. */
+  currentVersion?: number;
 }
 
 export class ApiProblem extends Error implements ProblemDetails {
@@ -20,6 +22,7 @@ export class ApiProblem extends Error implements ProblemDetails {
   readonly status: number;
   readonly detail?: string;
   readonly issues: FieldIssue[];
+  readonly currentVersion?: number;
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
@@ -29,6 +32,12 @@ export class ApiProblem extends Error implements ProblemDetails {
     this.status = problem.status;
     this.detail = problem.detail;
     this.issues = problem.issues ?? [];
+    this.currentVersion = problem.currentVersion;
+  }
+
+  /** The write named a version that is no longer current (If-Match failed). */
+  get stale(): boolean {
+    return this.status === 412;
   }
 
   get unauthorized(): boolean {
@@ -64,6 +73,7 @@ export class ApiProblem extends Error implements ProblemDetails {
         status: typeof body.status === 'number' ? body.status : response.status,
         detail: typeof body.detail === 'string' ? body.detail : undefined,
         issues: Array.isArray(body.issues) ? body.issues.filter(isFieldIssue) : [],
+        currentVersion: typeof body.currentVersion === 'number' ? body.currentVersion : undefined,
       });
     } catch {
       return new ApiProblem({ ...fallback, detail: text.slice(0, 300) });

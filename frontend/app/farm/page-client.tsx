@@ -1,18 +1,45 @@
 'use client';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
+import { useState } from 'react';
 import { AppHeader } from '../../components/app-header';
+import { EventTimeline } from '../../components/event-timeline';
 import { FarmRoleDetails } from '../../components/farm-role-details';
+import { LifecycleActions } from '../../components/lifecycle-actions';
 import { ProblemNotice } from '../../components/problem-notice';
+import { RunningSparkline } from '../../components/running-sparkline';
+import { ServerTable } from '../../components/server-table';
 import { StatusBadge } from '../../components/status-badge';
 import { TimeAgo } from '../../components/time-ago';
-import { api, type CloudCredentials, type Farm, type FarmStatusView, type Role } from '../../lib/api-client';
+import {
+  api,
+  type CloudCredentials,
+  type Farm,
+  type FarmStatusView,
+  type Role,
+  type Server,
+} from '../../lib/api-client';
 import type { ApiProblem } from '../../lib/api-problem';
+import { runningSeries } from '../../lib/running-series';
 import { useApi } from '../../lib/use-api';
+import { useFarmEvents } from '../../lib/use-farm-events';
 import { useSession } from '../../lib/use-session';
 
-/** How often the farm's status is polled while the page is visible. */
-const STATUS_REFRESH_MS = 5000;
+/** Poll fast while something is on its way (a launch, a replacement), slowly when all is still. */
+const BUSY_REFRESH_MS = 2000;
+const QUIET_REFRESH_MS = 10_000;
+const CHART_WINDOW_MIN = 30;
+const IN_FLIGHT_SERVER = new Set(['Pending Launch', 'Pending', 'Initializing', 'Pending Terminate']);
+const IN_FLIGHT_FARM = new Set(['Launching', 'Suspending', 'Resuming', 'Terminating']);
+
+function inFlight(view: FarmStatusView | undefined, servers: Server[] | undefined): boolean {
+  if (!view || !servers) return true;
+  return (
+    IN_FLIGHT_FARM.has(view.status) ||
+    view.convergence === 'converging' ||
+    servers.some((s) => IN_FLIGHT_SERVER.has(s.status))
+  );
+}
 const blank = '\u00a0';
 
 /** `farmId`: null renders the loading page (the static fallback); undefined reads `?id=`. */
@@ -29,13 +56,30 @@ function FarmView({ farmId }: { farmId: string | null }) {
   const session = useSession();
   const signedIn = session.state === 'signed-in' && Boolean(farmId);
   const farm = useApi(signedIn ? `farm:${farmId}` : null, (signal) => api.getFarm(farmId!, signal));
+  // The cadence follows what the last answers showed; state, so the polls below can read it first.
+  const [refreshMs, setRefreshMs] = useState(BUSY_REFRESH_MS);
   const status = useApi(
     signedIn ? `farm-status:${farmId}` : null,
     (signal) => api.getFarmStatus(farmId!, signal),
+    { refreshMs },
+  );
+  const servers = useApi(
+    signedIn ? `servers:${farmId}` : null,
+    (signal) => api.listServers(farmId!, signal),
     {
-      refreshMs: STATUS_REFRESH_MS,
+      refreshMs,
     },
   );
+  const events = useFarmEvents(signedIn ? farmId : null, refreshMs);
+  const wanted = inFlight(status.data, servers.data) ? BUSY_REFRESH_MS : QUIET_REFRESH_MS;
+  if (wanted !== refreshMs) setRefreshMs(wanted);
+  const [actionProblem, setActionProblem] = useState<ApiProblem>();
+  const refreshAll = () => {
+    farm.reload();
+    status.reload();
+    servers.reload();
+    events.reload();
+  };
   const envId = farm.data?.data.environmentId;
   // Names for ids: nice to have, so their failures only leave the ids showing.
   const roles = useApi(envId ? `roles:${envId}` : null, (signal) => api.allRoles(envId!, signal));
@@ -61,11 +105,31 @@ function FarmView({ farmId }: { farmId: string | null }) {
             )}
             <p className="muted lede">{spec?.description || blank}</p>
           </div>
-          <div className="status-line" aria-live="polite">
-            {spec && <StatusBadge status={status.data?.status ?? spec.status} />}
-            {status.data && <StatusBadge status={status.data.convergence} label="Convergence" />}
+          <div className="farm-heading-end">
+            <div className="status-line" aria-live="polite">
+              {spec && <StatusBadge status={status.data?.status ?? spec.status} />}
+              {status.data && <StatusBadge status={status.data.convergence} label="Convergence" />}
+            </div>
+            {farmId && (
+              <div className="actions">
+                <LifecycleActions
+                  farmId={farmId}
+                  farmName={spec?.name ?? 'this farm'}
+                  status={status.data?.status ?? spec?.status}
+                  onDone={refreshAll}
+                  onProblem={setActionProblem}
+                />
+                <Link
+                  className="button button-secondary"
+                  href={`/farm/edit/?id=${encodeURIComponent(farmId)}`}
+                >
+                  Edit
+                </Link>
+              </div>
+            )}
           </div>
         </div>
+        {actionProblem && <ProblemNotice problem={actionProblem} />}
 
         {farmId === '' && (
           <div className="notice notice-error" role="alert">
@@ -85,6 +149,47 @@ function FarmView({ farmId }: { farmId: string | null }) {
             roles={roles.data}
             credentials={credentials.data}
           />
+        )}
+        {!unavailable && farmId && (
+          <>
+            <section aria-labelledby="servers-heading">
+              <div className="section-heading">
+                <h2 id="servers-heading">
+                  Servers{' '}
+                  {servers.data && (
+                    <span className="count">
+                      {servers.data.filter((s) => s.status !== 'Terminated').length}
+                    </span>
+                  )}
+                </h2>
+                {servers.data && (
+                  <RunningSparkline
+                    points={runningSeries(servers.data, Date.now(), CHART_WINDOW_MIN * 60_000)}
+                    windowMinutes={CHART_WINDOW_MIN}
+                  />
+                )}
+              </div>
+              {servers.error && !servers.data && (
+                <ProblemNotice problem={servers.error} onRetry={servers.reload} />
+              )}
+              <ServerTable
+                farmId={farmId}
+                servers={servers.data}
+                onChanged={refreshAll}
+                onProblem={setActionProblem}
+              />
+            </section>
+            <section aria-labelledby="events-heading">
+              <h2 id="events-heading">Events</h2>
+              <EventTimeline
+                events={events.events}
+                servers={servers.data}
+                hasMore={events.hasMore}
+                loadingMore={events.loadingMore}
+                onLoadMore={events.loadMore}
+              />
+            </section>
+          </>
         )}
       </main>
     </>

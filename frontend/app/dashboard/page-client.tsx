@@ -1,0 +1,152 @@
+'use client';
+import Link from 'next/link';
+import { AppHeader } from '../../components/app-header';
+import { EnvironmentPicker } from '../../components/environment-picker';
+import { farmHref } from '../../components/farm-table';
+import { ProblemNotice } from '../../components/problem-notice';
+import { StatusBadge } from '../../components/status-badge';
+import { TimeAgo } from '../../components/time-ago';
+import { api, type Farm, type FarmEvent } from '../../lib/api-client';
+import { useApi } from '../../lib/use-api';
+import { useEnvironment } from '../../lib/use-environment';
+import { useFarmCounts } from '../../lib/use-farm-counts';
+import { useSession } from '../../lib/use-session';
+
+const STATUSES: Farm['status'][] = [
+  'Running',
+  'Launching',
+  'Resuming',
+  'Suspending',
+  'Suspended',
+  'Terminating',
+  'Terminated',
+];
+const EVENTS_PER_FARM = 8;
+const EVENTS_SHOWN = 12;
+/** The dashboard reads events of this many live farms at most: it is a glance, not an audit. */
+const FARMS_FOR_EVENTS = 10;
+
+export function DashboardPageClient() {
+  const session = useSession();
+  const signedIn = session.state === 'signed-in';
+  const env = useEnvironment(signedIn);
+  const environmentId = env.current?.id;
+  const farms = useApi(environmentId ? `dashboard-farms:${environmentId}` : null, (signal) =>
+    api.listFarms(environmentId!, { limit: 200 }, signal).then((page) => page.items),
+  );
+  const counts = useFarmCounts(farms.data);
+  const eventFarms = (farms.data ?? []).filter((f) => f.status !== 'Terminated').slice(0, FARMS_FOR_EVENTS);
+  const events = useApi(
+    farms.data ? `dashboard-events:${eventFarms.map((f) => f.id).join(',')}` : null,
+    async (signal) => {
+      const pages = await Promise.all(
+        eventFarms.map((f) =>
+          api.listFarmEvents(f.id, { limit: EVENTS_PER_FARM }, signal).catch(() => undefined),
+        ),
+      );
+      return pages
+        .flatMap((page) => page?.items ?? [])
+        .sort((a, b) => b.at.localeCompare(a.at))
+        .slice(0, EVENTS_SHOWN);
+    },
+    { refreshMs: 10_000 },
+  );
+
+  const byStatus = new Map<string, number>();
+  for (const farm of farms.data ?? []) {
+    const status = counts.data?.get(farm.id)?.status ?? farm.status;
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  }
+  const running = counts.data ? [...counts.data.values()].reduce((sum, c) => sum + c.running, 0) : undefined;
+  const desired = counts.data ? [...counts.data.values()].reduce((sum, c) => sum + c.desired, 0) : undefined;
+  const degraded = counts.data
+    ? [...counts.data.values()].filter((c) => c.convergence === 'degraded').length
+    : undefined;
+  const names = new Map(farms.data?.map((f) => [f.id, f.name]));
+
+  return (
+    <>
+      <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
+      <main className="page" id="main">
+        <div className="page-heading">
+          <div>
+            <h1>Dashboard</h1>
+            <p className="muted lede">
+              {env.current ? `Environment ${env.current.name} at a glance.` : '\u00a0'}
+            </p>
+          </div>
+          <div className="heading-actions">
+            <EnvironmentPicker env={env} />
+          </div>
+        </div>
+        {(env.error ?? farms.error) && (
+          <ProblemNotice problem={(env.error ?? farms.error)!} onRetry={farms.reload} />
+        )}
+
+        <div className="stat-grid">
+          <Stat label="Farms" value={farms.data?.length} />
+          <Stat
+            label="Servers running"
+            value={running}
+            note={desired !== undefined ? `of ${desired} desired` : undefined}
+          />
+          <Stat label="Farms degraded" value={degraded} />
+        </div>
+
+        <div className="dashboard-columns">
+          <section aria-labelledby="farms-by-status">
+            <h2 id="farms-by-status">Farms by status</h2>
+            <div className="panel">
+              <ul className="plain status-list" aria-busy={!farms.data}>
+                {STATUSES.map((status) => (
+                  <li key={status}>
+                    <StatusBadge status={status} />
+                    <span className="status-count">{farms.data ? (byStatus.get(status) ?? 0) : '…'}</span>
+                  </li>
+                ))}
+              </ul>
+              <div className="panel-footer">
+                <Link href="/">All farms</Link>
+              </div>
+            </div>
+          </section>
+          <section aria-labelledby="last-events">
+            <h2 id="last-events">Last events</h2>
+            <div className="panel">
+              {!events.data && <div className="timeline-placeholder" aria-hidden="true" />}
+              {events.data?.length === 0 && (
+                <p className="empty">Nothing has happened in the live farms yet.</p>
+              )}
+              {events.data && events.data.length > 0 && (
+                <ol className="timeline">
+                  {events.data.map((event: FarmEvent) => (
+                    <li key={event.id} className="timeline-item">
+                      <span className="timeline-when">
+                        <TimeAgo iso={event.at} />
+                      </span>
+                      <span className="timeline-what">
+                        <strong>{event.name}</strong> ·{' '}
+                        <Link href={farmHref(event.farmId)}>{names.get(event.farmId) ?? event.farmId}</Link>
+                        {event.message && <span className="timeline-message">{event.message}</span>}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          </section>
+        </div>
+      </main>
+    </>
+  );
+}
+
+function Stat({ label, value, note }: { label: string; value: number | undefined; note?: string }) {
+  return (
+    <div className="stat">
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">{value ?? '…'}</span>
+      <span className="stat-note muted">{note ?? '\u00a0'}</span>
+    </div>
+  );
+}

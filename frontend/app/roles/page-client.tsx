@@ -1,0 +1,92 @@
+'use client';
+import Link from 'next/link';
+import { AppHeader } from '../../components/app-header';
+import { EnvironmentPicker } from '../../components/environment-picker';
+import { ProblemNotice } from '../../components/problem-notice';
+import { TimeAgo } from '../../components/time-ago';
+import { api, type Role } from '../../lib/api-client';
+import { useApi } from '../../lib/use-api';
+import { useEnvironment } from '../../lib/use-environment';
+import { useSession } from '../../lib/use-session';
+
+export const roleEditHref = (roleId?: string) =>
+  roleId ? `/roles/edit/?id=${encodeURIComponent(roleId)}` : '/roles/edit/';
+
+function images(role: Role): string {
+  const platforms = [...new Set(role.images.map((i) => (i.platform === 'aws' ? 'AWS' : 'GCE')))];
+  return `${role.images.length} image${role.images.length === 1 ? '' : 's'} · ${platforms.join(', ')}`;
+}
+
+export function RolesPageClient() {
+  const session = useSession();
+  const signedIn = session.state === 'signed-in';
+  const env = useEnvironment(signedIn);
+  const environmentId = env.current?.id;
+  const roles = useApi(environmentId ? `roles:${environmentId}` : null, (signal) =>
+    api.allRoles(environmentId!, signal),
+  );
+
+  return (
+    <>
+      <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
+      <main className="page" id="main">
+        <div className="page-heading">
+          <div>
+            <h1>Roles</h1>
+            <p className="muted lede">
+              Server templates: an image per cloud and location, a default size, tags.
+            </p>
+          </div>
+          <div className="heading-actions">
+            <EnvironmentPicker env={env} />
+            <Link className="button button-primary" href={roleEditHref()}>
+              New role
+            </Link>
+          </div>
+        </div>
+        {roles.error && <ProblemNotice problem={roles.error} onRetry={roles.reload} />}
+        <section className="panel" aria-label="Roles">
+          <table className="data-table role-table" aria-busy={!roles.data}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Scope</th>
+                <th scope="col">OS</th>
+                <th scope="col">Images</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {!roles.data && (
+                <tr className="placeholder-row">
+                  {[1, 2, 3, 4, 5].map((i) => (
+                    <td key={i}>
+                      <span className="skeleton" aria-hidden="true" />
+                    </td>
+                  ))}
+                </tr>
+              )}
+              {roles.data?.map((role) => (
+                <tr key={role.id}>
+                  <td data-label="Name">
+                    <Link className="farm-link" href={roleEditHref(role.id)}>
+                      {role.name}
+                    </Link>
+                    {role.description && <span className="row-note">{role.description}</span>}
+                  </td>
+                  <td data-label="Scope">{role.environmentId ? 'this environment' : 'account'}</td>
+                  <td data-label="OS">{role.osName || role.osFamily}</td>
+                  <td data-label="Images">{images(role)}</td>
+                  <td data-label="Updated">
+                    <TimeAgo iso={role.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {roles.data?.length === 0 && <p className="empty">No roles yet.</p>}
+        </section>
+      </main>
+    </>
+  );
+}

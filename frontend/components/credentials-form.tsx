@@ -1,0 +1,259 @@
+'use client';
+// Adds cloud credentials to an environment: AWS access keys or a role to assume, or a GCE
+// service-account key (pasted or uploaded). Secrets go to the API once and are never shown back.
+import { type FormEvent, useState } from 'react';
+import { CloudCredentialsInput } from '../../functions/domain/schemas/credentials';
+import { api, type CloudCredentials } from '../lib/api-client';
+import { ApiProblem } from '../lib/api-problem';
+import {
+  type CredentialsDraft,
+  emptyCredentials,
+  projectOfKey,
+  toCredentialsInput,
+} from '../lib/credentials-draft';
+import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from '../lib/field-errors';
+import { FormField } from './form-field';
+import { ProblemNotice } from './problem-notice';
+
+function validate(draft: CredentialsDraft): { errors: FieldErrors; input?: CloudCredentialsInput } {
+  const converted = toCredentialsInput(draft);
+  if ('keyError' in converted) return { errors: { serviceAccountKey: converted.keyError } };
+  const parsed = CloudCredentialsInput.safeParse(converted.input);
+  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+}
+
+export function CredentialsForm({
+  environmentId,
+  onSaved,
+  onCancel,
+}: {
+  environmentId: string;
+  onSaved: (saved: CloudCredentials) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<CredentialsDraft>(emptyCredentials);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [saving, setSaving] = useState(false);
+  const err = (path: string) => errorAt(errors, path);
+
+  function change(patch: Partial<CredentialsDraft>) {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (submitted) setErrors(validate(next).errors);
+  }
+
+  function setKey(json: string) {
+    change({ keyJson: json, projectId: draft.projectId || projectOfKey(json) || '' });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    setProblem(undefined);
+    const { errors: found, input } = validate(draft);
+    setErrors(found);
+    if (!input) return;
+    setSaving(true);
+    try {
+      const saved = await api.createCredentials(environmentId, input);
+      setDraft(emptyCredentials());
+      onSaved(saved);
+    } catch (error) {
+      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setProblem(failure);
+      setErrors(errorsFromIssues(failure.issues));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      className="panel form-section"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="add-credentials-heading"
+    >
+      <h2 id="add-credentials-heading">Add cloud credentials</h2>
+      {problem && <ProblemNotice problem={problem} />}
+      <fieldset className="choice">
+        <legend>Cloud</legend>
+        {(['aws', 'gce'] as const).map((platform) => (
+          <label key={platform} className="choice-option">
+            <input
+              type="radio"
+              name="platform"
+              value={platform}
+              checked={draft.platform === platform}
+              onChange={() => change({ platform })}
+            />
+            {platform === 'aws' ? 'AWS EC2' : 'Google Compute Engine'}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-grid">
+        <FormField id="cred-name" label="Name" error={err('name')}>
+          {(p) => <input {...p} value={draft.name} onChange={(e) => change({ name: e.target.value })} />}
+        </FormField>
+        <FormField id="cred-description" label="Description" error={err('description')}>
+          {(p) => (
+            <input
+              {...p}
+              value={draft.description}
+              onChange={(e) => change({ description: e.target.value })}
+            />
+          )}
+        </FormField>
+      </div>
+
+      {draft.platform === 'aws' ? (
+        <>
+          <fieldset className="choice">
+            <legend>How Drover signs in to AWS</legend>
+            <label className="choice-option">
+              <input
+                type="radio"
+                name="authType"
+                checked={draft.authType === 'accessKey'}
+                onChange={() => change({ authType: 'accessKey' })}
+              />
+              Access key
+            </label>
+            <label className="choice-option">
+              <input
+                type="radio"
+                name="authType"
+                checked={draft.authType === 'assumeRole'}
+                onChange={() => change({ authType: 'assumeRole' })}
+              />
+              Assume an IAM role
+            </label>
+          </fieldset>
+          {draft.authType === 'accessKey' ? (
+            <div className="form-grid">
+              <FormField id="cred-access-key-id" label="Access key ID" error={err('auth.accessKeyId')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={draft.accessKeyId}
+                    onChange={(e) => change({ accessKeyId: e.target.value })}
+                  />
+                )}
+              </FormField>
+              <FormField
+                id="cred-secret-access-key"
+                label="Secret access key"
+                error={err('auth.secretAccessKey')}
+                hint="Write-only: stored encrypted, never shown again"
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    type="password"
+                    autoComplete="new-password"
+                    value={draft.secretAccessKey}
+                    onChange={(e) => change({ secretAccessKey: e.target.value })}
+                  />
+                )}
+              </FormField>
+            </div>
+          ) : (
+            <div className="form-grid">
+              <FormField id="cred-role-arn" label="Role ARN" error={err('auth.roleArn')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    placeholder="arn:aws:iam::123456789012:role/drover"
+                    value={draft.roleArn}
+                    onChange={(e) => change({ roleArn: e.target.value })}
+                  />
+                )}
+              </FormField>
+              <FormField id="cred-external-id" label="External ID" error={err('auth.externalId')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    value={draft.externalId}
+                    onChange={(e) => change({ externalId: e.target.value })}
+                  />
+                )}
+              </FormField>
+            </div>
+          )}
+        </>
+      ) : (
+        <>
+          <FormField
+            id="cred-key"
+            label="Service-account key (JSON)"
+            error={err('serviceAccountKey')}
+            hint="Paste the key file, or upload it below. Write-only: never shown again."
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={5}
+                spellCheck={false}
+                className="mono"
+                value={draft.keyJson}
+                onChange={(e) => setKey(e.target.value)}
+              />
+            )}
+          </FormField>
+          <div className="form-grid">
+            <FormField id="cred-key-file" label="Upload the key file">
+              {(p) => (
+                <input
+                  {...p}
+                  type="file"
+                  accept="application/json,.json"
+                  onChange={async (e) => {
+                    const file = e.target.files?.[0];
+                    if (file) setKey(await file.text());
+                  }}
+                />
+              )}
+            </FormField>
+            <FormField id="cred-project" label="Project ID" error={err('projectId')}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={draft.projectId}
+                  onChange={(e) => change({ projectId: e.target.value })}
+                />
+              )}
+            </FormField>
+          </div>
+        </>
+      )}
+      <FormField
+        id="cred-endpoint"
+        label="Endpoint (optional)"
+        error={err('endpoint')}
+        hint="Only for a VPC endpoint, a proxy or the local sandbox clouds"
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            placeholder="https://…"
+            value={draft.endpoint}
+            onChange={(e) => change({ endpoint: e.target.value })}
+          />
+        )}
+      </FormField>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save credentials'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

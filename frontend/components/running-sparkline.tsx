@@ -1,0 +1,45 @@
+// A small inline-SVG step chart of running servers over the last minutes: enough to see a farm
+// come up, lose a server and heal, without a chart library.
+import type { SeriesPoint } from '../lib/running-series';
+
+const WIDTH = 280;
+const HEIGHT = 56;
+const PAD = 4;
+
+export function RunningSparkline({
+  points,
+  windowMinutes,
+}: {
+  points: SeriesPoint[];
+  windowMinutes: number;
+}) {
+  const from = points[0]?.at ?? 0;
+  const to = points[points.length - 1]?.at ?? 1;
+  const peak = Math.max(1, ...points.map((p) => p.running));
+  const x = (at: number) => PAD + ((at - from) / Math.max(1, to - from)) * (WIDTH - 2 * PAD);
+  const y = (n: number) => HEIGHT - PAD - (n / peak) * (HEIGHT - 2 * PAD);
+  let path = '';
+  points.forEach((p, i) => {
+    path +=
+      i === 0
+        ? `M${x(p.at).toFixed(1)},${y(p.running).toFixed(1)}`
+        : `H${x(p.at).toFixed(1)}V${y(p.running).toFixed(1)}`;
+  });
+  const now = points[points.length - 1]?.running ?? 0;
+  const label = `Running servers over the last ${windowMinutes} minutes: ${now} now, at most ${peak}`;
+  return (
+    <figure className="sparkline">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={label}>
+        <line x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} className="sparkline-axis" />
+        <path d={`${path}V${HEIGHT - PAD}H${x(from)}Z`} className="sparkline-area" />
+        <path d={path} className="sparkline-line" />
+      </svg>
+      <figcaption>
+        <strong>{now}</strong> running{' '}
+        <span className="muted">
+          · peak {peak} · last {windowMinutes} min
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,18 @@
+'use client';
+// What the cloud behind a set of credentials offers (regions with zones, a region's instance
+// types), for the farm form's selects. Read once per credentials / region while the form is open.
+import { api } from './api-client';
+import { useApi } from './use-api';
+
+export function useLocations(environmentId: string | undefined, credentialsId: string) {
+  return useApi(environmentId && credentialsId ? `locations:${credentialsId}` : null, (signal) =>
+    api.listLocations(environmentId!, credentialsId, signal),
+  );
+}
+
+export function useInstanceTypes(environmentId: string | undefined, credentialsId: string, region: string) {
+  return useApi(
+    environmentId && credentialsId && region ? `instance-types:${credentialsId}:${region}` : null,
+    (signal) => api.listInstanceTypes(environmentId!, credentialsId, region, signal),
+  );
+}
