@@ -30,6 +30,7 @@ import { createHandler as meta } from '../functions/handlers/api/meta';
 import { createHandler as roles } from '../functions/handlers/api/roles';
 import { API_GROUPS, type ApiGroup } from '../functions/handlers/api/routes';
 import { createHandler as servers } from '../functions/handlers/api/servers';
+import { createHandler as webhooks } from '../functions/handlers/api/webhooks';
 import { systemClock } from '../functions/ports/clock';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { simulateAgents } from './agent-simulation';
@@ -41,6 +42,7 @@ import { LocalReconcileRunner } from './reconcile-runner';
 import type { SandboxTimings } from './sandbox/sandbox-cloud';
 import { type LocalSandboxes, startSandboxes } from './sandboxes';
 import { type DemoData, seedDemo } from './seed';
+import { type LocalWebhookOptions, type LocalWebhooks, startLocalWebhooks } from './webhooks';
 
 export interface LocalRuntimeOptions {
   /** 0 for any free port (the sandboxes then take free ports too; else PORT+100 and PORT+101). */
@@ -57,6 +59,8 @@ export interface LocalRuntimeOptions {
   sandboxTimings?: Partial<SandboxTimings>;
   agent?: { hostInitDelayMs: number; hostUpDelayMs: number };
   planOptions?: Partial<PlanOptions>;
+  /** The webhook dispatcher: not hosted by default (loopback receivers allowed). */
+  webhooks?: LocalWebhookOptions;
 }
 
 export interface LocalRuntime {
@@ -67,6 +71,7 @@ export interface LocalRuntime {
   deps: ApiDeps & ReconcileDeps;
   bus: InProcessEventBus;
   reconciler: LocalReconcileRunner;
+  webhooks: LocalWebhooks;
   sandboxes: LocalSandboxes;
   dynamoEndpoint: string;
   tableName: string;
@@ -137,6 +142,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
   reconciler.attach(deps);
   bus.route('reconcile', (event) => void reconciler.deliver(event));
+  const localWebhooks = startLocalWebhooks(bus, deps, options.webhooks);
   const stopAgents = simulateAgents(
     [sandboxes.ec2, sandboxes.gce],
     options.agent ?? { hostInitDelayMs: 1500, hostUpDelayMs: 1500 },
@@ -151,6 +157,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     lifecycle,
     servers,
     agent,
+    webhooks: () => webhooks({ ...deps, ...localWebhooks.deps }),
     meta,
   };
   const handlers = Object.fromEntries(API_GROUPS.map((g) => [g, builders[g](deps)])) as Record<
@@ -197,6 +204,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     deps,
     bus,
     reconciler,
+    webhooks: localWebhooks,
     sandboxes,
     dynamoEndpoint: dynamo.endpoint,
     tableName,
@@ -204,6 +212,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     async stop() {
       stopAgents();
       await reconciler.stop();
+      await localWebhooks.stop();
       await new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());

@@ -2,15 +2,15 @@
 // rule per entry; local/ applies the same patterns on its in-process bus. Data, defined once.
 import { EVENT_SOURCE } from '../ports/event-publisher';
 
-export type EventTarget = 'reconcile';
+export type EventTarget = 'reconcile' | 'webhooks';
 
 export interface EventRule {
   name: string;
   description: string;
   /** On the `drover` bus, or AWS's default bus (EC2 notifications). */
   bus: 'drover' | 'default';
-  /** An EventBridge event pattern (the subset used here: source, detail-type, exact matches). */
-  pattern: { source: string[]; 'detail-type': string[] };
+  /** An EventBridge event pattern (the subset used here: source, detail-type, exact matches; no detail-type: any). */
+  pattern: { source: string[]; 'detail-type'?: string[] };
   target: EventTarget;
 }
 
@@ -43,11 +43,19 @@ export const EVENT_RULES: EventRule[] = [
     pattern: { source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'] },
     target: 'reconcile',
   },
+  {
+    name: 'webhooks-on-drover-events',
+    description: 'Every Drover event to the webhook dispatcher, which matches it against the webhooks',
+    bus: 'drover',
+    pattern: { source: [EVENT_SOURCE] },
+    target: 'webhooks',
+  },
 ];
 
 /** Does an event match a rule's pattern (EventBridge semantics for this subset)? */
 export function matchesRule(rule: EventRule, event: { source: string; 'detail-type': string }): boolean {
   return (
-    rule.pattern.source.includes(event.source) && rule.pattern['detail-type'].includes(event['detail-type'])
+    rule.pattern.source.includes(event.source) &&
+    (rule.pattern['detail-type'] === undefined || rule.pattern['detail-type'].includes(event['detail-type']))
   );
 }

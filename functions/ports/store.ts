@@ -10,6 +10,7 @@ import type { Farm } from '../domain/schemas/farm';
 import type { FarmEvent } from '../domain/schemas/farm-event';
 import type { Role } from '../domain/schemas/role';
 import type { Server } from '../domain/schemas/server';
+import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webhook';
 
 /** Stored credentials: the public part and the sealed secret. */
 export interface StoredCredentials {
@@ -97,6 +98,35 @@ export interface ReconcileSummary {
   cloudCalls: Record<string, number>;
 }
 
+/** A webhook endpoint with its signing secrets, sealed (the previous one during a rotation's overlap). */
+export interface StoredWebhookEndpoint {
+  endpoint: WebhookEndpoint;
+  sealedSecret: string;
+  sealedPreviousSecret: string | null;
+}
+
+export interface WebhookEndpointRepo {
+  get(scope: EnvironmentScope, id: string): Promise<StoredWebhookEndpoint | undefined>;
+  list(scope: EnvironmentScope, page: PageQuery): Promise<Page<WebhookEndpoint>>;
+  create(item: StoredWebhookEndpoint): Promise<void>;
+  update(item: StoredWebhookEndpoint, expectedVersion: number): Promise<void>;
+  delete(scope: EnvironmentScope, id: string, expectedVersion?: number): Promise<void>;
+}
+
+export interface WebhookRepo extends VersionedRepo<Webhook, EnvironmentScope> {
+  /** Every webhook of an environment (the dispatcher matches events against them). */
+  listAll(scope: EnvironmentScope): Promise<Webhook[]>;
+}
+
+/** Deliveries are addressed by account and id; a webhook's are listed newest first. */
+export interface DeliveryRepo {
+  get(scope: AccountScope, id: string): Promise<Delivery | undefined>;
+  /** Fails with Conflict if the id exists (a delivery id is derived from its event and endpoint). */
+  create(delivery: Delivery): Promise<void>;
+  update(delivery: Delivery, expectedVersion: number): Promise<void>;
+  listByWebhook(scope: AccountScope, webhookId: string, page: PageQuery): Promise<Page<Delivery>>;
+}
+
 export interface Store {
   accounts: AccountRepo;
   environments: VersionedRepo<Environment, AccountScope>;
@@ -106,4 +136,7 @@ export interface Store {
   servers: ServerRepo;
   farmEvents: FarmEventRepo;
   reconciles: ReconcileStateRepo;
+  webhookEndpoints: WebhookEndpointRepo;
+  webhooks: WebhookRepo;
+  deliveries: DeliveryRepo;
 }

@@ -12,6 +12,7 @@ import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
 import { createReconcileStateRepo } from './reconcile-state-repo';
 import { VersionedItems } from './versioned-items';
+import { createWebhookRepos } from './webhook-repos';
 
 export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string): Store {
   const items = new VersionedItems(db, tableName);
@@ -128,6 +129,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
         }),
     },
     reconciles: createReconcileStateRepo(db, tableName),
+    ...createWebhookRepos(db, tableName, items),
   };
 }
 

@@ -21,7 +21,27 @@ export const keys = {
     pk: farmPartition(acc, farm),
     sk: `EVT#${eventId}`,
   }),
+  webhookEndpoint: (acc: string, env: string, id: string) => ({
+    pk: environmentPartition(acc, env),
+    sk: `WHE#${id}`,
+  }),
+  webhook: (acc: string, env: string, id: string) => ({ pk: environmentPartition(acc, env), sk: `WH#${id}` }),
+  // A delivery has its own partition (a burst of events spreads over the table); gsi1 lists a
+  // webhook's deliveries newest first.
+  delivery: (acc: string, id: string) => ({ pk: `ACC#${acc}#DLV#${id}`, sk: 'META' }),
+  deliveryByWebhook: (acc: string, webhook: string, createdAt: string, id: string) => ({
+    gsi1pk: webhookDeliveriesPartition(acc, webhook),
+    gsi1sk: `DLV#${createdAt}#${id}`,
+  }),
 };
+
+export function environmentPartition(acc: string, env: string): string {
+  return `ACC#${acc}#ENV#${env}`;
+}
+
+export function webhookDeliveriesPartition(acc: string, webhook: string): string {
+  return `ACC#${acc}#WH#${webhook}`;
+}
 
 export function farmPartition(acc: string, farm: string): string {
   return `ACC#${acc}#FARM#${farm}`;

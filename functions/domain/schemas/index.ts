@@ -8,3 +8,4 @@ export * from './farm-event';
 export * from './farm-status';
 export * from './role';
 export * from './server';
+export * from './webhook';

@@ -23,6 +23,7 @@ import {
   RoleInput,
   Server,
 } from '../../domain/schemas';
+import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export const API_GROUPS = [
   'account',
@@ -33,6 +34,7 @@ export const API_GROUPS = [
   'lifecycle',
   'servers',
   'agent',
+  'webhooks',
   'meta',
 ] as const;
 export type ApiGroup = (typeof API_GROUPS)[number];
@@ -450,6 +452,8 @@ export const API_ROUTES: RouteDef[] = [
     body: AgentReport,
     response: { status: 200, schema: AgentReportResult },
   },
+
+  ...WEBHOOK_ROUTES,
 ];
 
 export function routesOfGroup(group: ApiGroup): RouteDef[] {

@@ -205,7 +205,13 @@ export async function attemptDelivery(deps: WebhookDeps, ref: DeliveryRef): Prom
   const finishedAt = deps.clock.now();
   const verdict: Verdict = refused
     ? { kind: 'give-up', reason: refused }
-    : judgeOutcome(outcome, number, recorded.attemptLimit, deps.webhookSettings.retry, deps.random ?? Math.random);
+    : judgeOutcome(
+        outcome,
+        number,
+        recorded.attemptLimit,
+        deps.webhookSettings.retry,
+        deps.random ?? Math.random,
+      );
   const nextAttemptAt =
     verdict.kind === 'retry' ? new Date(finishedAt.getTime() + verdict.delayMs).toISOString() : null;
   const completed = withLastAttempt(recorded, {

@@ -1,5 +1,6 @@
 // What webhook use-cases need: the store and secret box every service has, the delivery queue,
 // the network (resolver and transport) and the deployment's settings.
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../../ports/clock';
 import type { DeliveryQueue } from '../../ports/delivery-queue';
 import type { SecretBox } from '../../ports/secret-box';
@@ -32,17 +33,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 3_600_000,
 };
 
-export interface WebhookLogger {
-  info(message: string, extra?: Record<string, unknown>): void;
-  warn(message: string, extra?: Record<string, unknown>): void;
-  error(message: string, extra?: Record<string, unknown>): void;
-}
-
 export interface WebhookDeps {
   store: Store;
   secrets: SecretBox;
   clock: Clock;
-  logger: WebhookLogger;
+  logger: Logger;
   deliveryQueue: DeliveryQueue;
   resolver: HostResolver;
   transport: WebhookTransport;

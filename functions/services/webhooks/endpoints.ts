@@ -22,7 +22,8 @@ import type { WebhookDeps } from './deps';
 import { generateSigningSecret } from './signature';
 import { checkEndpointUrl } from './target-guard';
 
-type Deps = Omit<WebhookDeps, 'transport' | 'deliveryQueue'> & Partial<Pick<WebhookDeps, 'transport' | 'deliveryQueue'>>;
+type Deps = Omit<WebhookDeps, 'transport' | 'deliveryQueue'> &
+  Partial<Pick<WebhookDeps, 'transport' | 'deliveryQueue'>>;
 
 const scopeOf = (principal: Principal, environmentId: string) => ({
   accountId: principal.accountId,
@@ -49,7 +50,12 @@ export async function getEndpoint(
   return (await getStoredEndpoint(deps, principal, environmentId, id)).endpoint;
 }
 
-export async function listEndpoints(deps: Deps, principal: Principal, environmentId: string, page: PageQuery) {
+export async function listEndpoints(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  page: PageQuery,
+) {
   await getEnvironment(deps, principal, environmentId);
   return deps.store.webhookEndpoints.list(scopeOf(principal, environmentId), page);
 }
@@ -135,7 +141,9 @@ export async function rotateEndpointSecret(
     ...stored.endpoint,
     secretHint: secret.slice(-4),
     secretRotatedAt: now.toISOString(),
-    previousSecretExpiresAt: overlap ? new Date(now.getTime() + input.overlapSeconds * 1000).toISOString() : null,
+    previousSecretExpiresAt: overlap
+      ? new Date(now.getTime() + input.overlapSeconds * 1000).toISOString()
+      : null,
     version: stored.endpoint.version + 1,
     updatedAt: now.toISOString(),
   };
@@ -151,7 +159,12 @@ export async function rotateEndpointSecret(
 }
 
 /** Sends a `WebhookTest` event to the endpoint now (one attempt, no retries) and returns the delivery. */
-export async function testEndpoint(deps: WebhookDeps, principal: Principal, environmentId: string, id: string) {
+export async function testEndpoint(
+  deps: WebhookDeps,
+  principal: Principal,
+  environmentId: string,
+  id: string,
+) {
   const endpoint = await getEndpoint(deps, principal, environmentId, id);
   const now = deps.clock.now();
   const delivery = newDelivery(

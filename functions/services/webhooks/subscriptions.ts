@@ -33,7 +33,11 @@ async function checkReferences(deps: Deps, principal: Principal, environmentId: 
   await Promise.all([
     ...input.endpointIds.map(async (id, i) => {
       if (!(await deps.store.webhookEndpoints.get(scope, id)))
-        issues.push({ in: 'body', path: `endpointIds.${i}`, message: `no endpoint ${id} in this environment` });
+        issues.push({
+          in: 'body',
+          path: `endpointIds.${i}`,
+          message: `no endpoint ${id} in this environment`,
+        });
     }),
     ...input.farmIds.map(async (id, i) => {
       const farm = await deps.store.farms.get({ accountId: principal.accountId }, id);
@@ -43,11 +47,19 @@ async function checkReferences(deps: Deps, principal: Principal, environmentId: 
   ]);
   if (issues.length > 0) {
     issues.sort((a, b) => a.path.localeCompare(b.path));
-    throw new Unprocessable(`The webhook names things outside its environment: ${issues[0]!.message}`, issues);
+    throw new Unprocessable(
+      `The webhook names things outside its environment: ${issues[0]!.message}`,
+      issues,
+    );
   }
 }
 
-export async function createWebhook(deps: Deps, principal: Principal, environmentId: string, input: WebhookInput) {
+export async function createWebhook(
+  deps: Deps,
+  principal: Principal,
+  environmentId: string,
+  input: WebhookInput,
+) {
   await getEnvironment(deps, principal, environmentId);
   await checkReferences(deps, principal, environmentId, input);
   const now = deps.clock.now().toISOString();

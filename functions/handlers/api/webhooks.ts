@@ -1,0 +1,103 @@
+// Lambda entry point of the `webhooks` route group: endpoints (secrets go out once, on create and
+// rotate-secret), webhooks, delivery history, test and redeliver.
+
+import type { WebhookDeps } from '../../services/webhooks/deps';
+import * as endpoints from '../../services/webhooks/endpoints';
+import * as history from '../../services/webhooks/history';
+import * as subscriptions from '../../services/webhooks/subscriptions';
+import { webhookDepsFromEnvironment } from '../webhook-deps-from-environment';
+import type { ApiDeps } from './deps';
+import { createGroupHandler, lazyHandler } from './group-handler';
+import { withEtag } from './operation';
+
+export type WebhookApiDeps = Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'> & WebhookDeps;
+
+export function createHandler(deps: WebhookApiDeps) {
+  return createGroupHandler(
+    'webhooks',
+    {
+      listWebhookEndpoints: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await endpoints.listEndpoints(deps, principal, params.environmentId, query),
+      }),
+      createWebhookEndpoint: async ({ principal, params, body }) =>
+        withEtag(201, await endpoints.createEndpoint(deps, principal, params.environmentId, body)),
+      getWebhookEndpoint: async ({ principal, params }) =>
+        withEtag(200, await endpoints.getEndpoint(deps, principal, params.environmentId, params.endpointId)),
+      updateWebhookEndpoint: async ({ principal, params, body, ifMatch }) =>
+        withEtag(
+          200,
+          await endpoints.updateEndpoint(
+            deps,
+            principal,
+            params.environmentId,
+            params.endpointId,
+            body,
+            ifMatch,
+          ),
+        ),
+      deleteWebhookEndpoint: async ({ principal, params, ifMatch }) => {
+        await endpoints.deleteEndpoint(deps, principal, params.environmentId, params.endpointId, ifMatch);
+        return { status: 204 };
+      },
+      rotateWebhookEndpointSecret: async ({ principal, params, body }) =>
+        withEtag(
+          200,
+          await endpoints.rotateEndpointSecret(
+            deps,
+            principal,
+            params.environmentId,
+            params.endpointId,
+            body,
+          ),
+        ),
+      testWebhookEndpoint: async ({ principal, params }) => ({
+        status: 200,
+        body: await endpoints.testEndpoint(deps, principal, params.environmentId, params.endpointId),
+      }),
+
+      listWebhooks: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await subscriptions.listWebhooks(deps, principal, params.environmentId, query),
+      }),
+      createWebhook: async ({ principal, params, body }) =>
+        withEtag(201, await subscriptions.createWebhook(deps, principal, params.environmentId, body)),
+      getWebhook: async ({ principal, params }) =>
+        withEtag(
+          200,
+          await subscriptions.getWebhook(deps, principal, params.environmentId, params.webhookId),
+        ),
+      updateWebhook: async ({ principal, params, body, ifMatch }) =>
+        withEtag(
+          200,
+          await subscriptions.updateWebhook(
+            deps,
+            principal,
+            params.environmentId,
+            params.webhookId,
+            body,
+            ifMatch,
+          ),
+        ),
+      deleteWebhook: async ({ principal, params, ifMatch }) => {
+        await subscriptions.deleteWebhook(deps, principal, params.environmentId, params.webhookId, ifMatch);
+        return { status: 204 };
+      },
+      listWebhookDeliveries: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await history.listDeliveries(deps, principal, params.environmentId, params.webhookId, query),
+      }),
+      getWebhookDelivery: async ({ principal, params }) => ({
+        status: 200,
+        body: await history.getDelivery(deps, principal, params.environmentId, params.deliveryId),
+      }),
+      redeliverWebhookDelivery: async ({ principal, params }) => ({
+        status: 202,
+        body: await history.redeliver(deps, principal, params.environmentId, params.deliveryId),
+      }),
+    },
+    deps,
+  );
+}
+
+export const handler = lazyHandler(() => createHandler(webhookDepsFromEnvironment()));

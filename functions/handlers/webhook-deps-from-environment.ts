@@ -1,0 +1,64 @@
+// Builds the webhook deps (the `webhooks` API group and the dispatcher Lambda) from a Lambda's
+// environment, each port on first use, once per cold start. Beyond the shared ports
+// (deps-from-environment.ts: TABLE_NAME, SECRETS_KEY_ID, AUTH_ISSUER…):
+//   WEBHOOK_QUEUE_URL      deliveryQueue   the SQS queue of webhook work (events and retries)
+//   WEBHOOK_HOSTED_MODE    webhookSettings `false` turns the SSRF rules off; anything else (or
+//                                          unset) keeps them on: https only, public addresses only
+//   WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_MS   optional backoff tuning
+//   WEBHOOK_CONFIG_CACHE_MS                        how long a warm dispatcher reuses an
+//                                                  environment's webhooks (default 5000)
+import { createSqsDeliveryQueue } from '../adapters/sqs/sqs-delivery-queue';
+import { createDnsResolver } from '../adapters/webhooks/dns-resolver';
+import { createNodeHttpTransport } from '../adapters/webhooks/node-http-transport';
+import type { DeliveryQueue } from '../ports/delivery-queue';
+import { DEFAULT_RETRY_POLICY, type WebhookSettings } from '../services/webhooks/deps';
+import { fromEnvironment } from './api/deps-from-environment';
+import type { WebhookApiDeps } from './api/webhooks';
+
+export function webhookSettingsFromEnvironment(env = process.env): WebhookSettings {
+  const number = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return env[name] && Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
+  return {
+    hosted: env.WEBHOOK_HOSTED_MODE !== 'false',
+    retry: {
+      baseDelayMs: number('WEBHOOK_RETRY_BASE_MS', DEFAULT_RETRY_POLICY.baseDelayMs),
+      maxDelayMs: number('WEBHOOK_RETRY_MAX_MS', DEFAULT_RETRY_POLICY.maxDelayMs),
+      maxRetryAfterMs: DEFAULT_RETRY_POLICY.maxRetryAfterMs,
+    },
+    configCacheMs: number('WEBHOOK_CONFIG_CACHE_MS', 5_000),
+  };
+}
+
+export function webhookDepsFromEnvironment(): WebhookApiDeps {
+  const base = fromEnvironment();
+  let queue: DeliveryQueue | undefined;
+  const queueUrl = () => {
+    const url = process.env.WEBHOOK_QUEUE_URL;
+    if (!url) throw new Error('WEBHOOK_QUEUE_URL is not set');
+    return url;
+  };
+  // Getters, not a spread: reading base.store builds the store, and a port is only built when used.
+  return {
+    get store() {
+      return base.store;
+    },
+    get secrets() {
+      return base.secrets;
+    },
+    authenticator: base.authenticator,
+    agentTokens: base.agentTokens,
+    logger: base.logger,
+    clock: base.clock,
+    deliveryQueue: {
+      enqueue: (message, delayMs) => {
+        queue ??= createSqsDeliveryQueue({ queueUrl: queueUrl() });
+        return queue.enqueue(message, delayMs);
+      },
+    },
+    resolver: createDnsResolver(),
+    transport: createNodeHttpTransport(),
+    webhookSettings: webhookSettingsFromEnvironment(),
+  };
+}

@@ -1,0 +1,159 @@
+// The local runtime's webhook dispatcher: the stand-in for the webhook SQS queue and its Lambda.
+// The in-process bus routes every Drover event here (the same EVENT_RULES entry that infra/
+// turns into the rule feeding SQS); a queue with timers holds delayed retries; a fixed number of
+// workers run the same service the Lambda runs (handleDeliveryMessage). Work that throws is
+// retried a few times, as SQS would before its DLQ, and then kept in `deadLetters`.
+// Not hosted: loopback receivers are allowed, so tests and developers can listen on 127.0.0.1.
+import { createDnsResolver } from '../functions/adapters/webhooks/dns-resolver';
+import { createNodeHttpTransport } from '../functions/adapters/webhooks/node-http-transport';
+import type { DeliveryMessage, DeliveryQueue } from '../functions/ports/delivery-queue';
+import type { DroverEvent } from '../functions/ports/event-publisher';
+import type { HostResolver } from '../functions/ports/webhook-transport';
+import {
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  type WebhookDeps,
+  type WebhookSettings,
+} from '../functions/services/webhooks/deps';
+import { handleDeliveryMessage } from '../functions/services/webhooks/dispatch';
+import type { InProcessEventBus } from './event-bus';
+
+export interface LocalWebhookOptions {
+  /** Hosted mode's SSRF rules (default false, unlike AWS). */
+  hosted?: boolean;
+  /** How names resolve (default: the system's resolver). */
+  resolver?: HostResolver;
+  retry?: Partial<RetryPolicy>;
+  /** Deliveries in flight at once (default 32). */
+  concurrency?: number;
+}
+
+/** How often failed work is tried again before it is dead-lettered (SQS maxReceiveCount). */
+const MAX_RECEIVES = 5;
+const REDRIVE_DELAY_MS = 500;
+
+interface Work {
+  message: DeliveryMessage;
+  receives: number;
+}
+
+export class InProcessDeliveryQueue implements DeliveryQueue {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly ready: Work[] = [];
+  private running = 0;
+  private stopped = false;
+  private handler?: (message: DeliveryMessage) => Promise<void>;
+  private idleWaiters: (() => void)[] = [];
+  readonly deadLetters: { message: DeliveryMessage; error: unknown }[] = [];
+
+  constructor(private readonly concurrency: number) {}
+
+  attach(handler: (message: DeliveryMessage) => Promise<void>): void {
+    this.handler = handler;
+  }
+
+  async enqueue(message: DeliveryMessage, delayMs: number): Promise<void> {
+    this.schedule({ message, receives: 0 }, delayMs);
+  }
+
+  /** Resolves when nothing is queued, waiting or running (tests and benchmarks). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.ready.length = 0;
+    while (this.running > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  private schedule(work: Work, delayMs: number): void {
+    if (this.stopped) return;
+    if (delayMs <= 0) {
+      this.ready.push(work);
+      this.pump();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.ready.push(work);
+      this.pump();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.handler && this.running < this.concurrency && this.ready.length > 0) {
+      const work = this.ready.shift()!;
+      this.running++;
+      void this.run(work);
+    }
+    this.notifyIdle();
+  }
+
+  private async run(work: Work): Promise<void> {
+    try {
+      await this.handler!(work.message);
+    } catch (error) {
+      if (work.receives + 1 >= MAX_RECEIVES) this.deadLetters.push({ message: work.message, error });
+      else this.schedule({ ...work, receives: work.receives + 1 }, REDRIVE_DELAY_MS);
+    } finally {
+      this.running--;
+      this.pump();
+    }
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && this.ready.length === 0 && this.timers.size === 0;
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+export interface LocalWebhooks {
+  deps: WebhookDeps;
+  queue: InProcessDeliveryQueue;
+  stop(): Promise<void>;
+}
+
+export function startLocalWebhooks(
+  bus: InProcessEventBus,
+  base: Pick<WebhookDeps, 'store' | 'secrets' | 'clock' | 'logger'>,
+  options: LocalWebhookOptions = {},
+): LocalWebhooks {
+  const queue = new InProcessDeliveryQueue(options.concurrency ?? 32);
+  const transport = createNodeHttpTransport();
+  const webhookSettings: WebhookSettings = {
+    hosted: options.hosted ?? false,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    configCacheMs: 0,
+  };
+  const deps: WebhookDeps = {
+    ...base,
+    deliveryQueue: queue,
+    resolver: options.resolver ?? createDnsResolver(),
+    transport,
+    webhookSettings,
+  };
+  queue.attach((message) => handleDeliveryMessage(deps, message));
+  bus.route(
+    'webhooks',
+    (event) => void queue.enqueue({ kind: 'event', event: event.detail as DroverEvent }, 0),
+  );
+  return {
+    deps,
+    queue,
+    async stop() {
+      await queue.stop();
+      transport.close();
+    },
+  };
+}
