@@ -30,7 +30,8 @@ export function describeProgress(name: string, view: FarmStatusView): string {
     ].filter(Boolean);
     return `${fr.alias} ${fr.running}/${fr.desired} running${extra.length ? ` (${extra.join(', ')})` : ''}`;
   });
-  const reason = view.reasons[0] ? ` — ${view.reasons[0]}` : '';
+  // While converging the reasons restate the counts; when degraded they say what is wrong.
+  const reason = view.convergence === 'degraded' && view.reasons[0] ? ` — ${view.reasons[0]}` : '';
   return `farm ${name}: ${view.status}, ${view.convergence}${roles.length ? `; ${roles.join('; ')}` : ''}${reason}`;
 }
 
