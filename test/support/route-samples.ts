@@ -11,6 +11,26 @@ export interface Ids {
   serverId: string;
   /** A valid agent token for serverId. */
   agentToken: string;
+  endpointId: string;
+  webhookId: string;
+  deliveryId: string;
+}
+
+/** An unroutable receiver: a test event to it fails at once (connection refused), and is recorded. */
+export const NOWHERE = 'http://127.0.0.1:9/hook';
+
+/** A webhook endpoint, a webhook on it and a (failed) test delivery, for the webhooks routes. */
+export async function createWebhookSamples(
+  api: { post(path: string, body?: unknown): Promise<{ body: any }> },
+  environmentId: string,
+): Promise<Pick<Ids, 'endpointId' | 'webhookId' | 'deliveryId'>> {
+  const base = `/v1/environments/${environmentId}`;
+  const endpointId = (await api.post(`${base}/webhook-endpoints`, { url: NOWHERE })).body.id;
+  const webhookId = (
+    await api.post(`${base}/webhooks`, { name: 'samples', endpointIds: [endpointId], events: ['HostUp'] })
+  ).body.id;
+  const deliveryId = (await api.post(`${base}/webhook-endpoints/${endpointId}/test`)).body.id;
+  return { endpointId, webhookId, deliveryId };
 }
 
 export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
@@ -23,6 +43,11 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   createFarm: (ids) => farm('farm-x', [awsFarmRole(ids.roleId, ids.credentialsId)]),
   updateFarm: (ids) => farm('farm-y', [awsFarmRole(ids.roleId, ids.credentialsId)]),
   reportAgentEvent: () => ({ name: 'HostInit' }),
+  createWebhookEndpoint: () => ({ url: NOWHERE }),
+  updateWebhookEndpoint: () => ({ url: NOWHERE, description: 'changed', headers: { 'X-Team': 'ops' } }),
+  rotateWebhookEndpointSecret: () => ({ overlapSeconds: 60 }),
+  createWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['HostUp'] }),
+  updateWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['*'], maxAttempts: 2 }),
 };
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
@@ -133,6 +158,62 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
       path: 'leaseExpiresAt',
     },
   ],
+  createWebhookEndpoint: [
+    { why: 'url not a URL', body: () => ({ url: 'not a url' }), path: 'url' },
+    { why: 'url not http(s)', body: () => ({ url: 'ftp://example.com/x' }), path: 'url' },
+    { why: 'url with a password', body: () => ({ url: 'https://u:p@example.com/x' }), path: 'url' },
+    {
+      why: 'a Drover-* header',
+      body: () => ({ url: NOWHERE, headers: { 'Drover-Signature': 'v1=forged' } }),
+      path: 'headers.Drover-Signature',
+    },
+    {
+      why: 'a hop-by-hop header',
+      body: () => ({ url: NOWHERE, headers: { Connection: 'close' } }),
+      path: 'headers.Connection',
+    },
+    { why: 'timeout of 0', body: () => ({ url: NOWHERE, timeoutSeconds: 0 }), path: 'timeoutSeconds' },
+  ],
+  updateWebhookEndpoint: [
+    {
+      why: 'a header value with a line break',
+      body: () => ({ url: NOWHERE, headers: { 'X-Team': 'a\r\nX-Evil: 1' } }),
+      path: 'headers.X-Team',
+    },
+  ],
+  rotateWebhookEndpointSecret: [
+    { why: 'negative overlap', body: () => ({ overlapSeconds: -1 }), path: 'overlapSeconds' },
+  ],
+  createWebhook: [
+    {
+      why: 'no events',
+      body: (ids) => ({ name: 'w', endpointIds: [ids.endpointId], events: [] }),
+      path: 'events',
+    },
+    {
+      why: 'an event name with a space',
+      body: (ids) => ({ name: 'w', endpointIds: [ids.endpointId], events: ['Host Up'] }),
+      path: 'events.0',
+    },
+    {
+      why: 'a repeated event',
+      body: (ids) => ({ name: 'w', endpointIds: [ids.endpointId], events: ['HostUp', 'HostUp'] }),
+      path: 'events.1',
+    },
+    { why: 'no endpoints', body: () => ({ name: 'w', events: ['HostUp'] }), path: 'endpointIds' },
+    {
+      why: 'too many attempts',
+      body: (ids) => ({ name: 'w', endpointIds: [ids.endpointId], events: ['*'], maxAttempts: 11 }),
+      path: 'maxAttempts',
+    },
+  ],
+  updateWebhook: [
+    {
+      why: 'a farm filter that is not a farm id',
+      body: (ids) => ({ name: 'w', endpointIds: [ids.endpointId], events: ['*'], farmIds: ['nope'] }),
+      path: 'farmIds.0',
+    },
+  ],
   reportAgentEvent: [
     { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
     { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },
@@ -152,6 +233,9 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{roleId}', ids.roleId)
     .replace('{farmId}', ids.farmId)
     .replace('{serverId}', ids.serverId)
+    .replace('{endpointId}', ids.endpointId)
+    .replace('{webhookId}', ids.webhookId)
+    .replace('{deliveryId}', ids.deliveryId)
     .concat(SAMPLE_QUERIES[route.operationId] ?? '');
 }
 

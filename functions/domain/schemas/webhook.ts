@@ -107,7 +107,9 @@ export const WebhookHeaders = z
 export const WebhookUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
   .max(WEBHOOK_LIMITS.urlMax)
+  // Refinements still run after a failed format check, hence canParse.
   .refine((u) => {
+    if (!URL.canParse(u)) return true;
     const parsed = new URL(u);
     return !parsed.username && !parsed.password;
   }, 'must not carry a user name or password (use a custom header)');

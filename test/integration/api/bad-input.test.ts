@@ -8,6 +8,7 @@ import { startTestRuntime } from '../../support/local-runtime';
 import {
   authFor,
   BAD_BODIES,
+  createWebhookSamples,
   fillPath,
   type Ids,
   ROUTES_WITH_BODY,
@@ -40,7 +41,15 @@ beforeAll(async () => {
     farmId: created.id,
     serverId,
   });
-  ids = { environmentId, roleId, credentialsId, farmId: created.id, serverId, agentToken };
+  ids = {
+    environmentId,
+    roleId,
+    credentialsId,
+    farmId: created.id,
+    serverId,
+    agentToken,
+    ...(await createWebhookSamples(api, environmentId)),
+  };
 });
 afterAll(() => rt?.stop());
 

@@ -6,7 +6,13 @@ import { seedDemo } from '../../../local/seed';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
-import { fillPath, type Ids, ROUTES_WITH_PARAMS, VALID_BODIES } from '../../support/route-samples';
+import {
+  createWebhookSamples,
+  fillPath,
+  type Ids,
+  ROUTES_WITH_PARAMS,
+  VALID_BODIES,
+} from '../../support/route-samples';
 import { createServerRecord } from '../../support/server-record';
 
 let rt: LocalRuntime;
@@ -38,7 +44,15 @@ beforeAll(async () => {
     farmId: created.id,
     serverId,
   });
-  ids = { environmentId, roleId, credentialsId, farmId: created.id, serverId, agentToken };
+  ids = {
+    environmentId,
+    roleId,
+    credentialsId,
+    farmId: created.id,
+    serverId,
+    agentToken,
+    ...(await createWebhookSamples(owner, environmentId)),
+  };
 });
 afterAll(() => rt?.stop());
 
