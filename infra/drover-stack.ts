@@ -38,11 +38,7 @@ export class DroverStack extends Stack {
       tableEncryption: config.tableEncryption,
     });
     this.events = new Events(this, 'Events', { eventBusName: config.eventBusName });
-    this.agentTokenKey = new AgentTokenKey(this, 'AgentTokenKey', {
-      stageSuffix,
-      isProd: config.isProd,
-      version: config.agentTokenKeyVersion,
-    });
+    this.agentTokenKey = new AgentTokenKey(this, 'AgentTokenKey', { version: config.agentTokenKeyVersion });
 
     const functions = new FunctionFactory({
       environment: {

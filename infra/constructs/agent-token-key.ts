@@ -14,10 +14,6 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
 export interface AgentTokenKeyProps {
-  /** Suffix of the secret's name, so stages in one account do not collide. */
-  stageSuffix: string;
-  /** prod: the key outlives the stack (servers running elsewhere keep valid tokens). */
-  isProd: boolean;
   /**
    * Bumped after putting a new value in the secret: the changed variable makes CloudFormation
    * update the functions, which is when it resolves the reference again.
@@ -32,10 +28,11 @@ export class AgentTokenKey extends Construct {
   constructor(scope: Construct, id: string, props: AgentTokenKeyProps) {
     super(scope, id);
     this.version = props.version;
-    // 64 characters from [A-Za-z0-9] are valid base64 (48 bytes, ~380 bits of entropy), which
+    // No fixed name: a deleted secret keeps its name for its recovery window, which would
+    // block re-creating the stack. Not retained: tokens are only worth anything to the API of
+    // this stack. 64 characters from [A-Za-z0-9] are valid base64 (48 bytes, ~380 bits of entropy), which
     // is what AGENT_TOKEN_KEY is read as; Secrets Manager cannot generate raw random bytes.
     this.secret = new Secret(this, 'Secret', {
-      secretName: `drover${props.stageSuffix}/agent-token-key`,
       description: 'Drover: signs the per-server agent tokens (base64 key of AGENT_TOKEN_KEY)',
       generateSecretString: {
         passwordLength: 64,
@@ -43,7 +40,7 @@ export class AgentTokenKey extends Construct {
         includeSpace: false,
         requireEachIncludedType: true,
       },
-      removalPolicy: props.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: RemovalPolicy.DESTROY,
     });
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',

@@ -4,11 +4,11 @@
 // and AWS's own events from the default bus, to their target function. The archive makes any
 // past window replayable (a new webhook backfilled, a dispatcher bug fixed); the dead-letter
 // queue takes what the rules could not deliver.
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EventRule, EventTarget } from '../../functions/handlers/event-rules';
 
@@ -23,6 +23,8 @@ export class Events extends Construct {
   readonly deadLetterQueue: Queue;
   /** The rules made by routeRules, by the name of their table entry. */
   readonly rules: Record<string, Rule> = {};
+  /** Routing-table entries left out because their target is not built by this stack yet. */
+  readonly unroutedRules: string[] = [];
 
   constructor(scope: Construct, id: string, props: EventsProps) {
     super(scope, id);
@@ -49,27 +51,40 @@ export class Events extends Construct {
 
   /**
    * One rule per routing-table entry, on the Drover bus or the account's default bus, invoking
-   * its target asynchronously. EventBridge retries a failed delivery (throttling, a missing
-   * permission) and then parks the event here; the function's own failures go to its DLQ.
+   * its target (a function, asynchronously, or a queue). EventBridge retries a failed delivery
+   * (throttling, a missing permission) and then parks the event here; a function's own failures
+   * go to its DLQ. An entry whose target this stack does not build yet is skipped with a warning.
    */
-  routeRules(rules: readonly EventRule[], targets: Record<EventTarget, IFunction>): void {
+  routeRules(rules: readonly EventRule[], targets: Partial<Record<EventTarget, IFunction | IQueue>>): void {
+    const delivery = {
+      deadLetterQueue: this.deadLetterQueue,
+      retryAttempts: 3,
+      // The farm's schedule reconciles it every minute anyway: an older trigger adds nothing.
+      maxEventAge: Duration.minutes(15),
+    };
     for (const entry of rules) {
+      const target = targets[entry.target];
+      if (!target) {
+        this.unroutedRules.push(entry.name);
+        Annotations.of(this).addWarningV2(
+          'drover:event-target-missing',
+          `Event rule ${entry.name}: this stack has no "${entry.target}" target yet, so the rule is not deployed.`,
+        );
+        continue;
+      }
       this.rules[entry.name] = new Rule(this, pascal(entry.name), {
         description: entry.description,
         // No bus: the account's default bus, where AWS services (EC2) publish.
         eventBus: entry.bus === 'drover' ? this.bus : undefined,
         eventPattern: { source: entry.pattern.source, detailType: entry.pattern['detail-type'] },
-        targets: [
-          new LambdaFunction(targets[entry.target], {
-            deadLetterQueue: this.deadLetterQueue,
-            retryAttempts: 3,
-            // The farm's schedule reconciles it every minute anyway: an older trigger adds nothing.
-            maxEventAge: Duration.minutes(15),
-          }),
-        ],
+        targets: [isQueue(target) ? new SqsQueue(target, delivery) : new LambdaFunction(target, delivery)],
       });
     }
   }
+}
+
+function isQueue(target: IFunction | IQueue): target is IQueue {
+  return 'queueArn' in target;
 }
 
 function pascal(name: string): string {
