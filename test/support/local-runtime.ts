@@ -1,7 +1,7 @@
 // Starts the local runtime in-process for a test file: in-memory dynalite, port 0.
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime';
 
-export async function startTestRuntime(): Promise<LocalRuntime> {
+export async function startTestRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  return startLocalRuntime({ port: 0, inMemory: true });
+  return startLocalRuntime({ ...options, port: 0, inMemory: true });
 }
