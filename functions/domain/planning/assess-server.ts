@@ -147,7 +147,10 @@ function assessEnding(
     return null;
   }
   if (!located) return null;
-  const goneAt = lastKnownAt(server) + options.vanishGraceMs;
+  const grace = server.instanceId
+    ? Math.min(options.vanishGraceMs, options.endingVanishGraceMs)
+    : options.vanishGraceMs;
+  const goneAt = lastKnownAt(server) + grace;
   if (now < goneAt) {
     deadlines.note(goneAt);
     return null;

@@ -69,6 +69,14 @@ export interface PlanOptions {
    */
   vanishGraceMs: number;
   /**
+   * The same, for a server being terminated (Pending Terminate, Failed) whose instance Drover
+   * has recorded: its instance was asked to end, and GCE drops a deleted instance from lists
+   * at once, so waiting the full vanishGraceMs only delays HostDown and the farm's Terminated.
+   * A list that merely lags is covered by the orphan sweep, which terminates any instance
+   * still tagged with the farm after orphanGraceMs.
+   */
+  endingVanishGraceMs: number;
+  /**
    * Least time between two identical cloud calls for one server (re-launching a Pending Launch
    * server, re-terminating a Pending Terminate one, re-stopping a Suspended one), so a burst of
    * event-triggered passes does not spend the API budget on calls already made.
@@ -79,6 +87,7 @@ export interface PlanOptions {
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   orphanGraceMs: 5 * 60_000,
   vanishGraceMs: 2 * 60_000,
+  endingVanishGraceMs: 10_000,
   retryAfterMs: 30_000,
 };
 

@@ -334,6 +334,26 @@ describe('planFarm', () => {
       expect(ofType(p, 'launch')).toEqual([]);
     });
 
+    it.each([
+      { after: 5 * SEC, ended: false, why: 'within the short grace: a list may still lag' },
+      {
+        after: 11 * SEC,
+        ended: true,
+        why: 'past it: the instance Drover asked to end is gone (GCE drops deleted instances at once)',
+      },
+    ])(
+      'ends a Pending Terminate server whose recorded instance is no longer listed $after ms on: $why',
+      ({ after, ended }) => {
+        const role = farmRole(1, { minInstances: 1, maxInstances: 2 });
+        const servers = [
+          server(1, role, 'Running'),
+          server(2, role, 'Pending Terminate', { enteredAt: -after }),
+        ];
+        const p = plan({ farm: farm('Running', [role]), servers, observed: [instanceOf(servers[0]!)] });
+        expect(ofType(p, 'markTerminated').map((a) => a.serverId)).toEqual(ended ? [servers[1]!.id] : []);
+      },
+    );
+
     it('launches a replacement alongside a server being terminated: Pending Terminate holds no slot', () => {
       const role = farmRole(1, { minInstances: 2, maxInstances: 2 });
       const servers = [
