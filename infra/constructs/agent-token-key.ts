@@ -30,8 +30,8 @@ export class AgentTokenKey extends Construct {
     this.version = props.version;
     // No fixed name: a deleted secret keeps its name for its recovery window, which would
     // block re-creating the stack. Not retained: tokens are only worth anything to the API of
-    // this stack. 64 characters from [A-Za-z0-9] are valid base64 (48 bytes, ~380 bits of entropy), which
-    // is what AGENT_TOKEN_KEY is read as; Secrets Manager cannot generate raw random bytes.
+    // this stack. 64 characters from [A-Za-z0-9] are valid base64 (48 bytes, ~380 bits of
+    // entropy), which is how AGENT_TOKEN_KEY is read; Secrets Manager cannot make raw bytes.
     this.secret = new Secret(this, 'Secret', {
       description: 'Drover: signs the per-server agent tokens (base64 key of AGENT_TOKEN_KEY)',
       generateSecretString: {

@@ -514,7 +514,7 @@ describe('the Drover stack', () => {
     };
     // Stand-ins for values CloudFormation resolves at deploy time; the key has the shape
     // Secrets Manager generates (64 letters and digits).
-    const SAMPLE: Record<string, string> = { AGENT_TOKEN_KEY: `${'Drover0'.repeat(9)}agentKey` };
+    const SAMPLE: Record<string, string> = { AGENT_TOKEN_KEY: `${'Drover0'.repeat(8)}agentKey` };
     const saved = { ...process.env };
     afterEach(() => {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
