@@ -11,6 +11,7 @@ import { registerEnv } from './commands/env';
 import { registerGet } from './commands/get';
 import { registerLifecycle } from './commands/lifecycle';
 import { registerServers } from './commands/servers';
+import { registerWebhooks } from './commands/webhooks';
 import { asCliError, renderError } from './errors';
 import { ExitCode } from './exit-codes';
 import { type Io, OUTPUT_FORMATS, processIo } from './output';
@@ -51,6 +52,7 @@ export function buildProgram(io: Io): Command {
   registerDelete(program, io);
   registerLifecycle(program, io);
   registerServers(program, io);
+  registerWebhooks(program, io);
   return program;
 }
 

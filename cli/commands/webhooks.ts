@@ -1,0 +1,297 @@
+// `drover webhooks …`: endpoints (list, create — the signing secret is printed once —,
+// rotate-secret, delete), webhooks (list, create), delivery history with attempts, a test event,
+// and redelivery. Endpoints are named by id or URL, webhooks by name or id.
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Farm } from '../../functions/domain/schemas';
+import type {
+  Delivery,
+  DeliveryAttempt,
+  Webhook,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+} from '../../functions/domain/schemas/webhook';
+import { type Context, contextOf } from '../context';
+import { parseDuration } from '../duration';
+import { CliError, usageError } from '../errors';
+import { type Column, type Io, notice, type Palette, printData, printList, renderTable } from '../output';
+import { byName, isIdOf } from '../resolve';
+
+const endpointColumns: Column<WebhookEndpoint>[] = [
+  { header: 'url', value: (e) => e.url },
+  { header: 'enabled', value: (e) => (e.enabled ? 'yes' : 'no') },
+  { header: 'timeout', value: (e) => `${e.timeoutSeconds}s` },
+  { header: 'secret', value: (e) => `…${e.secretHint}${e.previousSecretExpiresAt ? ' (rotating)' : ''}` },
+  { header: 'id', value: (e) => e.id },
+];
+
+const webhookColumns: Column<Webhook>[] = [
+  { header: 'name', value: (w) => w.name },
+  { header: 'enabled', value: (w) => (w.enabled ? 'yes' : 'no') },
+  { header: 'events', value: (w) => w.events.join(',') },
+  { header: 'endpoints', value: (w) => String(w.endpointIds.length) },
+  { header: 'attempts', value: (w) => String(w.maxAttempts) },
+  { header: 'id', value: (w) => w.id },
+];
+
+const paintStatus = (text: string, p: Palette) =>
+  text.startsWith('succeeded') ? p.green(text) : text.startsWith('failed') ? p.red(text) : p.yellow(text);
+
+const deliveryColumns: Column<Delivery>[] = [
+  { header: 'delivery', value: (d) => d.id },
+  { header: 'event', value: (d) => d.event.name },
+  { header: 'status', value: (d) => d.status, paint: paintStatus },
+  { header: 'attempts', value: (d) => String(d.attemptCount) },
+  { header: 'http', value: (d) => String(d.attempts.at(-1)?.httpStatus ?? '-') },
+  { header: 'created', value: (d) => d.createdAt },
+  { header: 'error', value: (d) => d.attempts.at(-1)?.error ?? '' },
+];
+
+type AttemptRow = DeliveryAttempt & { deliveryId: string };
+const attemptColumns: Column<AttemptRow>[] = [
+  { header: 'delivery', value: (a) => a.deliveryId },
+  { header: '#', value: (a) => String(a.number) },
+  { header: 'outcome', value: (a) => a.outcome },
+  { header: 'http', value: (a) => String(a.httpStatus ?? '-') },
+  { header: 'latency', value: (a) => (a.latencyMs === null ? '-' : `${Math.round(a.latencyMs)}ms`) },
+  { header: 'started', value: (a) => a.startedAt },
+  { header: 'next retry', value: (a) => a.nextRetryAt ?? '-' },
+  { header: 'error', value: (a) => a.error ?? '' },
+];
+
+const notFound = (what: string, ref: string, hint: string) =>
+  new CliError(`${what} "${ref}" not found.`, {
+    hints: [hint],
+    problem: {
+      type: 'about:blank',
+      title: 'Not found',
+      status: 404,
+      code: 'NotFound',
+      detail: `${what} "${ref}" not found`,
+    },
+  });
+
+async function envBase(ctx: Context): Promise<string> {
+  return `/v1/environments/${(await ctx.environment()).id}`;
+}
+
+async function findEndpoint(ctx: Context, ref: string): Promise<WebhookEndpoint> {
+  const base = await envBase(ctx);
+  const all = await ctx.api.listAll<WebhookEndpoint>(`${base}/webhook-endpoints`);
+  const found = isIdOf('webhookEndpoint', ref)
+    ? all.find((e) => e.id === ref)
+    : all.find((e) => e.url === ref);
+  if (!found) throw notFound('Webhook endpoint', ref, 'See the endpoints with `drover webhooks endpoints`.');
+  return found;
+}
+
+async function findWebhook(ctx: Context, ref: string): Promise<Webhook> {
+  const base = await envBase(ctx);
+  const all = await ctx.api.listAll<Webhook>(`${base}/webhooks`);
+  const found = isIdOf('webhook', ref) ? all.find((w) => w.id === ref) : byName(all, ref);
+  if (!found) throw notFound('Webhook', ref, 'See the webhooks with `drover webhooks list`.');
+  return found;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function parseHeader(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new InvalidArgumentError('expected NAME=VALUE');
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}
+
+/** Prints an endpoint with its secret (create, rotate-secret): the one time it is shown. */
+async function printRevealed(ctx: Context, endpoint: WebhookEndpointWithSecret, verb: string) {
+  await printData(ctx.io, ctx.format, endpoint, (p) =>
+    renderTable(
+      [
+        { header: 'id', value: (e: WebhookEndpointWithSecret) => e.id },
+        { header: 'url', value: (e) => e.url },
+        { header: 'signing secret', value: (e) => e.signingSecret, paint: (t) => p.bold(t) },
+      ],
+      [endpoint],
+      p,
+    ),
+  );
+  notice(ctx.io, `Endpoint ${verb}. Store the signing secret now: Drover does not show it again.`);
+}
+
+export function registerWebhooks(program: Command, io: Io): void {
+  const webhooks = program
+    .command('webhooks')
+    .description('Webhook endpoints, webhooks and their delivery history');
+
+  const endpoints = webhooks
+    .command('endpoints')
+    .description("List the environment's webhook endpoints (and create, rotate-secret, delete)")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const items = await ctx.api.listAll<WebhookEndpoint>(`${await envBase(ctx)}/webhook-endpoints`);
+      await printList(io, ctx.format, items, endpointColumns, 'The environment has no webhook endpoints.');
+    });
+  endpoints
+    .command('create')
+    .argument('<url>', 'where to POST (https in hosted deployments)')
+    .description('Add an endpoint; prints its signing secret, once')
+    .option('--description <text>', 'what it is for')
+    .option('--header <name=value>', 'a custom header (repeatable)', parseHeader)
+    .option('--timeout <seconds>', 'seconds to wait for an answer (1-10)', parseCount)
+    .option('--disabled', 'create it disabled')
+    .action(async (url: string, opts: Record<string, unknown>, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const created = await ctx.api.post<WebhookEndpointWithSecret>(
+        `${await envBase(ctx)}/webhook-endpoints`,
+        {
+          url,
+          ...(opts.description ? { description: opts.description } : {}),
+          ...(opts.header ? { headers: opts.header } : {}),
+          ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+          ...(opts.disabled ? { enabled: false } : {}),
+        },
+      );
+      await printRevealed(ctx, created.body, 'created');
+    });
+  endpoints
+    .command('rotate-secret')
+    .argument('<endpoint>', 'endpoint id or URL')
+    .description('A new signing secret, printed once; the old one keeps signing during the overlap')
+    .option(
+      '--overlap <duration>',
+      'how long the old secret still signs (0 for not at all)',
+      parseDuration,
+      86_400_000,
+    )
+    .action(async (ref: string, opts: { overlap: number }, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const endpoint = await findEndpoint(ctx, ref);
+      const rotated = await ctx.api.post<WebhookEndpointWithSecret>(
+        `${await envBase(ctx)}/webhook-endpoints/${endpoint.id}/rotate-secret`,
+        { overlapSeconds: Math.round(opts.overlap / 1000) },
+      );
+      await printRevealed(ctx, rotated.body, 'secret rotated');
+    });
+  endpoints
+    .command('delete')
+    .argument('<endpoint>', 'endpoint id or URL')
+    .description('Delete an endpoint no webhook uses')
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const endpoint = await findEndpoint(ctx, ref);
+      await ctx.api.delete(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}`, `"${endpoint.version}"`);
+      notice(io, `Endpoint ${endpoint.url} deleted.`);
+    });
+
+  webhooks
+    .command('list')
+    .alias('ls')
+    .description("List the environment's webhooks")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const items = await ctx.api.listAll<Webhook>(`${await envBase(ctx)}/webhooks`);
+      await printList(io, ctx.format, items, webhookColumns, 'The environment has no webhooks.');
+    });
+
+  webhooks
+    .command('create')
+    .argument('<name>', 'a name for the webhook')
+    .description('Send events to endpoints')
+    .requiredOption('--endpoint <endpoint>', 'endpoint id or URL (repeatable)', collect)
+    .requiredOption('--event <name>', 'event name, or * for all (repeatable)', collect)
+    .option('--farm <farm>', 'only events of this farm, by name or id (repeatable)', collect)
+    .option('--max-attempts <n>', 'attempts per delivery (1-10)', parseCount)
+    .action(async (name: string, opts: Record<string, string[] | number | undefined>, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const base = await envBase(ctx);
+      const endpointIds = [];
+      for (const ref of opts.endpoint as string[]) endpointIds.push((await findEndpoint(ctx, ref)).id);
+      const farmIds = [];
+      if (opts.farm) {
+        const farms = await ctx.api.listAll<Farm>(`${base}/farms`);
+        for (const ref of opts.farm as string[]) {
+          const farm = isIdOf('farm', ref) ? farms.find((f) => f.id === ref) : byName(farms, ref);
+          if (!farm) throw notFound('Farm', ref, 'See the farms with `drover get farms`.');
+          farmIds.push(farm.id);
+        }
+      }
+      const created = await ctx.api.post<Webhook>(`${base}/webhooks`, {
+        name,
+        endpointIds,
+        events: opts.event,
+        farmIds,
+        ...(opts.maxAttempts !== undefined ? { maxAttempts: opts.maxAttempts } : {}),
+      });
+      await printData(io, ctx.format, created.body, (p) => renderTable(webhookColumns, [created.body], p));
+    });
+
+  webhooks
+    .command('history')
+    .argument('<webhook>', 'webhook name or id')
+    .description("A webhook's deliveries, newest first")
+    .option('--limit <n>', 'at most this many deliveries', parseCount, 50)
+    .option('--attempts', 'one row per attempt')
+    .action(async (ref: string, opts: { limit: number; attempts?: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const webhook = await findWebhook(ctx, ref);
+      const path = `${await envBase(ctx)}/webhooks/${webhook.id}/deliveries`;
+      const items: Delivery[] = [];
+      let cursor: string | undefined;
+      do {
+        const query = new URLSearchParams({ limit: String(Math.min(200, opts.limit - items.length)) });
+        if (cursor) query.set('cursor', cursor);
+        const page = (await ctx.api.get<{ items: Delivery[]; nextCursor?: string }>(`${path}?${query}`)).body;
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && items.length < opts.limit);
+      const empty = `Webhook ${webhook.name} has no deliveries yet.`;
+      if (!opts.attempts || ctx.format !== 'table')
+        return printList(io, ctx.format, items, deliveryColumns, empty);
+      const rows = items.flatMap((d) => d.attempts.map((a) => ({ ...a, deliveryId: d.id })));
+      return printList(io, ctx.format, rows, attemptColumns, empty);
+    });
+
+  webhooks
+    .command('test')
+    .argument('<endpoint>', 'endpoint id or URL')
+    .description('Send a WebhookTest event to an endpoint now; exit 1 unless it answers 2xx')
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const endpoint = await findEndpoint(ctx, ref);
+      const delivery = (
+        await ctx.api.post<Delivery>(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}/test`)
+      ).body;
+      const attempt = delivery.attempts.at(-1);
+      if (delivery.status !== 'succeeded') {
+        const why = attempt?.httpStatus ? `HTTP ${attempt.httpStatus}` : (attempt?.error ?? delivery.status);
+        throw new CliError(`The test event to ${endpoint.url} was not delivered: ${why}.`, {
+          hints: [`See the attempt: drover webhooks history, or GET …/deliveries/${delivery.id}.`],
+        });
+      }
+      await printData(io, ctx.format, delivery, (p) =>
+        renderTable(
+          attemptColumns,
+          delivery.attempts.map((a) => ({ ...a, deliveryId: delivery.id })),
+          p,
+        ),
+      );
+    });
+
+  webhooks
+    .command('redeliver')
+    .argument('<delivery>', 'delivery id (dlv-…)')
+    .description('Deliver a finished delivery again, with the same delivery id')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      if (!isIdOf('delivery', id)) throw usageError(`"${id}" is not a delivery id (dlv-…).`);
+      const delivery = (await ctx.api.post<Delivery>(`${await envBase(ctx)}/deliveries/${id}/redeliver`))
+        .body;
+      notice(io, `Delivery ${id} queued again (${delivery.event.name}).`);
+      if (ctx.format !== 'table') await printData(io, ctx.format, delivery, () => '');
+    });
+}
