@@ -2,7 +2,9 @@
 // Drover events (spec saved, lifecycle, agent reports) and by EC2 state-change notifications
 // (EVENT_RULES). While the farm asks to be looked at again within seconds (servers booting),
 // it runs further passes in the same invocation, within the time it has left.
+
 import type { Context } from 'aws-lambda';
+import { createCloudDriver } from '../adapters/clouds/driver-factory';
 import { reconcileTrigger } from '../services/reconcile/reconcile-trigger';
 import { fromEnvironment } from './api/deps-from-environment';
 import { toReconcileRequests } from './reconcile-request';
@@ -14,7 +16,7 @@ const SAFETY_MS = 15_000;
 let deps: ReturnType<typeof fromEnvironment> | undefined;
 
 export async function handler(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) {
-  deps ??= fromEnvironment();
+  deps ??= fromEnvironment({ drivers: createCloudDriver });
   const trigger = toReconcileRequests(event);
   const results = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -1,4 +1,5 @@
 // Lambda entry point of the `credentials` route group. Secrets go in, never out.
+import { createCloudDriver } from '../../adapters/clouds/driver-factory';
 import * as credentials from '../../services/credentials';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
@@ -71,4 +72,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(fromEnvironment({ drivers: createCloudDriver })));

@@ -16,7 +16,6 @@
 // reconcile function has no AUTH_ISSUER, the agent group no scheduler. The authenticator and
 // the agent tokens are handed to the authentication middleware of every group when the handler
 // is built, so they defer their own construction to their first call.
-import { createCloudDriver } from '../../adapters/clouds/driver-factory';
 import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
 import { createEventBridgePublisher } from '../../adapters/eventbridge/eventbridge-publisher';
@@ -25,6 +24,7 @@ import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
 import { createKmsSecretBox } from '../../adapters/secrets/kms-secret-box';
 import { systemClock } from '../../ports/clock';
+import { type CloudDriverFactory, CloudError } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
@@ -78,8 +78,16 @@ export function agentApiUrlFromEnvironment(): string {
   return required('AGENT_API_URL').replace(/\/$/, '');
 }
 
+/**
+ * Functions that reach the clouds pass the driver factory in; the others do not import it, so
+ * their bundles stay free of the cloud SDKs (the Google client alone is tens of MB).
+ */
+const noCloudDrivers: CloudDriverFactory = () => {
+  throw new CloudError('InvalidSpec', 'this function is not given cloud drivers');
+};
+
 /** Every port of the API groups and the reconciler, each built from the environment on first use. */
-export function fromEnvironment(): ApiDeps & ReconcileDeps {
+export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}): ApiDeps & ReconcileDeps {
   const store = once(storeFromEnvironment);
   const secrets = once(secretBoxFromEnvironment);
   const publisher = once(publisherFromEnvironment);
@@ -109,7 +117,7 @@ export function fromEnvironment(): ApiDeps & ReconcileDeps {
       verify: (token) => agentTokens().verify(token),
     },
     clock: systemClock,
-    drivers: createCloudDriver,
+    drivers: options.drivers ?? noCloudDrivers,
     logger: createLogger(),
   };
 }

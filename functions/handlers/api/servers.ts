@@ -1,4 +1,5 @@
 // Lambda entry point of the `servers` route group: a farm's servers and event log.
+import { createCloudDriver } from '../../adapters/clouds/driver-factory';
 import * as servers from '../../services/servers';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
@@ -29,4 +30,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(fromEnvironment({ drivers: createCloudDriver })));
