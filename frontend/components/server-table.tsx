@@ -100,23 +100,25 @@ export function ServerTable({
                   {server.privateIp ?? '—'}
                   {server.publicIp && <span className="row-note">{server.publicIp}</span>}
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    disabled={server.status !== 'Running'}
-                    onClick={() => setAsking({ server, action: 'reboot' })}
-                  >
-                    Reboot <span className="visually-hidden">{serverName(server)}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    disabled={ENDED.has(server.status) || server.status === 'Pending Terminate'}
-                    onClick={() => setAsking({ server, action: 'terminate' })}
-                  >
-                    Terminate <span className="visually-hidden">{serverName(server)}</span>
-                  </button>
+                <td className="actions-cell">
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      disabled={server.status !== 'Running'}
+                      onClick={() => setAsking({ server, action: 'reboot' })}
+                    >
+                      Reboot <span className="visually-hidden">{serverName(server)}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      disabled={ENDED.has(server.status) || server.status === 'Pending Terminate'}
+                      onClick={() => setAsking({ server, action: 'terminate' })}
+                    >
+                      Terminate <span className="visually-hidden">{serverName(server)}</span>
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

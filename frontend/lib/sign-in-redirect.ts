@@ -2,6 +2,9 @@
 export const SIGN_IN_PATH = '/sign-in/';
 
 export function signInUrl(returnTo: string): string {
+  // Several reads of one page can be refused at once: the later ones find the user already on
+  // the sign-in page and must keep its `next`, not replace it with the sign-in page itself.
+  if (returnTo.startsWith(SIGN_IN_PATH)) return returnTo;
   return returnTo && returnTo !== '/' ? `${SIGN_IN_PATH}?next=${encodeURIComponent(returnTo)}` : SIGN_IN_PATH;
 }
 

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppHeader } from '../../components/app-header';
 import { EventTimeline } from '../../components/event-timeline';
 import { FarmRoleDetails } from '../../components/farm-role-details';
@@ -28,7 +28,9 @@ import { useSession } from '../../lib/use-session';
 /** Poll fast while something is on its way (a launch, a replacement), slowly when all is still. */
 const BUSY_REFRESH_MS = 2000;
 const QUIET_REFRESH_MS = 10_000;
-const CHART_WINDOW_MIN = 30;
+/** The chart spans the farm's recent history: from just before its first server ran, 2 to 30 minutes. */
+const CHART_MIN_MS = 2 * 60_000;
+const CHART_MAX_MS = 30 * 60_000;
 const IN_FLIGHT_SERVER = new Set(['Pending Launch', 'Pending', 'Initializing', 'Pending Terminate']);
 const IN_FLIGHT_FARM = new Set(['Launching', 'Suspending', 'Resuming', 'Terminating']);
 
@@ -74,6 +76,13 @@ function FarmView({ farmId }: { farmId: string | null }) {
   const wanted = inFlight(status.data, servers.data) ? BUSY_REFRESH_MS : QUIET_REFRESH_MS;
   if (wanted !== refreshMs) setRefreshMs(wanted);
   const [actionProblem, setActionProblem] = useState<ApiProblem>();
+  // The reconciler moves the farm on (Launching → Running sets launchedAt, bumps the version):
+  // re-read the spec whenever the polled status changes, not only after the user's own actions.
+  const liveStatus = status.data?.status;
+  const reloadFarm = farm.reload;
+  useEffect(() => {
+    if (liveStatus) reloadFarm();
+  }, [liveStatus, reloadFarm]);
   const refreshAll = () => {
     farm.reload();
     status.reload();
@@ -162,12 +171,7 @@ function FarmView({ farmId }: { farmId: string | null }) {
                     </span>
                   )}
                 </h2>
-                {servers.data && (
-                  <RunningSparkline
-                    points={runningSeries(servers.data, Date.now(), CHART_WINDOW_MIN * 60_000)}
-                    windowMinutes={CHART_WINDOW_MIN}
-                  />
-                )}
+                {servers.data && <ServerChart servers={servers.data} />}
               </div>
               {servers.error && !servers.data && (
                 <ProblemNotice problem={servers.error} onRetry={servers.reload} />
@@ -266,5 +270,21 @@ function FarmBody({
         </div>
       </section>
     </>
+  );
+}
+
+function ServerChart({ servers }: { servers: Server[] }) {
+  const now = Date.now();
+  const starts = servers.map((s) => Date.parse(s.timestamps.Running ?? '')).filter((t) => !Number.isNaN(t));
+  const since = starts.length ? now - Math.min(...starts) : 0;
+  const windowMs = Math.min(
+    CHART_MAX_MS,
+    Math.max(CHART_MIN_MS, Math.ceil((since * 1.25) / 60_000) * 60_000),
+  );
+  return (
+    <RunningSparkline
+      points={runningSeries(servers, now, windowMs)}
+      windowMinutes={Math.round(windowMs / 60_000)}
+    />
   );
 }

@@ -77,4 +77,9 @@ describe('safeReturnPath', () => {
     expect(url.pathname).toBe('/sign-in/');
     expect(safeReturnPath(url.searchParams.get('next'))).toBe('/farm/?id=farm-1');
   });
+
+  it('keeps the return path when a second refused read finds the user already on sign-in', () => {
+    const first = signInUrl('/farm/?id=farm-1');
+    expect(signInUrl(first)).toBe(first);
+  });
 });
