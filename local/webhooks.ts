@@ -134,7 +134,8 @@ export function startLocalWebhooks(
   const webhookSettings: WebhookSettings = {
     hosted: options.hosted ?? false,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-    configCacheMs: 0,
+    // Same process as the API, whose writes forget the cached environment at once.
+    configCacheMs: 60_000,
   };
   const deps: WebhookDeps = {
     ...base,

@@ -108,6 +108,8 @@ export interface StoredWebhookEndpoint {
 export interface WebhookEndpointRepo {
   get(scope: EnvironmentScope, id: string): Promise<StoredWebhookEndpoint | undefined>;
   list(scope: EnvironmentScope, page: PageQuery): Promise<Page<WebhookEndpoint>>;
+  /** Every endpoint of an environment with its sealed secrets (the dispatcher's view). */
+  listAll(scope: EnvironmentScope): Promise<StoredWebhookEndpoint[]>;
   create(item: StoredWebhookEndpoint): Promise<void>;
   update(item: StoredWebhookEndpoint, expectedVersion: number): Promise<void>;
   delete(scope: EnvironmentScope, id: string, expectedVersion?: number): Promise<void>;

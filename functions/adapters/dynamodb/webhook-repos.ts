@@ -47,6 +47,8 @@ export function createWebhookRepos(
         );
         return { items: out.items.map((s) => s.endpoint), nextCursor: out.nextCursor };
       },
+      listAll: ({ accountId, environmentId }) =>
+        items.all<StoredWebhookEndpoint>(environmentPartition(accountId, environmentId), 'WHE#'),
       create: (s) =>
         items.create(
           'webhookEndpoint',

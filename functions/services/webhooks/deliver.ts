@@ -6,7 +6,7 @@
 // DeliveryQueue after the record says when it is due, so a lost queue message only delays it
 // until the event or the attempt message is seen again.
 import { createHash } from 'node:crypto';
-import { PreconditionFailed } from '../../domain/errors';
+import { Conflict, PreconditionFailed } from '../../domain/errors';
 import { ID_PREFIXES } from '../../domain/ids';
 import {
   type DeliveredEvent,
@@ -138,6 +138,52 @@ interface DeliveryRef {
   deliveryId: string;
 }
 
+/** The attempt record written before a request goes out. */
+function inFlightAttempt(number: number, now: Date): DeliveryAttempt {
+  return {
+    number,
+    outcome: 'in-flight',
+    startedAt: now.toISOString(),
+    finishedAt: null,
+    httpStatus: null,
+    latencyMs: null,
+    responseExcerpt: null,
+    error: null,
+    nextRetryAt: null,
+  };
+}
+
+function withAttemptStarted(delivery: Delivery, now: Date): Delivery {
+  const number = delivery.attemptCount + 1;
+  return {
+    ...delivery,
+    status: 'delivering',
+    attemptCount: number,
+    attempts: [...delivery.attempts, inFlightAttempt(number, now)].slice(-WEBHOOK_LIMITS.attemptsKept),
+    nextAttemptAt: null,
+  };
+}
+
+/**
+ * A new delivery's first attempt: the delivery is created with that attempt already in flight
+ * (one write is the intent record), then sent. A delivery that exists already (the event was
+ * seen before) carries on through attemptDelivery instead.
+ */
+export async function startDelivery(
+  deps: WebhookDeps,
+  delivery: Delivery,
+  endpoint?: StoredWebhookEndpoint,
+): Promise<AttemptResult> {
+  const recorded = withAttemptStarted(delivery, deps.clock.now());
+  try {
+    await deps.store.deliveries.create(recorded);
+  } catch (err) {
+    if (!(err instanceof Conflict)) throw err;
+    return attemptDelivery(deps, { accountId: delivery.accountId, deliveryId: delivery.id });
+  }
+  return sendAndRecord(deps, recorded, endpoint);
+}
+
 /** Makes the delivery's next attempt if it is due; schedules itself again when it is not. */
 export async function attemptDelivery(deps: WebhookDeps, ref: DeliveryRef): Promise<AttemptResult> {
   const current = await deps.store.deliveries.get({ accountId: ref.accountId }, ref.deliveryId);
@@ -173,41 +219,31 @@ export async function attemptDelivery(deps: WebhookDeps, ref: DeliveryRef): Prom
   }
 
   // Intent first: the attempt exists in the store before any byte goes out.
-  const number = delivery.attemptCount + 1;
-  const attempt: DeliveryAttempt = {
-    number,
-    outcome: 'in-flight',
-    startedAt: now.toISOString(),
-    finishedAt: null,
-    httpStatus: null,
-    latencyMs: null,
-    responseExcerpt: null,
-    error: null,
-    nextRetryAt: null,
-  };
-  const inFlight: Delivery = {
-    ...delivery,
-    status: 'delivering',
-    attemptCount: number,
-    attempts: [...delivery.attempts, attempt].slice(-WEBHOOK_LIMITS.attemptsKept),
-    nextAttemptAt: null,
-  };
   let recorded: Delivery;
   try {
-    recorded = await save(deps, inFlight, current.version);
+    recorded = await save(deps, withAttemptStarted(delivery, now), current.version);
   } catch (err) {
     // Another worker took this attempt (a duplicate queue message): it carries the delivery on.
     if (err instanceof PreconditionFailed) return 'raced';
     throw err;
   }
+  return sendAndRecord(deps, recorded);
+}
 
-  const { outcome, refused } = await send(deps, recorded, now);
+/** Sends the in-flight attempt that `recorded` ends with, and records its outcome. */
+async function sendAndRecord(
+  deps: WebhookDeps,
+  recorded: Delivery,
+  endpoint?: StoredWebhookEndpoint,
+): Promise<AttemptResult> {
+  const attempt = recorded.attempts.at(-1)!;
+  const { outcome, refused } = await send(deps, recorded, new Date(attempt.startedAt), endpoint);
   const finishedAt = deps.clock.now();
   const verdict: Verdict = refused
     ? { kind: 'give-up', reason: refused }
     : judgeOutcome(
         outcome,
-        number,
+        attempt.number,
         recorded.attemptLimit,
         deps.webhookSettings.retry,
         deps.random ?? Math.random,
@@ -234,7 +270,10 @@ export async function attemptDelivery(deps: WebhookDeps, ref: DeliveryRef): Prom
     recorded.version,
   );
   if (verdict.kind === 'retry') {
-    await deps.deliveryQueue.enqueue({ kind: 'attempt', ...ref }, verdict.delayMs);
+    await deps.deliveryQueue.enqueue(
+      { kind: 'attempt', accountId: recorded.accountId, deliveryId: recorded.id },
+      verdict.delayMs,
+    );
     return 'retrying';
   }
   return verdict.kind === 'delivered' ? 'delivered' : 'failed';
@@ -244,12 +283,15 @@ async function send(
   deps: WebhookDeps,
   delivery: Delivery,
   now: Date,
+  known?: StoredWebhookEndpoint,
 ): Promise<{ outcome: PostOutcome; refused?: string }> {
   const none = (error: string): PostOutcome => ({ kind: 'network', latencyMs: 0, error });
-  const stored = await deps.store.webhookEndpoints.get(
-    { accountId: delivery.accountId, environmentId: delivery.environmentId },
-    delivery.endpointId,
-  );
+  const stored =
+    known ??
+    (await deps.store.webhookEndpoints.get(
+      { accountId: delivery.accountId, environmentId: delivery.environmentId },
+      delivery.endpointId,
+    ));
   if (!stored) return { outcome: none('the endpoint was deleted'), refused: 'the endpoint was deleted' };
   if (!stored.endpoint.enabled)
     return { outcome: none('the endpoint is disabled'), refused: 'the endpoint is disabled' };

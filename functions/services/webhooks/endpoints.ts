@@ -17,8 +17,9 @@ import type { Principal } from '../../ports/identity';
 import type { StoredWebhookEndpoint } from '../../ports/store';
 import { getEnvironment } from '../environments';
 import { expectedVersion } from '../versions';
-import { attemptDelivery, newDelivery, sealContextOf } from './deliver';
+import { newDelivery, sealContextOf, startDelivery } from './deliver';
 import type { WebhookDeps } from './deps';
+import { forgetEnvironmentConfig } from './dispatch';
 import { generateSigningSecret } from './signature';
 import { checkEndpointUrl } from './target-guard';
 
@@ -83,6 +84,7 @@ export async function createEndpoint(
   };
   const sealedSecret = await deps.secrets.seal(secret, sealContextOf(endpoint));
   await deps.store.webhookEndpoints.create({ endpoint, sealedSecret, sealedPreviousSecret: null });
+  forgetEnvironmentConfig(scopeOf(principal, environmentId));
   return { ...endpoint, signingSecret: secret };
 }
 
@@ -104,6 +106,7 @@ export async function updateEndpoint(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.webhookEndpoints.update({ ...stored, endpoint }, expected);
+  forgetEnvironmentConfig(scopeOf(principal, environmentId));
   return endpoint;
 }
 
@@ -124,6 +127,7 @@ export async function deleteEndpoint(
     id,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, stored.endpoint, 'webhook endpoint'),
   );
+  forgetEnvironmentConfig(scopeOf(principal, environmentId));
 }
 
 export async function rotateEndpointSecret(
@@ -155,6 +159,7 @@ export async function rotateEndpointSecret(
     },
     stored.endpoint.version,
   );
+  forgetEnvironmentConfig(scopeOf(principal, environmentId));
   return { ...endpoint, signingSecret: secret };
 }
 
@@ -165,7 +170,8 @@ export async function testEndpoint(
   environmentId: string,
   id: string,
 ) {
-  const endpoint = await getEndpoint(deps, principal, environmentId, id);
+  const stored = await getStoredEndpoint(deps, principal, environmentId, id);
+  const endpoint = stored.endpoint;
   const now = deps.clock.now();
   const delivery = newDelivery(
     {
@@ -181,7 +187,6 @@ export async function testEndpoint(
     { endpointId: endpoint.id, webhookIds: [], attemptLimit: 1 },
     now,
   );
-  await deps.store.deliveries.create(delivery);
-  await attemptDelivery(deps, { accountId: principal.accountId, deliveryId: delivery.id });
+  await startDelivery(deps, delivery, stored);
   return (await deps.store.deliveries.get({ accountId: principal.accountId }, delivery.id))!;
 }

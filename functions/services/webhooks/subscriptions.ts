@@ -8,6 +8,7 @@ import type { Principal } from '../../ports/identity';
 import { getEnvironment } from '../environments';
 import { expectedVersion } from '../versions';
 import type { WebhookDeps } from './deps';
+import { forgetEnvironmentConfig } from './dispatch';
 
 type Deps = Pick<WebhookDeps, 'store' | 'clock'>;
 
@@ -72,6 +73,7 @@ export async function createWebhook(
     updatedAt: now,
   };
   await deps.store.webhooks.create(webhook);
+  forgetEnvironmentConfig(scopeOf(principal, environmentId));
   return webhook;
 }
 
@@ -93,6 +95,7 @@ export async function updateWebhook(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.webhooks.update(webhook, expected);
+  forgetEnvironmentConfig(scopeOf(principal, environmentId));
   return webhook;
 }
 
@@ -109,4 +112,5 @@ export async function deleteWebhook(
     id,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'webhook'),
   );
+  forgetEnvironmentConfig(scopeOf(principal, environmentId));
 }
