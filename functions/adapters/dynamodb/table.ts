@@ -10,6 +10,9 @@
 //   farm           ACC#<acc>#FARM#<farm>     META         gsi1: ACC#<acc>#ENV#<env> / FARM#<farm>
 //   server         ACC#<acc>#FARM#<farm>     SRV#<srv>    gsi2: INST#<platform>#<instance id>
 //   farm event     ACC#<acc>#FARM#<farm>     EVT#<ulid>
+//   webhook endp.  ACC#<acc>#ENV#<env>       WHE#<id>
+//   webhook        ACC#<acc>#ENV#<env>       WH#<id>
+//   delivery       ACC#<acc>#DLV#<dlv>       META         gsi1: ACC#<acc>#WH#<webhook> / DLV#<created>#<dlv>  (TTL 30 days)
 // A farm's servers and events share its partition, so the reconciler reads a farm whole
 // with one Query. Farms are addressed by id alone in the API (/farms/{id}), hence their own
 // partition and gsi1 to list them per environment.
