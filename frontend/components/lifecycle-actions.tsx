@@ -1,7 +1,7 @@
 'use client';
 // Launch / suspend / resume / terminate a farm. Only the verbs that apply to its status are
 // enabled; suspend and terminate ask first, because they stop or destroy servers.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api, type LifecycleVerb } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
 import { ConfirmDialog } from './confirm-dialog';
@@ -32,12 +32,15 @@ export function LifecycleActions({
   status,
   onDone,
   onProblem,
+  children,
 }: {
   farmId: string;
   farmName: string;
   status: string | undefined;
   onDone: () => void;
   onProblem: (problem: ApiProblem | undefined) => void;
+  /** More actions for the same row (the page's Edit link). */
+  children?: ReactNode;
 }) {
   const [asking, setAsking] = useState<LifecycleVerb>();
   const [busy, setBusy] = useState<LifecycleVerb>();
@@ -69,6 +72,7 @@ export function LifecycleActions({
           {busy === verb ? `${LABELS[verb]}…` : LABELS[verb]}
         </button>
       ))}
+      {children}
       <ConfirmDialog
         open={asking !== undefined}
         title={asking ? `${LABELS[asking]} ${farmName}?` : ''}

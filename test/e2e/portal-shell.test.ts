@@ -107,6 +107,8 @@ describe('the portal shell', () => {
     const page = await chromium.context.newPage();
     await page.goto(`${runtime.url}/`);
     await page.waitForURL(/\/sign-in\/$/);
+    // The keyboard is faster than the script: Enter only signs in once the form is live.
+    await page.locator('button[type="submit"]:enabled').waitFor();
     await page.getByLabel('Email').focus();
     await page.keyboard.type(DEMO_EMAIL);
     await page.keyboard.press('Tab');

@@ -120,21 +120,20 @@ function FarmView({ farmId }: { farmId: string | null }) {
               {status.data && <StatusBadge status={status.data.convergence} label="Convergence" />}
             </div>
             {farmId && (
-              <div className="actions">
-                <LifecycleActions
-                  farmId={farmId}
-                  farmName={spec?.name ?? 'this farm'}
-                  status={status.data?.status ?? spec?.status}
-                  onDone={refreshAll}
-                  onProblem={setActionProblem}
-                />
+              <LifecycleActions
+                farmId={farmId}
+                farmName={spec?.name ?? 'this farm'}
+                status={status.data?.status ?? spec?.status}
+                onDone={refreshAll}
+                onProblem={setActionProblem}
+              >
                 <Link
                   className="button button-secondary"
                   href={`/farm/edit/?id=${encodeURIComponent(farmId)}`}
                 >
                   Edit
                 </Link>
-              </div>
+              </LifecycleActions>
             )}
           </div>
         </div>

@@ -25,6 +25,11 @@ function SignInForm({ returnTo }: { returnTo: string }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiProblem>();
   const [submitting, setSubmitting] = useState(false);
+  // The static HTML arrives before the script: until React runs, the button stays disabled, so
+  // an early Enter or click cannot fall back to a native GET that puts the password in the URL.
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => setReady(true), []);
 
   useEffect(() => {
     if (readSession()) router.replace(returnTo);
@@ -72,7 +77,7 @@ function SignInForm({ returnTo }: { returnTo: string }) {
             autoComplete="current-password"
             error={fieldErrors.password}
           />
-          <button type="submit" className="button button-primary button-wide" disabled={submitting}>
+          <button type="submit" className="button button-primary button-wide" disabled={submitting || !ready}>
             {submitting ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
