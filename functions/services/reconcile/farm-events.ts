@@ -1,10 +1,13 @@
 // Builds Drover events about a farm and its servers, and records them: the farm's event log
 // first (so the timeline is complete even if the bus is down), then the bus.
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { Farm } from '../../domain/schemas/farm';
 import type { Server } from '../../domain/schemas/server';
 import type { DroverEvent, EventPublisher } from '../../ports/event-publisher';
 import type { Store } from '../../ports/store';
+
+/** Monotonic within a process, so events of one pass keep their order in the farm's log. */
+const eventId = monotonicFactory();
 
 export function farmEvent(
   name: string,
@@ -20,7 +23,7 @@ export function farmEvent(
 ): DroverEvent {
   const farmRoleId = details.server?.farmRoleId ?? details.farmRoleId;
   return {
-    id: ulid(at.getTime()),
+    id: eventId(at.getTime()),
     name,
     accountId: farm.accountId,
     environmentId: farm.environmentId,
