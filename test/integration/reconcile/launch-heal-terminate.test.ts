@@ -45,9 +45,11 @@ describe('a farm launched, healed and terminated by the reconciler', () => {
     expect(web.map((s) => s.index)).toEqual([1, 2]);
     expect(worker.map((s) => s.index)).toEqual([1]);
 
-    // Launch order: the GCE worker (order 1) is created only once both web servers run.
+    // Launch order: the GCE worker (order 1) is launched only once both web servers run. A pass
+    // stamps its records with the time it started, so compare with the cloud's own clock.
     const webUp = Math.max(...web.map((s) => Date.parse(s.timestamps.Running!)));
-    expect(Date.parse(worker[0]!.createdAt)).toBeGreaterThanOrEqual(webUp);
+    const workerInstance = rt.sandboxes.gce.instances().find((i) => i.instanceId === worker[0]!.instanceId);
+    expect(Date.parse(workerInstance!.launchedAt)).toBeGreaterThanOrEqual(webUp);
 
     const events = await eventNames(farm);
     expect(events.filter((e) => e.name === 'FarmLaunched')).toHaveLength(1);
