@@ -3,20 +3,24 @@
 import path from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { ApiGroup } from '../functions/handlers/api/routes';
 import { EVENT_RULES } from '../functions/handlers/event-rules';
 import { type DroverConfig, REPO_ROOT } from './config';
 import { AgentTokenKey } from './constructs/agent-token-key';
-import { Api } from './constructs/api';
+import { Api, type GroupNeed } from './constructs/api';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
 import { FunctionFactory } from './constructs/function-factory';
 import { Reconcile } from './constructs/reconcile';
 import { Web } from './constructs/web';
+import { Webhooks } from './constructs/webhooks';
 
 export interface DroverStackProps extends StackProps {
   config: DroverConfig;
   /** Overrides where the API group handlers live (tests point it at a fixture). */
   apiHandlersDir?: string;
+  /** Overrides what each API group needs (tests leave a group out to see it skipped). */
+  apiGroupNeeds?: Partial<Record<ApiGroup, readonly GroupNeed[]>>;
 }
 
 export class DroverStack extends Stack {
@@ -24,6 +28,7 @@ export class DroverStack extends Stack {
   readonly events: Events;
   readonly agentTokenKey: AgentTokenKey;
   readonly reconcile: Reconcile;
+  readonly webhooks: Webhooks;
   readonly api: Api;
   readonly web: Web;
 
@@ -59,11 +64,14 @@ export class DroverStack extends Stack {
       isProd: config.isProd,
     });
 
+    this.webhooks = new Webhooks(this, 'Webhooks', { functions, data: this.data });
+
     this.api = new Api(this, 'Api', {
       functions,
       data: this.data,
       bus: this.events.bus,
       schedules: this.reconcile,
+      webhookQueue: this.webhooks,
       agentTokenKey: this.agentTokenKey,
       auth: config.authIssuer
         ? { issuer: config.authIssuer, jwksUrl: config.authJwksUrl, audience: config.authAudience }
@@ -75,13 +83,17 @@ export class DroverStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       retainLogs: config.isProd,
       handlersDir: props.apiHandlersDir,
+      groupNeeds: props.apiGroupNeeds,
     });
 
     // New servers' user data names the URL their agent reports to (`<url>/v1/agent/events`).
     const agentApiUrl = config.agentApiUrl ?? `${this.api.httpApi.apiEndpoint}/api`;
     this.reconcile.function.addEnvironment('AGENT_API_URL', agentApiUrl);
 
-    this.events.routeRules(EVENT_RULES, { reconcile: this.reconcile.function });
+    this.events.routeRules(EVENT_RULES, {
+      reconcile: this.reconcile.function,
+      webhooks: this.webhooks.queue,
+    });
 
     this.web = new Web(this, 'Web', {
       httpApi: this.api.httpApi,
@@ -105,6 +117,7 @@ export class DroverStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'ReconcileFunctionName', { value: this.reconcile.function.functionName });
+    new CfnOutput(this, 'WebhookDeadLetterQueueUrl', { value: this.webhooks.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AgentTokenKeySecretArn', { value: this.agentTokenKey.secret.secretArn });
     new CfnOutput(this, 'PortalBucketName', { value: this.web.bucket.bucketName });
   }

@@ -45,6 +45,11 @@ export interface ScheduleAccess {
   grantScheduleManagement(grantee: IGrantable & IConstruct): Record<string, string>;
 }
 
+/** The queue of webhook work a group may add to (constructs/webhooks.ts). */
+export interface WebhookQueueAccess {
+  grantEnqueue(grantee: IGrantable): Record<string, string>;
+}
+
 /**
  * What each group's operations touch beyond authentication (which the routing table says:
  * user routes need the issuer, agent routes the agent token key). Each need brings its
@@ -57,8 +62,16 @@ export interface ScheduleAccess {
  *   seal-secrets SECRETS_KEY_ID; kms:Encrypt + kms:Decrypt (stores credentials' secrets)
  *   open-secrets SECRETS_KEY_ID; kms:Decrypt (opens them to call a cloud)
  *   clouds       sts:AssumeRole into customers' roles
+ *   webhook-queue WEBHOOK_QUEUE_URL; sqs:SendMessage on the webhook queue
  */
-export type GroupNeed = 'table' | 'publish' | 'schedules' | 'seal-secrets' | 'open-secrets' | 'clouds';
+export type GroupNeed =
+  | 'table'
+  | 'publish'
+  | 'schedules'
+  | 'seal-secrets'
+  | 'open-secrets'
+  | 'clouds'
+  | 'webhook-queue';
 
 // Partial on purpose: a group added to the routing table without an entry here is skipped with a
 // warning (like a group without a handler module) rather than deployed with guessed permissions.
@@ -77,13 +90,22 @@ export const GROUP_NEEDS: Partial<Record<ApiGroup, readonly GroupNeed[]>> = {
   agent: ['table', 'publish'],
   // The OpenAPI document is static.
   meta: [],
+  // Endpoints' signing secrets are sealed on create and rotate, opened to sign a test event;
+  // redeliver queues the delivery for the dispatcher. It publishes nothing.
+  webhooks: ['table', 'seal-secrets', 'webhook-queue'],
 };
+
+// Groups whose operations wait on something outside AWS before answering, up to API Gateway's
+// 30 s limit: testing credentials calls the cloud (STS, DescribeRegions); testing a webhook
+// endpoint POSTs to it (up to its 10 s timeout, after a DNS lookup).
+const SLOW_GROUPS: readonly ApiGroup[] = ['credentials', 'webhooks'];
 
 export interface ApiProps {
   functions: FunctionFactory;
   data: Data;
   bus: IEventBus;
   schedules: ScheduleAccess;
+  webhookQueue: WebhookQueueAccess;
   /** Given to groups with agent routes (auth: 'agent'). */
   agentTokenKey: AgentTokenKey;
   /** The seam for identity; without it the handlers cannot verify user tokens (synth warns). */
@@ -98,6 +120,8 @@ export interface ApiProps {
   routes?: RouteDef[];
   /** Where `<group>.ts` handler modules live, relative to the repository root. @default 'functions/handlers/api' */
   handlersDir?: string;
+  /** @default GROUP_NEEDS */
+  groupNeeds?: Partial<Record<ApiGroup, readonly GroupNeed[]>>;
 }
 
 export class Api extends Construct {
@@ -187,7 +211,7 @@ export class Api extends Construct {
         );
         continue;
       }
-      const needs = GROUP_NEEDS[group];
+      const needs = (props.groupNeeds ?? GROUP_NEEDS)[group];
       if (!needs) {
         this.unplannedGroups.push(group);
         Annotations.of(this).addWarningV2(
@@ -234,8 +258,7 @@ export class Api extends Construct {
       entry,
       description: `Drover API: ${group} routes`,
       environment,
-      // Testing credentials reaches the cloud (STS, DescribeRegions) before answering.
-      timeout: group === 'credentials' ? Duration.seconds(29) : undefined,
+      timeout: SLOW_GROUPS.includes(group) ? Duration.seconds(29) : undefined,
     });
     this.functions[group] = fn;
     if (needs.has('table')) props.data.grantTableReadWrite(fn);
@@ -243,6 +266,11 @@ export class Api extends Construct {
     if (needs.has('seal-secrets')) props.data.grantSealSecrets(fn);
     else if (needs.has('open-secrets')) props.data.grantOpenSecrets(fn);
     if (needs.has('clouds')) grantAssumeCustomerRoles(fn);
+    if (needs.has('webhook-queue')) {
+      for (const [name, value] of Object.entries(props.webhookQueue.grantEnqueue(fn))) {
+        fn.addEnvironment(name, value);
+      }
+    }
     if (needs.has('schedules')) {
       for (const [name, value] of Object.entries(props.schedules.grantScheduleManagement(fn))) {
         fn.addEnvironment(name, value);

@@ -51,16 +51,25 @@ export class Events extends Construct {
 
   /**
    * One rule per routing-table entry, on the Drover bus or the account's default bus, invoking
-   * its target (a function, asynchronously, or a queue). EventBridge retries a failed delivery
-   * (throttling, a missing permission) and then parks the event here; a function's own failures
-   * go to its DLQ. An entry whose target this stack does not build yet is skipped with a warning.
+   * its target (a function, asynchronously, or a queue, which lets only this rule send: the
+   * SqsQueue target's queue policy is conditioned on aws:SourceArn). EventBridge retries a failed
+   * delivery (throttling, a missing permission) and then parks the event here; a function's own
+   * failures go to its DLQ. An entry whose target this stack does not build yet is skipped with
+   * a warning.
    */
   routeRules(rules: readonly EventRule[], targets: Partial<Record<EventTarget, IFunction | IQueue>>): void {
-    const delivery = {
+    // The farm's schedule reconciles it every minute anyway: an older trigger adds nothing.
+    const toFunction = {
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: 3,
-      // The farm's schedule reconciles it every minute anyway: an older trigger adds nothing.
       maxEventAge: Duration.minutes(15),
+    };
+    // A queue holds work that has no other source (a webhook delivery is made from the event
+    // or not at all): keep trying for EventBridge's longest window before parking it.
+    const toQueue = {
+      deadLetterQueue: this.deadLetterQueue,
+      retryAttempts: 185,
+      maxEventAge: Duration.hours(24),
     };
     for (const entry of rules) {
       const target = targets[entry.target];
@@ -77,7 +86,8 @@ export class Events extends Construct {
         // No bus: the account's default bus, where AWS services (EC2) publish.
         eventBus: entry.bus === 'drover' ? this.bus : undefined,
         eventPattern: { source: entry.pattern.source, detailType: entry.pattern['detail-type'] },
-        targets: [isQueue(target) ? new SqsQueue(target, delivery) : new LambdaFunction(target, delivery)],
+        // A queue gets the whole event (no input transformer): its consumer reads the envelope.
+        targets: [isQueue(target) ? new SqsQueue(target, toQueue) : new LambdaFunction(target, toFunction)],
       });
     }
   }

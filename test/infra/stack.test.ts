@@ -3,23 +3,34 @@
 // it: every finding is either fixed or acknowledged next to its resource with a reason.
 // Bundling is off here (`aws:cdk:bundling-stacks: []`); `npx cdk synth` runs esbuild for real.
 import { readFileSync } from 'node:fs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { mockClient } from 'aws-sdk-client-mock';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/adapters/dynamodb/table';
 import * as fromEnv from '../../functions/handlers/api/deps-from-environment';
 import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/handlers/api/routes';
 import { EVENT_RULES } from '../../functions/handlers/event-rules';
+import {
+  webhookDepsFromEnvironment,
+  webhookSettingsFromEnvironment,
+} from '../../functions/handlers/webhook-deps-from-environment';
 import { readConfig } from '../../infra/config';
 import { GROUP_NEEDS } from '../../infra/constructs/api';
+import { DISPATCHER_TIMEOUT } from '../../infra/constructs/webhooks';
 import { DroverStack, type DroverStackProps } from '../../infra/drover-stack';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
 const PORTAL_FIXTURE = 'test/infra/fixtures/portal';
 const RECONCILE = 'Drover reconcile: one observe-diff-act pass over one farm';
+const DISPATCHER = 'Drover webhooks: deliver Drover events to webhook endpoints';
 
-function synth(context: Record<string, unknown> = {}, props: Pick<DroverStackProps, 'apiHandlersDir'> = {}) {
+function synth(
+  context: Record<string, unknown> = {},
+  props: Pick<DroverStackProps, 'apiHandlersDir' | 'apiGroupNeeds'> = {},
+) {
   const app = new App({
     context: {
       ...cdkJson.context,
@@ -46,13 +57,13 @@ function functionsByDescription(template: Template, description: string) {
   return template.findResources('AWS::Lambda::Function', { Properties: { Description: description } });
 }
 
-type FunctionName = ApiGroup | 'reconcile';
+type FunctionName = ApiGroup | 'reconcile' | 'dispatcher';
 // A group the routing table gains before infra/ says what it needs is skipped with a warning
 // (tested below); everything else is deployed and checked here.
 const DEPLOYED_GROUPS = API_GROUPS.filter((group) => GROUP_NEEDS[group]);
-const FUNCTION_NAMES: FunctionName[] = [...DEPLOYED_GROUPS, 'reconcile'];
+const FUNCTION_NAMES: FunctionName[] = [...DEPLOYED_GROUPS, 'reconcile', 'dispatcher'];
 const descriptionOf = (name: FunctionName) =>
-  name === 'reconcile' ? RECONCILE : `Drover API: ${name} routes`;
+  name === 'reconcile' ? RECONCILE : name === 'dispatcher' ? DISPATCHER : `Drover API: ${name} routes`;
 
 /** The one function of that name, with its logical id. */
 function droverFunction(template: Template, name: FunctionName) {
@@ -75,6 +86,13 @@ function statementsOf(template: Template, name: FunctionName): Statement[] {
   return Object.values(template.findResources('AWS::IAM::Policy'))
     .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+/** The logical id of the one SQS queue whose id starts with that prefix. */
+function queueId(template: Template, prefix: string): string {
+  const ids = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id.startsWith(prefix));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
 }
 
 const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
@@ -144,16 +162,32 @@ describe('the Drover stack', () => {
   });
 
   describe('api', () => {
-    it('deploys every group of the routing table, lifecycle, servers and agent included', () => {
-      expect(DEPLOYED_GROUPS).toEqual(expect.arrayContaining(['lifecycle', 'servers', 'agent']));
+    it('deploys every group of the routing table, lifecycle, servers, agent and webhooks included', () => {
+      expect(DEPLOYED_GROUPS).toEqual(API_GROUPS);
+      expect(DEPLOYED_GROUPS).toEqual(expect.arrayContaining(['lifecycle', 'servers', 'agent', 'webhooks']));
       expect(stack.api.missingGroups).toEqual([]);
-      const unplanned = API_GROUPS.filter((group) => !GROUP_NEEDS[group]);
-      expect(stack.api.unplannedGroups).toEqual(unplanned);
-      const warnings = Annotations.fromStack(stack).findWarning(
-        '*',
-        Match.stringLikeRegexp('no entry in GROUP_NEEDS'),
+      expect(stack.api.unplannedGroups).toEqual([]);
+      expect(
+        Annotations.fromStack(stack)
+          .findWarning('*', Match.anyValue())
+          .map((w) => w.entry.data),
+      ).toEqual([]);
+    });
+
+    it('skips a group GROUP_NEEDS says nothing about, with a warning, rather than guess its grants', () => {
+      const { webhooks: _left, ...withoutWebhooks } = GROUP_NEEDS;
+      const partial = synth({}, { apiGroupNeeds: withoutWebhooks });
+      expect(partial.stack.api.unplannedGroups).toEqual(['webhooks']);
+      expect(functionsByDescription(partial.template, 'Drover API: webhooks routes')).toEqual({});
+      partial.template.resourceCountIs(
+        'AWS::ApiGatewayV2::Route',
+        API_ROUTES.filter((r) => r.group !== 'webhooks').length,
       );
-      expect(warnings).toHaveLength(unplanned.length);
+      const warnings = Annotations.fromStack(partial.stack).findWarning(
+        '*',
+        Match.stringLikeRegexp('"webhooks" has no entry in GROUP_NEEDS'),
+      );
+      expect(warnings).toHaveLength(1);
     });
 
     it.each(DEPLOYED_GROUPS)('runs the %s group as one Lambda on nodejs22.x, arm64, traced', (group) => {
@@ -174,7 +208,7 @@ describe('the Drover stack', () => {
       const drover = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) =>
         String(fn.Properties.Description).startsWith('Drover'),
       );
-      expect(drover).toHaveLength(DEPLOYED_GROUPS.length + 1);
+      expect(drover).toHaveLength(FUNCTION_NAMES.length);
       const own = new Set(drover.map((fn) => fn.Properties.LoggingConfig.LogGroup.Ref));
       expect(own.size).toBe(drover.length);
       for (const id of own) expect(logGroups[id]!.Properties.RetentionInDays).toBe(30);
@@ -201,15 +235,30 @@ describe('the Drover stack', () => {
       });
     });
 
-    it('lets only the credentials group seal secrets, with Encrypt and Decrypt only', () => {
-      expect(functionsAllowed(template, 'kms:Encrypt')).toEqual(['credentials']);
+    it('lets only the groups that store secrets (credentials, webhook endpoints) seal them, with Encrypt and Decrypt only', () => {
+      expect(functionsAllowed(template, 'kms:Encrypt')).toEqual(['credentials', 'webhooks']);
       const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
       expect(policies).not.toMatch(/kms:(Decrypt|Encrypt)\*/);
     });
 
-    it('lets the functions that open credentials decrypt them and assume customer roles', () => {
-      expect(functionsAllowed(template, 'kms:Decrypt')).toEqual(['credentials', 'reconcile', 'servers']);
+    it('lets the functions that open secrets decrypt them, and those that call clouds assume customer roles', () => {
+      expect(functionsAllowed(template, 'kms:Decrypt')).toEqual(
+        ['credentials', 'dispatcher', 'reconcile', 'servers', 'webhooks'].sort(),
+      );
+      for (const name of ['credentials', 'dispatcher', 'reconcile', 'servers', 'webhooks'] as const) {
+        const [decrypt] = withAction(statementsOf(template, name), 'kms:Decrypt');
+        expect(decrypt!.Resource).toEqual({
+          'Fn::GetAtt': [expect.stringMatching(/^DataSecretsKey/), 'Arn'],
+        });
+      }
       expect(functionsAllowed(template, 'sts:AssumeRole')).toEqual(['credentials', 'reconcile', 'servers']);
+    });
+
+    it('gives the groups that wait on the outside world (testing credentials, a webhook endpoint) 29 s', () => {
+      for (const group of DEPLOYED_GROUPS) {
+        const expected = group === 'credentials' || group === 'webhooks' ? 29 : 10;
+        expect([group, droverFunction(template, group).properties.Timeout]).toEqual([group, expected]);
+      }
     });
 
     it('lets every function that publishes, and only those, put events on the Drover bus', () => {
@@ -365,14 +414,13 @@ describe('the Drover stack', () => {
   });
 
   describe('event rules', () => {
-    it('makes one rule per EVENT_RULES entry and no other', () => {
-      // Only targets other than the reconciler may still lack their construct (with a warning).
-      const notReconcile = EVENT_RULES.filter((rule) => rule.target !== 'reconcile').map((rule) => rule.name);
-      expect(notReconcile).toEqual(expect.arrayContaining(stack.events.unroutedRules));
-      template.resourceCountIs('AWS::Events::Rule', EVENT_RULES.length - stack.events.unroutedRules.length);
+    it('makes one rule per EVENT_RULES entry and no other, the webhooks rule included', () => {
+      expect(stack.events.unroutedRules).toEqual([]);
+      expect(Object.keys(stack.events.rules).sort()).toEqual(EVENT_RULES.map((rule) => rule.name).sort());
+      template.resourceCountIs('AWS::Events::Rule', EVENT_RULES.length);
       expect(
         Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('so the rule is not deployed')),
-      ).toHaveLength(stack.events.unroutedRules.length);
+      ).toHaveLength(0);
     });
 
     it.each(
@@ -401,6 +449,150 @@ describe('the Drover stack', () => {
         });
       },
     );
+  });
+
+  describe('webhooks', () => {
+    const rule = EVENT_RULES.find((r) => r.name === 'webhooks-on-drover-events')!;
+    const ruleId = () =>
+      Object.keys(
+        template.findResources('AWS::Events::Rule', { Properties: { Description: rule.description } }),
+      )[0]!;
+
+    it('queues webhook work on an SSE-SQS queue whose records are hidden for 6 x the dispatcher timeout', () => {
+      const queue = template.toJSON().Resources[queueId(template, 'WebhooksQueue')];
+      expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+      expect(queue.Properties.KmsMasterKeyId).toBeUndefined();
+      const timeout = droverFunction(template, 'dispatcher').properties.Timeout;
+      expect(timeout).toBe(DISPATCHER_TIMEOUT.toSeconds());
+      expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+    });
+
+    it('parks a record after 5 receives in a dead-letter queue that keeps it 14 days', () => {
+      const dlq = queueId(template, 'WebhooksDeadLetterQueue');
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] }, maxReceiveCount: 5 },
+      });
+      expect(template.toJSON().Resources[dlq].Properties).toEqual({
+        MessageRetentionPeriod: 14 * 86_400,
+        SqsManagedSseEnabled: true,
+      });
+    });
+
+    it.each(['WebhooksQueue', 'WebhooksDeadLetterQueue'])('refuses plain-HTTP access to %s', (prefix) => {
+      const id = queueId(template, prefix);
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    });
+
+    it('routes every Drover event, whole, to the queue, retrying for a day before the events DLQ', () => {
+      expect(rule).toMatchObject({ bus: 'drover', target: 'webhooks' });
+      expect(rule.pattern['detail-type']).toBeUndefined();
+      template.hasResourceProperties('AWS::Events::Rule', {
+        Description: rule.description,
+        EventBusName: { Ref: Match.stringLikeRegexp('^EventsBus') },
+        EventPattern: { source: rule.pattern.source, 'detail-type': Match.absent() },
+        Targets: [
+          {
+            Id: Match.anyValue(),
+            Arn: { 'Fn::GetAtt': [queueId(template, 'WebhooksQueue'), 'Arn'] },
+            // The dispatcher reads the EventBridge envelope: no Input, InputPath or transformer.
+            Input: Match.absent(),
+            InputPath: Match.absent(),
+            InputTransformer: Match.absent(),
+            DeadLetterConfig: {
+              Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsDeadLetterQueue'), 'Arn'] },
+            },
+            RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
+          },
+        ],
+      });
+    });
+
+    it('lets EventBridge send to the queue on behalf of that rule only (aws:SourceArn)', () => {
+      const id = queueId(template, 'WebhooksQueue');
+      const [policy] = Object.values(
+        template.findResources('AWS::SQS::QueuePolicy', { Properties: { Queues: [{ Ref: id }] } }),
+      );
+      const allows = (
+        policy!.Properties.PolicyDocument.Statement as (Statement & { Principal: unknown })[]
+      ).filter((s) => s.Effect === 'Allow');
+      expect(allows).toEqual([
+        expect.objectContaining({
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: expect.arrayContaining(['sqs:SendMessage']),
+          Resource: { 'Fn::GetAtt': [id, 'Arn'] },
+          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId(), 'Arn'] } } },
+        }),
+      ]);
+    });
+
+    it('runs the dispatcher on nodejs22.x, arm64, for a minute, outside any VPC', () => {
+      const fn = droverFunction(template, 'dispatcher').properties;
+      expect(fn).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Timeout: 60,
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(fn.VpcConfig).toBeUndefined();
+    });
+
+    it('feeds the dispatcher from the queue in batches of 10, reporting failed records only', () => {
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: droverFunction(template, 'dispatcher').id },
+        EventSourceArn: { 'Fn::GetAtt': [queueId(template, 'WebhooksQueue'), 'Arn'] },
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    });
+
+    it('lets the dispatcher consume the queue, and only the dispatcher', () => {
+      for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']) {
+        expect(functionsAllowed(template, action)).toEqual(['dispatcher']);
+      }
+    });
+
+    it('lets the dispatcher (delayed retries) and the webhooks group (redeliver) queue work, on that queue', () => {
+      const queueArn = { 'Fn::GetAtt': [queueId(template, 'WebhooksQueue'), 'Arn'] };
+      const senders = FUNCTION_NAMES.filter((name) =>
+        withAction(statementsOf(template, name), 'sqs:SendMessage').some(
+          (grant) => JSON.stringify(grant.Resource) === JSON.stringify(queueArn),
+        ),
+      );
+      expect(senders.sort()).toEqual(['dispatcher', 'webhooks']);
+      // The reconciler sends too, to its own DLQ (failed asynchronous invocations), nothing else.
+      expect(functionsAllowed(template, 'sqs:SendMessage')).toEqual(['dispatcher', 'reconcile', 'webhooks']);
+    });
+
+    it('lets the dispatcher read and write the table and its indexes, and open secrets but not seal them', () => {
+      const statements = statementsOf(template, 'dispatcher');
+      const [table] = withAction(statements, 'dynamodb:Query');
+      expect(JSON.stringify(table!.Resource)).toContain('/index/*');
+      expect(actionsOf(statements)).toEqual(
+        expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+      );
+      expect(actionsOf(statements)).not.toContain('kms:Encrypt');
+      expect(actionsOf(statements)).not.toContain('events:PutEvents');
+    });
+
+    it('lets DynamoDB expire deliveries: TTL on expiresAt is enabled', () => {
+      expect(TABLE.timeToLiveAttribute).toBe('expiresAt');
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      });
+    });
   });
 
   describe('agent token key', () => {
@@ -493,6 +685,20 @@ describe('the Drover stack', () => {
         ],
       },
       meta: { variables: [], builds: [] },
+      webhooks: {
+        variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+          fromEnv.secretBoxFromEnvironment,
+          webhookDepsFromEnvironment,
+        ],
+      },
+      // Hosted mode (the SSRF rules) is the default: WEBHOOK_HOSTED_MODE stays unset in AWS.
+      dispatcher: {
+        variables: ['TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.secretBoxFromEnvironment, webhookDepsFromEnvironment],
+      },
       reconcile: {
         variables: [
           ...AGENT_KEY,
@@ -534,13 +740,41 @@ describe('the Drover stack', () => {
         unknown
       >;
       for (const key of Object.keys(process.env))
-        if (/^(AUTH_|AGENT_|TABLE_|SECRETS_|EVENT_|SCHEDULE|RECONCILE_)/.test(key)) delete process.env[key];
+        if (/^(AUTH_|AGENT_|TABLE_|SECRETS_|EVENT_|SCHEDULE|RECONCILE_|WEBHOOK_)/.test(key))
+          delete process.env[key];
       for (const [key, value] of Object.entries(variables)) {
         process.env[key] =
           SAMPLE[key] ?? (typeof value === 'string' ? value : `https://sample.example.com/${key}`);
       }
       for (const build of EXPECTED[name]?.builds ?? []) expect(build).not.toThrow();
     });
+
+    it.each(['webhooks', 'dispatcher'] as const)(
+      'lets the %s function queue webhook work on the queue its environment names, in hosted mode',
+      async (name) => {
+        const variables = droverFunction(template, name).properties.Environment.Variables;
+        expect(variables.WEBHOOK_QUEUE_URL).toEqual({ Ref: queueId(template, 'WebhooksQueue') });
+        expect(variables.WEBHOOK_HOSTED_MODE).toBeUndefined();
+        for (const key of Object.keys(process.env)) if (key.startsWith('WEBHOOK_')) delete process.env[key];
+        for (const key of Object.keys(variables)) process.env[key] = `https://sample.example.com/${key}`;
+        expect(webhookSettingsFromEnvironment().hosted).toBe(true);
+        // SQS has no local emulator here: check the call the adapter makes, not a delivery.
+        const sqs = mockClient(SQSClient);
+        try {
+          sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
+          await webhookDepsFromEnvironment().deliveryQueue.enqueue(
+            { kind: 'attempt', accountId: 'acc1', deliveryId: 'dlv1' },
+            30_000,
+          );
+          expect(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input).toMatchObject({
+            QueueUrl: 'https://sample.example.com/WEBHOOK_QUEUE_URL',
+            DelaySeconds: 30,
+          });
+        } finally {
+          sqs.restore();
+        }
+      },
+    );
 
     it('builds the reconciler its ports without an issuer, and only the authenticator then fails', async () => {
       const variables = droverFunction(template, 'reconcile').properties.Environment.Variables;
