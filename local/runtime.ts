@@ -32,6 +32,7 @@ import { API_GROUPS, type ApiGroup } from '../functions/handlers/api/routes';
 import { createHandler as servers } from '../functions/handlers/api/servers';
 import { createHandler as webhooks } from '../functions/handlers/api/webhooks';
 import { systemClock } from '../functions/ports/clock';
+import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
@@ -59,6 +60,8 @@ export interface LocalRuntimeOptions {
   sandboxTimings?: Partial<SandboxTimings>;
   agent?: { hostInitDelayMs: number; hostUpDelayMs: number };
   planOptions?: Partial<PlanOptions>;
+  /** How long a farm role that found no capacity waits before launching again (doubling). */
+  capacityBackoff?: CapacityBackoff;
   /** The webhook dispatcher: not hosted by default (loopback receivers allowed). */
   webhooks?: LocalWebhookOptions;
 }
@@ -139,6 +142,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     agentTokens: createHmacAgentTokens(agentKey),
     agentApiUrl: `${url}/api`,
     ...(options.planOptions ? { planOptions: options.planOptions } : {}),
+    ...(options.capacityBackoff ? { capacityBackoff: options.capacityBackoff } : {}),
   };
   reconciler.attach(deps);
   bus.route('reconcile', (event) => void reconciler.deliver(event));

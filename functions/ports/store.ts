@@ -96,6 +96,8 @@ export interface ReconcileSummary {
   recheckAt: string | null;
   /** Cloud API calls the last pass made, by kind (list, launch, terminate…). */
   cloudCalls: Record<string, number>;
+  /** Farm roles held from launching after finding no capacity, by farm role id. */
+  capacityHolds?: Record<string, { until: string; backoffMs: number }>;
 }
 
 /** A webhook endpoint with its signing secrets, sealed (the previous one during a rotation's overlap). */

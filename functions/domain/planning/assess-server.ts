@@ -6,7 +6,7 @@ import type { MarkFailed, MarkTerminated, Terminate } from './actions';
 import type { Deadlines } from './deadlines';
 import { enteredAt, instanceEnded, isLive, lastKnownAt, launchStartedAt } from './lifecycle';
 import type { Observation } from './observation';
-import type { PlanFarmRole, PlanOptions, PlanServer } from './plan-input';
+import { type PlanFarmRole, type PlanOptions, type PlanServer, vanishGraceFor } from './plan-input';
 import { markFailed, markTerminated, terminate } from './server-actions';
 
 /** How the farm's status steers its servers. */
@@ -63,7 +63,7 @@ export function assessServer(
   }
 
   if (!instance && located && (server.instanceId || server.status !== 'Pending Launch')) {
-    const goneAt = lastKnownAt(server) + options.vanishGraceMs;
+    const goneAt = lastKnownAt(server) + vanishGraceFor(options, server.platform);
     if (now >= goneAt) {
       const what = server.instanceId ? `instance ${server.instanceId}` : 'its instance';
       return {
@@ -148,8 +148,8 @@ function assessEnding(
   }
   if (!located) return null;
   const grace = server.instanceId
-    ? Math.min(options.vanishGraceMs, options.endingVanishGraceMs)
-    : options.vanishGraceMs;
+    ? Math.min(vanishGraceFor(options, server.platform), options.endingVanishGraceMs)
+    : vanishGraceFor(options, server.platform);
   const goneAt = lastKnownAt(server) + grace;
   if (now < goneAt) {
     deadlines.note(goneAt);

@@ -69,6 +69,12 @@ export interface PlanOptions {
    */
   vanishGraceMs: number;
   /**
+   * A shorter vanish grace per platform whose lists are strongly consistent: Compute Engine lists
+   * an instance as soon as its insert operation is done and drops it once deleted, so an absent
+   * GCE instance is gone — waiting the EC2-sized grace would only delay its replacement.
+   */
+  platformVanishGraceMs: Partial<Record<Platform, number>>;
+  /**
    * The same, for a server being terminated (Pending Terminate, Failed) whose instance Drover
    * has recorded: its instance was asked to end, and GCE drops a deleted instance from lists
    * at once, so waiting the full vanishGraceMs only delays HostDown and the farm's Terminated.
@@ -87,9 +93,15 @@ export interface PlanOptions {
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   orphanGraceMs: 5 * 60_000,
   vanishGraceMs: 2 * 60_000,
+  platformVanishGraceMs: { gce: 15_000 },
   endingVanishGraceMs: 10_000,
   retryAfterMs: 30_000,
 };
+
+/** The vanish grace for one server's platform. */
+export function vanishGraceFor(options: PlanOptions, platform: Platform): number {
+  return Math.min(options.vanishGraceMs, options.platformVanishGraceMs[platform] ?? options.vanishGraceMs);
+}
 
 export interface PlanInput {
   farm: PlanFarm;

@@ -12,6 +12,7 @@ import type { Server, ServerStatus } from '../../domain/schemas/server';
 import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { DroverEvent } from '../../ports/event-publisher';
 import { imageFor } from '../farms';
+import { type CapacityHolds, nextCapacityHold } from './capacity-holds';
 import type { CloudAccess } from './cloud-access';
 import type { ReconcileDeps } from './deps';
 import { farmEvent } from './farm-events';
@@ -24,20 +25,29 @@ export class PlanApplier {
   readonly events: DroverEvent[] = [];
   readonly problems: string[] = [];
   applied = 0;
+  /** Launches skipped because their farm role is held for capacity (counted in `applied` too). */
+  heldLaunches = 0;
   stopped: StopReason = null;
   private readonly servers: Map<string, Server>;
   private readonly farmRoles: Map<string, StoredFarmRole>;
   private readonly triedCapacity = new Set<string>();
+  /** Farm roles that found no capacity anywhere: no launch before `until` (see capacity-holds.ts). */
+  readonly capacityHolds: CapacityHolds;
 
   constructor(
-    private readonly deps: Pick<ReconcileDeps, 'store' | 'scheduler' | 'agentTokens' | 'agentApiUrl'>,
+    private readonly deps: Pick<
+      ReconcileDeps,
+      'store' | 'scheduler' | 'agentTokens' | 'agentApiUrl' | 'capacityBackoff'
+    >,
     private farm: Farm,
     servers: Server[],
     private readonly roles: Map<string, Role | undefined>,
     private readonly access: CloudAccess,
     private readonly now: Date,
     private readonly logger: Logger,
+    capacityHolds: CapacityHolds = {},
   ) {
+    this.capacityHolds = { ...capacityHolds };
     this.servers = new Map(servers.map((s) => [s.id, s]));
     this.farmRoles = new Map(farm.farmRoles.map((fr) => [fr.id, fr]));
   }
@@ -183,6 +193,14 @@ export class PlanApplier {
       );
       return;
     }
+    const hold = this.capacityHolds[farmRole.id];
+    if (hold && Date.parse(hold.until) > this.now.getTime()) {
+      this.problems.push(
+        `${farmRole.alias}: no capacity on the last try; launching again after ${hold.until}`,
+      );
+      this.heldLaunches++;
+      return;
+    }
     let placement = { zone: action.zone, instanceType: action.instanceType };
     let replaces = action.replacesServerId;
     for (;;) {
@@ -196,12 +214,12 @@ export class PlanApplier {
         this.emit('ServerReplaced', server, action.reason, { replacesServerId: replaces });
       if (action.cause === 'scale-out') this.emit('ScaleOut', server, action.reason, {});
       const outcome = await this.launchServer(server, farmRole);
+      if (outcome === 'launched') delete this.capacityHolds[farmRole.id];
       if (outcome !== 'no-capacity') return;
       const next = this.nextPlacement(farmRole, placement);
       if (!next) {
-        this.problems.push(
-          `${farmRole.alias}: no capacity for ${[farmRole.instanceType, ...farmRole.fallbackInstanceTypes].join('/')} in ${farmRole.zones.join(', ')}`,
-        );
+        this.capacityHolds[farmRole.id] = nextCapacityHold(hold, this.now, this.deps.capacityBackoff);
+        this.problems.push(noCapacity(farmRole));
         return;
       }
       replaces = server.id;
@@ -392,6 +410,10 @@ export class PlanApplier {
   get currentFarm(): Farm {
     return this.farm;
   }
+}
+
+function noCapacity(fr: StoredFarmRole): string {
+  return `${fr.alias}: no capacity for ${[fr.instanceType, ...fr.fallbackInstanceTypes].join('/')} in ${fr.zones.join(', ')}`;
 }
 
 function needsCloud(action: FarmAction): boolean {

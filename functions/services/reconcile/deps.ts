@@ -8,6 +8,7 @@ import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
+import type { CapacityBackoff } from './capacity-holds';
 
 export interface ReconcileDeps {
   store: Store;
@@ -23,4 +24,6 @@ export interface ReconcileDeps {
   planOptions?: Partial<PlanOptions>;
   /** How long a pass may hold the farm's lease (a crashed pass's lease runs out after it). */
   leaseMs?: number;
+  /** How long a farm role that found no capacity waits before launching again (doubling). */
+  capacityBackoff?: CapacityBackoff;
 }

@@ -9,6 +9,7 @@ import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { FarmRef } from '../../ports/farm-scheduler';
 import type { ReconcileSummary } from '../../ports/store';
 import { PlanApplier } from './apply-plan';
+import { untilFirstHoldEnds } from './capacity-holds';
 import { CloudAccess } from './cloud-access';
 import type { ReconcileDeps } from './deps';
 import { farmEvent, recordEvents } from './farm-events';
@@ -93,20 +94,35 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
   for (const roleId of new Set(farm.farmRoles.map((fr) => fr.roleId))) {
     roles.set(roleId, await deps.store.roles.get({ accountId: farm.accountId }, roleId));
   }
-  const applier = new PlanApplier(deps, farm, servers, roles, access, now, deps.logger);
+  const previous = await deps.store.reconciles.getSummary(ref);
+  const applier = new PlanApplier(
+    deps,
+    farm,
+    servers,
+    roles,
+    access,
+    now,
+    deps.logger,
+    previous?.capacityHolds,
+  );
   await applier.apply(plan.actions);
   problems.push(...applier.problems);
   await recordEvents(deps, applier.events);
 
   const recheckAt = plan.recheckAt ? Date.parse(plan.recheckAt) - now.getTime() : null;
+  const holdEnds = untilFirstHoldEnds(applier.capacityHolds, now);
+  const onlyWaitingForCapacity =
+    holdEnds !== null && applier.applied === applier.heldLaunches && !applier.stopped;
   const recheckAfterMs =
     applier.stopped === 'throttled'
       ? THROTTLED_BACKOFF_MS
-      : plan.actions.length > 0 || problems.length > 0
-        ? FOLLOW_UP_MS
-        : recheckAt !== null
-          ? Math.max(FOLLOW_UP_MS, recheckAt)
-          : null;
+      : onlyWaitingForCapacity
+        ? Math.max(FOLLOW_UP_MS, holdEnds)
+        : plan.actions.length > 0 || problems.length > 0
+          ? FOLLOW_UP_MS
+          : recheckAt !== null
+            ? Math.max(FOLLOW_UP_MS, recheckAt)
+            : null;
   const summary: ReconcileSummary = {
     convergence:
       problems.length > 0 && plan.summary.convergence !== 'stopped' ? 'degraded' : plan.summary.convergence,
@@ -114,6 +130,7 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     lastReconcileAt: now.toISOString(),
     recheckAt: plan.recheckAt,
     cloudCalls: access.calls,
+    ...(Object.keys(applier.capacityHolds).length ? { capacityHolds: applier.capacityHolds } : {}),
   };
   await deps.store.reconciles.saveSummary(ref, summary);
   return {

@@ -24,6 +24,8 @@ export function startReconcileRuntime(options: Partial<LocalRuntimeOptions> = {}
     agent: FAST_AGENT,
     reconcileIntervalMs: 1_000,
     planOptions: FAST_PLAN,
+    // A farm role that found no capacity waits before trying again; short here so recovery is quick.
+    capacityBackoff: { firstMs: 1_000, maxMs: 4_000 },
     ...options,
   });
 }

@@ -354,6 +354,33 @@ describe('planFarm', () => {
       },
     );
 
+    it.each([
+      {
+        platform: 'gce' as const,
+        region: 'us-central1',
+        zones: ['us-central1-a'],
+        replaced: true,
+        why: 'GCE lists are consistent: absent is gone',
+      },
+      {
+        platform: 'aws' as const,
+        region: 'us-east-1',
+        zones: ['us-east-1a'],
+        replaced: false,
+        why: 'EC2 lists lag: wait the full grace',
+      },
+    ])(
+      'a Running $platform server whose instance has been absent for 20 s: replaced = $replaced ($why)',
+      ({ platform, region, zones, replaced }) => {
+        const role = farmRole(1, { platform, region, zones, minInstances: 1, maxInstances: 1 });
+        const servers = [
+          server(1, role, 'Running', { enteredAt: -20 * SEC, platform, region, zone: zones[0] }),
+        ];
+        const p = plan({ farm: farm('Running', [role]), servers, observed: [] });
+        expect(ofType(p, 'markTerminated').length).toBe(replaced ? 1 : 0);
+      },
+    );
+
     it('launches a replacement alongside a server being terminated: Pending Terminate holds no slot', () => {
       const role = farmRole(1, { minInstances: 2, maxInstances: 2 });
       const servers = [
