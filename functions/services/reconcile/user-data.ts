@@ -1,4 +1,4 @@
-// The user data every server boots with: it installs and starts drover-agent with the API's
+// The user data every server boots with: it starts drover-agent with the API's
 // URL and the server's own token. The sandbox clouds' agent simulation reads the same lines.
 export function agentUserData(apiUrl: string, serverId: string, token: string): string {
   return [
@@ -8,8 +8,11 @@ export function agentUserData(apiUrl: string, serverId: string, token: string): 
     `DROVER_SERVER_ID='${serverId}'`,
     `DROVER_SERVER_TOKEN='${token}'`,
     'export DROVER_API_URL DROVER_SERVER_ID DROVER_SERVER_TOKEN',
+    // The role's image carries drover-agent; without it the server never reports HostUp and the
+    // reconciler replaces it after the farm role's init timeout, saying why.
     'if command -v drover-agent >/dev/null 2>&1; then exec drover-agent; fi',
-    'curl -fsSL "$DROVER_API_URL/v1/agent/download" -o /usr/local/bin/drover-agent && chmod +x /usr/local/bin/drover-agent && exec /usr/local/bin/drover-agent',
+    'echo "drover: drover-agent is not installed on this image" >&2',
+    'exit 1',
     '',
   ].join('\n');
 }
