@@ -96,6 +96,7 @@ describe('the self-service portal', () => {
     const page = await chromium.context.newPage();
     await page.goto(`${runtime.url}/`);
     await page.waitForURL(/\/sign-in\/$/);
+    await page.locator('button[type="submit"]:enabled').waitFor();
     await page.getByLabel('Email').fill(DEMO_EMAIL);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

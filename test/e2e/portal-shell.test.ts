@@ -79,6 +79,7 @@ describe('the portal shell', () => {
   it("shows the API's answer next to the form when the password is wrong", async () => {
     const page = await chromium.context.newPage();
     await page.goto(`${runtime.url}/sign-in/`);
+    await page.locator('button[type="submit"]:enabled').waitFor();
     await page.getByLabel('Email').fill(DEMO_EMAIL);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -93,6 +94,7 @@ describe('the portal shell', () => {
   it('validates the form with the schema before calling the API', async () => {
     const page = await chromium.context.newPage();
     await page.goto(`${runtime.url}/sign-in/`);
+    await page.locator('button[type="submit"]:enabled').waitFor();
     await page.getByLabel('Email').fill('not an email');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.locator('#sign-in-email-error').textContent()).resolves.toBe(
@@ -107,7 +109,7 @@ describe('the portal shell', () => {
     const page = await chromium.context.newPage();
     await page.goto(`${runtime.url}/`);
     await page.waitForURL(/\/sign-in\/$/);
-    // The keyboard is faster than the script: Enter only signs in once the form is live.
+    // The keyboard is faster than the script: type only once the real form is live.
     await page.locator('button[type="submit"]:enabled').waitFor();
     await page.getByLabel('Email').focus();
     await page.keyboard.type(DEMO_EMAIL);
@@ -205,6 +207,7 @@ describe('the portal shell', () => {
     const farmUrl = `${runtime.url}/farm/?id=${runtime.demo.farmId}`;
     await page.goto(farmUrl);
     await page.waitForURL(/\/sign-in\/\?next=/);
+    await page.locator('button[type="submit"]:enabled').waitFor();
     await page.getByLabel('Email').fill(DEMO_EMAIL);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -10,7 +10,7 @@ import { safeReturnPath } from '../../lib/sign-in-redirect';
 
 /** `returnTo` given: the static fallback; otherwise it is read from `?next=`. */
 export function SignInPageClient({ returnTo }: { returnTo?: string }) {
-  return returnTo === undefined ? <SignInFromQuery /> : <SignInForm returnTo={returnTo} />;
+  return returnTo === undefined ? <SignInFromQuery /> : <SignInForm returnTo={returnTo} fallback />;
 }
 
 function SignInFromQuery() {
@@ -20,16 +20,18 @@ function SignInFromQuery() {
 
 type FieldErrors = Partial<Record<keyof SignInInput, string>>;
 
-function SignInForm({ returnTo }: { returnTo: string }) {
+/** `fallback`: the static HTML's copy, which React replaces with the one that read `?next=`. */
+function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback?: boolean }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiProblem>();
   const [submitting, setSubmitting] = useState(false);
-  // The static HTML arrives before the script: until React runs, the button stays disabled, so
-  // an early Enter or click cannot fall back to a native GET that puts the password in the URL.
+  // The static HTML arrives before the script, and its form is a stand-in that React swaps for
+  // the one that read `?next=`: until that one runs, the button stays disabled, so an early Enter
+  // neither makes a native GET (the password in the URL) nor types into a form about to vanish.
   const [ready, setReady] = useState(false);
 
-  useEffect(() => setReady(true), []);
+  useEffect(() => setReady(!fallback), [fallback]);
 
   useEffect(() => {
     if (readSession()) router.replace(returnTo);
