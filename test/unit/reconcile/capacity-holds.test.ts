@@ -10,7 +10,7 @@ describe('capacity holds', () => {
     [{ backoffMs: 30_000 }, 60_000, 'each further refusal doubles the wait'],
     [{ backoffMs: 480_000 }, 600_000, 'up to 10 minutes'],
     [{ backoffMs: 600_000 }, 600_000, 'and no more'],
-  ])('after %j waits %i ms (%s)', (previous, expected) => {
+  ])('after %j waits %i ms (%s)', (previous, expected, _why) => {
     const hold = nextCapacityHold(previous, now);
     expect(hold.backoffMs).toBe(expected);
     expect(Date.parse(hold.until) - now.getTime()).toBe(expected);
