@@ -1,0 +1,4 @@
+// Global Variables: declarations per scope, their resolution, and the built-in DROVER_* facts.
+export * from './built-ins';
+export * from './resolve';
+export * from './schema';

@@ -1,0 +1,257 @@
+// Global Variable resolution: from the declarations at each scope (account → environment → role → farm →
+// farm role → server) to the effective value of every name, where it came from, and what is wrong.
+// The rules:
+// - Value: the lowest scope that gives a value (not null) wins; a null value keeps what is above.
+// - `final` locks the value where it is first set (its own value, or the one inherited there); a value
+//   given below is ignored and reported with both scopes. Final locks the value only: a lower scope may
+//   still add flags, a pattern or a description.
+// - Flags are inherited downward: a lower scope may add `final`, `required` or `hidden`, never clear them.
+// - `required` is met when the resolved value is not null (a default from above counts); resolve at the
+//   farm role or server to decide whether a farm may launch.
+// - The validation pattern declared nearest the bottom applies to the effective value.
+// - Built-ins win and are read-only; any user definition of a `DROVER_*` name is ignored and reported.
+// - Two definitions of one name at one scope are ambiguous: both are ignored and reported, so the result
+//   never depends on the order of a layer.
+// Problems never quote a value, so they can be shown wherever the public view is.
+import {
+  compileValidationPattern,
+  type GlobalVariable,
+  isReservedName,
+  scopeRank,
+  VARIABLE_SCOPES,
+  type VariableScope,
+} from './schema';
+
+export interface VariableLayer {
+  scope: VariableScope;
+  variables: readonly GlobalVariable[];
+}
+
+export type VariableProblem =
+  | {
+      kind: 'finalOverride';
+      name: string;
+      finalScope: VariableScope;
+      overrideScope: VariableScope;
+      message: string;
+    }
+  | { kind: 'requiredMissing'; name: string; declaredAt: VariableScope; message: string }
+  | {
+      kind: 'patternMismatch';
+      name: string;
+      valueScope: VariableScope;
+      patternScope: VariableScope;
+      pattern: string;
+      message: string;
+    }
+  | { kind: 'invalidPattern'; name: string; scope: VariableScope; message: string }
+  | { kind: 'builtInRedefined'; name: string; scope: VariableScope; message: string }
+  | { kind: 'duplicate'; name: string; scope: VariableScope; message: string };
+
+export interface ResolvedVariable {
+  name: string;
+  value: string | null;
+  /** Where the effective value came from; null when no scope gives one. */
+  scope: VariableScope | 'builtIn' | null;
+  hidden: boolean;
+  final: boolean;
+  required: boolean;
+  /** Every scope whose layer names the variable, top to bottom, including ignored definitions. */
+  definedAt: VariableScope[];
+  validationPattern: string | null;
+  description: string;
+  problems: VariableProblem[];
+}
+
+export interface VariableResolution {
+  /** Sorted by name (code unit order, not locale). */
+  variables: ResolvedVariable[];
+  problems: VariableProblem[];
+}
+
+export const HIDDEN_MASK = '******';
+
+const SCOPE_LABELS: Record<VariableScope, string> = {
+  account: 'account',
+  environment: 'environment',
+  role: 'role',
+  farm: 'farm',
+  farmRole: 'farm role',
+  server: 'server',
+};
+const at = (scope: VariableScope) => `${SCOPE_LABELS[scope]} scope`;
+
+/** Definitions of one name, indexed by scope rank. */
+type PerScope = GlobalVariable[][];
+
+export function resolveVariables(
+  layers: readonly VariableLayer[],
+  builtIns: Readonly<Record<string, string>>,
+): VariableResolution {
+  const byName = new Map<string, PerScope>();
+  for (const layer of layers) {
+    for (const v of layer.variables) {
+      let perScope = byName.get(v.name);
+      if (!perScope) {
+        perScope = VARIABLE_SCOPES.map(() => []);
+        byName.set(v.name, perScope);
+      }
+      perScope[scopeRank(layer.scope)]!.push(v);
+    }
+  }
+  const names = [...new Set([...byName.keys(), ...Object.keys(builtIns)])].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const variables: ResolvedVariable[] = [];
+  const problems: VariableProblem[] = [];
+  for (const name of names) {
+    const perScope = byName.get(name) ?? VARIABLE_SCOPES.map(() => []);
+    if (isReservedName(name) || Object.hasOwn(builtIns, name)) {
+      const refused = builtInRedefinitions(name, perScope);
+      problems.push(...refused);
+      if (Object.hasOwn(builtIns, name))
+        variables.push({
+          name,
+          value: builtIns[name]!,
+          scope: 'builtIn',
+          hidden: false,
+          final: true,
+          required: false,
+          definedAt: definedAt(perScope),
+          validationPattern: null,
+          description: '',
+          problems: refused,
+        });
+      continue;
+    }
+    const resolved = resolveOne(name, perScope);
+    variables.push(resolved);
+    problems.push(...resolved.problems);
+  }
+  return { variables, problems };
+}
+
+const definedAt = (perScope: PerScope): VariableScope[] =>
+  VARIABLE_SCOPES.filter((_, rank) => perScope[rank]!.length > 0);
+
+function builtInRedefinitions(name: string, perScope: PerScope): VariableProblem[] {
+  return definedAt(perScope).map((scope) => ({
+    kind: 'builtInRedefined',
+    name,
+    scope,
+    message: `${name} is reserved for built-in variables; the definition at ${at(scope)} is ignored`,
+  }));
+}
+
+function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
+  const problems: VariableProblem[] = [];
+  let value: string | null = null;
+  let valueScope: VariableScope | null = null;
+  let finalScope: VariableScope | null = null;
+  let requiredScope: VariableScope | null = null;
+  let hidden = false;
+  let pattern: { source: string; scope: VariableScope } | null = null;
+  let description = '';
+
+  for (const [rank, scope] of VARIABLE_SCOPES.entries()) {
+    const defs = perScope[rank]!;
+    if (defs.length === 0) continue;
+    if (defs.length > 1) {
+      problems.push({
+        kind: 'duplicate',
+        name,
+        scope,
+        message: `${name} is defined more than once at ${at(scope)}; those definitions are ignored`,
+      });
+      continue;
+    }
+    const v = defs[0]!;
+    if (v.value !== null) {
+      if (finalScope === null) {
+        value = v.value;
+        valueScope = scope;
+      } else {
+        problems.push({
+          kind: 'finalOverride',
+          name,
+          finalScope,
+          overrideScope: scope,
+          message: `${name} is final at ${at(finalScope)}; the value given at ${at(scope)} is ignored`,
+        });
+      }
+    }
+    // After the value: a scope that sets final and a value locks its own value.
+    if (v.final && finalScope === null) finalScope = scope;
+    if (v.required && requiredScope === null) requiredScope = scope;
+    hidden ||= v.hidden;
+    if (v.validationPattern !== undefined) pattern = { source: v.validationPattern, scope };
+    if (v.description) description = v.description;
+  }
+
+  if (pattern) {
+    let compiled: RegExp | null = null;
+    try {
+      compiled = compileValidationPattern(pattern.source);
+    } catch {
+      problems.push({
+        kind: 'invalidPattern',
+        name,
+        scope: pattern.scope,
+        message: `the validation pattern of ${name} at ${at(pattern.scope)} is not a valid regular expression`,
+      });
+    }
+    if (compiled && value !== null && !compiled.test(value)) {
+      problems.push({
+        kind: 'patternMismatch',
+        name,
+        valueScope: valueScope!,
+        patternScope: pattern.scope,
+        pattern: pattern.source,
+        message: `the value of ${name} (from ${at(valueScope!)}) does not match the pattern ${pattern.source} declared at ${at(pattern.scope)}`,
+      });
+    }
+  }
+  if (requiredScope !== null && value === null) {
+    problems.push({
+      kind: 'requiredMissing',
+      name,
+      declaredAt: requiredScope,
+      message: `${name} is required (declared at ${at(requiredScope)}) and has no value`,
+    });
+  }
+
+  return {
+    name,
+    value: value,
+    scope: valueScope,
+    hidden,
+    final: finalScope !== null,
+    required: requiredScope !== null,
+    definedAt: definedAt(perScope),
+    validationPattern: pattern?.source ?? null,
+    description,
+    problems,
+  };
+}
+
+// Object.fromEntries defines own properties, so a variable named `__proto__` stays a plain entry.
+const toEnvironment = (resolution: VariableResolution, shown: (v: ResolvedVariable) => string) =>
+  Object.fromEntries(
+    resolution.variables.filter((v) => v.value !== null).map((v) => [v.name, shown(v)]),
+  ) as Record<string, string>;
+
+/** What the agent puts in a script's environment: hidden values included, unset variables left out. */
+export const agentEnvironment = (resolution: VariableResolution): Record<string, string> =>
+  toEnvironment(resolution, (v) => v.value!);
+
+/** The same map for the API and portal, with hidden values masked. */
+export const publicView = (resolution: VariableResolution): Record<string, string> =>
+  toEnvironment(resolution, (v) => (v.hidden ? HIDDEN_MASK : v.value!));
+
+/** The whole resolution ("why is it this value") for the API and portal, with hidden values masked. */
+export const publicResolution = (resolution: VariableResolution): VariableResolution => ({
+  variables: resolution.variables.map((v) =>
+    v.hidden && v.value !== null ? { ...v, value: HIDDEN_MASK } : v,
+  ),
+  problems: resolution.problems,
+});
