@@ -11,6 +11,7 @@ const NAV = [
   { href: '/', label: 'Farms', match: (p: string) => p === '/' || p.startsWith('/farm') },
   { href: '/roles/', label: 'Roles', match: (p: string) => p.startsWith('/roles') },
   { href: '/credentials/', label: 'Credentials', match: (p: string) => p.startsWith('/credentials') },
+  { href: '/webhooks/', label: 'Webhooks', match: (p: string) => p.startsWith('/webhooks') },
 ];
 
 export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOut?: () => void }) {

@@ -57,7 +57,7 @@ interface RequestOptions<T> {
   signal?: AbortSignal;
 }
 
-async function request<T>(path: string, options: RequestOptions<T>): Promise<Tagged<T>> {
+export async function request<T>(path: string, options: RequestOptions<T>): Promise<Tagged<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.auth !== false) {
     const session = readSession();
@@ -130,7 +130,7 @@ export type LifecycleVerb = 'launch' | 'terminate' | 'suspend' | 'resume';
 export type ServerAction = 'terminate' | 'reboot';
 
 /** Follows `nextCursor` until the last page; for the short lists a page header needs whole. */
-async function all<T>(list: (page: PageRequest) => Promise<Page<T>>, maxPages = 20): Promise<T[]> {
+export async function all<T>(list: (page: PageRequest) => Promise<Page<T>>, maxPages = 20): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < maxPages; i++) {

@@ -1,0 +1,180 @@
+'use client';
+// Adds a webhook endpoint, or edits one (its secret stays): URL, description, custom headers and
+// timeout, validated with the API's WebhookEndpointInput before anything is sent; the API's
+// 400/422 issues (a URL refused as a private address in hosted mode) land under their field.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { WEBHOOK_LIMITS, WebhookEndpointInput } from '../../../functions/domain/schemas/webhook';
+import { CheckField, FormField } from '../../components/form-field';
+import { ProblemNotice } from '../../components/problem-notice';
+import { ApiProblem } from '../../lib/api-problem';
+import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from '../../lib/field-errors';
+import { type WebhookEndpoint, type WebhookEndpointWithSecret, webhookApi } from '../../lib/webhook-api';
+import { type EndpointDraft, emptyEndpoint, endpointDraftOf, toEndpointInput } from '../../lib/webhook-draft';
+
+function validate(draft: EndpointDraft): { errors: FieldErrors; input?: WebhookEndpointInput } {
+  const converted = toEndpointInput(draft);
+  if ('headersError' in converted) return { errors: { headers: converted.headersError } };
+  const parsed = WebhookEndpointInput.safeParse(converted.input);
+  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+}
+
+/** A header's error names the header (`headers.X-Team`): say which one under the field. */
+function headersError(errors: FieldErrors): string | undefined {
+  if (errors.headers) return errors.headers;
+  const entry = Object.entries(errors).find(([path]) => path.startsWith('headers.'));
+  return entry && `${entry[0].slice('headers.'.length)} ${entry[1]}`;
+}
+
+export function EndpointForm({
+  environmentId,
+  editing,
+  onCreated,
+  onUpdated,
+  onCancel,
+}: {
+  environmentId: string;
+  editing?: WebhookEndpoint;
+  onCreated: (created: WebhookEndpointWithSecret) => void;
+  onUpdated: (updated: WebhookEndpoint) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<EndpointDraft>(() =>
+    editing ? endpointDraftOf(editing) : emptyEndpoint(),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [saving, setSaving] = useState(false);
+  const err = (path: string) => errorAt(errors, path);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form opens where the user asked for it: put the keyboard in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, []);
+
+  function change(patch: Partial<EndpointDraft>) {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (submitted) setErrors(validate(next).errors);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    setProblem(undefined);
+    const { errors: found, input } = validate(draft);
+    setErrors(found);
+    if (!input) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
+    setSaving(true);
+    try {
+      if (editing) onUpdated(await webhookApi.updateEndpoint(editing, input));
+      else onCreated(await webhookApi.createEndpoint(environmentId, input));
+    } catch (error) {
+      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setProblem(failure);
+      setErrors(errorsFromIssues(failure.issues));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const heading = editing ? 'Edit endpoint' : 'Add an endpoint';
+  return (
+    <form
+      ref={formRef}
+      className="panel form-section"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="endpoint-form-heading"
+    >
+      <h2 id="endpoint-form-heading">{heading}</h2>
+      {problem && <ProblemNotice problem={problem} />}
+      <FormField
+        id="endpoint-url"
+        label="URL"
+        error={err('url')}
+        hint="Where Drover POSTs each event, signed. Hosted Drover needs https and a public address."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            inputMode="url"
+            placeholder="https://hooks.example.com/drover"
+            spellCheck={false}
+            value={draft.url}
+            onChange={(e) => change({ url: e.target.value })}
+          />
+        )}
+      </FormField>
+      <div className="form-grid">
+        <FormField id="endpoint-description" label="Description" error={err('description')}>
+          {(p) => (
+            <input
+              {...p}
+              value={draft.description}
+              onChange={(e) => change({ description: e.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="endpoint-timeout"
+          label="Timeout (seconds)"
+          error={err('timeoutSeconds')}
+          hint={`${WEBHOOK_LIMITS.timeoutSecondsMin}–${WEBHOOK_LIMITS.timeoutSecondsMax}; a slower answer counts as failed and is retried`}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={WEBHOOK_LIMITS.timeoutSecondsMin}
+              max={WEBHOOK_LIMITS.timeoutSecondsMax}
+              value={draft.timeoutSeconds}
+              onChange={(e) => change({ timeoutSeconds: e.target.value })}
+            />
+          )}
+        </FormField>
+      </div>
+      <FormField
+        id="endpoint-headers"
+        label="Custom headers (optional)"
+        error={headersError(errors)}
+        hint="One per line, as Name: value (e.g. X-Team: ops). Drover-* and hop-by-hop headers are reserved."
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            className="mono"
+            spellCheck={false}
+            value={draft.headers}
+            onChange={(e) => change({ headers: e.target.value })}
+          />
+        )}
+      </FormField>
+      <CheckField
+        id="endpoint-enabled"
+        label="Enabled (deliver events to it)"
+        checked={draft.enabled}
+        onChange={(enabled) => change({ enabled })}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? 'Saving…' : editing ? 'Save endpoint' : 'Add endpoint'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Keyboard users land on what needs fixing, as the farm form does. */
+export function focusFirstError(form: HTMLFormElement) {
+  window.requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

@@ -1,0 +1,227 @@
+'use client';
+// The environment's webhook endpoints: URL, enabled, the secret's hint and rotation state, and per
+// endpoint "Send test event" (its outcome shown in the row), rotate secret, enable/disable, edit
+// and delete. Rotation and deletion ask first; a new secret goes to the page's once-only dialog.
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ProblemNotice } from '../../components/problem-notice';
+import { TimeAgo } from '../../components/time-ago';
+import { ApiProblem } from '../../lib/api-problem';
+import { exactTime } from '../../lib/format-time';
+import {
+  type Delivery,
+  type WebhookEndpoint,
+  type WebhookEndpointWithSecret,
+  webhookApi,
+} from '../../lib/webhook-api';
+import { lastResult } from './delivery-status';
+
+const problemOf = (error: unknown) => (error instanceof ApiProblem ? error : ApiProblem.network(error));
+
+function TestOutcome({ delivery }: { delivery: Delivery }) {
+  const ok = delivery.status === 'succeeded';
+  return (
+    <p className={`notice ${ok ? 'notice-ok' : 'notice-error'} endpoint-test`}>
+      <strong>Test event {ok ? 'delivered' : 'not delivered'}</strong> · {lastResult(delivery)}
+    </p>
+  );
+}
+
+function EndpointRow({
+  endpoint: e,
+  onChanged,
+  onSecret,
+  onEdit,
+}: {
+  endpoint: WebhookEndpoint;
+  onChanged: () => void;
+  onSecret: (rotated: WebhookEndpointWithSecret) => void;
+  onEdit: (endpoint: WebhookEndpoint) => void;
+}) {
+  const [asking, setAsking] = useState<'rotate' | 'delete'>();
+  const [busy, setBusy] = useState<'test' | 'rotate' | 'delete' | 'toggle'>();
+  const [tested, setTested] = useState<Delivery>();
+  const [problem, setProblem] = useState<ApiProblem>();
+
+  async function act(kind: NonNullable<typeof busy>, action: () => Promise<void>) {
+    setBusy(kind);
+    setProblem(undefined);
+    try {
+      await action();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(undefined);
+      setAsking(undefined);
+    }
+  }
+
+  const test = () =>
+    act('test', async () => {
+      setTested(undefined);
+      setTested(await webhookApi.testEndpoint(e));
+    });
+  const rotate = () =>
+    act('rotate', async () => {
+      onSecret(await webhookApi.rotateSecret(e));
+      onChanged();
+    });
+  const remove = () =>
+    act('delete', async () => {
+      await webhookApi.deleteEndpoint(e);
+      onChanged();
+    });
+  const toggle = () =>
+    act('toggle', async () => {
+      const { url, description, headers, timeoutSeconds } = e;
+      await webhookApi.updateEndpoint(e, { url, description, headers, timeoutSeconds, enabled: !e.enabled });
+      onChanged();
+    });
+
+  const headerCount = Object.keys(e.headers).length;
+  return (
+    <tr data-endpoint={e.id}>
+      <td data-label="URL">
+        <span className="mono endpoint-url" id={`endpoint-${e.id}`}>
+          {e.url}
+        </span>
+        {e.description && <span className="row-note">{e.description}</span>}
+        <div aria-live="polite">
+          {busy === 'test' && <p className="muted endpoint-test">Sending a WebhookTest event…</p>}
+          {tested && <TestOutcome delivery={tested} />}
+        </div>
+        {problem && <ProblemNotice problem={problem} />}
+      </td>
+      <td data-label="State">
+        <span className={`badge ${e.enabled ? 'badge-ok' : 'badge-off'}`}>
+          {e.enabled ? 'enabled' : 'disabled'}
+        </span>
+      </td>
+      <td data-label="Secret">
+        <span className="mono">…{e.secretHint}</span>
+        <span className="row-note">
+          rotated <TimeAgo iso={e.secretRotatedAt} />
+        </span>
+        {e.previousSecretExpiresAt && Date.parse(e.previousSecretExpiresAt) > Date.now() && (
+          <span className="row-note" title={exactTime(e.previousSecretExpiresAt)}>
+            old one signs until <TimeAgo iso={e.previousSecretExpiresAt} />
+          </span>
+        )}
+      </td>
+      <td data-label="Delivery">
+        {e.timeoutSeconds} s timeout
+        {headerCount > 0 && (
+          <span className="row-note">
+            {headerCount} custom header{headerCount === 1 ? '' : 's'}
+          </span>
+        )}
+      </td>
+      <td className="actions-cell">
+        <div className="row-actions wrap-actions">
+          <button type="button" className="button button-secondary" onClick={test} disabled={Boolean(busy)}>
+            Send test event
+          </button>
+          <button type="button" className="button button-quiet" onClick={toggle} disabled={Boolean(busy)}>
+            {e.enabled ? 'Disable' : 'Enable'}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => onEdit(e)}
+            disabled={Boolean(busy)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setAsking('rotate')}
+            disabled={Boolean(busy)}
+          >
+            Rotate secret
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setAsking('delete')}
+            disabled={Boolean(busy)}
+          >
+            Delete
+          </button>
+        </div>
+        <ConfirmDialog
+          open={asking === 'rotate'}
+          title="Rotate the signing secret?"
+          confirmLabel="Rotate secret"
+          busy={busy === 'rotate'}
+          onConfirm={rotate}
+          onClose={() => setAsking(undefined)}
+        >
+          <p>
+            Drover makes a new secret for <span className="mono">{e.url}</span> and shows it once. The current
+            one keeps signing for 24 hours beside it, so the receiver can switch over.
+          </p>
+        </ConfirmDialog>
+        <ConfirmDialog
+          open={asking === 'delete'}
+          title="Delete this endpoint?"
+          confirmLabel="Delete endpoint"
+          danger
+          busy={busy === 'delete'}
+          onConfirm={remove}
+          onClose={() => setAsking(undefined)}
+        >
+          <p>
+            Drover stops sending to <span className="mono">{e.url}</span> and forgets its secret. Webhooks
+            that use it must drop it first.
+          </p>
+        </ConfirmDialog>
+      </td>
+    </tr>
+  );
+}
+
+export function EndpointTable({
+  endpoints,
+  onChanged,
+  onSecret,
+  onEdit,
+}: {
+  endpoints: WebhookEndpoint[] | undefined;
+  onChanged: () => void;
+  onSecret: (rotated: WebhookEndpointWithSecret) => void;
+  onEdit: (endpoint: WebhookEndpoint) => void;
+}) {
+  return (
+    <>
+      <table className="data-table wh-table endpoint-table" aria-busy={!endpoints}>
+        <thead>
+          <tr>
+            <th scope="col">URL</th>
+            <th scope="col">State</th>
+            <th scope="col">Secret</th>
+            <th scope="col">Delivery</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {!endpoints && (
+            <tr className="placeholder-row">
+              {[1, 2, 3, 4, 5].map((i) => (
+                <td key={i}>
+                  <span className="skeleton" aria-hidden="true" />
+                </td>
+              ))}
+            </tr>
+          )}
+          {endpoints?.map((e) => (
+            <EndpointRow key={e.id} endpoint={e} onChanged={onChanged} onSecret={onSecret} onEdit={onEdit} />
+          ))}
+        </tbody>
+      </table>
+      {endpoints?.length === 0 && <p className="empty">No endpoints yet: add one to send events to.</p>}
+    </>
+  );
+}

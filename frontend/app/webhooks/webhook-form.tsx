@@ -1,0 +1,317 @@
+'use client';
+// Creates or edits a webhook: which endpoints get which events (lifecycle events ticked, custom
+// event names typed, or every event), optional farm / farm role filters from the environment's
+// farms, and the attempt limit. Validated with the API's WebhookInput first; the API's issues
+// land under their field too.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { LIFECYCLE_EVENTS, WEBHOOK_LIMITS, WebhookInput } from '../../../functions/domain/schemas/webhook';
+import { CheckField, FormField } from '../../components/form-field';
+import { ProblemNotice } from '../../components/problem-notice';
+import type { Farm } from '../../lib/api-client';
+import { ApiProblem } from '../../lib/api-problem';
+import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from '../../lib/field-errors';
+import { type Webhook, type WebhookEndpoint, webhookApi } from '../../lib/webhook-api';
+import {
+  emptyWebhook,
+  toggled,
+  toWebhookInput,
+  type WebhookDraft,
+  webhookDraftOf,
+} from '../../lib/webhook-draft';
+import { focusFirstError } from './endpoint-form';
+
+function validate(draft: WebhookDraft): { errors: FieldErrors; input?: WebhookInput } {
+  const parsed = WebhookInput.safeParse(toWebhookInput(draft));
+  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+}
+
+/** A group of checkboxes with its legend and error line, like a FormField for one value. */
+function CheckGroup({
+  id,
+  legend,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  id: string;
+  legend: string;
+  error?: string;
+  hint?: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  const described = [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <fieldset className={`check-group ${className ?? ''}`} id={id} aria-describedby={described}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="field-hint muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      <p className="field-error" id={`${id}-error`}>
+        {error ?? ''}
+      </p>
+    </fieldset>
+  );
+}
+
+export function WebhookForm({
+  environmentId,
+  editing,
+  endpoints,
+  farms,
+  onSaved,
+  onCancel,
+}: {
+  environmentId: string;
+  editing?: Webhook;
+  endpoints: WebhookEndpoint[];
+  farms: Farm[] | undefined;
+  onSaved: (saved: Webhook) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<WebhookDraft>(() =>
+    editing ? webhookDraftOf(editing) : emptyWebhook(),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [saving, setSaving] = useState(false);
+  const err = (path: string) => errorAt(errors, path);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form opens where the user asked for it: put the keyboard in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, []);
+  const invalid = (path: string) => (err(path) ? { 'aria-invalid': true as const } : {});
+
+  function change(patch: Partial<WebhookDraft>) {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (submitted) setErrors(validate(next).errors);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    setProblem(undefined);
+    const { errors: found, input } = validate(draft);
+    setErrors(found);
+    if (!input) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
+    setSaving(true);
+    try {
+      onSaved(
+        editing
+          ? await webhookApi.updateWebhook(editing, input)
+          : await webhookApi.createWebhook(environmentId, input),
+      );
+    } catch (error) {
+      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setProblem(failure);
+      setErrors(errorsFromIssues(failure.issues));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const everything = draft.events.includes('*');
+  const chosenFarms = (farms ?? []).filter((f) => draft.farmIds.includes(f.id));
+  return (
+    <form
+      ref={formRef}
+      className="panel form-section"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="webhook-form-heading"
+    >
+      <h2 id="webhook-form-heading">{editing ? `Edit ${editing.name}` : 'New webhook'}</h2>
+      {problem && <ProblemNotice problem={problem} />}
+      <div className="form-grid">
+        <FormField id="webhook-name" label="Name" error={err('name')}>
+          {(p) => <input {...p} value={draft.name} onChange={(e) => change({ name: e.target.value })} />}
+        </FormField>
+        <FormField id="webhook-description" label="Description" error={err('description')}>
+          {(p) => (
+            <input
+              {...p}
+              value={draft.description}
+              onChange={(e) => change({ description: e.target.value })}
+            />
+          )}
+        </FormField>
+      </div>
+
+      <CheckGroup
+        id="webhook-endpoints"
+        legend="Endpoints"
+        error={err('endpointIds')}
+        hint={endpoints.length === 0 ? 'Add an endpoint first.' : 'Each event goes to every endpoint ticked.'}
+      >
+        <div className="check-list">
+          {endpoints.map((e, i) => (
+            <div className="check-field" key={e.id}>
+              <input
+                id={`webhook-endpoint-${e.id}`}
+                type="checkbox"
+                checked={draft.endpointIds.includes(e.id)}
+                onChange={(ev) =>
+                  change({ endpointIds: toggled(draft.endpointIds, e.id, ev.target.checked) })
+                }
+                {...(i === 0 ? invalid('endpointIds') : {})}
+              />
+              <label htmlFor={`webhook-endpoint-${e.id}`} className="mono">
+                {e.url}
+                {!e.enabled && ' (disabled)'}
+              </label>
+            </div>
+          ))}
+        </div>
+      </CheckGroup>
+
+      <CheckGroup id="webhook-events" legend="Events" error={err('events')}>
+        <CheckField
+          id="webhook-event-any"
+          label="Every event (*), including custom ones"
+          checked={everything}
+          onChange={(on) => change({ events: toggled(draft.events, '*', on) })}
+        />
+        <div className="check-list event-list">
+          {LIFECYCLE_EVENTS.map((name, i) => (
+            <div className="check-field" key={name}>
+              <input
+                id={`webhook-event-${name}`}
+                type="checkbox"
+                disabled={everything}
+                checked={everything || draft.events.includes(name)}
+                onChange={(ev) => change({ events: toggled(draft.events, name, ev.target.checked) })}
+                {...(i === 0 ? invalid('events') : {})}
+              />
+              <label htmlFor={`webhook-event-${name}`}>{name}</label>
+            </div>
+          ))}
+        </div>
+        <FormField
+          id="webhook-custom-events"
+          label="Custom events"
+          hint="Names fired by your scripts, separated by commas (letters and digits)"
+        >
+          {(p) => (
+            <input
+              {...p}
+              placeholder="DeployFinished, BackupDone"
+              spellCheck={false}
+              value={draft.customEvents}
+              onChange={(e) => change({ customEvents: e.target.value })}
+            />
+          )}
+        </FormField>
+      </CheckGroup>
+
+      <CheckGroup
+        id="webhook-farms"
+        legend="Only these farms (optional)"
+        error={err('farmIds')}
+        hint="None ticked: every farm, and events that belong to no farm."
+      >
+        {!farms && <p className="muted">Loading farms…</p>}
+        {farms?.length === 0 && <p className="muted">No farms in this environment.</p>}
+        <div className="check-list">
+          {farms?.map((f) => (
+            <div className="check-field" key={f.id}>
+              <input
+                id={`webhook-farm-${f.id}`}
+                type="checkbox"
+                checked={draft.farmIds.includes(f.id)}
+                onChange={(ev) => {
+                  const farmIds = toggled(draft.farmIds, f.id, ev.target.checked);
+                  // A farm role filter of a farm no longer chosen could never match: drop it.
+                  const kept = new Set(
+                    (farms ?? [])
+                      .filter((x) => farmIds.includes(x.id))
+                      .flatMap((x) => x.farmRoles.map((fr) => fr.id)),
+                  );
+                  change({ farmIds, farmRoleIds: draft.farmRoleIds.filter((id) => kept.has(id)) });
+                }}
+              />
+              <label htmlFor={`webhook-farm-${f.id}`}>{f.name}</label>
+            </div>
+          ))}
+        </div>
+      </CheckGroup>
+
+      {chosenFarms.length > 0 && (
+        <CheckGroup
+          id="webhook-farm-roles"
+          legend="Only these farm roles (optional)"
+          error={err('farmRoleIds')}
+          hint="None ticked: every farm role of the farms above."
+        >
+          <div className="check-list">
+            {chosenFarms.flatMap((f) =>
+              f.farmRoles
+                .filter((fr) => fr.id)
+                .map((fr) => (
+                  <div className="check-field" key={fr.id}>
+                    <input
+                      id={`webhook-farm-role-${fr.id}`}
+                      type="checkbox"
+                      checked={draft.farmRoleIds.includes(fr.id!)}
+                      onChange={(ev) =>
+                        change({ farmRoleIds: toggled(draft.farmRoleIds, fr.id!, ev.target.checked) })
+                      }
+                    />
+                    <label htmlFor={`webhook-farm-role-${fr.id}`}>
+                      {f.name} / {fr.alias}
+                    </label>
+                  </div>
+                )),
+            )}
+          </div>
+        </CheckGroup>
+      )}
+
+      <div className="form-grid">
+        <FormField
+          id="webhook-max-attempts"
+          label="Attempt limit"
+          error={err('maxAttempts')}
+          hint={`${WEBHOOK_LIMITS.attemptsMin}–${WEBHOOK_LIMITS.attemptsMax} tries per delivery, with backoff; the timeout of each is the endpoint's`}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={WEBHOOK_LIMITS.attemptsMin}
+              max={WEBHOOK_LIMITS.attemptsMax}
+              value={draft.maxAttempts}
+              onChange={(e) => change({ maxAttempts: e.target.value })}
+            />
+          )}
+        </FormField>
+        <div className="field field-check-end">
+          <CheckField
+            id="webhook-enabled"
+            label="Enabled"
+            checked={draft.enabled}
+            onChange={(enabled) => change({ enabled })}
+          />
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? 'Saving…' : editing ? 'Save webhook' : 'Create webhook'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
