@@ -32,7 +32,11 @@ export const scopeRank = (scope: VariableScope): number => VARIABLE_SCOPES.index
 export const isReservedName = (name: string): boolean => name.toUpperCase().startsWith(BUILT_IN_PREFIX);
 
 /** Compiles a validation pattern the way resolution applies it: anchored to the whole value. Throws a SyntaxError if it does not compile. */
-export const compileValidationPattern = (source: string): RegExp => new RegExp(`^(?:${source})$`);
+export function compileValidationPattern(source: string): RegExp {
+  // Alone first: `a)|(b` compiles only once wrapped, and would then slip out of the anchors.
+  new RegExp(source);
+  return new RegExp(`^(?:${source})$`);
+}
 
 const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
 
