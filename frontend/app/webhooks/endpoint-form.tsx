@@ -164,7 +164,7 @@ export function EndpointForm({
       />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save endpoint' : 'Add endpoint'}
+          {saving ? 'Saving…' : 'Save endpoint'}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
           Cancel

@@ -12,8 +12,10 @@ import { useSession } from '../../../lib/use-session';
 import { type Delivery, webhookApi } from '../../../lib/webhook-api';
 import { DeliveryStatusBadge, FINISHED, lastResult, latency } from '../delivery-status';
 
-/** While a delivery is pending or retrying, the list follows it (nothing needs a manual refresh). */
+/** While a delivery is pending or retrying, the list follows it (nothing needs a manual refresh)… */
 const POLL_MS = 5000;
+/** …and new deliveries still show up, more slowly, when none is. */
+const IDLE_POLL_MS = 30_000;
 const PAGE_SIZE = 50;
 
 export function DeliveryHistoryClient({ webhookId }: { webhookId?: string | null }) {
@@ -143,12 +145,12 @@ function DeliveryHistory({ webhookId }: { webhookId: string | null }) {
   const webhook = useApi(ready ? `webhook:${environmentId}:${webhookId}` : null, (signal) =>
     webhookApi.getWebhook(environmentId!, webhookId!, signal),
   );
-  const [pollMs, setPollMs] = useState<number>();
+  const [pollMs, setPollMs] = useState(IDLE_POLL_MS);
   const deliveries = useApi(
     ready ? `deliveries:${environmentId}:${webhookId}` : null,
     async (signal) => {
       const page = await webhookApi.listDeliveries(environmentId!, webhookId!, { limit: PAGE_SIZE }, signal);
-      setPollMs(page.items.some((d) => !FINISHED.has(d.status)) ? POLL_MS : undefined);
+      setPollMs(page.items.some((d) => !FINISHED.has(d.status)) ? POLL_MS : IDLE_POLL_MS);
       return page;
     },
     { refreshMs: pollMs },
@@ -175,7 +177,7 @@ function DeliveryHistory({ webhookId }: { webhookId: string | null }) {
             </p>
           </div>
           <p className="muted poll-state" role="status">
-            {pollMs ? 'Following deliveries in progress…' : ''}
+            {pollMs === POLL_MS ? 'Following deliveries in progress…' : ''}
           </p>
         </div>
         {signedIn && webhookId === null && (
