@@ -167,6 +167,7 @@ describe('the webhooks pages', () => {
     expect(secret.length).toBeGreaterThanOrEqual(32);
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await dialog.getByText(/Copied to the clipboard|Selected: press/).waitFor();
+    await screenshot('laptop-webhooks-secret');
     await dialog.getByRole('button', { name: 'I have stored it' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -192,6 +193,7 @@ describe('the webhooks pages', () => {
     await page.getByLabel('FarmLaunched').check();
     await page.getByLabel('demo-web').check();
     await expect(page.locator('#webhook-events-error').textContent()).resolves.toBe('');
+    await screenshot('laptop-webhook-form');
     await page.getByRole('button', { name: 'Create webhook' }).click();
     const row = page.locator('tr[data-webhook]', { hasText: 'launches' });
     await row.waitFor();

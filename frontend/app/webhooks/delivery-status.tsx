@@ -25,13 +25,18 @@ export function latency(ms: number | null): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** The attempt's error when it says more than its HTTP status does. */
+export function attemptError(attempt: DeliveryAttempt): string | null {
+  return attempt.error && attempt.error !== `HTTP ${attempt.httpStatus}` ? attempt.error : null;
+}
+
+/** "HTTP 500", "connection refused", "HTTP 429 · rate limited"; latency is shown apart. */
 export function attemptResult(attempt: DeliveryAttempt): string {
   const parts = [
     attempt.httpStatus !== null ? `HTTP ${attempt.httpStatus}` : '',
-    attempt.error ?? '',
-    attempt.latencyMs !== null ? latency(attempt.latencyMs) : '',
-  ].filter(Boolean);
-  return parts.join(' · ') || attempt.outcome;
+    attemptError(attempt) ?? '',
+  ];
+  return parts.filter(Boolean).join(' · ') || attempt.outcome;
 }
 
 export function lastResult(delivery: Delivery): string {

@@ -14,7 +14,7 @@ import {
   type WebhookEndpointWithSecret,
   webhookApi,
 } from '../../lib/webhook-api';
-import { lastResult } from './delivery-status';
+import { lastResult, latency } from './delivery-status';
 
 const problemOf = (error: unknown) => (error instanceof ApiProblem ? error : ApiProblem.network(error));
 
@@ -22,7 +22,8 @@ function TestOutcome({ delivery }: { delivery: Delivery }) {
   const ok = delivery.status === 'succeeded';
   return (
     <p className={`notice ${ok ? 'notice-ok' : 'notice-error'} endpoint-test`}>
-      <strong>Test event {ok ? 'delivered' : 'not delivered'}</strong> · {lastResult(delivery)}
+      <strong>Test event {ok ? 'delivered' : 'not delivered'}</strong> · {lastResult(delivery)} ·{' '}
+      {latency(delivery.attempts.at(-1)?.latencyMs ?? null)}
     </p>
   );
 }
@@ -98,23 +99,27 @@ function EndpointRow({
         </span>
       </td>
       <td data-label="Secret">
-        <span className="mono">…{e.secretHint}</span>
-        <span className="row-note">
-          rotated <TimeAgo iso={e.secretRotatedAt} />
-        </span>
-        {e.previousSecretExpiresAt && Date.parse(e.previousSecretExpiresAt) > Date.now() && (
-          <span className="row-note" title={exactTime(e.previousSecretExpiresAt)}>
-            old one signs until <TimeAgo iso={e.previousSecretExpiresAt} />
+        <span className="cell-value">
+          <span className="mono secret-hint">…{e.secretHint}</span>
+          <span className="row-note">
+            rotated <TimeAgo iso={e.secretRotatedAt} />
           </span>
-        )}
+          {e.previousSecretExpiresAt && Date.parse(e.previousSecretExpiresAt) > Date.now() && (
+            <span className="row-note" title={exactTime(e.previousSecretExpiresAt)}>
+              old one signs until <TimeAgo iso={e.previousSecretExpiresAt} />
+            </span>
+          )}
+        </span>
       </td>
       <td data-label="Delivery">
-        {e.timeoutSeconds} s timeout
-        {headerCount > 0 && (
-          <span className="row-note">
-            {headerCount} custom header{headerCount === 1 ? '' : 's'}
-          </span>
-        )}
+        <span className="cell-value">
+          {e.timeoutSeconds} s timeout
+          {headerCount > 0 && (
+            <span className="row-note">
+              {headerCount} custom header{headerCount === 1 ? '' : 's'}
+            </span>
+          )}
+        </span>
       </td>
       <td className="actions-cell">
         <div className="row-actions wrap-actions">

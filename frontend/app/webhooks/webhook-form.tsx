@@ -153,7 +153,7 @@ export function WebhookForm({
         error={err('endpointIds')}
         hint={endpoints.length === 0 ? 'Add an endpoint first.' : 'Each event goes to every endpoint ticked.'}
       >
-        <div className="check-list">
+        <div className="check-list endpoint-list">
           {endpoints.map((e, i) => (
             <div className="check-field" key={e.id}>
               <input

@@ -63,12 +63,14 @@ function WebhookRow({
         <span className="mono endpoint-url">{listed(urls, 2)}</span>
       </td>
       <td data-label="Farms">
-        {farmNames.length ? listed(farmNames) : 'all'}
-        {w.farmRoleIds.length > 0 && (
-          <span className="row-note">
-            {w.farmRoleIds.length} farm role{w.farmRoleIds.length === 1 ? '' : 's'}
-          </span>
-        )}
+        <span className="cell-value">
+          {farmNames.length ? listed(farmNames) : 'all'}
+          {w.farmRoleIds.length > 0 && (
+            <span className="row-note">
+              {w.farmRoleIds.length} farm role{w.farmRoleIds.length === 1 ? '' : 's'}
+            </span>
+          )}
+        </span>
       </td>
       <td data-label="Attempts" className="num">
         {w.maxAttempts}

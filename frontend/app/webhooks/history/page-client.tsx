@@ -10,7 +10,7 @@ import { useApi } from '../../../lib/use-api';
 import { useEnvironment } from '../../../lib/use-environment';
 import { useSession } from '../../../lib/use-session';
 import { type Delivery, webhookApi } from '../../../lib/webhook-api';
-import { DeliveryStatusBadge, FINISHED, lastResult, latency } from '../delivery-status';
+import { attemptError, DeliveryStatusBadge, FINISHED, lastResult, latency } from '../delivery-status';
 
 /** While a delivery is pending or retrying, the list follows it (nothing needs a manual refresh)… */
 const POLL_MS = 5000;
@@ -39,11 +39,12 @@ function Attempts({ delivery }: { delivery: Delivery }) {
             <span className="muted">{latency(a.latencyMs)}</span>
             <TimeAgo iso={a.startedAt} />
           </div>
-          {a.error && <p className="attempt-error">{a.error}</p>}
+          {attemptError(a) && <p className="attempt-error">{attemptError(a)}</p>}
           {a.responseExcerpt && <pre className="attempt-excerpt">{a.responseExcerpt}</pre>}
           {a.nextRetryAt && (
-            <p className="muted">
-              next attempt <TimeAgo iso={a.nextRetryAt} />
+            <p className="muted attempt-next">
+              {Date.parse(a.nextRetryAt) > Date.now() ? 'next attempt' : 'retried'}{' '}
+              <TimeAgo iso={a.nextRetryAt} />
             </p>
           )}
         </li>
@@ -80,8 +81,10 @@ function DeliveryRows({ delivery: d, onRedelivered }: { delivery: Delivery; onRe
           <DeliveryStatusBadge status={d.status} />
         </td>
         <td data-label="Event">
-          <span className="event-name">{d.event.name}</span>
-          {d.event.message && <span className="row-note">{d.event.message}</span>}
+          <span className="cell-value">
+            <span className="event-name">{d.event.name}</span>
+            {d.event.message && <span className="row-note">{d.event.message}</span>}
+          </span>
         </td>
         <td data-label="Time">
           <TimeAgo iso={d.createdAt} />
@@ -90,12 +93,14 @@ function DeliveryRows({ delivery: d, onRedelivered }: { delivery: Delivery; onRe
           {d.attemptCount} / {d.attemptLimit}
         </td>
         <td data-label="Last result">
-          {lastResult(d)}
-          {d.nextAttemptAt && !FINISHED.has(d.status) && (
-            <span className="row-note">
-              next <TimeAgo iso={d.nextAttemptAt} />
-            </span>
-          )}
+          <span className="cell-value">
+            {lastResult(d)}
+            {d.nextAttemptAt && !FINISHED.has(d.status) && (
+              <span className="row-note">
+                next <TimeAgo iso={d.nextAttemptAt} />
+              </span>
+            )}
+          </span>
         </td>
         <td data-label="Latency" className="num">
           {latency(last?.latencyMs ?? null)}
