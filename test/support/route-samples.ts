@@ -1,7 +1,12 @@
 // For every route of the API: how to fill its path and a valid body, so table-driven tests
 // (bad input, tenant isolation) cover every route. A route missing here fails those tests.
+
+import type { Server } from '../../functions/domain/schemas/server';
 import { API_ROUTES, type RouteDef } from '../../functions/handlers/api/routes';
+import type { LocalRuntime } from '../../local/runtime';
+import type { ApiClient } from './api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from './fixtures';
+import { createServerRecord } from './server-record';
 
 export interface Ids {
   environmentId: string;
@@ -246,3 +251,41 @@ const SAMPLE_QUERIES: Record<string, string> = {
 
 export const ROUTES_WITH_BODY = API_ROUTES.filter((r) => r.body);
 export const ROUTES_WITH_PARAMS = API_ROUTES.filter((r) => r.params);
+
+/**
+ * One of everything a route can name, owned by the runtime's demo account: a role, credentials,
+ * a farm with a server record (and its agent token) and the webhook samples.
+ */
+export async function createSampleIds(
+  rt: LocalRuntime,
+  api: ApiClient,
+  farmName: string,
+  server: Partial<Server> = {},
+): Promise<Ids> {
+  const environmentId = rt.demo.environmentId;
+  const roleId = (await api.post('/v1/roles', role(environmentId))).body.id;
+  const credentialsId = (
+    await api.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
+  ).body.id;
+  const created = (
+    await api.post(
+      `/v1/environments/${environmentId}/farms`,
+      farm(farmName, [awsFarmRole(roleId, credentialsId)]),
+    )
+  ).body;
+  const serverId = (await createServerRecord(rt.deps.store, created, server)).id;
+  const agentToken = rt.deps.agentTokens.issue({
+    accountId: rt.demo.accountId,
+    farmId: created.id,
+    serverId,
+  });
+  return {
+    environmentId,
+    roleId,
+    credentialsId,
+    farmId: created.id,
+    serverId,
+    agentToken,
+    ...(await createWebhookSamples(api, environmentId)),
+  };
+}

@@ -3,19 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
-import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
 import {
   authFor,
   BAD_BODIES,
-  createWebhookSamples,
+  createSampleIds,
   fillPath,
   type Ids,
   ROUTES_WITH_BODY,
   ROUTES_WITH_PARAMS,
   VALID_BODIES,
 } from '../../support/route-samples';
-import { createServerRecord } from '../../support/server-record';
 
 let rt: LocalRuntime;
 let api: ApiClient;
@@ -24,32 +22,7 @@ let ids: Ids;
 beforeAll(async () => {
   rt = await startTestRuntime();
   api = apiClient(rt.apiUrl, rt.demo.token);
-  const environmentId = rt.demo.environmentId;
-  const roleId = (await api.post('/v1/roles', role(environmentId))).body.id;
-  const credentialsId = (
-    await api.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
-  ).body.id;
-  const created = (
-    await api.post(
-      `/v1/environments/${environmentId}/farms`,
-      farm('bad-input', [awsFarmRole(roleId, credentialsId)]),
-    )
-  ).body;
-  const serverId = (await createServerRecord(rt.deps.store, created)).id;
-  const agentToken = rt.deps.agentTokens.issue({
-    accountId: rt.demo.accountId,
-    farmId: created.id,
-    serverId,
-  });
-  ids = {
-    environmentId,
-    roleId,
-    credentialsId,
-    farmId: created.id,
-    serverId,
-    agentToken,
-    ...(await createWebhookSamples(api, environmentId)),
-  };
+  ids = await createSampleIds(rt, api, 'bad-input');
 });
 afterAll(() => rt?.stop());
 

@@ -4,16 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
 import { seedDemo } from '../../../local/seed';
 import { type ApiClient, apiClient } from '../../support/api-client';
-import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
 import {
-  createWebhookSamples,
+  createSampleIds,
   fillPath,
   type Ids,
   ROUTES_WITH_PARAMS,
   VALID_BODIES,
 } from '../../support/route-samples';
-import { createServerRecord } from '../../support/server-record';
 
 let rt: LocalRuntime;
 let owner: ApiClient;
@@ -25,34 +23,7 @@ beforeAll(async () => {
   owner = apiClient(rt.apiUrl, rt.demo.token);
   const other = await seedDemo(rt.deps, {}, 'Other');
   intruder = apiClient(rt.apiUrl, await rt.mintToken(other.userId, other.accountId));
-  const environmentId = rt.demo.environmentId;
-  const roleId = (await owner.post('/v1/roles', role(environmentId))).body.id;
-  const credentialsId = (
-    await owner.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
-  ).body.id;
-  const created = (
-    await owner.post(
-      `/v1/environments/${environmentId}/farms`,
-      farm('tenancy', [awsFarmRole(roleId, credentialsId)]),
-    )
-  ).body;
-  const serverId = (
-    await createServerRecord(rt.deps.store, created, { status: 'Running', instanceId: 'i-0123456789abcdef0' })
-  ).id;
-  const agentToken = rt.deps.agentTokens.issue({
-    accountId: rt.demo.accountId,
-    farmId: created.id,
-    serverId,
-  });
-  ids = {
-    environmentId,
-    roleId,
-    credentialsId,
-    farmId: created.id,
-    serverId,
-    agentToken,
-    ...(await createWebhookSamples(owner, environmentId)),
-  };
+  ids = await createSampleIds(rt, owner, 'tenancy', { status: 'Running', instanceId: 'i-0123456789abcdef0' });
 });
 afterAll(() => rt?.stop());
 
