@@ -40,7 +40,7 @@ export function FarmTable({
   placeholderRows?: number;
 }) {
   return (
-    <table className="data-table farm-table" aria-busy={farms === undefined}>
+    <table className="data-table card-table farm-table" aria-busy={farms === undefined}>
       <thead>
         <tr>
           <th scope="col">Name</th>

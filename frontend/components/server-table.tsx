@@ -55,7 +55,11 @@ export function ServerTable({
   return (
     <>
       <div className="panel">
-        <table className="data-table server-table" aria-busy={servers === undefined} aria-label="Servers">
+        <table
+          className="data-table card-table server-table"
+          aria-busy={servers === undefined}
+          aria-label="Servers"
+        >
           <thead>
             <tr>
               <th scope="col">Server</th>

@@ -46,7 +46,7 @@ export function RolesPageClient() {
         </div>
         {roles.error && <ProblemNotice problem={roles.error} onRetry={roles.reload} />}
         <section className="panel" aria-label="Roles">
-          <table className="data-table role-table" aria-busy={!roles.data}>
+          <table className="data-table card-table role-table" aria-busy={!roles.data}>
             <thead>
               <tr>
                 <th scope="col">Name</th>

@@ -199,7 +199,7 @@ export function EndpointTable({
 }) {
   return (
     <>
-      <table className="data-table wh-table endpoint-table" aria-busy={!endpoints}>
+      <table className="data-table card-table wh-table endpoint-table" aria-busy={!endpoints}>
         <thead>
           <tr>
             <th scope="col">URL</th>

@@ -120,7 +120,7 @@ export function WebhookTable({
 }) {
   return (
     <>
-      <table className="data-table wh-table webhook-table" aria-busy={!webhooks}>
+      <table className="data-table card-table wh-table webhook-table" aria-busy={!webhooks}>
         <thead>
           <tr>
             <th scope="col">Name</th>

@@ -190,7 +190,7 @@ function DeliveryHistory({ webhookId }: { webhookId: string | null }) {
         )}
         {problem && <ProblemNotice problem={problem} onRetry={deliveries.reload} />}
         <section className="panel wh-panel" aria-label="Deliveries">
-          <table className="data-table wh-table delivery-table" aria-busy={!items}>
+          <table className="data-table card-table wh-table delivery-table" aria-busy={!items}>
             <thead>
               <tr>
                 <th scope="col">Status</th>
