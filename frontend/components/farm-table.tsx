@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { Farm } from '../lib/api-client';
 import type { FarmCounts } from '../lib/use-farm-counts';
+import { PlaceholderRow } from './placeholder-row';
 import { StatusBadge } from './status-badge';
 import { TimeAgo } from './time-ago';
 
@@ -61,13 +62,7 @@ export function FarmTable({
         {farms === undefined &&
           Array.from({ length: placeholderRows }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-            <tr key={i} className="placeholder-row">
-              {columns.map((column) => (
-                <td key={column}>
-                  <span className="skeleton" aria-hidden="true" />
-                </td>
-              ))}
-            </tr>
+            <PlaceholderRow key={i} cells={columns.length} />
           ))}
         {farms?.map((farm) => (
           <tr key={farm.id}>

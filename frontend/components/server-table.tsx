@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, type Server, type ServerAction } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
 import { ConfirmDialog } from './confirm-dialog';
+import { PlaceholderRow } from './placeholder-row';
 import { ServerStatusBadge } from './status-badge';
 import { TimeAgo } from './time-ago';
 
@@ -73,15 +74,7 @@ export function ServerTable({
             </tr>
           </thead>
           <tbody>
-            {servers === undefined && (
-              <tr className="placeholder-row">
-                {[1, 2, 3, 4, 5, 6].map((i) => (
-                  <td key={i}>
-                    <span className="skeleton" aria-hidden="true" />
-                  </td>
-                ))}
-              </tr>
-            )}
+            {servers === undefined && <PlaceholderRow cells={6} />}
             {shown?.map((server) => (
               <tr key={server.id} data-status={server.status}>
                 <td data-label="Server">

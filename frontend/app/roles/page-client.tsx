@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { AppHeader } from '../../components/app-header';
 import { EnvironmentPicker } from '../../components/environment-picker';
+import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { api, type Role } from '../../lib/api-client';
@@ -57,15 +58,7 @@ export function RolesPageClient() {
               </tr>
             </thead>
             <tbody>
-              {!roles.data && (
-                <tr className="placeholder-row">
-                  {[1, 2, 3, 4, 5].map((i) => (
-                    <td key={i}>
-                      <span className="skeleton" aria-hidden="true" />
-                    </td>
-                  ))}
-                </tr>
-              )}
+              {!roles.data && <PlaceholderRow cells={5} />}
               {roles.data?.map((role) => (
                 <tr key={role.id}>
                   <td data-label="Name">

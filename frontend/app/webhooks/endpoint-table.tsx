@@ -4,6 +4,7 @@
 // and delete. Rotation and deletion ask first; a new secret goes to the page's once-only dialog.
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { ApiProblem } from '../../lib/api-problem';
@@ -212,15 +213,7 @@ export function EndpointTable({
           </tr>
         </thead>
         <tbody>
-          {!endpoints && (
-            <tr className="placeholder-row">
-              {[1, 2, 3, 4, 5].map((i) => (
-                <td key={i}>
-                  <span className="skeleton" aria-hidden="true" />
-                </td>
-              ))}
-            </tr>
-          )}
+          {!endpoints && <PlaceholderRow cells={5} />}
           {endpoints?.map((e) => (
             <EndpointRow key={e.id} endpoint={e} onChanged={onChanged} onSecret={onSecret} onEdit={onEdit} />
           ))}

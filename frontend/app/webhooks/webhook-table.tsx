@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
@@ -136,15 +137,7 @@ export function WebhookTable({
           </tr>
         </thead>
         <tbody>
-          {!webhooks && (
-            <tr className="placeholder-row">
-              {[1, 2, 3, 4, 5, 6].map((i) => (
-                <td key={i}>
-                  <span className="skeleton" aria-hidden="true" />
-                </td>
-              ))}
-            </tr>
-          )}
+          {!webhooks && <PlaceholderRow cells={6} />}
           {webhooks?.map((w) => (
             <WebhookRow
               key={w.id}

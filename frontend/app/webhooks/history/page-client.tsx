@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Fragment, useState } from 'react';
 import { AppHeader } from '../../../components/app-header';
+import { PlaceholderRow } from '../../../components/placeholder-row';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { TimeAgo } from '../../../components/time-ago';
 import { ApiProblem } from '../../../lib/api-problem';
@@ -209,15 +210,7 @@ function DeliveryHistory({ webhookId }: { webhookId: string | null }) {
               </tr>
             </thead>
             <tbody>
-              {!items && (
-                <tr className="placeholder-row">
-                  {[1, 2, 3, 4, 5, 6, 7].map((i) => (
-                    <td key={i}>
-                      <span className="skeleton" aria-hidden="true" />
-                    </td>
-                  ))}
-                </tr>
-              )}
+              {!items && <PlaceholderRow cells={7} />}
               {items?.map((d) => (
                 <DeliveryRows key={d.id} delivery={d} onRedelivered={deliveries.reload} />
               ))}
