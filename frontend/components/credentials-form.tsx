@@ -1,21 +1,20 @@
 'use client';
 // Adds cloud credentials to an environment: AWS access keys or a role to assume, or a GCE
 // service-account key (pasted or uploaded). Secrets go to the API once and are never shown back.
-import { type FormEvent, useState } from 'react';
 import { CloudCredentialsInput } from '../../functions/domain/schemas/credentials';
 import { api, type CloudCredentials } from '../lib/api-client';
-import { ApiProblem } from '../lib/api-problem';
 import {
   type CredentialsDraft,
   emptyCredentials,
   projectOfKey,
   toCredentialsInput,
 } from '../lib/credentials-draft';
-import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from '../lib/field-errors';
+import { errorsFromZod } from '../lib/field-errors';
+import { type Checked, useDraftForm } from '../lib/use-draft-form';
 import { FormField } from './form-field';
 import { ProblemNotice } from './problem-notice';
 
-function validate(draft: CredentialsDraft): { errors: FieldErrors; input?: CloudCredentialsInput } {
+function validate(draft: CredentialsDraft): Checked<CloudCredentialsInput> {
   const converted = toCredentialsInput(draft);
   if ('keyError' in converted) return { errors: { serviceAccountKey: converted.keyError } };
   const parsed = CloudCredentialsInput.safeParse(converted.input);
@@ -31,42 +30,19 @@ export function CredentialsForm({
   onSaved: (saved: CloudCredentials) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<CredentialsDraft>(emptyCredentials);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [saving, setSaving] = useState(false);
-  const err = (path: string) => errorAt(errors, path);
-
-  function change(patch: Partial<CredentialsDraft>) {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    if (submitted) setErrors(validate(next).errors);
-  }
+  const form = useDraftForm({
+    initial: emptyCredentials,
+    validate,
+    save: async (input: CloudCredentialsInput) => {
+      const saved = await api.createCredentials(environmentId, input);
+      form.setDraft(emptyCredentials());
+      onSaved(saved);
+    },
+  });
+  const { draft, err, problem, saving, change, onSubmit } = form;
 
   function setKey(json: string) {
     change({ keyJson: json, projectId: draft.projectId || projectOfKey(json) || '' });
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitted(true);
-    setProblem(undefined);
-    const { errors: found, input } = validate(draft);
-    setErrors(found);
-    if (!input) return;
-    setSaving(true);
-    try {
-      const saved = await api.createCredentials(environmentId, input);
-      setDraft(emptyCredentials());
-      onSaved(saved);
-    } catch (error) {
-      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
-      setProblem(failure);
-      setErrors(errorsFromIssues(failure.issues));
-    } finally {
-      setSaving(false);
-    }
   }
 
   return (

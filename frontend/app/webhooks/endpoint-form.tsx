@@ -2,16 +2,15 @@
 // Adds a webhook endpoint, or edits one (its secret stays): URL, description, custom headers and
 // timeout, validated with the API's WebhookEndpointInput before anything is sent; the API's
 // 400/422 issues (a URL refused as a private address in hosted mode) land under their field.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { WEBHOOK_LIMITS, WebhookEndpointInput } from '../../../functions/domain/schemas/webhook';
 import { CheckField, FormField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
-import { ApiProblem } from '../../lib/api-problem';
-import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from '../../lib/field-errors';
+import { errorsFromZod, type FieldErrors } from '../../lib/field-errors';
+import { type Checked, useDraftForm } from '../../lib/use-draft-form';
 import { type WebhookEndpoint, type WebhookEndpointWithSecret, webhookApi } from '../../lib/webhook-api';
 import { type EndpointDraft, emptyEndpoint, endpointDraftOf, toEndpointInput } from '../../lib/webhook-draft';
 
-function validate(draft: EndpointDraft): { errors: FieldErrors; input?: WebhookEndpointInput } {
+function validate(draft: EndpointDraft): Checked<WebhookEndpointInput> {
   const converted = toEndpointInput(draft);
   if ('headersError' in converted) return { errors: { headers: converted.headersError } };
   const parsed = WebhookEndpointInput.safeParse(converted.input);
@@ -38,48 +37,15 @@ export function EndpointForm({
   onUpdated: (updated: WebhookEndpoint) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<EndpointDraft>(() =>
-    editing ? endpointDraftOf(editing) : emptyEndpoint(),
-  );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [saving, setSaving] = useState(false);
-  const err = (path: string) => errorAt(errors, path);
-  const formRef = useRef<HTMLFormElement>(null);
-  // The form opens where the user asked for it: put the keyboard in its first field.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
-  }, []);
-
-  function change(patch: Partial<EndpointDraft>) {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    if (submitted) setErrors(validate(next).errors);
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitted(true);
-    setProblem(undefined);
-    const { errors: found, input } = validate(draft);
-    setErrors(found);
-    if (!input) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setSaving(true);
-    try {
+  const { draft, errors, err, problem, saving, formRef, change, onSubmit } = useDraftForm({
+    initial: () => (editing ? endpointDraftOf(editing) : emptyEndpoint()),
+    validate,
+    save: async (input: WebhookEndpointInput) => {
       if (editing) onUpdated(await webhookApi.updateEndpoint(editing, input));
       else onCreated(await webhookApi.createEndpoint(environmentId, input));
-    } catch (error) {
-      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
-      setProblem(failure);
-      setErrors(errorsFromIssues(failure.issues));
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+    keyboard: true,
+  });
 
   const heading = editing ? 'Edit endpoint' : 'Add an endpoint';
   return (
@@ -172,9 +138,4 @@ export function EndpointForm({
       </div>
     </form>
   );
-}
-
-/** Keyboard users land on what needs fixing, as the farm form does. */
-export function focusFirstError(form: HTMLFormElement) {
-  window.requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

@@ -3,13 +3,12 @@
 // event names typed, or every event), optional farm / farm role filters from the environment's
 // farms, and the attempt limit. Validated with the API's WebhookInput first; the API's issues
 // land under their field too.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { LIFECYCLE_EVENTS, WEBHOOK_LIMITS, WebhookInput } from '../../../functions/domain/schemas/webhook';
 import { CheckField, FormField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
-import { ApiProblem } from '../../lib/api-problem';
-import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from '../../lib/field-errors';
+import { errorsFromZod } from '../../lib/field-errors';
+import { type Checked, useDraftForm } from '../../lib/use-draft-form';
 import { type Webhook, type WebhookEndpoint, webhookApi } from '../../lib/webhook-api';
 import {
   emptyWebhook,
@@ -18,9 +17,8 @@ import {
   type WebhookDraft,
   webhookDraftOf,
 } from '../../lib/webhook-draft';
-import { focusFirstError } from './endpoint-form';
 
-function validate(draft: WebhookDraft): { errors: FieldErrors; input?: WebhookInput } {
+function validate(draft: WebhookDraft): Checked<WebhookInput> {
   const parsed = WebhookInput.safeParse(toWebhookInput(draft));
   return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
 }
@@ -73,52 +71,18 @@ export function WebhookForm({
   onSaved: (saved: Webhook) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<WebhookDraft>(() =>
-    editing ? webhookDraftOf(editing) : emptyWebhook(),
-  );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [saving, setSaving] = useState(false);
-  const err = (path: string) => errorAt(errors, path);
-  const formRef = useRef<HTMLFormElement>(null);
-  // The form opens where the user asked for it: put the keyboard in its first field.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
-  }, []);
-  const invalid = (path: string) => (err(path) ? { 'aria-invalid': true as const } : {});
-
-  function change(patch: Partial<WebhookDraft>) {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    if (submitted) setErrors(validate(next).errors);
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitted(true);
-    setProblem(undefined);
-    const { errors: found, input } = validate(draft);
-    setErrors(found);
-    if (!input) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setSaving(true);
-    try {
+  const { draft, err, problem, saving, formRef, change, onSubmit } = useDraftForm({
+    initial: () => (editing ? webhookDraftOf(editing) : emptyWebhook()),
+    validate,
+    save: async (input: WebhookInput) =>
       onSaved(
         editing
           ? await webhookApi.updateWebhook(editing, input)
           : await webhookApi.createWebhook(environmentId, input),
-      );
-    } catch (error) {
-      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
-      setProblem(failure);
-      setErrors(errorsFromIssues(failure.issues));
-    } finally {
-      setSaving(false);
-    }
-  }
+      ),
+    keyboard: true,
+  });
+  const invalid = (path: string) => (err(path) ? { 'aria-invalid': true as const } : {});
 
   const everything = draft.events.includes('*');
   const chosenFarms = (farms ?? []).filter((f) => draft.farmIds.includes(f.id));

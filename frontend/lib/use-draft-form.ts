@@ -1,0 +1,77 @@
+// The draft, errors and save of an inline portal form checked with the API's own zod schema
+// (credentials, webhook endpoints, webhooks): nothing is said until the first submit, then the
+// errors follow every change; the API's 400/422 issues land under their field too.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiProblem } from './api-problem';
+import { errorAt, errorsFromIssues, type FieldErrors } from './field-errors';
+
+export type Checked<I> = { errors: FieldErrors; input?: I };
+
+export function useDraftForm<D extends object, I>({
+  initial,
+  validate,
+  save,
+  keyboard = false,
+}: {
+  initial: () => D;
+  validate: (draft: D) => Checked<I>;
+  /** Sends the valid input; a throw becomes the form's problem notice and field errors. */
+  save: (input: I) => Promise<void>;
+  /** Move the keyboard with the form: into its first field when it opens, to the first error on a refused submit. */
+  keyboard?: boolean;
+}) {
+  const [draft, setDraft] = useState<D>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (keyboard) formRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [keyboard]);
+
+  function change(patch: Partial<D>) {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (submitted) setErrors(validate(next).errors);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    setProblem(undefined);
+    const { errors: found, input } = validate(draft);
+    setErrors(found);
+    if (!input) {
+      if (keyboard) focusFirstError(event.currentTarget);
+      return;
+    }
+    setSaving(true);
+    try {
+      await save(input);
+    } catch (error) {
+      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setProblem(failure);
+      setErrors(errorsFromIssues(failure.issues));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return {
+    draft,
+    setDraft,
+    errors,
+    err: (path: string) => errorAt(errors, path),
+    problem,
+    saving,
+    formRef,
+    change,
+    onSubmit,
+  };
+}
+
+/** Keyboard users land on what needs fixing, once React has drawn the errors. */
+function focusFirstError(form: HTMLFormElement) {
+  window.requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
