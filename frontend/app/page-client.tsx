@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AppHeader } from '../components/app-header';
 import { EnvironmentPicker } from '../components/environment-picker';
 import { FarmTable } from '../components/farm-table';
+import { PageHeading } from '../components/page-heading';
 import { ProblemNotice } from '../components/problem-notice';
 import { useEnvironment } from '../lib/use-environment';
 import { useFarmCounts } from '../lib/use-farm-counts';
@@ -21,22 +22,20 @@ export function FarmsPageClient() {
     <>
       <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
       <main className="page" id="main">
-        <div className="page-heading">
-          <div>
-            <h1>Farms</h1>
-            <p className="muted lede">
-              {env.current
-                ? env.current.description || `Everything declared in ${env.current.name}.`
-                : '\u00a0'}
-            </p>
-          </div>
-          <div className="heading-actions">
-            <EnvironmentPicker env={env} />
-            <Link className="button button-primary" href="/farm/edit/">
-              New farm
-            </Link>
-          </div>
-        </div>
+        <PageHeading
+          title="Farms"
+          lede={
+            env.current ? env.current.description || `Everything declared in ${env.current.name}.` : '\u00a0'
+          }
+          actions={
+            <>
+              <EnvironmentPicker env={env} />
+              <Link className="button button-primary" href="/farm/edit/">
+                New farm
+              </Link>
+            </>
+          }
+        />
 
         {problem && <ProblemNotice problem={problem} onRetry={env.error ? env.reload : list.reload} />}
 

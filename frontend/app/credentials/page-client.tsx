@@ -4,6 +4,7 @@ import { AppHeader } from '../../components/app-header';
 import { CredentialsCard } from '../../components/credentials-card';
 import { CredentialsForm } from '../../components/credentials-form';
 import { EnvironmentPicker } from '../../components/environment-picker';
+import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
 import { api } from '../../lib/api-client';
 import { useApi } from '../../lib/use-api';
@@ -25,28 +26,26 @@ export function CredentialsPageClient() {
     <>
       <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
       <main className="page" id="main">
-        <div className="page-heading">
-          <div>
-            <h1>Cloud credentials</h1>
-            <p className="muted lede">
-              How Drover reaches each cloud for {env.current?.name ?? 'this environment'}.
-            </p>
-          </div>
-          <div className="heading-actions">
-            <EnvironmentPicker env={env} />
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                setAdding(true);
-                setNotice(undefined);
-              }}
-              disabled={adding || !environmentId}
-            >
-              Add credentials
-            </button>
-          </div>
-        </div>
+        <PageHeading
+          title="Cloud credentials"
+          lede={<>How Drover reaches each cloud for {env.current?.name ?? 'this environment'}.</>}
+          actions={
+            <>
+              <EnvironmentPicker env={env} />
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setAdding(true);
+                  setNotice(undefined);
+                }}
+                disabled={adding || !environmentId}
+              >
+                Add credentials
+              </button>
+            </>
+          }
+        />
         {(env.error ?? list.error) && (
           <ProblemNotice problem={(env.error ?? list.error)!} onRetry={list.reload} />
         )}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AppHeader } from '../../components/app-header';
 import { EnvironmentPicker } from '../../components/environment-picker';
 import { farmHref } from '../../components/farm-table';
+import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StatusBadge } from '../../components/status-badge';
 import { TimeAgo } from '../../components/time-ago';
@@ -68,17 +69,11 @@ export function DashboardPageClient() {
     <>
       <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
       <main className="page" id="main">
-        <div className="page-heading">
-          <div>
-            <h1>Dashboard</h1>
-            <p className="muted lede">
-              {env.current ? `Environment ${env.current.name} at a glance.` : '\u00a0'}
-            </p>
-          </div>
-          <div className="heading-actions">
-            <EnvironmentPicker env={env} />
-          </div>
-        </div>
+        <PageHeading
+          title="Dashboard"
+          lede={env.current ? `Environment ${env.current.name} at a glance.` : '\u00a0'}
+          actions={<EnvironmentPicker env={env} />}
+        />
         {(env.error ?? farms.error) && (
           <ProblemNotice problem={(env.error ?? farms.error)!} onRetry={farms.reload} />
         )}

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { AppHeader } from '../../components/app-header';
 import { EnvironmentPicker } from '../../components/environment-picker';
+import { PageHeading } from '../../components/page-heading';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
@@ -31,20 +32,18 @@ export function RolesPageClient() {
     <>
       <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
       <main className="page" id="main">
-        <div className="page-heading">
-          <div>
-            <h1>Roles</h1>
-            <p className="muted lede">
-              Server templates: an image per cloud and location, a default size, tags.
-            </p>
-          </div>
-          <div className="heading-actions">
-            <EnvironmentPicker env={env} />
-            <Link className="button button-primary" href={roleEditHref()}>
-              New role
-            </Link>
-          </div>
-        </div>
+        <PageHeading
+          title="Roles"
+          lede="Server templates: an image per cloud and location, a default size, tags."
+          actions={
+            <>
+              <EnvironmentPicker env={env} />
+              <Link className="button button-primary" href={roleEditHref()}>
+                New role
+              </Link>
+            </>
+          }
+        />
         {roles.error && <ProblemNotice problem={roles.error} onRetry={roles.reload} />}
         <section className="panel" aria-label="Roles">
           <table className="data-table card-table role-table" aria-busy={!roles.data}>

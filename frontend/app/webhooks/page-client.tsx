@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { AppHeader } from '../../components/app-header';
 import { EnvironmentPicker } from '../../components/environment-picker';
+import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
 import { all, api } from '../../lib/api-client';
 import { useApi } from '../../lib/use-api';
@@ -54,18 +55,16 @@ export function WebhooksPageClient() {
     <>
       <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
       <main className="page" id="main">
-        <div className="page-heading">
-          <div>
-            <h1>Webhooks</h1>
-            <p className="muted lede">
+        <PageHeading
+          title="Webhooks"
+          lede={
+            <>
               Drover&apos;s events from {env.current?.name ?? 'this environment'}, POSTed and signed to your
               endpoints, retried, with every attempt kept.
-            </p>
-          </div>
-          <div className="heading-actions">
-            <EnvironmentPicker env={env} />
-          </div>
-        </div>
+            </>
+          }
+          actions={<EnvironmentPicker env={env} />}
+        />
         {problem && (
           <ProblemNotice
             problem={problem}

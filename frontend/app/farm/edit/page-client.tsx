@@ -8,6 +8,7 @@ import { FarmRoleEditor } from '../../../components/farm-form/farm-role-editor';
 import { StaleEditNotice } from '../../../components/farm-form/stale-edit-notice';
 import { farmHref } from '../../../components/farm-table';
 import { FormField } from '../../../components/form-field';
+import { PageHeading } from '../../../components/page-heading';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { api, type Farm } from '../../../lib/api-client';
 import { ApiProblem } from '../../../lib/api-problem';
@@ -145,18 +146,16 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
         <p className="breadcrumb">
           {editing && farmId ? <Link href={farmHref(farmId)}>← Farm</Link> : <Link href="/">← Farms</Link>}
         </p>
-        <div className="page-heading">
-          <div>
-            <h1>{title}</h1>
-            <p className="muted lede">
-              {editing
-                ? 'Changes apply to the running farm at its next reconcile.'
-                : env.current
-                  ? `In environment ${env.current.name}. The farm stays Terminated until you launch it.`
-                  : '\u00a0'}
-            </p>
-          </div>
-        </div>
+        <PageHeading
+          title={title}
+          lede={
+            editing
+              ? 'Changes apply to the running farm at its next reconcile.'
+              : env.current
+                ? `In environment ${env.current.name}. The farm stays Terminated until you launch it.`
+                : '\u00a0'
+          }
+        />
 
         {farm.error && <ProblemNotice problem={farm.error} onRetry={farm.reload} />}
         {stale && (

@@ -6,6 +6,7 @@ import { RoleInput } from '../../../../functions/domain/schemas/role';
 import { AppHeader } from '../../../components/app-header';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CheckField, FormField } from '../../../components/form-field';
+import { PageHeading } from '../../../components/page-heading';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { api, type Role } from '../../../lib/api-client';
 import { ApiProblem } from '../../../lib/api-problem';
@@ -111,16 +112,14 @@ function RoleEditor({ roleId }: { roleId: string | null }) {
         <p className="breadcrumb">
           <Link href="/roles/">← Roles</Link>
         </p>
-        <div className="page-heading">
-          <div>
-            <h1>{title}</h1>
-            <p className="muted lede">
-              {problem?.stale
-                ? 'Someone changed this role since you opened it: reload to see their version.'
-                : '\u00a0'}
-            </p>
-          </div>
-        </div>
+        <PageHeading
+          title={title}
+          lede={
+            problem?.stale
+              ? 'Someone changed this role since you opened it: reload to see their version.'
+              : '\u00a0'
+          }
+        />
         {loaded.error && <ProblemNotice problem={loaded.error} onRetry={loaded.reload} />}
         {problem && <ProblemNotice problem={problem} />}
         {!draft ? (
