@@ -11,7 +11,7 @@ import {
 } from '../lib/credentials-draft';
 import { errorsFromZod } from '../lib/field-errors';
 import { type Checked, useDraftForm } from '../lib/use-draft-form';
-import { FormField } from './form-field';
+import { FormField, TextField } from './form-field';
 import { ProblemNotice } from './problem-notice';
 
 function validate(draft: CredentialsDraft): Checked<CloudCredentialsInput> {
@@ -70,18 +70,20 @@ export function CredentialsForm({
         ))}
       </fieldset>
       <div className="form-grid">
-        <FormField id="cred-name" label="Name" error={err('name')}>
-          {(p) => <input {...p} value={draft.name} onChange={(e) => change({ name: e.target.value })} />}
-        </FormField>
-        <FormField id="cred-description" label="Description" error={err('description')}>
-          {(p) => (
-            <input
-              {...p}
-              value={draft.description}
-              onChange={(e) => change({ description: e.target.value })}
-            />
-          )}
-        </FormField>
+        <TextField
+          id="cred-name"
+          label="Name"
+          error={err('name')}
+          value={draft.name}
+          onChange={(value) => change({ name: value })}
+        />
+        <TextField
+          id="cred-description"
+          label="Description"
+          error={err('description')}
+          value={draft.description}
+          onChange={(value) => change({ description: value })}
+        />
       </div>
 
       {draft.platform === 'aws' ? (
@@ -109,55 +111,43 @@ export function CredentialsForm({
           </fieldset>
           {draft.authType === 'accessKey' ? (
             <div className="form-grid">
-              <FormField id="cred-access-key-id" label="Access key ID" error={err('auth.accessKeyId')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={draft.accessKeyId}
-                    onChange={(e) => change({ accessKeyId: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField
+              <TextField
+                id="cred-access-key-id"
+                label="Access key ID"
+                error={err('auth.accessKeyId')}
+                autoComplete="off"
+                spellCheck={false}
+                value={draft.accessKeyId}
+                onChange={(value) => change({ accessKeyId: value })}
+              />
+              <TextField
                 id="cred-secret-access-key"
                 label="Secret access key"
                 error={err('auth.secretAccessKey')}
                 hint="Write-only: stored encrypted, never shown again"
-              >
-                {(p) => (
-                  <input
-                    {...p}
-                    type="password"
-                    autoComplete="new-password"
-                    value={draft.secretAccessKey}
-                    onChange={(e) => change({ secretAccessKey: e.target.value })}
-                  />
-                )}
-              </FormField>
+                type="password"
+                autoComplete="new-password"
+                value={draft.secretAccessKey}
+                onChange={(value) => change({ secretAccessKey: value })}
+              />
             </div>
           ) : (
             <div className="form-grid">
-              <FormField id="cred-role-arn" label="Role ARN" error={err('auth.roleArn')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    placeholder="arn:aws:iam::123456789012:role/drover"
-                    value={draft.roleArn}
-                    onChange={(e) => change({ roleArn: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField id="cred-external-id" label="External ID" error={err('auth.externalId')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    value={draft.externalId}
-                    onChange={(e) => change({ externalId: e.target.value })}
-                  />
-                )}
-              </FormField>
+              <TextField
+                id="cred-role-arn"
+                label="Role ARN"
+                error={err('auth.roleArn')}
+                placeholder="arn:aws:iam::123456789012:role/drover"
+                value={draft.roleArn}
+                onChange={(value) => change({ roleArn: value })}
+              />
+              <TextField
+                id="cred-external-id"
+                label="External ID"
+                error={err('auth.externalId')}
+                value={draft.externalId}
+                onChange={(value) => change({ externalId: value })}
+              />
             </div>
           )}
         </>
@@ -194,34 +184,26 @@ export function CredentialsForm({
                 />
               )}
             </FormField>
-            <FormField id="cred-project" label="Project ID" error={err('projectId')}>
-              {(p) => (
-                <input
-                  {...p}
-                  value={draft.projectId}
-                  onChange={(e) => change({ projectId: e.target.value })}
-                />
-              )}
-            </FormField>
+            <TextField
+              id="cred-project"
+              label="Project ID"
+              error={err('projectId')}
+              value={draft.projectId}
+              onChange={(value) => change({ projectId: value })}
+            />
           </div>
         </>
       )}
-      <FormField
+      <TextField
         id="cred-endpoint"
         label="Endpoint (optional)"
         error={err('endpoint')}
         hint="Only for a VPC endpoint, a proxy or the local sandbox clouds"
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="url"
-            placeholder="https://…"
-            value={draft.endpoint}
-            onChange={(e) => change({ endpoint: e.target.value })}
-          />
-        )}
-      </FormField>
+        type="url"
+        placeholder="https://…"
+        value={draft.endpoint}
+        onChange={(value) => change({ endpoint: value })}
+      />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save credentials'}

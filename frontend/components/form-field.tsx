@@ -1,6 +1,6 @@
 // A labelled form control with its hint and error underneath. The error line always takes its
 // height, so an error appearing does not push the rest of the form down.
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export interface ControlProps {
   id: string;
@@ -41,6 +41,30 @@ export function FormField({
         {error ?? ''}
       </p>
     </div>
+  );
+}
+
+/** The common case: a FormField around one text-like input whose value is a string of the draft. */
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  ...input
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
+  return (
+    <FormField id={id} label={label} error={error} hint={hint}>
+      {(p) => <input {...p} {...input} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </FormField>
   );
 }
 

@@ -3,7 +3,7 @@
 // timeout, validated with the API's WebhookEndpointInput before anything is sent; the API's
 // 400/422 issues (a URL refused as a private address in hosted mode) land under their field.
 import { WEBHOOK_LIMITS, WebhookEndpointInput } from '../../../functions/domain/schemas/webhook';
-import { CheckField, FormField } from '../../components/form-field';
+import { CheckField, FormField, TextField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
 import { errorsFromZod, type FieldErrors } from '../../lib/field-errors';
 import { type Checked, useDraftForm } from '../../lib/use-draft-form';
@@ -58,52 +58,38 @@ export function EndpointForm({
     >
       <h2 id="endpoint-form-heading">{heading}</h2>
       {problem && <ProblemNotice problem={problem} />}
-      <FormField
+      <TextField
         id="endpoint-url"
         label="URL"
         error={err('url')}
         hint="Where Drover POSTs each event, signed. Hosted Drover needs https and a public address."
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="url"
-            inputMode="url"
-            placeholder="https://hooks.example.com/drover"
-            spellCheck={false}
-            value={draft.url}
-            onChange={(e) => change({ url: e.target.value })}
-          />
-        )}
-      </FormField>
+        type="url"
+        inputMode="url"
+        placeholder="https://hooks.example.com/drover"
+        spellCheck={false}
+        value={draft.url}
+        onChange={(value) => change({ url: value })}
+      />
       <div className="form-grid">
-        <FormField id="endpoint-description" label="Description" error={err('description')}>
-          {(p) => (
-            <input
-              {...p}
-              value={draft.description}
-              onChange={(e) => change({ description: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField
+        <TextField
+          id="endpoint-description"
+          label="Description"
+          error={err('description')}
+          value={draft.description}
+          onChange={(value) => change({ description: value })}
+        />
+        <TextField
           id="endpoint-timeout"
           label="Timeout (seconds)"
           error={err('timeoutSeconds')}
           hint={`${WEBHOOK_LIMITS.timeoutSecondsMin}–${WEBHOOK_LIMITS.timeoutSecondsMax}; a slower answer counts as failed and is retried`}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={WEBHOOK_LIMITS.timeoutSecondsMin}
-              max={WEBHOOK_LIMITS.timeoutSecondsMax}
-              value={draft.timeoutSeconds}
-              onChange={(e) => change({ timeoutSeconds: e.target.value })}
-            />
-          )}
-        </FormField>
+          type="number"
+          inputMode="numeric"
+          min={WEBHOOK_LIMITS.timeoutSecondsMin}
+          max={WEBHOOK_LIMITS.timeoutSecondsMax}
+          value={draft.timeoutSeconds}
+          onChange={(value) => change({ timeoutSeconds: value })}
+        />
       </div>
       <FormField
         id="endpoint-headers"

@@ -4,7 +4,7 @@
 // farms, and the attempt limit. Validated with the API's WebhookInput first; the API's issues
 // land under their field too.
 import { LIFECYCLE_EVENTS, WEBHOOK_LIMITS, WebhookInput } from '../../../functions/domain/schemas/webhook';
-import { CheckField, FormField } from '../../components/form-field';
+import { CheckField, TextField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
 import { errorsFromZod } from '../../lib/field-errors';
@@ -97,18 +97,20 @@ export function WebhookForm({
       <h2 id="webhook-form-heading">{editing ? `Edit ${editing.name}` : 'New webhook'}</h2>
       {problem && <ProblemNotice problem={problem} />}
       <div className="form-grid">
-        <FormField id="webhook-name" label="Name" error={err('name')}>
-          {(p) => <input {...p} value={draft.name} onChange={(e) => change({ name: e.target.value })} />}
-        </FormField>
-        <FormField id="webhook-description" label="Description" error={err('description')}>
-          {(p) => (
-            <input
-              {...p}
-              value={draft.description}
-              onChange={(e) => change({ description: e.target.value })}
-            />
-          )}
-        </FormField>
+        <TextField
+          id="webhook-name"
+          label="Name"
+          error={err('name')}
+          value={draft.name}
+          onChange={(value) => change({ name: value })}
+        />
+        <TextField
+          id="webhook-description"
+          label="Description"
+          error={err('description')}
+          value={draft.description}
+          onChange={(value) => change({ description: value })}
+        />
       </div>
 
       <CheckGroup
@@ -160,21 +162,15 @@ export function WebhookForm({
             </div>
           ))}
         </div>
-        <FormField
+        <TextField
           id="webhook-custom-events"
           label="Custom events"
           hint="Names fired by your scripts, separated by commas (letters and digits)"
-        >
-          {(p) => (
-            <input
-              {...p}
-              placeholder="DeployFinished, BackupDone"
-              spellCheck={false}
-              value={draft.customEvents}
-              onChange={(e) => change({ customEvents: e.target.value })}
-            />
-          )}
-        </FormField>
+          placeholder="DeployFinished, BackupDone"
+          spellCheck={false}
+          value={draft.customEvents}
+          onChange={(value) => change({ customEvents: value })}
+        />
       </CheckGroup>
 
       <CheckGroup
@@ -241,24 +237,18 @@ export function WebhookForm({
       )}
 
       <div className="form-grid">
-        <FormField
+        <TextField
           id="webhook-max-attempts"
           label="Attempt limit"
           error={err('maxAttempts')}
           hint={`${WEBHOOK_LIMITS.attemptsMin}–${WEBHOOK_LIMITS.attemptsMax} tries per delivery, with backoff; the timeout of each is the endpoint's`}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={WEBHOOK_LIMITS.attemptsMin}
-              max={WEBHOOK_LIMITS.attemptsMax}
-              value={draft.maxAttempts}
-              onChange={(e) => change({ maxAttempts: e.target.value })}
-            />
-          )}
-        </FormField>
+          type="number"
+          inputMode="numeric"
+          min={WEBHOOK_LIMITS.attemptsMin}
+          max={WEBHOOK_LIMITS.attemptsMax}
+          value={draft.maxAttempts}
+          onChange={(value) => change({ maxAttempts: value })}
+        />
         <div className="field field-check-end">
           <CheckField
             id="webhook-enabled"

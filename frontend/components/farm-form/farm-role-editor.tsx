@@ -6,7 +6,7 @@ import type { CloudCredentials, InstanceType, Role } from '../../lib/api-client'
 import { emptyVolume, type FarmRoleDraft, type Platform, type VolumeDraft } from '../../lib/farm-draft';
 import { errorAt, type FieldErrors } from '../../lib/field-errors';
 import { useInstanceTypes, useLocations } from '../../lib/use-cloud-catalog';
-import { CheckField, FormField } from '../form-field';
+import { CheckField, FormField, TextField } from '../form-field';
 
 const platformNames: Record<Platform, string> = { aws: 'AWS EC2', gce: 'Google Compute Engine' };
 
@@ -99,9 +99,14 @@ export function FarmRoleEditor({
       </div>
 
       <div className="form-grid">
-        <FormField id={id('alias')} label="Alias" error={err('alias')} hint="Used in server names">
-          {(p) => <input {...p} value={draft.alias} onChange={(e) => set({ alias: e.target.value })} />}
-        </FormField>
+        <TextField
+          id={id('alias')}
+          label="Alias"
+          error={err('alias')}
+          hint="Used in server names"
+          value={draft.alias}
+          onChange={(value) => set({ alias: value })}
+        />
         <FormField id={id('platform')} label="Platform" error={err('platform')}>
           {(p) => (
             <select
@@ -257,36 +262,30 @@ export function FarmRoleEditor({
 
       <h4>Scaling and launch</h4>
       <div className="form-grid form-grid-narrow">
-        <FormField id={id('minInstances')} label="Min instances" error={err('minInstances')}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              value={draft.minInstances}
-              onChange={(e) => set({ minInstances: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField id={id('maxInstances')} label="Max instances" error={err('maxInstances')}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              value={draft.maxInstances}
-              onChange={(e) => set({ maxInstances: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField id={id('launchOrder')} label="Launch order" error={err('launchOrder')}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              value={draft.launchOrder}
-              onChange={(e) => set({ launchOrder: e.target.value })}
-            />
-          )}
-        </FormField>
+        <TextField
+          id={id('minInstances')}
+          label="Min instances"
+          error={err('minInstances')}
+          inputMode="numeric"
+          value={draft.minInstances}
+          onChange={(value) => set({ minInstances: value })}
+        />
+        <TextField
+          id={id('maxInstances')}
+          label="Max instances"
+          error={err('maxInstances')}
+          inputMode="numeric"
+          value={draft.maxInstances}
+          onChange={(value) => set({ maxInstances: value })}
+        />
+        <TextField
+          id={id('launchOrder')}
+          label="Launch order"
+          error={err('launchOrder')}
+          inputMode="numeric"
+          value={draft.launchOrder}
+          onChange={(value) => set({ launchOrder: value })}
+        />
         <FormField id={id('scaleInOrder')} label="Scale in" error={err('scaleInOrder')}>
           {(p) => (
             <select
@@ -299,89 +298,61 @@ export function FarmRoleEditor({
             </select>
           )}
         </FormField>
-        <FormField id={id('launchTimeoutSec')} label="Launch timeout (s)" error={err('launchTimeoutSec')}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              value={draft.launchTimeoutSec}
-              onChange={(e) => set({ launchTimeoutSec: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField id={id('initTimeoutSec')} label="Init timeout (s)" error={err('initTimeoutSec')}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              value={draft.initTimeoutSec}
-              onChange={(e) => set({ initTimeoutSec: e.target.value })}
-            />
-          )}
-        </FormField>
+        <TextField
+          id={id('launchTimeoutSec')}
+          label="Launch timeout (s)"
+          error={err('launchTimeoutSec')}
+          inputMode="numeric"
+          value={draft.launchTimeoutSec}
+          onChange={(value) => set({ launchTimeoutSec: value })}
+        />
+        <TextField
+          id={id('initTimeoutSec')}
+          label="Init timeout (s)"
+          error={err('initTimeoutSec')}
+          inputMode="numeric"
+          value={draft.initTimeoutSec}
+          onChange={(value) => set({ initTimeoutSec: value })}
+        />
       </div>
 
       <h4>Network</h4>
       {draft.platform === 'aws' ? (
         <div className="form-grid">
-          <FormField
+          <TextField
             id={id('network.vpcId')}
             label="VPC"
             error={err('network.vpcId')}
             hint="Empty: the default VPC"
-          >
-            {(p) => (
-              <input
-                {...p}
-                placeholder="vpc-…"
-                value={draft.aws.vpcId}
-                onChange={(e) => set({ aws: { ...draft.aws, vpcId: e.target.value } })}
-              />
-            )}
-          </FormField>
-          <FormField
+            placeholder="vpc-…"
+            value={draft.aws.vpcId}
+            onChange={(value) => set({ aws: { ...draft.aws, vpcId: value } })}
+          />
+          <TextField
             id={id('network.subnetIds')}
             label="Subnets"
             error={err('network.subnetIds')}
             hint="Comma-separated"
-          >
-            {(p) => (
-              <input
-                {...p}
-                placeholder="subnet-…"
-                value={draft.aws.subnetIds}
-                onChange={(e) => set({ aws: { ...draft.aws, subnetIds: e.target.value } })}
-              />
-            )}
-          </FormField>
-          <FormField
+            placeholder="subnet-…"
+            value={draft.aws.subnetIds}
+            onChange={(value) => set({ aws: { ...draft.aws, subnetIds: value } })}
+          />
+          <TextField
             id={id('network.securityGroupIds')}
             label="Security groups"
             error={err('network.securityGroupIds')}
             hint="Comma-separated"
-          >
-            {(p) => (
-              <input
-                {...p}
-                placeholder="sg-…"
-                value={draft.aws.securityGroupIds}
-                onChange={(e) => set({ aws: { ...draft.aws, securityGroupIds: e.target.value } })}
-              />
-            )}
-          </FormField>
-          <FormField
+            placeholder="sg-…"
+            value={draft.aws.securityGroupIds}
+            onChange={(value) => set({ aws: { ...draft.aws, securityGroupIds: value } })}
+          />
+          <TextField
             id={id('iamInstanceProfile')}
             label="IAM instance profile"
             error={err('iamInstanceProfile')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                value={draft.aws.iamInstanceProfile}
-                onChange={(e) => set({ aws: { ...draft.aws, iamInstanceProfile: e.target.value } })}
-              />
-            )}
-          </FormField>
+            value={draft.aws.iamInstanceProfile}
+            onChange={(value) => set({ aws: { ...draft.aws, iamInstanceProfile: value } })}
+          />
           <CheckField
             id={id('network.associatePublicIp')}
             label="Public IP address"
@@ -391,48 +362,36 @@ export function FarmRoleEditor({
         </div>
       ) : (
         <div className="form-grid">
-          <FormField id={id('network.network')} label="Network" error={err('network.network')}>
-            {(p) => (
-              <input
-                {...p}
-                value={draft.gce.network}
-                onChange={(e) => set({ gce: { ...draft.gce, network: e.target.value } })}
-              />
-            )}
-          </FormField>
-          <FormField id={id('network.subnetwork')} label="Subnetwork" error={err('network.subnetwork')}>
-            {(p) => (
-              <input
-                {...p}
-                value={draft.gce.subnetwork}
-                onChange={(e) => set({ gce: { ...draft.gce, subnetwork: e.target.value } })}
-              />
-            )}
-          </FormField>
-          <FormField
+          <TextField
+            id={id('network.network')}
+            label="Network"
+            error={err('network.network')}
+            value={draft.gce.network}
+            onChange={(value) => set({ gce: { ...draft.gce, network: value } })}
+          />
+          <TextField
+            id={id('network.subnetwork')}
+            label="Subnetwork"
+            error={err('network.subnetwork')}
+            value={draft.gce.subnetwork}
+            onChange={(value) => set({ gce: { ...draft.gce, subnetwork: value } })}
+          />
+          <TextField
             id={id('network.networkTags')}
             label="Network tags"
             error={err('network.networkTags')}
             hint="Comma-separated"
-          >
-            {(p) => (
-              <input
-                {...p}
-                value={draft.gce.networkTags}
-                onChange={(e) => set({ gce: { ...draft.gce, networkTags: e.target.value } })}
-              />
-            )}
-          </FormField>
-          <FormField id={id('serviceAccount')} label="Service account" error={err('serviceAccount')}>
-            {(p) => (
-              <input
-                {...p}
-                type="email"
-                value={draft.gce.serviceAccount}
-                onChange={(e) => set({ gce: { ...draft.gce, serviceAccount: e.target.value } })}
-              />
-            )}
-          </FormField>
+            value={draft.gce.networkTags}
+            onChange={(value) => set({ gce: { ...draft.gce, networkTags: value } })}
+          />
+          <TextField
+            id={id('serviceAccount')}
+            label="Service account"
+            error={err('serviceAccount')}
+            type="email"
+            value={draft.gce.serviceAccount}
+            onChange={(value) => set({ gce: { ...draft.gce, serviceAccount: value } })}
+          />
           <CheckField
             id={id('network.externalIp')}
             label="External IP address"
@@ -446,33 +405,29 @@ export function FarmRoleEditor({
       {draft.volumes.length === 0 && <p className="muted volumes-empty">Root disk only.</p>}
       {draft.volumes.map((v, i) => (
         <div className="volume-row" key={v.key}>
-          <FormField id={id(`volumes.${i}.sizeGiB`)} label="Size (GiB)" error={err(`volumes.${i}.sizeGiB`)}>
-            {(p) => (
-              <input
-                {...p}
-                inputMode="numeric"
-                value={v.sizeGiB}
-                onChange={(e) => setVolume(i, { sizeGiB: e.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField id={id(`volumes.${i}.type`)} label="Type" error={err(`volumes.${i}.type`)}>
-            {(p) => <input {...p} value={v.type} onChange={(e) => setVolume(i, { type: e.target.value })} />}
-          </FormField>
-          <FormField
+          <TextField
+            id={id(`volumes.${i}.sizeGiB`)}
+            label="Size (GiB)"
+            error={err(`volumes.${i}.sizeGiB`)}
+            inputMode="numeric"
+            value={v.sizeGiB}
+            onChange={(value) => setVolume(i, { sizeGiB: value })}
+          />
+          <TextField
+            id={id(`volumes.${i}.type`)}
+            label="Type"
+            error={err(`volumes.${i}.type`)}
+            value={v.type}
+            onChange={(value) => setVolume(i, { type: value })}
+          />
+          <TextField
             id={id(`volumes.${i}.mountPoint`)}
             label="Mount point"
             error={err(`volumes.${i}.mountPoint`)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                placeholder="/data"
-                value={v.mountPoint}
-                onChange={(e) => setVolume(i, { mountPoint: e.target.value })}
-              />
-            )}
-          </FormField>
+            placeholder="/data"
+            value={v.mountPoint}
+            onChange={(value) => setVolume(i, { mountPoint: value })}
+          />
           <button
             type="button"
             className="button button-quiet volume-remove"

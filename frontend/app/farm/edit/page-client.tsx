@@ -7,7 +7,7 @@ import { AppHeader } from '../../../components/app-header';
 import { FarmRoleEditor } from '../../../components/farm-form/farm-role-editor';
 import { StaleEditNotice } from '../../../components/farm-form/stale-edit-notice';
 import { farmHref } from '../../../components/farm-table';
-import { FormField } from '../../../components/form-field';
+import { FormField, TextField } from '../../../components/form-field';
 import { PageHeading } from '../../../components/page-heading';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { api, type Farm } from '../../../lib/api-client';
@@ -183,30 +183,22 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
             <section className="panel form-section" aria-labelledby="farm-basics">
               <h2 id="farm-basics">Farm</h2>
               <div className="form-grid">
-                <FormField id="farm-name" label="Name" error={errorAt(errors, 'name')}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      value={draft.name}
-                      onChange={(e) => change({ ...draft, name: e.target.value })}
-                    />
-                  )}
-                </FormField>
-                <FormField
+                <TextField
+                  id="farm-name"
+                  label="Name"
+                  error={errorAt(errors, 'name')}
+                  value={draft.name}
+                  onChange={(value) => change({ ...draft, name: value })}
+                />
+                <TextField
                   id="farm-lease"
                   label="Lease expires"
                   error={errorAt(errors, 'leaseExpiresAt')}
                   hint="Empty: never. The farm is terminated then."
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="datetime-local"
-                      value={draft.leaseExpiresAt}
-                      onChange={(e) => change({ ...draft, leaseExpiresAt: e.target.value })}
-                    />
-                  )}
-                </FormField>
+                  type="datetime-local"
+                  value={draft.leaseExpiresAt}
+                  onChange={(value) => change({ ...draft, leaseExpiresAt: value })}
+                />
               </div>
               <FormField id="farm-description" label="Description" error={errorAt(errors, 'description')}>
                 {(p) => (

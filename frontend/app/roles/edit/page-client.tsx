@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { RoleInput } from '../../../../functions/domain/schemas/role';
 import { AppHeader } from '../../../components/app-header';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { CheckField, FormField } from '../../../components/form-field';
+import { CheckField, FormField, TextField } from '../../../components/form-field';
 import { PageHeading } from '../../../components/page-heading';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { api, type Role } from '../../../lib/api-client';
@@ -127,24 +127,20 @@ function RoleEditor({ roleId }: { roleId: string | null }) {
         ) : (
           <form className="panel form-section role-form" onSubmit={onSubmit} noValidate aria-label={title}>
             <div className="form-grid">
-              <FormField id="role-name" label="Name" error={err('name')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    value={draft.name}
-                    onChange={(e) => change({ ...draft, name: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField id="role-description" label="Description" error={err('description')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    value={draft.description}
-                    onChange={(e) => change({ ...draft, description: e.target.value })}
-                  />
-                )}
-              </FormField>
+              <TextField
+                id="role-name"
+                label="Name"
+                error={err('name')}
+                value={draft.name}
+                onChange={(value) => change({ ...draft, name: value })}
+              />
+              <TextField
+                id="role-description"
+                label="Description"
+                error={err('description')}
+                value={draft.description}
+                onChange={(value) => change({ ...draft, description: value })}
+              />
               <FormField id="role-os-family" label="OS family" error={err('osFamily')}>
                 {(p) => (
                   <select
@@ -157,41 +153,27 @@ function RoleEditor({ roleId }: { roleId: string | null }) {
                   </select>
                 )}
               </FormField>
-              <FormField id="role-os-name" label="OS name" error={err('osName')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    value={draft.osName}
-                    onChange={(e) => change({ ...draft, osName: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField
+              <TextField
+                id="role-os-name"
+                label="OS name"
+                error={err('osName')}
+                value={draft.osName}
+                onChange={(value) => change({ ...draft, osName: value })}
+              />
+              <TextField
                 id="role-default-aws"
                 label="Default AWS instance type"
                 error={err('defaultInstanceTypes.aws')}
-              >
-                {(p) => (
-                  <input
-                    {...p}
-                    value={draft.defaultAws}
-                    onChange={(e) => change({ ...draft, defaultAws: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField
+                value={draft.defaultAws}
+                onChange={(value) => change({ ...draft, defaultAws: value })}
+              />
+              <TextField
                 id="role-default-gce"
                 label="Default GCE machine type"
                 error={err('defaultInstanceTypes.gce')}
-              >
-                {(p) => (
-                  <input
-                    {...p}
-                    value={draft.defaultGce}
-                    onChange={(e) => change({ ...draft, defaultGce: e.target.value })}
-                  />
-                )}
-              </FormField>
+                value={draft.defaultGce}
+                onChange={(value) => change({ ...draft, defaultGce: value })}
+              />
             </div>
             <CheckField
               id="role-account-wide"
@@ -216,29 +198,21 @@ function RoleEditor({ roleId }: { roleId: string | null }) {
                     </select>
                   )}
                 </FormField>
-                <FormField
+                <TextField
                   id={`role-image-${i}-location`}
                   label="Region or *"
                   error={err(`images.${i}.location`)}
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      value={img.location}
-                      onChange={(e) => setImage(i, { location: e.target.value })}
-                    />
-                  )}
-                </FormField>
-                <FormField id={`role-image-${i}-image`} label="Image" error={err(`images.${i}.imageId`)}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      placeholder={img.platform === 'aws' ? 'ami-…' : 'projects/…/global/images/…'}
-                      value={img.imageId}
-                      onChange={(e) => setImage(i, { imageId: e.target.value })}
-                    />
-                  )}
-                </FormField>
+                  value={img.location}
+                  onChange={(value) => setImage(i, { location: value })}
+                />
+                <TextField
+                  id={`role-image-${i}-image`}
+                  label="Image"
+                  error={err(`images.${i}.imageId`)}
+                  placeholder={img.platform === 'aws' ? 'ami-…' : 'projects/…/global/images/…'}
+                  value={img.imageId}
+                  onChange={(value) => setImage(i, { imageId: value })}
+                />
                 <button
                   type="button"
                   className="button button-quiet volume-remove"
