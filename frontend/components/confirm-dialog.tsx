@@ -1,7 +1,8 @@
 'use client';
-// A confirmation as a native modal <dialog>: showModal() makes the rest of the page inert (focus
-// stays inside), Escape closes it, and the browser returns focus to the button that opened it.
-import { type ReactNode, useEffect, useRef } from 'react';
+// A confirmation in a modal dialog (see ModalDialog): Cancel first and focused, the action second,
+// red when it destroys something.
+import type { ReactNode } from 'react';
+import { ModalDialog } from './modal-dialog';
 
 export function ConfirmDialog({
   open,
@@ -22,49 +23,23 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="confirm-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      {open && (
-        <form
-          method="dialog"
-          onSubmit={(event) => {
-            event.preventDefault();
-            onConfirm();
-          }}
+    <ModalDialog open={open} titleId="confirm-dialog-title" onSubmit={onConfirm} onClose={onClose}>
+      <h2 id="confirm-dialog-title">{title}</h2>
+      <div className="dialog-body">{children}</div>
+      <div className="dialog-actions">
+        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog moves focus into itself; the safe choice goes first */}
+        <button type="button" className="button button-secondary" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+          disabled={busy}
         >
-          <h2 id="confirm-dialog-title">{title}</h2>
-          <div className="dialog-body">{children}</div>
-          <div className="dialog-actions">
-            {/* biome-ignore lint/a11y/noAutofocus: a modal dialog moves focus into itself; the safe choice goes first */}
-            <button type="button" className="button button-secondary" onClick={onClose} autoFocus>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className={`button ${danger ? 'button-danger' : 'button-primary'}`}
-              disabled={busy}
-            >
-              {busy ? 'Working…' : confirmLabel}
-            </button>
-          </div>
-        </form>
-      )}
-    </dialog>
+          {busy ? 'Working…' : confirmLabel}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

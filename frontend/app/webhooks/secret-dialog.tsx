@@ -3,6 +3,7 @@
 // A native modal <dialog> (the page behind is inert, focus returns to the opener), the secret in
 // a read-only field that selects itself, a copy button, and the warning that it is not kept.
 import { useEffect, useRef, useState } from 'react';
+import { ModalDialog } from '../../components/modal-dialog';
 
 export interface ShownSecret {
   secret: string;
@@ -13,18 +14,12 @@ export interface ShownSecret {
 }
 
 export function SecretDialog({ shown, onClose }: { shown: ShownSecret | undefined; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | undefined>();
 
+  // Each secret shown starts without the last one's "Copied".
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (shown && !dialog.open) {
-      setCopied(undefined);
-      dialog.showModal();
-    }
-    if (!shown && dialog.open) dialog.close();
+    if (shown) setCopied(undefined);
   }, [shown]);
 
   async function copy() {
@@ -40,24 +35,16 @@ export function SecretDialog({ shown, onClose }: { shown: ShownSecret | undefine
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog secret-dialog"
-      aria-labelledby="secret-dialog-title"
-      aria-describedby="secret-dialog-warning"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <ModalDialog
+      open={Boolean(shown)}
+      className="secret-dialog"
+      titleId="secret-dialog-title"
+      describedBy="secret-dialog-warning"
+      onSubmit={onClose}
+      onClose={onClose}
     >
       {shown && (
-        <form
-          method="dialog"
-          onSubmit={(event) => {
-            event.preventDefault();
-            onClose();
-          }}
-        >
+        <>
           <h2 id="secret-dialog-title">{shown.rotated ? 'New signing secret' : 'Endpoint added'}</h2>
           <div className="dialog-body">
             <p className="muted secret-url mono">{shown.url}</p>
@@ -99,8 +86,8 @@ export function SecretDialog({ shown, onClose }: { shown: ShownSecret | undefine
               I have stored it
             </button>
           </div>
-        </form>
+        </>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
