@@ -74,16 +74,32 @@ export function CheckField({
   label,
   checked,
   onChange,
+  disabled,
+  invalid = false,
+  labelClassName,
 }: {
   id: string;
-  label: string;
+  label: ReactNode;
   checked: boolean;
   onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  /** Marks the box for a group's error (the first box of a CheckGroup carries it). */
+  invalid?: boolean;
+  labelClassName?: string;
 }) {
   return (
     <div className="check-field">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        {...(invalid ? { 'aria-invalid': true as const } : {})}
+      />
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
     </div>
   );
 }

@@ -82,7 +82,7 @@ export function WebhookForm({
       ),
     keyboard: true,
   });
-  const invalid = (path: string) => (err(path) ? { 'aria-invalid': true as const } : {});
+  const invalid = (path: string) => Boolean(err(path));
 
   const everything = draft.events.includes('*');
   const chosenFarms = (farms ?? []).filter((f) => draft.farmIds.includes(f.id));
@@ -121,21 +121,20 @@ export function WebhookForm({
       >
         <div className="check-list endpoint-list">
           {endpoints.map((e, i) => (
-            <div className="check-field" key={e.id}>
-              <input
-                id={`webhook-endpoint-${e.id}`}
-                type="checkbox"
-                checked={draft.endpointIds.includes(e.id)}
-                onChange={(ev) =>
-                  change({ endpointIds: toggled(draft.endpointIds, e.id, ev.target.checked) })
-                }
-                {...(i === 0 ? invalid('endpointIds') : {})}
-              />
-              <label htmlFor={`webhook-endpoint-${e.id}`} className="mono">
-                {e.url}
-                {!e.enabled && ' (disabled)'}
-              </label>
-            </div>
+            <CheckField
+              key={e.id}
+              id={`webhook-endpoint-${e.id}`}
+              label={
+                <>
+                  {e.url}
+                  {!e.enabled && ' (disabled)'}
+                </>
+              }
+              labelClassName="mono"
+              checked={draft.endpointIds.includes(e.id)}
+              onChange={(on) => change({ endpointIds: toggled(draft.endpointIds, e.id, on) })}
+              invalid={i === 0 && invalid('endpointIds')}
+            />
           ))}
         </div>
       </CheckGroup>
@@ -149,17 +148,15 @@ export function WebhookForm({
         />
         <div className="check-list event-list">
           {LIFECYCLE_EVENTS.map((name, i) => (
-            <div className="check-field" key={name}>
-              <input
-                id={`webhook-event-${name}`}
-                type="checkbox"
-                disabled={everything}
-                checked={everything || draft.events.includes(name)}
-                onChange={(ev) => change({ events: toggled(draft.events, name, ev.target.checked) })}
-                {...(i === 0 ? invalid('events') : {})}
-              />
-              <label htmlFor={`webhook-event-${name}`}>{name}</label>
-            </div>
+            <CheckField
+              key={name}
+              id={`webhook-event-${name}`}
+              label={name}
+              disabled={everything}
+              checked={everything || draft.events.includes(name)}
+              onChange={(on) => change({ events: toggled(draft.events, name, on) })}
+              invalid={i === 0 && invalid('events')}
+            />
           ))}
         </div>
         <TextField
@@ -183,24 +180,22 @@ export function WebhookForm({
         {farms?.length === 0 && <p className="muted">No farms in this environment.</p>}
         <div className="check-list">
           {farms?.map((f) => (
-            <div className="check-field" key={f.id}>
-              <input
-                id={`webhook-farm-${f.id}`}
-                type="checkbox"
-                checked={draft.farmIds.includes(f.id)}
-                onChange={(ev) => {
-                  const farmIds = toggled(draft.farmIds, f.id, ev.target.checked);
-                  // A farm role filter of a farm no longer chosen could never match: drop it.
-                  const kept = new Set(
-                    (farms ?? [])
-                      .filter((x) => farmIds.includes(x.id))
-                      .flatMap((x) => x.farmRoles.map((fr) => fr.id)),
-                  );
-                  change({ farmIds, farmRoleIds: draft.farmRoleIds.filter((id) => kept.has(id)) });
-                }}
-              />
-              <label htmlFor={`webhook-farm-${f.id}`}>{f.name}</label>
-            </div>
+            <CheckField
+              key={f.id}
+              id={`webhook-farm-${f.id}`}
+              label={f.name}
+              checked={draft.farmIds.includes(f.id)}
+              onChange={(on) => {
+                const farmIds = toggled(draft.farmIds, f.id, on);
+                // A farm role filter of a farm no longer chosen could never match: drop it.
+                const kept = new Set(
+                  (farms ?? [])
+                    .filter((x) => farmIds.includes(x.id))
+                    .flatMap((x) => x.farmRoles.map((fr) => fr.id)),
+                );
+                change({ farmIds, farmRoleIds: draft.farmRoleIds.filter((id) => kept.has(id)) });
+              }}
+            />
           ))}
         </div>
       </CheckGroup>
@@ -217,19 +212,13 @@ export function WebhookForm({
               f.farmRoles
                 .filter((fr) => fr.id)
                 .map((fr) => (
-                  <div className="check-field" key={fr.id}>
-                    <input
-                      id={`webhook-farm-role-${fr.id}`}
-                      type="checkbox"
-                      checked={draft.farmRoleIds.includes(fr.id!)}
-                      onChange={(ev) =>
-                        change({ farmRoleIds: toggled(draft.farmRoleIds, fr.id!, ev.target.checked) })
-                      }
-                    />
-                    <label htmlFor={`webhook-farm-role-${fr.id}`}>
-                      {f.name} / {fr.alias}
-                    </label>
-                  </div>
+                  <CheckField
+                    key={fr.id}
+                    id={`webhook-farm-role-${fr.id}`}
+                    label={`${f.name} / ${fr.alias}`}
+                    checked={draft.farmRoleIds.includes(fr.id!)}
+                    onChange={(on) => change({ farmRoleIds: toggled(draft.farmRoleIds, fr.id!, on) })}
+                  />
                 )),
             )}
           </div>
