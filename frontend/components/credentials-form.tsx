@@ -11,6 +11,7 @@ import {
 } from '../lib/credentials-draft';
 import { errorsFromZod } from '../lib/field-errors';
 import { type Checked, useDraftForm } from '../lib/use-draft-form';
+import { FormActions } from './form-actions';
 import { FormField, TextField } from './form-field';
 import { ProblemNotice } from './problem-notice';
 
@@ -204,14 +205,7 @@ export function CredentialsForm({
         value={draft.endpoint}
         onChange={(value) => change({ endpoint: value })}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save credentials'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saving={saving} saveLabel="Save credentials" onCancel={onCancel} />
     </form>
   );
 }

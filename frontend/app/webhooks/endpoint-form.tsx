@@ -3,6 +3,7 @@
 // timeout, validated with the API's WebhookEndpointInput before anything is sent; the API's
 // 400/422 issues (a URL refused as a private address in hosted mode) land under their field.
 import { WEBHOOK_LIMITS, WebhookEndpointInput } from '../../../functions/domain/schemas/webhook';
+import { FormActions } from '../../components/form-actions';
 import { CheckField, FormField, TextField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
 import { errorsFromZod, type FieldErrors } from '../../lib/field-errors';
@@ -114,14 +115,7 @@ export function EndpointForm({
         checked={draft.enabled}
         onChange={(enabled) => change({ enabled })}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save endpoint'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saving={saving} saveLabel="Save endpoint" onCancel={onCancel} />
     </form>
   );
 }

@@ -4,6 +4,7 @@
 // farms, and the attempt limit. Validated with the API's WebhookInput first; the API's issues
 // land under their field too.
 import { LIFECYCLE_EVENTS, WEBHOOK_LIMITS, WebhookInput } from '../../../functions/domain/schemas/webhook';
+import { FormActions } from '../../components/form-actions';
 import { CheckField, TextField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
@@ -247,14 +248,11 @@ export function WebhookForm({
           />
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save webhook' : 'Create webhook'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        saving={saving}
+        saveLabel={editing ? 'Save webhook' : 'Create webhook'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
