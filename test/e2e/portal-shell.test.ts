@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import { demoApi } from './support/demo-api';
 import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
@@ -16,26 +17,8 @@ let chromium: Chromium;
 let dataDir: string;
 let demoFarmRoleAliases: string[];
 
-/** Calls the API as the demo user, the way any client would. */
-async function apiCall(
-  method: string,
-  apiPath: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${runtime.apiUrl}/v1${apiPath}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${runtime.demo.token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${text}`);
-  return { body: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') };
-}
+/** The API as the demo user, the way any client would call it. */
+const apiCall = (...args: Parameters<ReturnType<typeof demoApi>>) => demoApi(runtime)(...args);
 
 /** The seeded demo farm spans the sandbox clouds: a `web` tier on AWS and `worker`s on GCE. */
 async function demoFarmAliases(): Promise<string[]> {

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import { demoApi } from './support/demo-api';
 import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
@@ -72,15 +73,8 @@ const receiver = new Receiver();
 let page: Page;
 let secret: string;
 
-async function apiCall(method: string, apiPath: string) {
-  const response = await fetch(`${runtime.apiUrl}/v1${apiPath}`, {
-    method,
-    headers: { authorization: `Bearer ${runtime.demo.token}` },
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+/** The API as the demo user, the way any client would call it. */
+const apiCall = (...args: Parameters<ReturnType<typeof demoApi>>) => demoApi(runtime)(...args);
 
 async function screenshot(name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -177,7 +171,7 @@ describe('the webhooks pages', () => {
     await expect(row.textContent()).resolves.toContain('enabled');
     expect(await page.content()).not.toContain(secret);
     const [endpoint] = (await apiCall('GET', `/environments/${runtime.demo.environmentId}/webhook-endpoints`))
-      .items;
+      .body.items;
     expect(endpoint).toMatchObject({ url: receiver.url, headers: { 'X-Team': 'ops' }, timeoutSeconds: 3 });
   });
 
