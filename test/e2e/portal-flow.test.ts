@@ -2,14 +2,14 @@
 // with fast sandbox clouds: create a farm through the form, launch it, watch its servers come
 // up, lose one behind Drover's back and see it replaced without reloading, terminate the farm;
 // add cloud credentials and test the connection. Screenshots land in test/e2e/screenshots/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
+import { elementsPastRightEdge } from './support/overflow';
 import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
@@ -18,7 +18,6 @@ const SERVERS_UP_MS = 60_000;
 
 let runtime: LocalRuntime;
 let chromium: Chromium;
-let dataDir: string;
 /** The farm page stays open across the lifecycle tests, as a person would keep it. */
 let farmPage: Page;
 let farmId: string;
@@ -41,26 +40,13 @@ function instanceIdsIn(page: Page, status: string): Promise<string[]> {
   );
 }
 
-/** Elements that reach past the right edge of the window (a phone must not scroll sideways). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .filter((el) => !el.closest('.visually-hidden') && !el.closest('.app-nav'))
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`)
-      .slice(0, 5),
-  );
-}
-
 describe('the self-service portal', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const portalDir = ensurePortalBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'drover-e2e-flow-'));
     runtime = await startLocalRuntime({
       port: 0,
-      dataDir,
       inMemory: true,
       portalDir,
       sandboxTimings: { bootMs: 300, shutdownMs: 200 },
@@ -73,7 +59,6 @@ describe('the self-service portal', () => {
   afterAll(async () => {
     await chromium?.close();
     await runtime?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('creates a farm through the form, showing a field error first', async () => {
@@ -192,11 +177,11 @@ describe('the self-service portal', () => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto(`${runtime.url}/farm/?id=${farmId}`);
     await page.locator('.server-table tbody tr[data-status="Running"]').first().waitFor();
-    await expect(overflowing(page)).resolves.toEqual([]);
+    await expect(elementsPastRightEdge(page)).resolves.toEqual([]);
     await screenshot(page, 'phone-farm-servers');
     await page.goto(`${runtime.url}/farm/edit/?id=${farmId}`);
     await page.getByLabel('Alias').waitFor();
-    await expect(overflowing(page)).resolves.toEqual([]);
+    await expect(elementsPastRightEdge(page)).resolves.toEqual([]);
     await screenshot(page, 'phone-farm-form');
     await page.close();
   });
@@ -276,7 +261,7 @@ describe('the self-service portal', () => {
     await expect(result.textContent()).resolves.toMatch(/^OK · Connected: \d+ regions visible/);
     await screenshot(page, 'laptop-credentials');
     await page.setViewportSize(VIEWPORTS.phone);
-    await expect(overflowing(page)).resolves.toEqual([]);
+    await expect(elementsPastRightEdge(page)).resolves.toEqual([]);
     await screenshot(page, 'phone-credentials');
     await page.close();
   });

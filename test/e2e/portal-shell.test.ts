@@ -1,7 +1,6 @@
 // The portal shell end to end: the static export served by the local runtime (in-process, port 0,
 // in-memory dynalite), driven in Debian's Chromium. Screenshots land in test/e2e/screenshots/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,6 @@ const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 
 let runtime: LocalRuntime;
 let chromium: Chromium;
-let dataDir: string;
 let demoFarmRoleAliases: string[];
 
 /** The API as the demo user, the way any client would call it. */
@@ -38,8 +36,7 @@ describe('the portal shell', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const portalDir = ensurePortalBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'drover-e2e-portal-'));
-    runtime = await startLocalRuntime({ port: 0, dataDir, inMemory: true, portalDir });
+    runtime = await startLocalRuntime({ port: 0, inMemory: true, portalDir });
     demoFarmRoleAliases = await demoFarmAliases();
     expect(demoFarmRoleAliases.length).toBeGreaterThan(0);
     chromium = await launchChromium();
@@ -48,7 +45,6 @@ describe('the portal shell', () => {
   afterAll(async () => {
     await chromium?.close();
     await runtime?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('sends a signed-out visitor to the sign-in page', async () => {

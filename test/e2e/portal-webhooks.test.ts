@@ -4,16 +4,16 @@
 // a local HTTP receiver that checks the signature, then redeliver through a failing answer and
 // see every attempt in the history. Screenshots land in test/e2e/screenshots/.
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
+import { elementsPastRightEdge } from './support/overflow';
 import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
@@ -68,7 +68,6 @@ function signedWith(secret: string, request: Received): boolean {
 
 let runtime: LocalRuntime;
 let chromium: Chromium;
-let dataDir: string;
 const receiver = new Receiver();
 let page: Page;
 let secret: string;
@@ -80,33 +79,14 @@ async function screenshot(name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Elements that reach past the right edge of the window (a phone must not scroll sideways). */
-function overflowing(): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .filter(
-        (el) =>
-          !el.closest('.visually-hidden') &&
-          !el.closest('.app-nav') &&
-          !el.closest('[hidden]') &&
-          !el.closest('thead'),
-      )
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`)
-      .slice(0, 5),
-  );
-}
-
 describe('the webhooks pages', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const portalDir = ensurePortalBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'drover-e2e-webhooks-'));
     await receiver.start();
     runtime = await startLocalRuntime({
       port: 0,
-      dataDir,
       inMemory: true,
       portalDir,
       sandboxTimings: { bootMs: 300, shutdownMs: 200 },
@@ -130,7 +110,6 @@ describe('the webhooks pages', () => {
     await chromium?.close();
     await runtime?.stop();
     await receiver.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('adds an endpoint and shows its signing secret once', async () => {
@@ -247,7 +226,7 @@ describe('the webhooks pages', () => {
     await screenshot('webhooks');
 
     await page.setViewportSize(VIEWPORTS.phone);
-    await expect(overflowing()).resolves.toEqual([]);
+    await expect(elementsPastRightEdge(page)).resolves.toEqual([]);
     await screenshot('phone-webhooks-history');
     await page.setViewportSize(VIEWPORTS.laptop);
   });
@@ -272,7 +251,7 @@ describe('the webhooks pages', () => {
     await expect(row.textContent()).resolves.toContain(`…${rotated.slice(-4)}`);
     await screenshot('laptop-webhooks');
     await page.setViewportSize(VIEWPORTS.phone);
-    await expect(overflowing()).resolves.toEqual([]);
+    await expect(elementsPastRightEdge(page)).resolves.toEqual([]);
     await screenshot('phone-webhooks');
   });
 });
