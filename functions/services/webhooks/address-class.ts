@@ -103,5 +103,3 @@ export function classifyAddress(address: string): AddressClass {
   if (isIPv6(bare)) return classifyV6(hextets(bare));
   return 'invalid';
 }
-
-export const isPublicAddress = (address: string): boolean => classifyAddress(address) === 'public';
