@@ -16,6 +16,15 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'whe',
   webhook: 'wh',
   delivery: 'dlv',
+  team: 'team',
+  aclRole: 'acl',
+  apiToken: 'tok',
+  policy: 'pol',
+  leaseRequest: 'lxr',
+  audit: 'aud',
+  script: 'scr',
+  orchestrationRule: 'rule',
+  execution: 'exe',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

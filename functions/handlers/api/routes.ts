@@ -2,6 +2,7 @@
 // one Lambda per group; local/ dispatches HTTP requests with it; the OpenAPI document is
 // generated from it. Handlers for a group live in `functions/handlers/api/<group>.ts`.
 import { z } from 'zod';
+import type { AccountAdminAction, Permission } from '../../domain/access/permissions';
 import {
   Account,
   CloudCredentials,
@@ -56,6 +57,13 @@ export interface RouteDef {
   response?: { status: number; schema: z.ZodType };
   /** The resource is versioned: GET answers an ETag, writes take If-Match. */
   versioned?: boolean;
+  /**
+   * What the caller must be allowed, checked in one place (the authorize middleware) against the
+   * resource the path names: a Permission is checked against the environment of the path's
+   * environmentId or farmId (with the farm's owner for farm scopes); an AccountAdminAction needs
+   * the account role owner or admin; 'signed-in' any user of the account (e.g. their own API tokens).
+   */
+  access?: Permission | AccountAdminAction | 'signed-in';
 }
 
 const EnvParams = z.object({ environmentId: idOf('environment') });
