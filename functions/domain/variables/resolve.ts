@@ -6,9 +6,12 @@
 //   given below is ignored and reported with both scopes. Final locks the value only: a lower scope may
 //   still add flags, a pattern or a description.
 // - Flags are inherited downward: a lower scope may add `final`, `required` or `hidden`, never clear them.
-// - `required` is met when the resolved value is not null (a default from above counts); resolve at the
-//   farm role or server to decide whether a farm may launch.
-// - The validation pattern declared nearest the bottom applies to the effective value.
+// - `required` is met when the resolved value is not null. The issue asks for "a value at the farm role
+//   or below": a value inherited from above resolves at the farm role, so it counts (a required
+//   variable with an environment-wide default is satisfied everywhere); resolve at the farm role or
+//   server to decide whether a farm may launch.
+// - Every validation pattern on the path applies to the effective value: a lower scope may add a
+//   pattern (narrowing), never replace one set higher up (loosening). Each mismatch is its own problem.
 // - Built-ins win and are read-only; any user definition of a `DROVER_*` name is ignored and reported.
 // - Two definitions of one name at one scope are ambiguous: both are ignored and reported, so the result
 //   never depends on the order of a layer.
@@ -19,6 +22,7 @@ import {
   isReservedName,
   scopeRank,
   VARIABLE_SCOPES,
+  type ValidationPattern,
   type VariableScope,
 } from './schema';
 
@@ -58,7 +62,10 @@ export interface ResolvedVariable {
   required: boolean;
   /** Every scope whose layer names the variable, top to bottom, including ignored definitions. */
   definedAt: VariableScope[];
+  /** The pattern declared nearest the bottom (the one a form shows first); null when there is none. */
   validationPattern: string | null;
+  /** Every pattern on the path, top to bottom: the value must match them all. */
+  validationPatterns: { pattern: string; scope: VariableScope }[];
   description: string;
   problems: VariableProblem[];
 }
@@ -119,6 +126,7 @@ export function resolveVariables(
           required: false,
           definedAt: definedAt(perScope),
           validationPattern: null,
+          validationPatterns: [],
           description: '',
           problems: refused,
         });
@@ -150,7 +158,7 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
   let finalScope: VariableScope | null = null;
   let requiredScope: VariableScope | null = null;
   let hidden = false;
-  let pattern: { source: string; scope: VariableScope } | null = null;
+  const patterns: { pattern: string; scope: VariableScope }[] = [];
   let description = '';
 
   for (const [rank, scope] of VARIABLE_SCOPES.entries()) {
@@ -184,30 +192,30 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
     if (v.final && finalScope === null) finalScope = scope;
     if (v.required && requiredScope === null) requiredScope = scope;
     hidden ||= v.hidden;
-    if (v.validationPattern !== undefined) pattern = { source: v.validationPattern, scope };
+    if (v.validationPattern !== undefined) patterns.push({ pattern: v.validationPattern, scope });
     if (v.description) description = v.description;
   }
 
-  if (pattern) {
-    let compiled: RegExp | null = null;
+  for (const { pattern, scope: patternScope } of patterns) {
+    let compiled: ValidationPattern | null = null;
     try {
-      compiled = compileValidationPattern(pattern.source);
+      compiled = compileValidationPattern(pattern);
     } catch {
       problems.push({
         kind: 'invalidPattern',
         name,
-        scope: pattern.scope,
-        message: `the validation pattern of ${name} at ${at(pattern.scope)} is not a valid regular expression`,
+        scope: patternScope,
+        message: `the validation pattern of ${name} at ${at(patternScope)} is not a valid regular expression`,
       });
     }
-    if (compiled && value !== null && !compiled.test(value)) {
+    if (compiled && value !== null && !compiled.matches(value)) {
       problems.push({
         kind: 'patternMismatch',
         name,
         valueScope: valueScope!,
-        patternScope: pattern.scope,
-        pattern: pattern.source,
-        message: `the value of ${name} (from ${at(valueScope!)}) does not match the pattern ${pattern.source} declared at ${at(pattern.scope)}`,
+        patternScope,
+        pattern,
+        message: `the value of ${name} (from ${at(valueScope!)}) does not match the pattern ${pattern} declared at ${at(patternScope)}`,
       });
     }
   }
@@ -228,7 +236,8 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
     final: finalScope !== null,
     required: requiredScope !== null,
     definedAt: definedAt(perScope),
-    validationPattern: pattern?.source ?? null,
+    validationPattern: patterns.at(-1)?.pattern ?? null,
+    validationPatterns: patterns,
     description,
     problems,
   };

@@ -91,6 +91,24 @@ describe('resolveVariables properties', () => {
     );
   });
 
+  it('reports a pattern mismatch exactly for each pattern on the path the value fails, however low it was declared', () => {
+    fc.assert(
+      fc.property(layersArb(), (layers) => {
+        for (const [name, r] of resolvedByName(layers)) {
+          if (r.scope === 'builtIn') continue;
+          const declared = find(layers, name).filter((d) => d.v.validationPattern !== undefined);
+          const failing =
+            r.value === null
+              ? []
+              : declared.filter((d) => !new RegExp(`^(?:${d.v.validationPattern})$`).test(r.value!));
+          expect(r.problems.filter((p) => p.kind === 'patternMismatch').map((p) => p.patternScope)).toEqual(
+            failing.map((d) => d.scope),
+          );
+        }
+      }),
+    );
+  });
+
   it('does not depend on the order of variables in a layer, nor of the layers', () => {
     const shuffled = layersArb({ messy: true }).chain((layers) =>
       fc.tuple(

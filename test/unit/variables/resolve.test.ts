@@ -209,14 +209,63 @@ describe('resolveVariables', () => {
       { TYPE: { problems: [{ kind: 'patternMismatch' }] } },
     ],
     [
-      'the nearest declared pattern applies',
+      'a lower pattern cannot loosen one set above: every pattern on the path applies',
       [
-        layer('account', v('SIZE', null, { validationPattern: 'small' })),
-        layer('farm', v('SIZE', null, { validationPattern: 'large' })),
-        layer('server', v('SIZE', 'large')),
+        layer('account', v('SIZE', null, { validationPattern: 'small|large' })),
+        layer('farm', v('SIZE', null, { validationPattern: '.*' })),
+        layer('server', v('SIZE', 'huge')),
       ],
       NO_BUILT_INS,
-      { SIZE: { validationPattern: 'large', problems: [] } },
+      {
+        SIZE: {
+          validationPattern: '.*',
+          validationPatterns: [
+            { pattern: 'small|large', scope: 'account' },
+            { pattern: '.*', scope: 'farm' },
+          ],
+          problems: [{ kind: 'patternMismatch', valueScope: 'server', patternScope: 'account' }],
+        },
+      },
+    ],
+    [
+      'a lower pattern may narrow one set above',
+      [
+        layer('account', v('SIZE', null, { validationPattern: 'small|large' })),
+        layer('farm', v('SIZE', 'large', { validationPattern: 'small' })),
+      ],
+      NO_BUILT_INS,
+      { SIZE: { problems: [{ kind: 'patternMismatch', valueScope: 'farm', patternScope: 'farm' }] } },
+    ],
+    [
+      'a value matching every pattern on the path has no problem',
+      [
+        layer('environment', v('SIZE', null, { validationPattern: '[a-z]+' })),
+        layer('farmRole', v('SIZE', 'large', { validationPattern: 'small|large' })),
+      ],
+      NO_BUILT_INS,
+      { SIZE: { value: 'large', problems: [] } },
+    ],
+    [
+      'a value failing two patterns is reported once per pattern',
+      [
+        layer('account', v('N', null, { validationPattern: '[0-9]+' })),
+        layer('farm', v('N', 'abc', { validationPattern: '.{1,2}' })),
+      ],
+      NO_BUILT_INS,
+      {
+        N: {
+          problems: [
+            { kind: 'patternMismatch', patternScope: 'account' },
+            { kind: 'patternMismatch', patternScope: 'farm' },
+          ],
+        },
+      },
+    ],
+    [
+      'a pattern that would backtrack catastrophically in a backtracking engine answers at once',
+      [layer('farm', v('X', `${'a'.repeat(4000)}!`, { validationPattern: '(a+)+b' }))],
+      NO_BUILT_INS,
+      { X: { problems: [{ kind: 'patternMismatch', pattern: '(a+)+b' }] } },
     ],
     [
       'a pattern declared below checks a value inherited from above',

@@ -25,6 +25,11 @@ describe('GlobalVariable', () => {
     ['a value of exactly 4 KiB', { name: 'BIG', value: 'x'.repeat(VARIABLE_LIMITS.valueMaxBytes) }],
     ['an empty value (set to empty is not unset)', { name: 'EMPTY', value: '' }],
     ['a compiling pattern', { name: 'SIZE', validationPattern: '(small|medium)' }],
+    [
+      'a nested quantifier (RE2 cannot backtrack, so it is safe)',
+      { name: 'SIZE', validationPattern: '(a+)+b' },
+    ],
+    ['a hostname pattern', { name: 'HOST', validationPattern: '[a-z0-9-]{1,63}(\\.[a-z0-9-]{1,63})*' }],
     ['final and required with a value', { name: 'LOCKED', value: 'x', final: true, required: true }],
     ['a name that merely contains DROVER', { name: 'MY_DROVER_X' }],
   ])('accepts %s', (_reason, input) => {
@@ -52,10 +57,33 @@ describe('GlobalVariable', () => {
       'validationPattern',
     ],
     ['an empty pattern', { name: 'P', validationPattern: '' }, 'validationPattern'],
+    [
+      'a backreference (RE2 matches in linear time and has none)',
+      { name: 'P', validationPattern: '(a+)\\1' },
+      'validationPattern',
+    ],
+    ['a lookahead (RE2 has none)', { name: 'P', validationPattern: '(?=a)a+' }, 'validationPattern'],
+    [
+      'a pattern whose program is too large to match cheaply',
+      { name: 'P', validationPattern: '[a-z]{0,1000}[a-z]{0,1000}' },
+      'validationPattern',
+    ],
     ['final and required without a value', { name: 'X', final: true, required: true }, 'required'],
     ['an unknown field', { name: 'X', locked: true }, ''],
   ])('refuses %s', (_reason, input, path) => {
     expect(paths(GlobalVariable, input)).toEqual([path]);
+  });
+});
+
+describe('validation pattern refusals', () => {
+  it.each([
+    ['(unclosed', /not a valid RE2 regular expression \(missing closing \)/],
+    ['(a)\\1', /not a valid RE2 regular expression \(invalid escape sequence/],
+    ['[a-z]{0,1000}[a-z]{0,1000}', /too complex: it compiles to \d+ instructions, at most 1000/],
+  ])('says why %s is refused', (pattern, why) => {
+    const result = GlobalVariable.safeParse({ name: 'P', validationPattern: pattern });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(why);
   });
 });
 
