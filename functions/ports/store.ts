@@ -11,6 +11,7 @@ import type { FarmEvent } from '../domain/schemas/farm-event';
 import type { Role } from '../domain/schemas/role';
 import type { Server } from '../domain/schemas/server';
 import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webhook';
+import type { VariableRepo } from './variable-store';
 
 /** Stored credentials: the public part and the sealed secret. */
 export interface StoredCredentials {
@@ -143,4 +144,5 @@ export interface Store {
   webhookEndpoints: WebhookEndpointRepo;
   webhooks: WebhookRepo;
   deliveries: DeliveryRepo;
+  variables: VariableRepo;
 }

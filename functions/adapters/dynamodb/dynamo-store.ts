@@ -11,6 +11,7 @@ import type { Store, StoredCredentials } from '../../ports/store';
 import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
 import { createReconcileStateRepo } from './reconcile-state-repo';
+import { createVariableRepo } from './variable-repo';
 import { VersionedItems } from './versioned-items';
 import { createWebhookRepos } from './webhook-repos';
 
@@ -130,6 +131,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
     },
     reconciles: createReconcileStateRepo(db, tableName),
     ...createWebhookRepos(db, tableName, items),
+    variables: createVariableRepo(items),
   };
 }
 

@@ -1,4 +1,6 @@
 // Key builders for the single table (see table.ts for the layout and why).
+import type { VariableTarget } from '../../domain/variables/variable-set';
+
 export const keys = {
   account: (acc: string) => ({ pk: `ACC#${acc}`, sk: 'META' }),
   environment: (acc: string, env: string) => ({ pk: `ACC#${acc}`, sk: `ENV#${env}` }),
@@ -26,6 +28,24 @@ export const keys = {
     sk: `WHE#${id}`,
   }),
   webhook: (acc: string, env: string, id: string) => ({ pk: environmentPartition(acc, env), sk: `WH#${id}` }),
+  // Global Variables: one set per scope, in the partition of what the scope belongs to (a farm's
+  // sets, its farm roles' and servers' sit with the farm, read by one Query and deleted with it).
+  variableSet: (acc: string, target: VariableTarget) => {
+    switch (target.scope) {
+      case 'account':
+        return { pk: `ACC#${acc}`, sk: 'VARS#ACCOUNT' };
+      case 'environment':
+        return { pk: environmentPartition(acc, target.environmentId), sk: 'VARS#ENV' };
+      case 'role':
+        return { pk: `ACC#${acc}`, sk: `VARS#ROLE#${target.roleId}` };
+      case 'farm':
+        return { pk: farmPartition(acc, target.farmId), sk: 'VARS#FARM' };
+      case 'farmRole':
+        return { pk: farmPartition(acc, target.farmId), sk: `VARS#FR#${target.farmRoleId}` };
+      case 'server':
+        return { pk: farmPartition(acc, target.farmId), sk: `VARS#SRV#${target.serverId}` };
+    }
+  },
   // A delivery has its own partition (a burst of events spreads over the table); gsi1 lists a
   // webhook's deliveries newest first.
   delivery: (acc: string, id: string) => ({ pk: `ACC#${acc}#DLV#${id}`, sk: 'META' }),

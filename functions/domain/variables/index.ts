@@ -2,3 +2,4 @@
 export * from './built-ins';
 export * from './resolve';
 export * from './schema';
+export * from './variable-set';
