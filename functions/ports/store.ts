@@ -3,6 +3,7 @@
 // and throw PreconditionFailed when it is stale.
 
 import type { Account } from '../domain/schemas/account';
+import type { AclRoleRepo, ApiTokenRepo, TeamRepo, UserRepo } from './access-store';
 import type { Page, PageQuery } from '../domain/schemas/common';
 import type { CloudCredentials } from '../domain/schemas/credentials';
 import type { Environment } from '../domain/schemas/environment';
@@ -144,5 +145,9 @@ export interface Store {
   webhookEndpoints: WebhookEndpointRepo;
   webhooks: WebhookRepo;
   deliveries: DeliveryRepo;
+  users: UserRepo;
+  teams: TeamRepo;
+  aclRoles: AclRoleRepo;
+  apiTokens: ApiTokenRepo;
   variables: VariableRepo;
 }

@@ -8,6 +8,7 @@ import type { FarmEvent } from '../../domain/schemas/farm-event';
 import type { Role } from '../../domain/schemas/role';
 import type { Server } from '../../domain/schemas/server';
 import type { Store, StoredCredentials } from '../../ports/store';
+import { createAccessRepos } from './access-repos';
 import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
 import { createReconcileStateRepo } from './reconcile-state-repo';
@@ -131,6 +132,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
     },
     reconciles: createReconcileStateRepo(db, tableName),
     ...createWebhookRepos(db, tableName, items),
+    ...createAccessRepos(db, tableName, items),
     variables: createVariableRepo(items),
   };
 }
