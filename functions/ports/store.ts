@@ -12,6 +12,7 @@ import type { FarmEvent } from '../domain/schemas/farm-event';
 import type { Role } from '../domain/schemas/role';
 import type { Server } from '../domain/schemas/server';
 import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webhook';
+import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { VariableRepo } from './variable-store';
 
 /** Stored credentials: the public part and the sealed secret. */
@@ -145,6 +146,9 @@ export interface Store {
   webhookEndpoints: WebhookEndpointRepo;
   webhooks: WebhookRepo;
   deliveries: DeliveryRepo;
+  scripts: ScriptRepo;
+  orchestrationRules: OrchestrationRuleRepo;
+  executions: ExecutionRepo;
   users: UserRepo;
   teams: TeamRepo;
   aclRoles: AclRoleRepo;

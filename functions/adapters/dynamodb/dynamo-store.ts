@@ -11,6 +11,7 @@ import type { Store, StoredCredentials } from '../../ports/store';
 import { createAccessRepos } from './access-repos';
 import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
+import { createOrchestrationRepos } from './orchestration-repos';
 import { createReconcileStateRepo } from './reconcile-state-repo';
 import { createVariableRepo } from './variable-repo';
 import { VersionedItems } from './versioned-items';
@@ -132,6 +133,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
     },
     reconciles: createReconcileStateRepo(db, tableName),
     ...createWebhookRepos(db, tableName, items),
+    ...createOrchestrationRepos(db, tableName, items),
     ...createAccessRepos(db, tableName, items),
     variables: createVariableRepo(items),
   };
