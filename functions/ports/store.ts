@@ -12,6 +12,7 @@ import type { FarmEvent } from '../domain/schemas/farm-event';
 import type { Role } from '../domain/schemas/role';
 import type { Server } from '../domain/schemas/server';
 import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webhook';
+import type { AuditRepo } from './audit-store';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { VariableRepo } from './variable-store';
 
@@ -146,6 +147,7 @@ export interface Store {
   webhookEndpoints: WebhookEndpointRepo;
   webhooks: WebhookRepo;
   deliveries: DeliveryRepo;
+  audit: AuditRepo;
   scripts: ScriptRepo;
   orchestrationRules: OrchestrationRuleRepo;
   executions: ExecutionRepo;

@@ -9,6 +9,7 @@ import type { Role } from '../../domain/schemas/role';
 import type { Server } from '../../domain/schemas/server';
 import type { Store, StoredCredentials } from '../../ports/store';
 import { createAccessRepos } from './access-repos';
+import { createAuditRepo } from './audit-repo';
 import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
 import { createOrchestrationRepos } from './orchestration-repos';
@@ -132,6 +133,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
         }),
     },
     reconciles: createReconcileStateRepo(db, tableName),
+    audit: createAuditRepo(db, tableName),
     ...createWebhookRepos(db, tableName, items),
     ...createOrchestrationRepos(db, tableName, items),
     ...createAccessRepos(db, tableName, items),

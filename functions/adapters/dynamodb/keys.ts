@@ -53,7 +53,21 @@ export const keys = {
     gsi1pk: webhookDeliveriesPartition(acc, webhook),
     gsi1sk: `DLV#${createdAt}#${id}`,
   }),
+  // The audit log (audit-repo.ts): one partition per account, gsi1 per resource.
+  audit: (acc: string, id: string) => ({ pk: auditPartition(acc), sk: `AUD#${id}` }),
+  auditByResource: (acc: string, resourceId: string, id: string) => ({
+    gsi1pk: auditResourcePartition(acc, resourceId),
+    gsi1sk: `AUD#${id}`,
+  }),
 };
+
+export function auditPartition(acc: string): string {
+  return `ACC#${acc}#AUDIT`;
+}
+
+export function auditResourcePartition(acc: string, resourceId: string): string {
+  return `ACC#${acc}#AUDRES#${resourceId}`;
+}
 
 export function environmentPartition(acc: string, env: string): string {
   return `ACC#${acc}#ENV#${env}`;
