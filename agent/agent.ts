@@ -1,0 +1,203 @@
+// drover-agent's life: the boot sequence (HostInit → BeforeHostUp scripts → HostUp, or
+// BeforeHostUpFailed), then tasks from the push channel, the catch-up poll and reconnects,
+// metrics every minute, and a graceful stop. One class, so the program (main.ts) and the
+// benchmark's many-agents-in-one-process mode run the same code.
+import { uptime } from 'node:os';
+import type { AgentTask, TaskResult } from '../functions/domain/schemas/agent-protocol';
+import { AgentApiClient, AgentApiError } from './api-client';
+import { Backoff } from './backoff';
+import type { AgentConfig } from './config';
+import { MetricsSampler } from './metrics';
+import { PushChannel } from './push-channel';
+import { runScript } from './script-runner';
+import { failedResult, TaskDispatcher, type TaskOutcome } from './task-dispatcher';
+
+export interface AgentOptions {
+  /** How a script calls this agent back (`drover-agent fire`): node + the bundle. */
+  agentCommand?: { node: string; script: string };
+  log?: (message: string) => void;
+  /** Called when a task is about to start (the benchmark's latency probe). */
+  onTaskStart?: (task: AgentTask) => void;
+}
+
+export type BootOutcome = { status: 'up' } | { status: 'failed'; reason: string } | { status: 'stopped' };
+
+export class DroverAgent {
+  readonly api: AgentApiClient;
+  readonly channel: PushChannel;
+  private readonly dispatcher: TaskDispatcher;
+  private readonly metrics: MetricsSampler;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  private fetching: Promise<void> | undefined;
+  private fetchAgain = false;
+
+  constructor(
+    readonly config: AgentConfig,
+    private readonly options: AgentOptions = {},
+  ) {
+    this.api = new AgentApiClient(config.apiUrl, config.token);
+    this.dispatcher = new TaskDispatcher((task) => this.runTask(task));
+    this.metrics = new MetricsSampler(config.diskPath);
+    this.channel = new PushChannel({
+      url: config.channelUrl,
+      token: config.token,
+      heartbeatMs: config.heartbeatIntervalMs,
+      reconnectBaseMs: config.reconnectBaseMs,
+      reconnectMaxMs: config.reconnectMaxMs,
+      onNudge: () => this.fetchTasks(),
+      onOpen: () => this.fetchTasks(),
+      ...(options.log ? { log: options.log } : {}),
+    });
+  }
+
+  /** Boot, then serve tasks until stop(). */
+  async run(): Promise<BootOutcome> {
+    const outcome = await this.boot();
+    if (outcome.status === 'up') this.serve();
+    return outcome;
+  }
+
+  async boot(): Promise<BootOutcome> {
+    const init = await this.reportUntilAnswered('HostInit', 'drover-agent started');
+    if (!init) return { status: 'stopped' };
+    if (init.status === 'Running') {
+      // The agent restarted on a server that is already up: a reboot when the machine just booted.
+      if (uptime() < 600) await this.reportUntilAnswered('RebootComplete', 'the server rebooted');
+      return { status: 'up' };
+    }
+    if (init.status === 'Failed' || init.status === 'Terminated' || init.status === 'Pending Terminate')
+      return { status: 'failed', reason: `the server is ${init.status}` };
+
+    // The API creates the BeforeHostUp executions while answering this report.
+    if (!(await this.reportUntilAnswered('BeforeHostUp', 'running BeforeHostUp scripts')))
+      return { status: 'stopped' };
+    const tasks = await this.untilAnswered(() => this.api.tasks());
+    if (!tasks) return { status: 'stopped' };
+    const boot = this.dispatcher.offer(tasks.filter((t) => t.eventName === 'BeforeHostUp' && t.blocking));
+    this.dispatcher.offer(tasks);
+    for (const pending of boot) {
+      const { task, result } = await pending;
+      if (task.abortOnFailure && failedResult(result)) {
+        const reason = `BeforeHostUp script "${task.scriptName}" failed (${describe(result!)})`;
+        await this.reportUntilAnswered('BeforeHostUpFailed', reason, {
+          scriptName: task.scriptName,
+          executionId: task.executionId,
+          exitCode: result!.exitCode,
+          timedOut: result!.timedOut,
+        });
+        return { status: 'failed', reason };
+      }
+    }
+    if (!(await this.reportUntilAnswered('HostUp', 'drover-agent: the server is up')))
+      return { status: 'stopped' };
+    return { status: 'up' };
+  }
+
+  /** The steady state: push channel, catch-up poll, metrics. */
+  serve(): void {
+    this.channel.start();
+    this.timers.push(setInterval(() => this.fetchTasks(), this.config.pollIntervalMs));
+    if (this.config.metricsIntervalMs > 0)
+      this.timers.push(setInterval(() => void this.reportMetrics(), this.config.metricsIntervalMs));
+  }
+
+  /** Fetches the task list and takes what is new; overlapping calls coalesce into one more fetch. */
+  fetchTasks(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.fetching) {
+      this.fetchAgain = true;
+      return this.fetching;
+    }
+    this.fetching = (async () => {
+      do {
+        this.fetchAgain = false;
+        try {
+          this.dispatcher.offer(await this.api.tasks());
+        } catch (err) {
+          this.log(`task fetch failed: ${(err as Error).message}`);
+        }
+      } while (this.fetchAgain && !this.stopped);
+    })().finally(() => {
+      this.fetching = undefined;
+    });
+    return this.fetching;
+  }
+
+  async reportMetrics(): Promise<void> {
+    try {
+      await this.api.metrics(await this.metrics.sample());
+    } catch (err) {
+      this.log(`metrics failed: ${(err as Error).message}`);
+    }
+  }
+
+  /** Stops taking work, lets running scripts finish (bounded by their own timeouts). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.channel.stop();
+    for (const t of this.timers) clearInterval(t);
+    await this.dispatcher.idle();
+  }
+
+  private async runTask(task: AgentTask): Promise<TaskResult | undefined> {
+    try {
+      await this.api.start(task.executionId);
+    } catch (err) {
+      // 409: already started (another fetch or an earlier agent process); 404: cancelled meanwhile.
+      if (err instanceof AgentApiError && (err.status === 409 || err.status === 404)) return undefined;
+      throw err;
+    }
+    this.options.onTaskStart?.(task);
+    const result = await runScript(task, {
+      workRoot: this.config.workRoot,
+      flushMs: this.config.outputFlushMs,
+      killGraceMs: this.config.killGraceMs,
+      agentEnv: {
+        DROVER_API_URL: this.config.apiUrl,
+        DROVER_SERVER_ID: this.config.serverId,
+        DROVER_SERVER_TOKEN: this.config.token,
+      },
+      ...(this.options.agentCommand ? { agentCommand: this.options.agentCommand } : {}),
+      onOutput: (chunk) => this.api.output(task.executionId, chunk).then(() => {}),
+    });
+    await this.untilAnswered(() => this.api.result(task.executionId, result));
+    return result;
+  }
+
+  private reportUntilAnswered(
+    name: Parameters<AgentApiClient['report']>[0],
+    message: string,
+    payload: Record<string, unknown> = {},
+  ) {
+    return this.untilAnswered(() => this.api.report(name, message, payload));
+  }
+
+  /** Boot reports must get through: retried with backoff until answered or the agent stops. */
+  private async untilAnswered<T>(call: () => Promise<T>): Promise<T | undefined> {
+    const backoff = new Backoff({ baseMs: this.config.reconnectBaseMs, maxMs: this.config.reconnectMaxMs });
+    while (!this.stopped) {
+      try {
+        return await call();
+      } catch (err) {
+        // A refusal (4xx other than 429/412) will not change on retry.
+        if (err instanceof AgentApiError && err.status >= 400 && err.status < 500) throw err;
+        this.log(`${(err as Error).message}; retrying`);
+        await new Promise((r) => setTimeout(r, backoff.next()));
+      }
+    }
+    return undefined;
+  }
+
+  private log(message: string) {
+    this.options.log?.(message);
+  }
+}
+
+function describe(result: TaskResult): string {
+  if (result.error) return result.error;
+  if (result.timedOut) return 'timed out';
+  return `exit code ${result.exitCode}`;
+}
+
+export type { TaskOutcome };
