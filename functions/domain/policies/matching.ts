@@ -1,0 +1,52 @@
+// How a policy's lists and patterns match values: names may end in `*` for a family
+// (`t3.*`, `us-east-1*`); tag patterns are regular expressions matched against the whole value.
+import type { Platform } from '../schemas/common';
+import type { Policy, Violation } from '../schemas/policy';
+
+export function matchesGlob(value: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern;
+}
+
+export function allowedBy(value: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => matchesGlob(value, p));
+}
+
+export function matchesPattern(value: string, pattern: string): boolean {
+  return new RegExp(`^(?:${pattern})$`).test(value);
+}
+
+/** Enabled policies that reach a platform's farm roles (a policy without platform reaches all). */
+export function policiesFor(policies: readonly Policy[], platform?: Platform): Policy[] {
+  return policies.filter(
+    (p) => p.enabled && (p.platform === null || platform === undefined || p.platform === platform),
+  );
+}
+
+/** `farmRoles[1].network.subnetIds[0]`: the path as a person reads it. */
+export function farmRolePath(index: number, ...rest: (string | number)[]): string {
+  return rest.reduce<string>(
+    (path, part) => (typeof part === 'number' ? `${path}[${part}]` : `${path}.${part}`),
+    `farmRoles[${index}]`,
+  );
+}
+
+/** `farmRoles[1].tags.owner` → `farmRoles.1.tags.owner`: the dotted form of the API's field issues. */
+export function dottedPath(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+}
+
+export function violation(
+  policy: Policy,
+  path: string,
+  message: string,
+  allowed?: readonly string[],
+): Violation {
+  return {
+    policyId: policy.id,
+    policyName: policy.name,
+    rule: policy.rule.kind,
+    path,
+    message,
+    ...(allowed ? { allowed: [...allowed] } : {}),
+  };
+}
