@@ -1,34 +1,21 @@
 // The Global Variable sets on dynalite: one versioned document per scope, If-Match on every write,
 // tenants kept apart, a farm's sets read together and removed with the farm.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../../functions/adapters/dynamodb/client';
-import { createTableIfMissing } from '../../../functions/adapters/dynamodb/create-table';
-import { createDynamoStore } from '../../../functions/adapters/dynamodb/dynamo-store';
 import { newId } from '../../../functions/domain/ids';
 import type { Farm } from '../../../functions/domain/schemas/farm';
 import type { VariableSet, VariableTarget } from '../../../functions/domain/variables';
 import type { Store } from '../../../functions/ports/store';
-import { type LocalDynamo, startDynalite } from '../../../local/dynamo-local';
 import { v } from '../../unit/variables/variable-fixtures';
+import { type StoreWorld, startStoreWorld } from './variables-store-world';
 
-let dynamo: LocalDynamo;
+let world: StoreWorld;
 let store: Store;
-const TABLE = 'variables-repo';
 
 beforeAll(async () => {
-  dynamo = await startDynalite();
-  await createTableIfMissing(
-    new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    TABLE,
-  );
-  store = createDynamoStore(createDocumentClient({ tableName: TABLE, endpoint: dynamo.endpoint }), TABLE);
+  world = await startStoreWorld();
+  store = world.store;
 });
-afterAll(() => dynamo?.stop());
+afterAll(() => world?.stop());
 
 const setAt = (
   accountId: string,
