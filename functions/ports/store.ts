@@ -15,6 +15,7 @@ import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webho
 import type { AuditRepo } from './audit-store';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { VariableRepo } from './variable-store';
+import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
 
 /** Stored credentials: the public part and the sealed secret. */
 export interface StoredCredentials {
@@ -147,6 +148,8 @@ export interface Store {
   webhookEndpoints: WebhookEndpointRepo;
   webhooks: WebhookRepo;
   deliveries: DeliveryRepo;
+  policies: PolicyRepo;
+  leaseExtensions: LeaseExtensionRepo;
   audit: AuditRepo;
   scripts: ScriptRepo;
   orchestrationRules: OrchestrationRuleRepo;

@@ -13,6 +13,7 @@ import { createAuditRepo } from './audit-repo';
 import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
 import { createOrchestrationRepos } from './orchestration-repos';
+import { createPolicyRepos } from './policy-repos';
 import { createReconcileStateRepo } from './reconcile-state-repo';
 import { createVariableRepo } from './variable-repo';
 import { VersionedItems } from './versioned-items';
@@ -135,6 +136,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
     reconciles: createReconcileStateRepo(db, tableName),
     audit: createAuditRepo(db, tableName),
     ...createWebhookRepos(db, tableName, items),
+    ...createPolicyRepos(db, tableName, items),
     ...createOrchestrationRepos(db, tableName, items),
     ...createAccessRepos(db, tableName, items),
     variables: createVariableRepo(items),

@@ -53,6 +53,11 @@ export const keys = {
     gsi1pk: webhookDeliveriesPartition(acc, webhook),
     gsi1sk: `DLV#${createdAt}#${id}`,
   }),
+  policy: (acc: string, env: string, id: string) => ({ pk: environmentPartition(acc, env), sk: `POL#${id}` }),
+  leaseExtension: (acc: string, farm: string, id: string) => ({
+    pk: farmPartition(acc, farm),
+    sk: `LXR#${id}`,
+  }),
   // The audit log (audit-repo.ts): one partition per account, gsi1 per resource.
   audit: (acc: string, id: string) => ({ pk: auditPartition(acc), sk: `AUD#${id}` }),
   auditByResource: (acc: string, resourceId: string, id: string) => ({
