@@ -13,6 +13,7 @@ import type { Role } from '../domain/schemas/role';
 import type { Server } from '../domain/schemas/server';
 import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webhook';
 import type { AuditRepo } from './audit-store';
+import type { AgentConnectionRepo, AgentMetricsRepo } from './agent-store';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { VariableRepo } from './variable-store';
 import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
@@ -154,6 +155,8 @@ export interface Store {
   scripts: ScriptRepo;
   orchestrationRules: OrchestrationRuleRepo;
   executions: ExecutionRepo;
+  agentMetrics: AgentMetricsRepo;
+  agentConnections: AgentConnectionRepo;
   users: UserRepo;
   teams: TeamRepo;
   aclRoles: AclRoleRepo;

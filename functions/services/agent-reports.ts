@@ -1,4 +1,5 @@
-// What a server's agent reports: HostInit (the agent started), HostUp (the server is ready:
+// What a server's agent reports: HostInit (the agent started), BeforeHostUp (its boot scripts
+// are about to run), HostUp (the server is ready:
 // Initializing → Running), BeforeHostUpFailed (a blocking boot script failed: the server
 // fails and is replaced), RebootComplete. The agent's token names its server; it can report
 // on nothing else.
@@ -17,7 +18,7 @@ interface Deps {
 }
 
 export interface AgentReport {
-  name: 'HostInit' | 'HostUp' | 'BeforeHostUpFailed' | 'RebootComplete';
+  name: 'HostInit' | 'BeforeHostUp' | 'HostUp' | 'BeforeHostUpFailed' | 'RebootComplete';
   message: string;
   payload: Record<string, unknown>;
 }
@@ -25,6 +26,8 @@ export interface AgentReport {
 /** Which statuses each report moves a server from, and to. */
 const MOVES: Record<AgentReport['name'], { from: ServerStatus[]; to: ServerStatus | null }> = {
   HostInit: { from: ['Pending Launch', 'Pending'], to: 'Initializing' },
+  // The agent is about to run the BeforeHostUp scripts (the orchestrator queues them on this event).
+  BeforeHostUp: { from: ['Pending Launch', 'Pending', 'Initializing'], to: null },
   HostUp: { from: ['Pending Launch', 'Pending', 'Initializing'], to: 'Running' },
   BeforeHostUpFailed: { from: ['Pending Launch', 'Pending', 'Initializing'], to: 'Failed' },
   RebootComplete: { from: ['Running'], to: null },

@@ -9,6 +9,7 @@ import type { Role } from '../../domain/schemas/role';
 import type { Server } from '../../domain/schemas/server';
 import type { Store, StoredCredentials } from '../../ports/store';
 import { createAccessRepos } from './access-repos';
+import { createAgentRepos } from './agent-repos';
 import { createAuditRepo } from './audit-repo';
 import { createFarmRepo } from './farm-repo';
 import { farmPartition, keys } from './keys';
@@ -138,6 +139,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
     ...createWebhookRepos(db, tableName, items),
     ...createPolicyRepos(db, tableName, items),
     ...createOrchestrationRepos(db, tableName, items),
+    ...createAgentRepos(db, tableName),
     ...createAccessRepos(db, tableName, items),
     variables: createVariableRepo(items),
   };

@@ -1,9 +1,19 @@
-// Lambda entry point of the `agent` route group: reports from drover-agent, authenticated by
-// the server's own token (see middleware/authenticate.ts).
+// Lambda entry point of the `agent` route group: drover-agent's lifecycle reports, its tasks
+// (fetch, start, output, result), metrics and custom events, all authenticated by the server's
+// own token (see middleware/authenticate.ts), which is the only scope these operations take.
+import { fireAgentCustomEvent } from '../../services/agent-custom-events';
 import { reportAgentEvent } from '../../services/agent-reports';
+import {
+  appendAgentTaskOutput,
+  finishAgentTask,
+  listAgentTasks,
+  startAgentTask,
+} from '../../services/agent-tasks';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
+
+const state = (e: { id: string; status: string }) => ({ executionId: e.id, status: e.status });
 
 export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
@@ -12,6 +22,30 @@ export function createHandler(deps: ApiDeps) {
       reportAgentEvent: async ({ principal, body }) => ({
         status: 200,
         body: await reportAgentEvent(deps, principal.agent, body),
+      }),
+      listAgentTasks: async ({ principal }) => ({
+        status: 200,
+        body: { items: await listAgentTasks(deps, principal.agent) },
+      }),
+      startAgentTask: async ({ principal, params }) => ({
+        status: 200,
+        body: state(await startAgentTask(deps, principal.agent, params.executionId)),
+      }),
+      appendAgentTaskOutput: async ({ principal, params, body }) => {
+        await appendAgentTaskOutput(deps, principal.agent, params.executionId, body);
+        return { status: 204 };
+      },
+      finishAgentTask: async ({ principal, params, body }) => ({
+        status: 200,
+        body: state(await finishAgentTask(deps, principal.agent, params.executionId, body)),
+      }),
+      reportAgentMetrics: async ({ principal, body }) => {
+        await deps.store.agentMetrics.put(principal.agent, body);
+        return { status: 204 };
+      },
+      fireAgentCustomEvent: async ({ principal, body }) => ({
+        status: 202,
+        body: await fireAgentCustomEvent(deps, principal.agent, body),
       }),
     },
     deps,

@@ -24,6 +24,7 @@ import {
   RoleInput,
   Server,
 } from '../../domain/schemas';
+import { AGENT_ROUTES } from './agent-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export const API_GROUPS = [
@@ -75,7 +76,7 @@ const ServerList = z.object({ items: z.array(Server) }).meta({ id: 'ServerList' 
 const ServerListQuery = z.object({ status: z.enum(['all', 'live']).default('all') });
 export const AgentReport = z
   .object({
-    name: z.enum(['HostInit', 'HostUp', 'BeforeHostUpFailed', 'RebootComplete']),
+    name: z.enum(['HostInit', 'BeforeHostUp', 'HostUp', 'BeforeHostUpFailed', 'RebootComplete']),
     message: z.string().max(4096).default(''),
     payload: z.record(z.string(), z.unknown()).default({}),
   })
@@ -462,6 +463,7 @@ export const API_ROUTES: RouteDef[] = [
   },
 
   ...WEBHOOK_ROUTES,
+  ...AGENT_ROUTES,
 ];
 
 export function routesOfGroup(group: ApiGroup): RouteDef[] {

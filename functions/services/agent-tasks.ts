@@ -1,0 +1,193 @@
+// The agent's task routes as use cases: the server's open executions as AgentTasks, and a task's
+// start, output and result. The agent's identity (its token) is the only scope: an execution of
+// any other server is NotFound, exactly as if it did not exist.
+import { Conflict, NotFound, PreconditionFailed } from '../domain/errors';
+import type { AgentTask, TaskResult } from '../domain/schemas/agent-protocol';
+import { type Execution, ORCHESTRATION_LIMITS } from '../domain/schemas/orchestration';
+import type { Server } from '../domain/schemas/server';
+import { agentEnvironment, builtInVariables, resolveVariables, type ServerFacts } from '../domain/variables';
+import type { Clock } from '../ports/clock';
+import type { EventPublisher } from '../ports/event-publisher';
+import type { AgentIdentity } from '../ports/identity';
+import type { Store } from '../ports/store';
+import { reportAgentEvent } from './agent-reports';
+
+interface Deps {
+  store: Store;
+  clock: Clock;
+  publisher: EventPublisher;
+}
+
+/** The server's open executions, oldest first in rule order, with script bodies and environment. */
+export async function listAgentTasks(deps: Deps, agent: AgentIdentity): Promise<AgentTask[]> {
+  const open = await deps.store.executions.listOpenForServer(agent);
+  if (open.length === 0) return [];
+  const env = await environmentFor(deps, agent, open);
+  const bodies = new Map<string, Promise<string>>();
+  const bodyOf = (e: Execution) => {
+    const key = `${e.scriptId}@${e.scriptVersion}`;
+    if (!bodies.has(key))
+      bodies.set(
+        key,
+        deps.store.scripts.getVersion(agent, e.scriptId, e.scriptVersion).then((v) => v?.body ?? ''),
+      );
+    return bodies.get(key)!;
+  };
+  return Promise.all(
+    open.map(async (e) => ({
+      executionId: e.id,
+      scriptName: e.scriptName,
+      scriptVersion: e.scriptVersion,
+      body: await bodyOf(e),
+      eventName: e.eventName,
+      eventId: e.eventId,
+      blocking: e.blocking,
+      abortOnFailure: e.abortOnFailure,
+      timeoutSeconds: e.timeoutSeconds,
+      runAs: e.runAs,
+      order: e.order,
+      env: env(e),
+    })),
+  );
+}
+
+/** queued → running. A second start (a duplicate fetch, an earlier agent process) is a Conflict. */
+export async function startAgentTask(deps: Deps, agent: AgentIdentity, executionId: string) {
+  return updateOwn(deps, agent, executionId, (e, now) => {
+    if (e.status !== 'queued') throw new Conflict(`Execution ${e.id} is ${e.status}, not queued`);
+    return { ...e, status: 'running', startedAt: now };
+  });
+}
+
+export async function appendAgentTaskOutput(
+  deps: Deps,
+  agent: AgentIdentity,
+  executionId: string,
+  chunk: { stdout: string; stderr: string },
+) {
+  return updateOwn(deps, agent, executionId, (e) => {
+    if (e.status !== 'running') throw new Conflict(`Execution ${e.id} is ${e.status}, not running`);
+    return {
+      ...e,
+      stdoutTail: lastBytes(e.stdoutTail + chunk.stdout, ORCHESTRATION_LIMITS.outputTailBytes),
+      stderrTail: lastBytes(e.stderrTail + chunk.stderr, ORCHESTRATION_LIMITS.outputTailBytes),
+    };
+  });
+}
+
+/**
+ * Records the result (succeeded / failed / timed-out). A repeated result (the agent retried after
+ * a lost answer) changes nothing. A failed BeforeHostUp script with abortOnFailure fails the server.
+ */
+export async function finishAgentTask(
+  deps: Deps,
+  agent: AgentIdentity,
+  executionId: string,
+  result: TaskResult,
+) {
+  let finishedNow = false;
+  const execution = await updateOwn(deps, agent, executionId, (e, now) => {
+    if (e.status !== 'queued' && e.status !== 'running') return undefined;
+    finishedNow = true;
+    const failed = result.exitCode !== 0 || result.error !== undefined;
+    const stderrTail = result.error
+      ? lastBytes(`${result.stderrTail}${result.error}\n`, 65536)
+      : result.stderrTail;
+    return {
+      ...e,
+      status: result.timedOut ? 'timed-out' : failed ? 'failed' : 'succeeded',
+      startedAt: e.startedAt ?? now,
+      endedAt: now,
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      durationMs: result.durationMs,
+      stdoutTail: result.stdoutTail,
+      stderrTail,
+    };
+  });
+  if (
+    finishedNow &&
+    execution.eventName === 'BeforeHostUp' &&
+    execution.abortOnFailure &&
+    execution.status !== 'succeeded'
+  ) {
+    const why = execution.timedOut ? 'timed out' : `exit code ${execution.exitCode ?? 'none'}`;
+    await reportAgentEvent(deps, agent, {
+      name: 'BeforeHostUpFailed',
+      message: `BeforeHostUp script "${execution.scriptName}" failed (${why})`,
+      payload: { scriptName: execution.scriptName, executionId: execution.id, exitCode: execution.exitCode },
+    });
+  }
+  return execution;
+}
+
+async function updateOwn(
+  deps: Deps,
+  agent: AgentIdentity,
+  executionId: string,
+  change: (e: Execution, now: string) => Execution | undefined,
+): Promise<Execution> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.store.executions.get(agent, executionId);
+    if (!current || current.serverId !== agent.serverId || current.farmId !== agent.farmId)
+      throw new NotFound(`No execution ${executionId} for this server`);
+    const next = change(current, deps.clock.now().toISOString());
+    if (!next) return current;
+    try {
+      const updated = { ...next, version: current.version + 1 };
+      await deps.store.executions.update(updated, current.version);
+      return updated;
+    } catch (err) {
+      // Output chunks and the result of one task may cross; apply again on the fresh copy.
+      if (!(err instanceof PreconditionFailed) || attempt >= 5) throw err;
+    }
+  }
+}
+
+/** The last `limit` UTF-8 bytes of a text, cut at a character boundary. */
+export function lastBytes(text: string, limit: number): string {
+  const buf = Buffer.from(text, 'utf8');
+  if (buf.length <= limit) return text;
+  let start = buf.length - limit;
+  while (start < buf.length && (buf[start]! & 0xc0) === 0x80) start++;
+  return buf.subarray(start).toString('utf8');
+}
+
+/** The built-ins of the server (and of the triggering server when it is in the same farm). */
+async function environmentFor(
+  deps: Deps,
+  agent: AgentIdentity,
+  executions: Execution[],
+): Promise<(e: Execution) => Record<string, string>> {
+  const scope = { accountId: agent.accountId, farmId: agent.farmId };
+  const triggerIds = [...new Set(executions.map((e) => e.triggeringServerId).filter((id) => id !== null))];
+  const [farm, server, ...triggers] = await Promise.all([
+    deps.store.farms.get({ accountId: agent.accountId }, agent.farmId),
+    deps.store.servers.get(scope, agent.serverId),
+    // A fan-out's triggering server in another farm is not found here: its DROVER_EVENT_* are left out.
+    ...triggerIds.map((id) => deps.store.servers.get(scope, id)),
+  ]);
+  if (!farm || !server) throw new NotFound('This server is not known');
+  const facts = (s: Server): ServerFacts => ({
+    farmId: s.farmId,
+    farmName: farm.name,
+    farmRoleAlias: s.farmRoleAlias,
+    serverId: s.id,
+    instanceIndex: s.index,
+    platform: s.platform,
+    location: s.region,
+    instanceType: s.instanceType,
+  });
+  const byId = new Map(triggers.filter((s) => s !== undefined).map((s) => [s.id, s]));
+  return (e) => {
+    const trigger = e.triggeringServerId ? byId.get(e.triggeringServerId) : undefined;
+    const builtIns = builtInVariables({
+      ...facts(server),
+      accountId: farm.accountId,
+      environmentId: farm.environmentId,
+      eventName: e.eventName,
+      ...(trigger ? { triggeringServer: facts(trigger) } : {}),
+    });
+    return agentEnvironment(resolveVariables([], builtIns));
+  };
+}
