@@ -11,6 +11,7 @@ import { Api, type GroupNeed } from './constructs/api';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
 import { FunctionFactory } from './constructs/function-factory';
+import { Orchestration } from './constructs/orchestration';
 import { Reconcile } from './constructs/reconcile';
 import { Web } from './constructs/web';
 import { Webhooks } from './constructs/webhooks';
@@ -29,6 +30,7 @@ export class DroverStack extends Stack {
   readonly agentTokenKey: AgentTokenKey;
   readonly reconcile: Reconcile;
   readonly webhooks: Webhooks;
+  readonly orchestration: Orchestration;
   readonly api: Api;
   readonly web: Web;
 
@@ -65,6 +67,7 @@ export class DroverStack extends Stack {
     });
 
     this.webhooks = new Webhooks(this, 'Webhooks', { functions, data: this.data });
+    this.orchestration = new Orchestration(this, 'Orchestration', { functions, data: this.data });
 
     this.api = new Api(this, 'Api', {
       functions,
@@ -93,6 +96,7 @@ export class DroverStack extends Stack {
     this.events.routeRules(EVENT_RULES, {
       reconcile: this.reconcile.function,
       webhooks: this.webhooks.queue,
+      orchestration: this.orchestration.function,
     });
 
     this.web = new Web(this, 'Web', {

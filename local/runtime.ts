@@ -39,6 +39,7 @@ import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
 import { InProcessEventBus } from './event-bus';
 import { createLocalIssuer } from './identity/local-issuer';
+import { type LocalOrchestration, startLocalOrchestration } from './orchestration';
 import { LocalReconcileRunner } from './reconcile-runner';
 import type { SandboxTimings } from './sandbox/sandbox-cloud';
 import { type LocalSandboxes, startSandboxes } from './sandboxes';
@@ -75,6 +76,7 @@ export interface LocalRuntime {
   bus: InProcessEventBus;
   reconciler: LocalReconcileRunner;
   webhooks: LocalWebhooks;
+  orchestration: LocalOrchestration;
   sandboxes: LocalSandboxes;
   dynamoEndpoint: string;
   tableName: string;
@@ -147,6 +149,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   reconciler.attach(deps);
   bus.route('reconcile', (event) => void reconciler.deliver(event));
   const localWebhooks = startLocalWebhooks(bus, deps, options.webhooks);
+  const orchestration = startLocalOrchestration(bus, deps);
   const stopAgents = simulateAgents(
     [sandboxes.ec2, sandboxes.gce],
     options.agent ?? { hostInitDelayMs: 1500, hostUpDelayMs: 1500 },
@@ -209,6 +212,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     bus,
     reconciler,
     webhooks: localWebhooks,
+    orchestration,
     sandboxes,
     dynamoEndpoint: dynamo.endpoint,
     tableName,
@@ -217,6 +221,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       stopAgents();
       await reconciler.stop();
       await localWebhooks.stop();
+      await orchestration.stop();
       await new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());

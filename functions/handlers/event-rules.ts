@@ -2,7 +2,7 @@
 // rule per entry; local/ applies the same patterns on its in-process bus. Data, defined once.
 import { EVENT_SOURCE } from '../ports/event-publisher';
 
-export type EventTarget = 'reconcile' | 'webhooks';
+export type EventTarget = 'reconcile' | 'webhooks' | 'orchestration';
 
 export interface EventRule {
   name: string;
@@ -49,6 +49,13 @@ export const EVENT_RULES: EventRule[] = [
     bus: 'drover',
     pattern: { source: [EVENT_SOURCE] },
     target: 'webhooks',
+  },
+  {
+    name: 'orchestration-on-drover-events',
+    description: 'Every Drover event to the orchestrator, which runs the orchestration rules that follow it',
+    bus: 'drover',
+    pattern: { source: [EVENT_SOURCE] },
+    target: 'orchestration',
   },
 ];
 

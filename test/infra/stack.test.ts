@@ -26,6 +26,7 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 const PORTAL_FIXTURE = 'test/infra/fixtures/portal';
 const RECONCILE = 'Drover reconcile: one observe-diff-act pass over one farm';
 const DISPATCHER = 'Drover webhooks: deliver Drover events to webhook endpoints';
+const ORCHESTRATOR = 'Drover orchestration: turn Drover events into script executions on servers';
 
 function synth(
   context: Record<string, unknown> = {},
@@ -57,13 +58,20 @@ function functionsByDescription(template: Template, description: string) {
   return template.findResources('AWS::Lambda::Function', { Properties: { Description: description } });
 }
 
-type FunctionName = ApiGroup | 'reconcile' | 'dispatcher';
+// `orchestrator` is the bus consumer (EVENT_RULES target `orchestration`), not the API group.
+type FunctionName = ApiGroup | 'reconcile' | 'dispatcher' | 'orchestrator';
 // A group the routing table gains before infra/ says what it needs is skipped with a warning
 // (tested below); everything else is deployed and checked here.
 const DEPLOYED_GROUPS = API_GROUPS.filter((group) => GROUP_NEEDS[group]);
-const FUNCTION_NAMES: FunctionName[] = [...DEPLOYED_GROUPS, 'reconcile', 'dispatcher'];
+const FUNCTION_NAMES: FunctionName[] = [...DEPLOYED_GROUPS, 'reconcile', 'dispatcher', 'orchestrator'];
 const descriptionOf = (name: FunctionName) =>
-  name === 'reconcile' ? RECONCILE : name === 'dispatcher' ? DISPATCHER : `Drover API: ${name} routes`;
+  name === 'reconcile'
+    ? RECONCILE
+    : name === 'dispatcher'
+      ? DISPATCHER
+      : name === 'orchestrator'
+        ? ORCHESTRATOR
+        : `Drover API: ${name} routes`;
 
 /** The one function of that name, with its logical id. */
 function droverFunction(template: Template, name: FunctionName) {
@@ -424,7 +432,9 @@ describe('the Drover stack', () => {
     });
 
     it.each(
-      EVENT_RULES.filter((rule) => rule.target === 'reconcile').map((rule) => [rule.name, rule] as const),
+      EVENT_RULES.filter((rule) => rule.target === 'reconcile' || rule.target === 'orchestration').map(
+        (rule) => [rule.name, rule] as const,
+      ),
     )(
       'routes %s on its bus, with its pattern, to its function, with retries and a dead-letter queue',
       (_name, rule) => {
@@ -439,7 +449,12 @@ describe('the Drover stack', () => {
           Targets: [
             {
               Id: Match.anyValue(),
-              Arn: { 'Fn::GetAtt': [droverFunction(template, rule.target).id, 'Arn'] },
+              Arn: {
+                'Fn::GetAtt': [
+                  droverFunction(template, rule.target === 'orchestration' ? 'orchestrator' : 'reconcile').id,
+                  'Arn',
+                ],
+              },
               DeadLetterConfig: {
                 Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventsDeadLetterQueue'), 'Arn'] },
               },
@@ -699,6 +714,7 @@ describe('the Drover stack', () => {
         variables: ['TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
         builds: [fromEnv.storeFromEnvironment, fromEnv.secretBoxFromEnvironment, webhookDepsFromEnvironment],
       },
+      orchestrator: { variables: ['TABLE_NAME'], builds: [fromEnv.storeFromEnvironment] },
       reconcile: {
         variables: [
           ...AGENT_KEY,

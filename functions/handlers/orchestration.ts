@@ -1,0 +1,66 @@
+// Lambda entry point of the orchestrator, invoked by the EventBridge rule
+// `orchestration-on-drover-events` (EVENT_RULES) with every Drover event. It creates the
+// executions the account's rules ask for and nudges the agents concerned. A failure throws:
+// EventBridge's asynchronous invocation retries it, which is safe because execution ids are
+// derived from (event, rule, server) and a second run creates nothing twice.
+
+import type { AgentNotifier } from '../ports/agent-notifier';
+import { systemClock } from '../ports/clock';
+import type { DroverEvent } from '../ports/event-publisher';
+import { EVENT_SOURCE } from '../ports/event-publisher';
+import { type OrchestrationDeps, orchestrateEvent } from '../services/orchestration/orchestrate-event';
+import { createLogger } from './api/deps';
+import { storeFromEnvironment } from './api/deps-from-environment';
+
+const logger = createLogger('drover-orchestration');
+let deps: OrchestrationDeps | undefined;
+
+/**
+ * Until the WebSocket push notifier is configured (AGENT_PUSH_* variables, added with the agent's
+ * push channel), agents find their tasks through their catch-up poll alone.
+ */
+export function notifierFromEnvironment(): AgentNotifier {
+  return { notify: async () => {} };
+}
+
+/** The Drover event an EventBridge envelope carries, or null when it is not one. */
+export function droverEventOf(envelope: unknown): DroverEvent | null {
+  if (!envelope || typeof envelope !== 'object') return null;
+  const e = envelope as Record<string, unknown>;
+  const detail = e.detail as Record<string, unknown> | undefined;
+  if (e.source !== EVENT_SOURCE || !detail) return null;
+  const ok =
+    typeof detail.id === 'string' &&
+    typeof detail.name === 'string' &&
+    typeof detail.accountId === 'string' &&
+    typeof detail.environmentId === 'string';
+  return ok ? (detail as unknown as DroverEvent) : null;
+}
+
+export async function handleEvent(d: OrchestrationDeps, envelope: unknown) {
+  const event = droverEventOf(envelope);
+  if (!event) {
+    logger.warn('not a Drover event; ignored');
+    return { created: 0 };
+  }
+  const outcome = await orchestrateEvent(d, event);
+  if (outcome.created.length > 0 || outcome.unresolved.length > 0 || outcome.cancelled > 0)
+    logger.info('orchestrated', {
+      eventId: event.id,
+      event: event.name,
+      created: outcome.created.length,
+      alreadyThere: outcome.alreadyThere,
+      cancelled: outcome.cancelled,
+      unresolved: outcome.unresolved,
+    });
+  return {
+    created: outcome.created.length,
+    alreadyThere: outcome.alreadyThere,
+    cancelled: outcome.cancelled,
+  };
+}
+
+export async function handler(envelope: unknown) {
+  deps ??= { store: storeFromEnvironment(), clock: systemClock, notifier: notifierFromEnvironment() };
+  return handleEvent(deps, envelope);
+}

@@ -1,0 +1,215 @@
+// The orchestrator: turns one Drover event into executions (the agents' tasks). It matches the
+// account's rules (functions/domain/orchestration/match-rules.ts), records one queued execution per
+// (rule × target server) under an id derived from (event, rule, server), then nudges the agents of
+// the servers that got work. Safe to run any number of times for one event: EventBridge delivers
+// at least once, and BeforeHostUp is orchestrated twice on purpose (synchronously by the agent's
+// report, then again from the bus), so a second run finds every id taken and creates nothing.
+// A server that ended (Terminated, Failed) has its open executions cancelled here, when the
+// event saying so passes: no task is left waiting for an agent that will never ask.
+import { createHash } from 'node:crypto';
+import { Conflict, PreconditionFailed } from '../../domain/errors';
+import { ID_PREFIXES } from '../../domain/ids';
+import {
+  type CandidateServer,
+  matchRules,
+  neededReach,
+  type OrchestrationEvent,
+  type ScriptFacts,
+} from '../../domain/orchestration/match-rules';
+import type { Farm } from '../../domain/schemas/farm';
+import type { Execution } from '../../domain/schemas/orchestration';
+import type { Server } from '../../domain/schemas/server';
+import type { AgentNotifier } from '../../ports/agent-notifier';
+import type { Clock } from '../../ports/clock';
+import type { DroverEvent } from '../../ports/event-publisher';
+import type { AgentIdentity } from '../../ports/identity';
+import type { Store } from '../../ports/store';
+import { everyItem } from '../every-page';
+
+export interface OrchestrationDeps {
+  store: Store;
+  clock: Clock;
+  notifier: AgentNotifier;
+}
+
+export interface OrchestrationOutcome {
+  /** Executions this run created, in the order the agent will run them per server. */
+  created: Execution[];
+  /** Executions an earlier run of the same event had already created. */
+  alreadyThere: number;
+  /** Rules that applied but could not run (their script is gone). */
+  unresolved: { ruleId: string; reason: string }[];
+  /** Open executions cancelled because the event says their server ended. */
+  cancelled: number;
+}
+
+/** Events after which a server takes no more tasks. */
+export const SERVER_END_EVENTS: readonly string[] = [
+  'HostDown',
+  'HostInitFailed',
+  'InstanceLaunchFailed',
+  'BeforeHostUpFailed',
+];
+
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** The execution of a rule on a server for an event: the same id however often the event comes. */
+export function executionIdOf(eventId: string, ruleId: string, serverId: string): string {
+  const digest = createHash('sha256').update(`${eventId}\n${ruleId}\n${serverId}`).digest();
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 17)) bits = (bits << 8n) | BigInt(byte);
+  let id = '';
+  for (let i = 0; i < 26; i++) id += CROCKFORD[Number((bits >> BigInt(5 * i)) & 31n)];
+  return `${ID_PREFIXES.execution}-${id}`;
+}
+
+export async function orchestrateEvent(
+  deps: OrchestrationDeps,
+  event: DroverEvent,
+): Promise<OrchestrationOutcome> {
+  const outcome: OrchestrationOutcome = { created: [], alreadyThere: 0, unresolved: [], cancelled: 0 };
+  if (event.serverId && event.farmId && SERVER_END_EVENTS.includes(event.name))
+    outcome.cancelled = await cancelOpenExecutions(deps, {
+      accountId: event.accountId,
+      farmId: event.farmId,
+      serverId: event.serverId,
+    });
+
+  const scope = { accountId: event.accountId };
+  const rules = (await deps.store.orchestrationRules.listAll(scope)).filter(
+    (r) => r.enabled && r.event === event.name,
+  );
+  if (rules.length === 0) return outcome;
+
+  const farm = event.farmId ? await deps.store.farms.get(scope, event.farmId) : undefined;
+  const farmRole = farm?.farmRoles.find((fr) => fr.id === event.farmRoleId);
+  const orchestrationEvent: OrchestrationEvent = {
+    id: event.id,
+    name: event.name,
+    accountId: event.accountId,
+    environmentId: event.environmentId,
+    ...(event.farmId ? { farmId: event.farmId } : {}),
+    ...(event.farmRoleId ? { farmRoleId: event.farmRoleId } : {}),
+    ...(farmRole ? { roleId: farmRole.roleId } : {}),
+    ...(event.serverId ? { serverId: event.serverId } : {}),
+  };
+
+  const reach = neededReach(orchestrationEvent, rules);
+  if (reach === 'none') return outcome;
+  const servers = await serversWithin(deps, orchestrationEvent, reach, farm);
+  const scripts = new Map<string, ScriptFacts>();
+  for (const id of new Set(rules.map((r) => r.scriptId))) {
+    const script = await deps.store.scripts.get(scope, id);
+    if (script) scripts.set(id, script);
+  }
+
+  const matching = matchRules({ event: orchestrationEvent, rules, scripts, servers });
+  outcome.unresolved = matching.unresolved;
+  const now = deps.clock.now().toISOString();
+  const byId = new Map(servers.map((s) => [s.id, s]));
+  for (const run of matching.runs) {
+    for (const target of run.servers) {
+      const server = byId.get(target.id)!;
+      const execution: Execution = {
+        id: executionIdOf(event.id, run.rule.id, server.id),
+        accountId: event.accountId,
+        environmentId: server.environmentId,
+        farmId: server.farmId,
+        farmRoleId: server.farmRoleId,
+        serverId: server.id,
+        ruleId: run.rule.id,
+        scriptId: run.script.id,
+        scriptName: run.script.name,
+        scriptVersion: run.scriptVersion,
+        eventId: event.id,
+        eventName: event.name,
+        triggeringServerId: event.serverId ?? null,
+        order: run.rule.order,
+        blocking: run.blocking,
+        abortOnFailure: run.abortOnFailure,
+        timeoutSeconds: run.timeoutSeconds,
+        runAs: run.rule.runAs,
+        status: 'queued',
+        createdAt: now,
+        startedAt: null,
+        endedAt: null,
+        exitCode: null,
+        timedOut: false,
+        durationMs: null,
+        stdoutTail: '',
+        stderrTail: '',
+        version: 1,
+      };
+      try {
+        await deps.store.executions.create(execution);
+        outcome.created.push(execution);
+      } catch (err) {
+        if (!(err instanceof Conflict)) throw err;
+        outcome.alreadyThere++;
+      }
+    }
+  }
+
+  const toNotify = new Map<string, AgentIdentity>();
+  for (const e of outcome.created)
+    toNotify.set(e.serverId, { accountId: e.accountId, farmId: e.farmId, serverId: e.serverId });
+  if (toNotify.size > 0) await deps.notifier.notify([...toNotify.values()]);
+  return outcome;
+}
+
+/** Marks a server's queued and running executions cancelled; returns how many. */
+export async function cancelOpenExecutions(
+  deps: Pick<OrchestrationDeps, 'store' | 'clock'>,
+  server: AgentIdentity,
+): Promise<number> {
+  let cancelled = 0;
+  for (const open of await deps.store.executions.listOpenForServer(server)) {
+    for (let current: Execution | undefined = open, attempt = 1; current && attempt <= 3; attempt++) {
+      if (current.status !== 'queued' && current.status !== 'running') break;
+      try {
+        await deps.store.executions.update(
+          {
+            ...current,
+            status: 'cancelled',
+            endedAt: deps.clock.now().toISOString(),
+            version: current.version + 1,
+          },
+          current.version,
+        );
+        cancelled++;
+        break;
+      } catch (err) {
+        // The agent reported at the same moment: look again, it may have finished.
+        if (!(err instanceof PreconditionFailed)) throw err;
+        current = await deps.store.executions.get(server, open.id);
+      }
+    }
+  }
+  return cancelled;
+}
+
+async function serversWithin(
+  deps: OrchestrationDeps,
+  event: OrchestrationEvent,
+  reach: 'farm' | 'environment',
+  farm: Farm | undefined,
+): Promise<CandidateServer[]> {
+  const scope = { accountId: event.accountId };
+  const farms: Pick<Farm, 'id' | 'status'>[] = [];
+  if (reach === 'environment') {
+    const environment = { accountId: event.accountId, environmentId: event.environmentId };
+    for await (const f of everyItem((page) => deps.store.farms.listByEnvironment(environment, page)))
+      if (f.status !== 'Terminated') farms.push(f);
+  } else if (farm) farms.push(farm);
+  const lists = await Promise.all(
+    farms.map((f) => deps.store.servers.listByFarm({ ...scope, farmId: f.id })),
+  );
+  return lists.flat().map((s: Server) => ({
+    id: s.id,
+    accountId: s.accountId,
+    environmentId: s.environmentId,
+    farmId: s.farmId,
+    farmRoleId: s.farmRoleId,
+    status: s.status,
+  }));
+}
