@@ -27,6 +27,7 @@ import { createHandler as farms } from '../functions/handlers/api/farms';
 import type { GroupHandler } from '../functions/handlers/api/group-handler';
 import { createHandler as lifecycle } from '../functions/handlers/api/lifecycle';
 import { createHandler as meta } from '../functions/handlers/api/meta';
+import { createHandler as policies } from '../functions/handlers/api/policies';
 import { createHandler as roles } from '../functions/handlers/api/roles';
 import { API_GROUPS, type ApiGroup } from '../functions/handlers/api/routes';
 import { createHandler as servers } from '../functions/handlers/api/servers';
@@ -165,6 +166,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     servers,
     agent,
     webhooks: () => webhooks({ ...deps, ...localWebhooks.deps }),
+    policies,
     meta,
   };
   const handlers = Object.fromEntries(API_GROUPS.map((g) => [g, builders[g](deps)])) as Record<

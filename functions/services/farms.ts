@@ -10,6 +10,7 @@ import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { getEnvironment } from './environments';
+import { assertFarmAllowed } from './policies';
 import { farmEvent, recordEvents } from './reconcile/farm-events';
 import { expectedVersion } from './versions';
 
@@ -42,6 +43,7 @@ export async function createFarm(
   await getEnvironment(deps, principal, environmentId);
   const farmRoles = assignFarmRoleIds(spec, []);
   await checkReferences(deps, principal, environmentId, farmRoles);
+  await assertFarmAllowed(deps, { accountId: principal.accountId, environmentId }, spec);
   const now = deps.clock.now().toISOString();
   const farm: Farm = {
     ...spec,
@@ -71,6 +73,12 @@ export async function updateFarm(
   const expected = expectedVersion(ifMatch, current, 'farm');
   const farmRoles = assignFarmRoleIds(spec, current.farmRoles);
   await checkReferences(deps, principal, current.environmentId, farmRoles);
+  // A lease the farm already has (perhaps extended past the policy's maximum) is not asked again.
+  await assertFarmAllowed(
+    deps,
+    { accountId: principal.accountId, environmentId: current.environmentId },
+    spec.leaseExpiresAt === current.leaseExpiresAt ? { ...spec, leaseExpiresAt: null } : spec,
+  );
   const farm: Farm = {
     ...current,
     ...spec,

@@ -6,6 +6,7 @@ import { API_ROUTES, type RouteDef } from '../../functions/handlers/api/routes';
 import type { LocalRuntime } from '../../local/runtime';
 import type { ApiClient } from './api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from './fixtures';
+import { createPolicySamples, POLICY_BAD_BODIES, POLICY_VALID_BODIES } from './policy-samples';
 import { createServerRecord } from './server-record';
 
 export interface Ids {
@@ -19,6 +20,8 @@ export interface Ids {
   endpointId: string;
   webhookId: string;
   deliveryId: string;
+  policyId: string;
+  leaseRequestId: string;
 }
 
 /** An unroutable receiver: a test event to it fails at once (connection refused), and is recorded. */
@@ -53,6 +56,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   rotateWebhookEndpointSecret: () => ({ overlapSeconds: 60 }),
   createWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['HostUp'] }),
   updateWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['*'], maxAttempts: 2 }),
+  ...POLICY_VALID_BODIES,
 };
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
@@ -219,6 +223,7 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
       path: 'farmIds.0',
     },
   ],
+  ...POLICY_BAD_BODIES,
   reportAgentEvent: [
     { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
     { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },
@@ -241,6 +246,8 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{endpointId}', ids.endpointId)
     .replace('{webhookId}', ids.webhookId)
     .replace('{deliveryId}', ids.deliveryId)
+    .replace('{policyId}', ids.policyId)
+    .replace('{requestId}', ids.leaseRequestId)
     .concat(SAMPLE_QUERIES[route.operationId] ?? '');
 }
 
@@ -287,5 +294,6 @@ export async function createSampleIds(
     serverId,
     agentToken,
     ...(await createWebhookSamples(api, environmentId)),
+    ...(await createPolicySamples(api, environmentId, created.id)),
   };
 }

@@ -9,3 +9,4 @@ export {
 export { type EvaluationContext, evaluateFarm } from './evaluate-farm';
 export { leaseAtLaunch, leasePhase, leaseRuleFor } from './lease';
 export { dottedPath, matchesGlob } from './matching';
+export { describeViolations, PolicyViolation } from './policy-violation';

@@ -25,6 +25,7 @@ import {
   Server,
 } from '../../domain/schemas';
 import { AGENT_ROUTES } from './agent-routes';
+import { POLICY_ROUTES } from './policy-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export const API_GROUPS = [
@@ -37,6 +38,7 @@ export const API_GROUPS = [
   'servers',
   'agent',
   'webhooks',
+  'policies',
   'meta',
 ] as const;
 export type ApiGroup = (typeof API_GROUPS)[number];
@@ -463,6 +465,7 @@ export const API_ROUTES: RouteDef[] = [
   },
 
   ...WEBHOOK_ROUTES,
+  ...POLICY_ROUTES,
   ...AGENT_ROUTES,
 ];
 

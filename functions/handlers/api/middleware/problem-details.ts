@@ -5,6 +5,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import { DroverError, InvalidInput, PreconditionFailed, Unprocessable } from '../../../domain/errors';
+import { PolicyViolation } from '../../../domain/policies/policy-violation';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
 
 export interface Problem {
@@ -16,6 +17,8 @@ export interface Problem {
   instance?: string;
   issues?: { path: string; message: string; in?: string }[];
   currentVersion?: number;
+  /** A PolicyViolation's violations: policy, rule, field path, message, allowed values. */
+  violations?: unknown[];
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): ApiResponse {
@@ -39,6 +42,7 @@ export function toProblem(error: unknown, requestId?: string): Problem {
       ...(error instanceof PreconditionFailed && error.currentVersion !== undefined
         ? { currentVersion: error.currentVersion }
         : {}),
+      ...(error instanceof PolicyViolation ? { violations: error.violations } : {}),
     };
   }
   return {

@@ -1,0 +1,70 @@
+// Lambda entry point of the `policies` route group: Governance policies of an environment, the
+// live evaluation of a farm spec, and farm lease extension requests.
+import * as leases from '../../services/lease-extensions';
+import * as policies from '../../services/policies';
+import type { ApiDeps } from './deps';
+import { fromEnvironment } from './deps-from-environment';
+import { createGroupHandler, lazyHandler } from './group-handler';
+import { withEtag } from './operation';
+
+export function createHandler(deps: ApiDeps) {
+  return createGroupHandler(
+    'policies',
+    {
+      listPolicies: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await policies.listPolicies(deps, principal, params.environmentId, query),
+      }),
+      createPolicy: async ({ principal, params, body }) =>
+        withEtag(201, await policies.createPolicy(deps, principal, params.environmentId, body)),
+      evaluatePolicies: async ({ principal, params, body }) => ({
+        status: 200,
+        body: await policies.evaluateFarmSpec(deps, principal, params.environmentId, body),
+      }),
+      getPolicy: async ({ principal, params }) =>
+        withEtag(200, await policies.getPolicy(deps, principal, params.environmentId, params.policyId)),
+      updatePolicy: async ({ principal, params, body, ifMatch }) =>
+        withEtag(
+          200,
+          await policies.updatePolicy(deps, principal, params.environmentId, params.policyId, body, ifMatch),
+        ),
+      deletePolicy: async ({ principal, params, ifMatch }) => {
+        await policies.deletePolicy(deps, principal, params.environmentId, params.policyId, ifMatch);
+        return { status: 204 };
+      },
+      listLeaseExtensions: async ({ principal, params, query }) => ({
+        status: 200,
+        body: await leases.listLeaseExtensions(deps, principal, params.farmId, query),
+      }),
+      requestLeaseExtension: async ({ principal, params, body }) => ({
+        status: 201,
+        body: await leases.requestLeaseExtension(deps, principal, params.farmId, body),
+      }),
+      approveLeaseExtension: async ({ principal, params, body }) => ({
+        status: 200,
+        body: await leases.decideLeaseExtension(
+          deps,
+          principal,
+          params.farmId,
+          params.requestId,
+          'approve',
+          body.comment,
+        ),
+      }),
+      denyLeaseExtension: async ({ principal, params, body }) => ({
+        status: 200,
+        body: await leases.decideLeaseExtension(
+          deps,
+          principal,
+          params.farmId,
+          params.requestId,
+          'deny',
+          body.comment,
+        ),
+      }),
+    },
+    deps,
+  );
+}
+
+export const handler = lazyHandler(() => createHandler(fromEnvironment()));
