@@ -20,6 +20,7 @@ import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/
 import type { PlanOptions } from '../functions/domain/planning';
 import { createHandler as account } from '../functions/handlers/api/account';
 import { createHandler as agent } from '../functions/handlers/api/agent';
+import { createHandler as audit } from '../functions/handlers/api/audit';
 import { createHandler as credentials } from '../functions/handlers/api/credentials';
 import { type ApiDeps, createLogger } from '../functions/handlers/api/deps';
 import { createHandler as environments } from '../functions/handlers/api/environments';
@@ -166,6 +167,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     servers,
     agent,
     webhooks: () => webhooks({ ...deps, ...localWebhooks.deps }),
+    audit,
     policies,
     meta,
   };

@@ -20,6 +20,7 @@ export interface Ids {
   endpointId: string;
   webhookId: string;
   deliveryId: string;
+  auditId: string;
   policyId: string;
   leaseRequestId: string;
 }
@@ -246,6 +247,7 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{endpointId}', ids.endpointId)
     .replace('{webhookId}', ids.webhookId)
     .replace('{deliveryId}', ids.deliveryId)
+    .replace('{auditId}', ids.auditId)
     .replace('{policyId}', ids.policyId)
     .replace('{requestId}', ids.leaseRequestId)
     .concat(SAMPLE_QUERIES[route.operationId] ?? '');
@@ -294,6 +296,8 @@ export async function createSampleIds(
     serverId,
     agentToken,
     ...(await createWebhookSamples(api, environmentId)),
+    // Creating the samples above wrote the audit log.
+    auditId: (await api.get('/v1/audit?limit=1')).body.items[0].id,
     ...(await createPolicySamples(api, environmentId, created.id)),
   };
 }

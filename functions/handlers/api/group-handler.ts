@@ -3,6 +3,7 @@
 // a dispatch to the group's operations.
 import middy from '@middy/core';
 import type { ApiDeps } from './deps';
+import { auditWrites } from './middleware/audit';
 import { authenticate } from './middleware/authenticate';
 import { problemDetails } from './middleware/problem-details';
 import { resolveRoute } from './middleware/resolve-route';
@@ -15,7 +16,7 @@ export type GroupHandler = (event: ApiEvent, context: object) => Promise<ApiResp
 export function createGroupHandler(
   group: ApiGroup,
   operations: Record<string, Operation>,
-  deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'>,
+  deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock'>,
 ): GroupHandler {
   const routes = routesOfGroup(group);
   const missing = routes.filter((r) => !operations[r.operationId]).map((r) => r.operationId);
@@ -26,6 +27,8 @@ export function createGroupHandler(
     .use(resolveRoute(routes))
     .use(authenticate(deps.authenticator, deps.agentTokens))
     .use(validateRequest())
+    // Last, so it runs only for an authorized, valid write (and sees a refusal in onError).
+    .use(auditWrites(deps, routes, operations))
     .handler(async (_event, context) => {
       const request = context.drover;
       const result = await operations[request.route.operationId]!(request);

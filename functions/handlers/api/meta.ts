@@ -4,7 +4,9 @@ import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { buildOpenApiDocument } from './openapi';
 
-export function createHandler(deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'>) {
+export function createHandler(
+  deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock'>,
+) {
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   return createGroupHandler(
     'meta',

@@ -26,6 +26,7 @@ import {
 } from '../../domain/schemas';
 import { AGENT_ROUTES } from './agent-routes';
 import { POLICY_ROUTES } from './policy-routes';
+import { AUDIT_ROUTES } from './audit-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export const API_GROUPS = [
@@ -38,6 +39,7 @@ export const API_GROUPS = [
   'servers',
   'agent',
   'webhooks',
+  'audit',
   'policies',
   'meta',
 ] as const;
@@ -465,6 +467,7 @@ export const API_ROUTES: RouteDef[] = [
   },
 
   ...WEBHOOK_ROUTES,
+  ...AUDIT_ROUTES,
   ...POLICY_ROUTES,
   ...AGENT_ROUTES,
 ];
