@@ -32,6 +32,7 @@ import { createHandler as policies } from '../functions/handlers/api/policies';
 import { createHandler as roles } from '../functions/handlers/api/roles';
 import { API_GROUPS, type ApiGroup } from '../functions/handlers/api/routes';
 import { createHandler as servers } from '../functions/handlers/api/servers';
+import { createHandler as variables } from '../functions/handlers/api/variables';
 import { createHandler as webhooks } from '../functions/handlers/api/webhooks';
 import { systemClock } from '../functions/ports/clock';
 import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
@@ -167,6 +168,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     servers,
     agent,
     webhooks: () => webhooks({ ...deps, ...localWebhooks.deps }),
+    variables,
     audit,
     policies,
     meta,

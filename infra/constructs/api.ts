@@ -93,6 +93,8 @@ export const GROUP_NEEDS: Partial<Record<ApiGroup, readonly GroupNeed[]>> = {
   // Endpoints' signing secrets are sealed on create and rotate, opened to sign a test event;
   // redeliver queues the delivery for the dispatcher. It publishes nothing.
   webhooks: ['table', 'seal-secrets', 'webhook-queue'],
+  // Global Variables are items in the table; nothing is published or sealed.
+  variables: ['table'],
   // Reads the audit log (every group writes its entries through the audit middleware, with 'table').
   audit: ['table'],
   // Policies and lease requests are items in the table; deciding a lease request publishes its farm event.

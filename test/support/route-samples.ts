@@ -14,6 +14,7 @@ export interface Ids {
   credentialsId: string;
   roleId: string;
   farmId: string;
+  farmRoleId: string;
   serverId: string;
   /** A valid agent token for serverId. */
   agentToken: string;
@@ -57,6 +58,12 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   rotateWebhookEndpointSecret: () => ({ overlapSeconds: 60 }),
   createWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['HostUp'] }),
   updateWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['*'], maxAttempts: 2 }),
+  ...Object.fromEntries(
+    ['Account', 'Environment', 'Role', 'Farm', 'FarmRole', 'Server'].map((scope) => [
+      `put${scope}Variables`,
+      () => ({ variables: [{ name: 'APP_PORT', value: '8080', description: 'sample' }] }),
+    ]),
+  ),
   ...POLICY_VALID_BODIES,
 };
 
@@ -225,6 +232,20 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
     },
   ],
   ...POLICY_BAD_BODIES,
+  ...Object.fromEntries(
+    ['Account', 'Environment', 'Role', 'Farm', 'FarmRole', 'Server'].map((scope) => [
+      `put${scope}Variables`,
+      [
+        { why: 'a reserved DROVER_ name', body: () => ({ variables: [{ name: 'DROVER_X' }] }), path: 'variables.0.name' },
+        {
+          why: 'a pattern that could backtrack (RE2 has no backreferences)',
+          body: () => ({ variables: [{ name: 'P', validationPattern: '(a+)\\1' }] }),
+          path: 'variables.0.validationPattern',
+        },
+        { why: 'a name twice', body: () => ({ variables: [{ name: 'A' }, { name: 'A' }] }), path: 'variables.1.name' },
+      ],
+    ]),
+  ),
   reportAgentEvent: [
     { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
     { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },
@@ -243,6 +264,7 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{credentialsId}', ids.credentialsId)
     .replace('{roleId}', ids.roleId)
     .replace('{farmId}', ids.farmId)
+    .replace('{farmRoleId}', ids.farmRoleId)
     .replace('{serverId}', ids.serverId)
     .replace('{endpointId}', ids.endpointId)
     .replace('{webhookId}', ids.webhookId)
@@ -293,6 +315,7 @@ export async function createSampleIds(
     roleId,
     credentialsId,
     farmId: created.id,
+    farmRoleId: created.farmRoles[0].id,
     serverId,
     agentToken,
     ...(await createWebhookSamples(api, environmentId)),

@@ -27,6 +27,7 @@ import {
 import { AGENT_ROUTES } from './agent-routes';
 import { POLICY_ROUTES } from './policy-routes';
 import { AUDIT_ROUTES } from './audit-routes';
+import { VARIABLE_ROUTES } from './variable-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export const API_GROUPS = [
@@ -39,6 +40,7 @@ export const API_GROUPS = [
   'servers',
   'agent',
   'webhooks',
+  'variables',
   'audit',
   'policies',
   'meta',
@@ -467,6 +469,7 @@ export const API_ROUTES: RouteDef[] = [
   },
 
   ...WEBHOOK_ROUTES,
+  ...VARIABLE_ROUTES,
   ...AUDIT_ROUTES,
   ...POLICY_ROUTES,
   ...AGENT_ROUTES,

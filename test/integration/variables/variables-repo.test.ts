@@ -106,7 +106,7 @@ describe('variable sets on dynalite', () => {
       description: '',
       leaseExpiresAt: null,
       farmRoles: [],
-      status: 'Terminated',
+      status: 'Terminated' as const,
       ownerId: 'usr-1',
       launchedAt: null,
       version: 1,

@@ -66,7 +66,7 @@ export async function storedFarm(
     description: '',
     leaseExpiresAt: null,
     farmRoles: [farmRole('web'), farmRole('db')],
-    status: 'Terminated',
+    status: 'Terminated' as const,
     ownerId: 'usr-1',
     launchedAt: null,
     version: 1,
