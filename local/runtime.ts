@@ -14,10 +14,12 @@ import { createDocumentClient } from '../functions/adapters/dynamodb/client';
 import { createTableIfMissing } from '../functions/adapters/dynamodb/create-table';
 import { createDynamoStore } from '../functions/adapters/dynamodb/dynamo-store';
 import { DEFAULT_TABLE_NAME } from '../functions/adapters/dynamodb/table';
+import { createAccessAuthenticator } from '../functions/adapters/identity/access-authenticator';
 import { createHmacAgentTokens } from '../functions/adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator } from '../functions/adapters/identity/jwt-authenticator';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
 import type { PlanOptions } from '../functions/domain/planning';
+import { createHandler as access } from '../functions/handlers/api/access';
 import { createHandler as account } from '../functions/handlers/api/account';
 import { createHandler as agent } from '../functions/handlers/api/agent';
 import { createHandler as audit } from '../functions/handlers/api/audit';
@@ -41,12 +43,14 @@ import { simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
 import { InProcessEventBus } from './event-bus';
-import { createLocalIssuer } from './identity/local-issuer';
+import { createLocalIssuer, scryptPasswords } from './identity/local-issuer';
+import { findStoreLogin } from './identity/store-logins';
 import { type LocalOrchestration, startLocalOrchestration } from './orchestration';
 import { LocalReconcileRunner } from './reconcile-runner';
 import type { SandboxTimings } from './sandbox/sandbox-cloud';
 import { type LocalSandboxes, startSandboxes } from './sandboxes';
 import { type DemoData, seedDemo } from './seed';
+import { ensureSeedOwner } from './seed-access';
 import { type LocalWebhookOptions, type LocalWebhooks, startLocalWebhooks } from './webhooks';
 
 export interface LocalRuntimeOptions {
@@ -120,6 +124,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const issuer = await createLocalIssuer({
     issuer: `${url}/local-issuer`,
     keyFile: persistent ? join(dataDir, 'issuer-key.json') : undefined,
+    // The store is built below; sign-in only runs once the runtime is up.
+    findLogin: (email) => findStoreLogin(deps.store, email),
   });
 
   const bus = new InProcessEventBus();
@@ -145,10 +151,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     publisher: bus,
     scheduler: reconciler,
     agentTokens: createHmacAgentTokens(agentKey),
+    passwords: scryptPasswords,
     agentApiUrl: `${url}/api`,
     ...(options.planOptions ? { planOptions: options.planOptions } : {}),
     ...(options.capacityBackoff ? { capacityBackoff: options.capacityBackoff } : {}),
   };
+  // A JWT (the local issuer's) or an API token, resolved to a stored user of the account.
+  deps.authenticator = createAccessAuthenticator({
+    jwt: deps.authenticator,
+    store: deps.store,
+    clock: deps.clock,
+  });
   reconciler.attach(deps);
   bus.route('reconcile', (event) => void reconciler.deliver(event));
   const localWebhooks = startLocalWebhooks(bus, deps, options.webhooks);
@@ -159,6 +172,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   );
 
   const builders: Record<ApiGroup, (d: ApiDeps) => GroupHandler> = {
+    access,
     account,
     environments,
     credentials,
@@ -188,8 +202,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const demo =
     options.seed === false ? undefined : (known ?? (await seedDemo(deps, sandboxes.credentials())));
   if (demo && persistent && !known) writeFileSync(demoFile, JSON.stringify(demo, null, 2));
-  if (demo)
-    issuer.addUser({ userId: demo.userId, accountId: demo.accountId, email: DEMO_EMAIL }, DEMO_PASSWORD);
+  if (demo) await ensureSeedOwner(deps, demo, DEMO_EMAIL, DEMO_PASSWORD);
 
   // A restart picks up every farm that was not Terminated: its schedule, and a pass now.
   if (persistent) {

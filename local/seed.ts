@@ -12,6 +12,7 @@ import { createCredentials } from '../functions/services/credentials';
 import { createEnvironment } from '../functions/services/environments';
 import { createFarm } from '../functions/services/farms';
 import { createRole } from '../functions/services/roles';
+import { type SeedUser, seedAccessCast } from './seed-access';
 
 export interface DemoData {
   accountId: string;
@@ -21,6 +22,9 @@ export interface DemoData {
   farmId: string;
   awsCredentialsId?: string;
   gceCredentialsId?: string;
+  /** Who can sign in (README "Access control"), and the teams they are in. */
+  users?: SeedUser[];
+  teamIds?: Record<'web' | 'data' | 'viewers', string>;
 }
 
 export interface SandboxCredentials {
@@ -57,6 +61,7 @@ export async function seedDemo(
       defaultInstanceTypes: { aws: 't3.small', gce: 'e2-small' },
     }),
   );
+  const cast = await seedAccessCast(deps, principal, env.id, name);
   const aws = sandboxes.aws ? await createCredentials(deps, principal, env.id, sandboxes.aws) : undefined;
   const gce = sandboxes.gce ? await createCredentials(deps, principal, env.id, sandboxes.gce) : undefined;
 
@@ -93,7 +98,7 @@ export async function seedDemo(
   }
   const farm = await createFarm(
     deps,
-    principal,
+    cast.asWebTeam,
     env.id,
     FarmSpec.parse({ name: 'demo-web', description: 'A web tier on AWS and workers on GCE', farmRoles }),
   );
@@ -105,5 +110,7 @@ export async function seedDemo(
     farmId: farm.id,
     ...(aws ? { awsCredentialsId: aws.id } : {}),
     ...(gce ? { gceCredentialsId: gce.id } : {}),
+    users: cast.users,
+    teamIds: cast.teamIds,
   };
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock';
 import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
+import { ownerTeamFor } from './access/subject';
 import { getEnvironment } from './environments';
 import { assertFarmAllowed } from './policies';
 import { farmEvent, recordEvents } from './reconcile/farm-events';
@@ -53,6 +54,7 @@ export async function createFarm(
     environmentId,
     status: 'Terminated',
     ownerId: principal.userId,
+    ownerTeamId: ownerTeamFor(principal, environmentId),
     launchedAt: null,
     version: 1,
     createdAt: now,

@@ -77,6 +77,8 @@ export type GroupNeed =
 // warning (like a group without a handler module) rather than deployed with guessed permissions.
 export const GROUP_NEEDS: Partial<Record<ApiGroup, readonly GroupNeed[]>> = {
   account: ['table'],
+  // Users, teams, ACL roles and API tokens are items in the table (every group reads them to authorize).
+  access: ['table'],
   environments: ['table'],
   // Testing credentials opens them and calls the cloud.
   credentials: ['table', 'seal-secrets', 'clouds'],

@@ -1,6 +1,7 @@
 // The local runtime's built-in token issuer: the same token shape as Cognito's (sub, iss,
 // custom:account_id, ES256, JWKS at /.well-known/jwks.json), so the API verifies local and
-// AWS tokens on one path. Users sign in with email and password (scrypt-hashed).
+// AWS tokens on one path. Users sign in with email and password (scrypt-hashed): the users of
+// the Store (created through the API or the seed; `findLogin`), or ones added in memory.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,6 +16,7 @@ import {
 } from 'jose';
 import { ACCOUNT_CLAIM } from '../../functions/adapters/identity/jwt-authenticator';
 import { Unauthorized } from '../../functions/domain/errors';
+import type { PasswordHasher } from '../../functions/ports/identity';
 
 export interface LocalUser {
   userId: string;
@@ -34,10 +36,15 @@ export interface LocalIssuer {
 
 const TOKEN_TTL_SECONDS = 12 * 3600;
 
+/** Where sign-in finds a user by email, with their password hash (the Store, in the runtime). */
+export type FindLogin = (email: string) => Promise<LocalUser | undefined>;
+
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
   return `scrypt$${salt.toString('base64')}$${scryptSync(password, salt, 32).toString('base64')}`;
 }
+
+export const scryptPasswords: PasswordHasher = { hash: hashPassword };
 
 function verifyPassword(password: string, hash: string): boolean {
   const [scheme, salt, digest] = hash.split('$');
@@ -47,7 +54,11 @@ function verifyPassword(password: string, hash: string): boolean {
 }
 
 /** The signing key is kept in `keyFile` (when given) so tokens survive a restart. */
-export async function createLocalIssuer(options: { issuer: string; keyFile?: string }): Promise<LocalIssuer> {
+export async function createLocalIssuer(options: {
+  issuer: string;
+  keyFile?: string;
+  findLogin?: FindLogin;
+}): Promise<LocalIssuer> {
   let privateJwk: JWK;
   if (options.keyFile && existsSync(options.keyFile)) {
     privateJwk = JSON.parse(readFileSync(options.keyFile, 'utf8'));
@@ -81,7 +92,7 @@ export async function createLocalIssuer(options: { issuer: string; keyFile?: str
       users.set(user.email.toLowerCase(), { ...user, passwordHash: hashPassword(password) });
     },
     async signIn(email, password) {
-      const user = users.get(email.toLowerCase());
+      const user = users.get(email.toLowerCase()) ?? (await options.findLogin?.(email.toLowerCase()));
       // Hash even for an unknown user, so timing does not tell which emails exist.
       const ok = verifyPassword(password, user?.passwordHash ?? hashPassword('x')) && user !== undefined;
       if (!ok || !user) throw new Unauthorized('Wrong email or password');

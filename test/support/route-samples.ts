@@ -21,6 +21,11 @@ export interface Ids {
   endpointId: string;
   webhookId: string;
   deliveryId: string;
+  /** Access samples (createAccessSamples): a user, a team, a custom ACL role, an API token of the caller. */
+  userId: string;
+  teamId: string;
+  aclRoleId: string;
+  tokenId: string;
   auditId: string;
   policyId: string;
   leaseRequestId: string;
@@ -43,7 +48,44 @@ export async function createWebhookSamples(
   return { endpointId, webhookId, deliveryId };
 }
 
+/** A user, a team granting them the environment read-only, a custom ACL role and an API token of the caller. */
+export async function createAccessSamples(
+  api: { post(path: string, body?: unknown): Promise<{ body: any }> },
+  environmentId: string,
+): Promise<Pick<Ids, 'userId' | 'teamId' | 'aclRoleId' | 'tokenId'>> {
+  const userId = (await api.post('/v1/users', { email: uniqueEmail('sample'), name: 'Sample User' })).body.id;
+  const teamId = (
+    await api.post('/v1/teams', {
+      name: `samples-${userId.slice(-8)}`,
+      memberIds: [userId],
+      grants: [{ environmentId, aclRoleId: 'read-only' }],
+    })
+  ).body.id;
+  const aclRoleId = (
+    await api.post('/v1/acl-roles', { name: 'samples', permissions: { 'farms:view': 'all' } })
+  ).body.id;
+  const tokenId = (await api.post('/v1/api-tokens', { name: 'samples', expiresInDays: 1 })).body.id;
+  return { userId, teamId, aclRoleId, tokenId };
+}
+
+let emails = 0;
+const uniqueEmail = (what: string) => `${what}-${process.pid}-${Date.now()}-${++emails}@example.com`;
+
 export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
+  createUser: () => ({ email: uniqueEmail('new'), name: 'New User' }),
+  changeUserAccountRole: () => ({ accountRole: 'admin' }),
+  createTeam: (ids) => ({
+    name: `team-${++emails}`,
+    grants: [{ environmentId: ids.environmentId, aclRoleId: 'read-only' }],
+  }),
+  updateTeam: (ids) => ({
+    name: `team-${++emails}`,
+    memberIds: [ids.userId],
+    grants: [{ environmentId: ids.environmentId, aclRoleId: ids.aclRoleId }],
+  }),
+  createAclRole: () => ({ name: 'ops', permissions: { 'farms:launch': 'team', 'farms:view': 'all' } }),
+  updateAclRole: () => ({ name: 'ops', description: 'changed', permissions: { 'farms:view': 'all' } }),
+  createApiToken: () => ({ name: 'ci', expiresInDays: 30, permissions: ['farms:view'] }),
   createEnvironment: () => ({ name: 'env-x' }),
   updateEnvironment: () => ({ name: 'env-y', description: 'changed' }),
   createCredentials: () => awsAccessKeyCredentials(),
@@ -69,6 +111,57 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
 export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unknown; path: string }[]> = {
+  createUser: [
+    { why: 'not an email', body: () => ({ email: 'nobody', name: 'N' }), path: 'email' },
+    {
+      why: 'unknown account role',
+      body: () => ({ email: 'a@example.com', name: 'N', accountRole: 'god' }),
+      path: 'accountRole',
+    },
+    {
+      why: 'a short password',
+      body: () => ({ email: 'a@example.com', name: 'N', initialPassword: 'x' }),
+      path: 'initialPassword',
+    },
+  ],
+  changeUserAccountRole: [
+    { why: 'unknown account role', body: () => ({ accountRole: 'root' }), path: 'accountRole' },
+  ],
+  createTeam: [
+    {
+      why: 'a grant of no environment id',
+      body: () => ({ name: 't', grants: [{ environmentId: 'nope', aclRoleId: 'developer' }] }),
+      path: 'grants.0.environmentId',
+    },
+    {
+      why: 'an unknown built-in ACL role',
+      body: (ids) => ({ name: 't', grants: [{ environmentId: ids.environmentId, aclRoleId: 'god' }] }),
+      path: 'grants.0.aclRoleId',
+    },
+  ],
+  updateTeam: [
+    {
+      why: 'a member that is not a user id',
+      body: () => ({ name: 't', memberIds: ['x'] }),
+      path: 'memberIds.0',
+    },
+  ],
+  createAclRole: [
+    {
+      why: 'a scope on a resource other than farms and servers',
+      body: () => ({ name: 'r', permissions: { 'roles:view': 'team' } }),
+      path: 'permissions.roles:view',
+    },
+  ],
+  updateAclRole: [{ why: 'empty name', body: () => ({ name: '', permissions: {} }), path: 'name' }],
+  createApiToken: [
+    { why: 'no expiry days', body: () => ({ name: 't', expiresInDays: 0 }), path: 'expiresInDays' },
+    {
+      why: 'an unknown permission',
+      body: () => ({ name: 't', permissions: ['farms:fly'] }),
+      path: 'permissions.0',
+    },
+  ],
   createEnvironment: [
     { why: 'name missing', body: () => ({}), path: 'name' },
     { why: 'name of the wrong type', body: () => ({ name: 7 }), path: 'name' },
@@ -269,6 +362,10 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{endpointId}', ids.endpointId)
     .replace('{webhookId}', ids.webhookId)
     .replace('{deliveryId}', ids.deliveryId)
+    .replace('{userId}', ids.userId)
+    .replace('{teamId}', ids.teamId)
+    .replace('{aclRoleId}', ids.aclRoleId)
+    .replace('{tokenId}', ids.tokenId)
     .replace('{auditId}', ids.auditId)
     .replace('{policyId}', ids.policyId)
     .replace('{requestId}', ids.leaseRequestId)
@@ -319,6 +416,7 @@ export async function createSampleIds(
     serverId,
     agentToken,
     ...(await createWebhookSamples(api, environmentId)),
+    ...(await createAccessSamples(api, environmentId)),
     // Creating the samples above wrote the audit log.
     auditId: (await api.get('/v1/audit?limit=1')).body.items[0].id,
     ...(await createPolicySamples(api, environmentId, created.id)),

@@ -7,7 +7,8 @@
 //   - a `user`: account administration never; a permission in an environment when one of their
 //     teams' grants there allows it, for farms and servers within the grant's farm scope
 //     (own ⊂ team ⊂ all; `team` includes the user's own farms); a view outside any environment
-//     (e.g. account-wide roles) when any grant allows it, anything else outside one never.
+//     (e.g. account-wide roles) when any grant allows it, anything else outside one never;
+//   - `signed-in`: any user of the account, in an environment only one their teams are granted.
 import type { AclPermissions } from './acl-role';
 import type { TokenPermission } from './api-token';
 import {
@@ -59,7 +60,12 @@ export function can(subject: AccessSubject, action: AccessAction, resource: Acce
   if (subject.accountId !== resource.accountId) return deny('the resource belongs to another account');
   if (action !== 'signed-in' && subject.tokenPermissions && !subject.tokenPermissions.includes(action))
     return deny(`the API token does not include ${action}`);
-  if (action === 'signed-in') return ALLOWED;
+  if (action === 'signed-in') {
+    const env = resource.environmentId;
+    return !env || seesEnvironment(subject, env)
+      ? ALLOWED
+      : deny(`none of your teams is granted environment ${env}`);
+  }
   if (isAccountAdminAction(action)) {
     return subject.accountRole === 'user' ? deny(`${action} needs the account role owner or admin`) : ALLOWED;
   }

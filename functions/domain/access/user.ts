@@ -7,7 +7,7 @@ import { AccountRole } from './permissions';
 export const Email = z
   .email()
   .max(254)
-  .transform((e) => e.toLowerCase());
+  .overwrite((e) => e.toLowerCase());
 
 /** Local runtime only: the password a new user signs in with (in AWS, Cognito owns passwords). */
 export const InitialPassword = z.string().min(10, 'must be at least 10 characters').max(256);

@@ -198,6 +198,8 @@ export const Farm = FarmFields.extend({
     ]),
   ),
   ownerId: z.string().min(1),
+  /** The team the farm belongs to (the creator's team in the environment), for `team`-scoped permissions; absent on farms older than teams. */
+  ownerTeamId: z.string().nullable().optional(),
   launchedAt: Timestamp.nullable().default(null),
 })
   .extend(Versioned.shape)

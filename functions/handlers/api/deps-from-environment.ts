@@ -19,6 +19,7 @@
 import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
 import { createEventBridgePublisher } from '../../adapters/eventbridge/eventbridge-publisher';
+import { createAccessAuthenticator } from '../../adapters/identity/access-authenticator';
 import { createHmacAgentTokens } from '../../adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt-authenticator';
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
@@ -93,7 +94,10 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
   const publisher = once(publisherFromEnvironment);
   const scheduler = once(schedulerFromEnvironment);
   const agentApiUrl = once(agentApiUrlFromEnvironment);
-  const authenticator = once(authenticatorFromEnvironment);
+  // A JWT of the issuer or an API token, resolved to a stored user (so the groups need TABLE_NAME).
+  const authenticator = once(() =>
+    createAccessAuthenticator({ jwt: authenticatorFromEnvironment(), store: store(), clock: systemClock }),
+  );
   const agentTokens = once(agentTokensFromEnvironment);
   return {
     get store() {

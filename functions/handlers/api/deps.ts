@@ -6,7 +6,7 @@ import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
-import type { AgentTokens, Authenticator } from '../../ports/identity';
+import type { AgentTokens, Authenticator, PasswordHasher } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
 
@@ -20,6 +20,8 @@ export interface ApiDeps {
   publisher: EventPublisher;
   scheduler: FarmScheduler;
   agentTokens: AgentTokens;
+  /** Local runtime only: users created with an initial password (in AWS, Cognito owns passwords). */
+  passwords?: PasswordHasher;
 }
 
 export function createLogger(serviceName = 'drover-api'): Logger {

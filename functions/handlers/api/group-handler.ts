@@ -5,6 +5,7 @@ import middy from '@middy/core';
 import type { ApiDeps } from './deps';
 import { auditWrites } from './middleware/audit';
 import { authenticate } from './middleware/authenticate';
+import { authorize, onlyVisible } from './middleware/authorize';
 import { problemDetails } from './middleware/problem-details';
 import { resolveRoute } from './middleware/resolve-route';
 import { validateRequest } from './middleware/validate-request';
@@ -27,12 +28,13 @@ export function createGroupHandler(
     .use(resolveRoute(routes))
     .use(authenticate(deps.authenticator, deps.agentTokens))
     .use(validateRequest())
+    .use(authorize(deps))
     // Last, so it runs only for an authorized, valid write (and sees a refusal in onError).
     .use(auditWrites(deps, routes, operations))
     .handler(async (_event, context) => {
       const request = context.drover;
       const result = await operations[request.route.operationId]!(request);
-      return toResponse(result);
+      return toResponse(onlyVisible(request, result));
     });
   return handler as unknown as GroupHandler;
 }

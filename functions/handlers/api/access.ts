@@ -1,0 +1,91 @@
+// Lambda entry point of the `access` route group.
+import * as aclRoles from '../../services/access/acl-roles';
+import * as apiTokens from '../../services/access/api-tokens';
+import { describeMe } from '../../services/access/me';
+import * as teams from '../../services/access/teams';
+import * as users from '../../services/access/users';
+import type { ApiDeps } from './deps';
+import { fromEnvironment } from './deps-from-environment';
+import { createGroupHandler, lazyHandler } from './group-handler';
+import { withEtag } from './operation';
+
+export function createHandler(deps: ApiDeps) {
+  return createGroupHandler(
+    'access',
+    {
+      getMe: async ({ principal }) => ({ status: 200, body: await describeMe(deps, principal) }),
+
+      listUsers: async ({ principal, query }) => ({
+        status: 200,
+        body: await users.listUsers(deps, principal, query),
+      }),
+      createUser: async ({ principal, body }) => ({
+        status: 201,
+        body: await users.createUser(deps, principal, body),
+      }),
+      getUser: async ({ principal, params }) => ({
+        status: 200,
+        body: await users.getUser(deps, principal, params.userId),
+      }),
+      changeUserAccountRole: async ({ principal, params, body }) => ({
+        status: 200,
+        body: await users.changeAccountRole(deps, principal, params.userId, body.accountRole),
+      }),
+      deleteUser: async ({ principal, params }) => {
+        await users.removeUser(deps, principal, params.userId);
+        return { status: 204 };
+      },
+
+      listTeams: async ({ principal, query }) => ({
+        status: 200,
+        body: await teams.listTeams(deps, principal, query),
+      }),
+      createTeam: async ({ principal, body }) => withEtag(201, await teams.createTeam(deps, principal, body)),
+      getTeam: async ({ principal, params }) =>
+        withEtag(200, await teams.getTeam(deps, principal, params.teamId)),
+      updateTeam: async ({ principal, params, body, ifMatch }) =>
+        withEtag(200, await teams.updateTeam(deps, principal, params.teamId, body, ifMatch)),
+      deleteTeam: async ({ principal, params, ifMatch }) => {
+        await teams.deleteTeam(deps, principal, params.teamId, ifMatch);
+        return { status: 204 };
+      },
+      addTeamMember: async ({ principal, params }) =>
+        withEtag(200, await teams.setMembership(deps, principal, params.teamId, params.userId, true)),
+      removeTeamMember: async ({ principal, params }) => {
+        await teams.setMembership(deps, principal, params.teamId, params.userId, false);
+        return { status: 204 };
+      },
+
+      listAclRoles: async ({ principal }) => ({
+        status: 200,
+        body: await aclRoles.listAclRoles(deps, principal),
+      }),
+      createAclRole: async ({ principal, body }) =>
+        withEtag(201, await aclRoles.createAclRole(deps, principal, body)),
+      getAclRole: async ({ principal, params }) =>
+        withEtag(200, await aclRoles.getAclRole(deps, principal, params.aclRoleId)),
+      updateAclRole: async ({ principal, params, body, ifMatch }) =>
+        withEtag(200, await aclRoles.updateAclRole(deps, principal, params.aclRoleId, body, ifMatch)),
+      deleteAclRole: async ({ principal, params, ifMatch }) => {
+        await aclRoles.deleteAclRole(deps, principal, params.aclRoleId, ifMatch);
+        return { status: 204 };
+      },
+
+      listApiTokens: async ({ principal }) => ({
+        status: 200,
+        body: await apiTokens.listApiTokens(deps, principal),
+      }),
+      createApiToken: async ({ principal, body }) => ({
+        status: 201,
+        body: await apiTokens.createApiToken(deps, principal, body),
+      }),
+      revokeApiToken: async ({ principal, params }) => {
+        await apiTokens.revokeApiToken(deps, principal, params.tokenId);
+        return { status: 204 };
+      },
+    },
+    deps,
+  );
+}
+
+export const handler = lazyHandler(() => createHandler(fromEnvironment()));
