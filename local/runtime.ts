@@ -30,6 +30,7 @@ import { createHandler as farms } from '../functions/handlers/api/farms';
 import type { GroupHandler } from '../functions/handlers/api/group-handler';
 import { createHandler as lifecycle } from '../functions/handlers/api/lifecycle';
 import { createHandler as meta } from '../functions/handlers/api/meta';
+import { createHandler as orchestrationApi } from '../functions/handlers/api/orchestration';
 import { createHandler as policies } from '../functions/handlers/api/policies';
 import { createHandler as roles } from '../functions/handlers/api/roles';
 import { API_GROUPS, type ApiGroup } from '../functions/handlers/api/routes';
@@ -185,6 +186,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     variables,
     audit,
     policies,
+    orchestration: orchestrationApi,
     meta,
   };
   const handlers = Object.fromEntries(API_GROUPS.map((g) => [g, builders[g](deps)])) as Record<

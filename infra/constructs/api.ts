@@ -99,6 +99,8 @@ export const GROUP_NEEDS: Partial<Record<ApiGroup, readonly GroupNeed[]>> = {
   variables: ['table'],
   // Reads the audit log (every group writes its entries through the audit middleware, with 'table').
   audit: ['table'],
+  // Scripts, rules and executions are items in the table (custom events fire from the servers group).
+  orchestration: ['table'],
   // Policies and lease requests are items in the table; deciding a lease request publishes its farm event.
   policies: ['table', 'publish'],
 };

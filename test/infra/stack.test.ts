@@ -699,6 +699,10 @@ describe('the Drover stack', () => {
           fromEnv.publisherFromEnvironment,
         ],
       },
+      orchestration: {
+        variables: [...AUTH, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+      },
       meta: { variables: [], builds: [] },
       webhooks: {
         variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],

@@ -7,6 +7,13 @@ import type { LocalRuntime } from '../../local/runtime';
 import type { ApiClient } from './api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from './fixtures';
 import { createPolicySamples, POLICY_BAD_BODIES, POLICY_VALID_BODIES } from './policy-samples';
+import {
+  createOrchestrationSamples,
+  fillOrchestrationPath,
+  ORCHESTRATION_BAD_BODIES,
+  ORCHESTRATION_VALID_BODIES,
+  type OrchestrationIds,
+} from './orchestration-samples';
 import { createServerRecord } from './server-record';
 
 export interface Ids {
@@ -21,6 +28,10 @@ export interface Ids {
   endpointId: string;
   webhookId: string;
   deliveryId: string;
+  /** Orchestration samples (createOrchestrationSamples): a script, a rule using it, an execution. */
+  scriptId: OrchestrationIds['scriptId'];
+  ruleId: OrchestrationIds['ruleId'];
+  executionId: OrchestrationIds['executionId'];
   /** Access samples (createAccessSamples): a user, a team, a custom ACL role, an API token of the caller. */
   userId: string;
   teamId: string;
@@ -100,6 +111,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   rotateWebhookEndpointSecret: () => ({ overlapSeconds: 60 }),
   createWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['HostUp'] }),
   updateWebhook: (ids) => ({ name: 'hook', endpointIds: [ids.endpointId], events: ['*'], maxAttempts: 2 }),
+  ...ORCHESTRATION_VALID_BODIES,
   ...Object.fromEntries(
     ['Account', 'Environment', 'Role', 'Farm', 'FarmRole', 'Server'].map((scope) => [
       `put${scope}Variables`,
@@ -339,6 +351,7 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
       ],
     ]),
   ),
+  ...ORCHESTRATION_BAD_BODIES,
   reportAgentEvent: [
     { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
     { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },
@@ -351,7 +364,7 @@ export function authFor(route: RouteDef, ids: Ids, userToken: string): Record<st
 }
 
 export function fillPath(route: RouteDef, ids: Ids): string {
-  return route.path
+  return fillOrchestrationPath(route.path, ids)
     .replace('/api', '')
     .replace('{environmentId}', ids.environmentId)
     .replace('{credentialsId}', ids.credentialsId)
@@ -416,6 +429,13 @@ export async function createSampleIds(
     serverId,
     agentToken,
     ...(await createWebhookSamples(api, environmentId)),
+    ...(await createOrchestrationSamples(api, rt.deps.store, {
+      accountId: rt.demo.accountId,
+      environmentId,
+      farmId: created.id,
+      farmRoleId: created.farmRoles[0].id,
+      serverId,
+    })),
     ...(await createAccessSamples(api, environmentId)),
     // Creating the samples above wrote the audit log.
     auditId: (await api.get('/v1/audit?limit=1')).body.items[0].id,

@@ -29,6 +29,7 @@ import { POLICY_ROUTES } from './policy-routes';
 import { AUDIT_ROUTES } from './audit-routes';
 import { VARIABLE_ROUTES } from './variable-routes';
 import { ACCESS_ROUTES } from './access-routes';
+import { CUSTOM_EVENT_ROUTES, ORCHESTRATION_ROUTES } from './orchestration-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export const API_GROUPS = [
@@ -45,6 +46,7 @@ export const API_GROUPS = [
   'audit',
   'policies',
   'access',
+  'orchestration',
   'meta',
 ] as const;
 export type ApiGroup = (typeof API_GROUPS)[number];
@@ -508,6 +510,8 @@ export const API_ROUTES: RouteDef[] = [
   },
 
   ...WEBHOOK_ROUTES,
+  ...ORCHESTRATION_ROUTES,
+  ...CUSTOM_EVENT_ROUTES,
   ...ACCESS_ROUTES,
   ...VARIABLE_ROUTES,
   ...AUDIT_ROUTES,

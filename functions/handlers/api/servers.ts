@@ -1,5 +1,6 @@
 // Lambda entry point of the `servers` route group: a farm's servers and event log.
 import { createCloudDriver } from '../../adapters/clouds/driver-factory';
+import { fireCustomEvent } from '../../services/orchestration/custom-events';
 import * as servers from '../../services/servers';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
@@ -24,6 +25,10 @@ export function createHandler(deps: ApiDeps) {
       listFarmEvents: async ({ principal, params, query }) => ({
         status: 200,
         body: await servers.listFarmEvents(deps, principal, params.farmId, query),
+      }),
+      fireFarmEvent: async ({ principal, params, body }) => ({
+        status: 202,
+        body: await fireCustomEvent(deps, principal, params.farmId, body),
       }),
     },
     deps,
