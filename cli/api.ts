@@ -30,7 +30,12 @@ export class DroverApi {
   ) {}
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'drover-cli' };
+    // X-Drover-Client tells the audit log a write came from the CLI.
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'drover-cli',
+      'x-drover-client': 'cli',
+    };
     if (options.auth !== false) {
       if (!this.token) throw notLoggedIn();
       headers.authorization = `Bearer ${this.token}`;

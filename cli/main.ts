@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerApply } from './commands/apply';
+import { registerAudit } from './commands/audit';
 import { registerAuth } from './commands/auth';
 import { registerDelete } from './commands/delete';
 import { registerDescribe } from './commands/describe';
@@ -53,6 +54,7 @@ export function buildProgram(io: Io): Command {
   registerLifecycle(program, io);
   registerServers(program, io);
   registerWebhooks(program, io);
+  registerAudit(program, io);
   return program;
 }
 

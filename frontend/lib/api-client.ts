@@ -58,7 +58,8 @@ interface RequestOptions<T> {
 }
 
 export async function request<T>(path: string, options: RequestOptions<T>): Promise<Tagged<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // X-Drover-Client tells the audit log a write came from the portal.
+  const headers: Record<string, string> = { accept: 'application/json', 'x-drover-client': 'portal' };
   if (options.auth !== false) {
     const session = readSession();
     if (!session)

@@ -155,7 +155,7 @@ export class Api extends Construct {
           ? {
               allowOrigins: props.corsOrigins,
               allowMethods: [CorsHttpMethod.ANY],
-              allowHeaders: ['authorization', 'content-type', 'if-match'],
+              allowHeaders: ['authorization', 'content-type', 'if-match', 'x-drover-client'],
               exposeHeaders: ['etag', 'location'],
               maxAge: Duration.hours(1),
             }
