@@ -11,7 +11,8 @@ export async function createPolicySamples(
 ): Promise<Pick<Ids, 'policyId' | 'leaseRequestId'>> {
   const policyId = (
     await api.post(`/v1/environments/${environmentId}/policies`, {
-      name: 'samples',
+      // Unique per sample farm: the access table makes samples six times in one environment.
+      name: `samples-${farmId.slice(-8)}`,
       rule: { kind: 'auto-tags', tags: { 'managed-by': 'drover' } },
     })
   ).body.id;
