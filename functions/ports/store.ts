@@ -104,6 +104,10 @@ export interface ReconcileSummary {
   cloudCalls: Record<string, number>;
   /** Farm roles held from launching after finding no capacity, by farm role id. */
   capacityHolds?: Record<string, { until: string; backoffMs: number }>;
+  /** Farm roles whose launches policies refuse, by farm role id: the violations' signature (one PolicyViolation event per change). */
+  policyRefusals?: Record<string, string>;
+  /** The lease a LeaseExpiring event was published for (once per lease). */
+  leaseWarnedFor?: string;
 }
 
 /** A webhook endpoint with its signing secrets, sealed (the previous one during a rotation's overlap). */

@@ -2,6 +2,7 @@
 // creates or keeps the farm's schedule; the reconciler, woken at once by the event published
 // here, does the work and moves the farm on (Launching → Running, Terminating → Terminated…).
 import { Conflict } from '../domain/errors';
+import { leaseAtLaunch } from '../domain/policies';
 import type { Farm, FarmStatus } from '../domain/schemas/farm';
 import type { Clock } from '../ports/clock';
 import type { EventPublisher } from '../ports/event-publisher';
@@ -9,7 +10,9 @@ import type { FarmScheduler } from '../ports/farm-scheduler';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { getFarm } from './farms';
+import { enabledPolicies } from './policies';
 import { farmEvent, recordEvents } from './reconcile/farm-events';
+import { assertFarmCanLaunch } from './variables/launch-gate';
 import { expectedVersion } from './versions';
 
 interface Deps {
@@ -74,8 +77,20 @@ export async function changeFarmLifecycle(
   if (!t.from.includes(current.status)) {
     throw new Conflict(`Cannot ${verb} farm ${current.name} while it is ${current.status}`);
   }
+  // Required Global Variables without a value refuse the launch with the whole list, before anything changes.
+  if (verb === 'launch') await assertFarmCanLaunch(deps.store, current);
   const now = deps.clock.now();
   const farm: Farm = { ...current, status: t.to, version: current.version + 1, updatedAt: now.toISOString() };
+  if (verb === 'launch') {
+    // A farm-lease policy gives the farm its lease now, so the answer already shows when it ends.
+    const platforms = [...new Set(current.farmRoles.map((fr) => fr.platform))];
+    farm.leaseExpiresAt = leaseAtLaunch(
+      current.leaseExpiresAt,
+      await enabledPolicies(deps.store, current),
+      platforms,
+      now,
+    );
+  }
   await deps.store.farms.update(farm, current.version, current.name);
   // The schedule exists while the farm is anything but Terminated: the reconciler removes it at the end.
   await deps.scheduler.ensure({ accountId: farm.accountId, farmId });

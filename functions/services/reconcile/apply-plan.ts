@@ -6,7 +6,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { NotFound, PreconditionFailed } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { FarmAction, InstanceTarget, Launch } from '../../domain/planning';
+import { describeViolations } from '../../domain/policies';
 import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
+import type { Policy, Violation } from '../../domain/schemas/policy';
 import type { Role } from '../../domain/schemas/role';
 import type { Server, ServerStatus } from '../../domain/schemas/server';
 import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
@@ -16,6 +18,7 @@ import { type CapacityHolds, nextCapacityHold } from './capacity-holds';
 import type { CloudAccess } from './cloud-access';
 import type { ReconcileDeps } from './deps';
 import { farmEvent } from './farm-events';
+import { decideLaunch } from './launch-policies';
 import { launchSpecFor } from './launch-spec';
 
 /** Why a pass stopped applying before the end of its plan. */
@@ -27,12 +30,18 @@ export class PlanApplier {
   applied = 0;
   /** Launches skipped because their farm role is held for capacity (counted in `applied` too). */
   heldLaunches = 0;
+  /** Launches the environment's policies refused (counted in `applied` too). */
+  refusedLaunches = 0;
+  /** Farm roles whose launches policies refused in this pass: the violations' signature. */
+  readonly policyRefusals: Record<string, string> = {};
   stopped: StopReason = null;
   private readonly servers: Map<string, Server>;
   private readonly farmRoles: Map<string, StoredFarmRole>;
   private readonly triedCapacity = new Set<string>();
   /** Farm roles that found no capacity anywhere: no launch before `until` (see capacity-holds.ts). */
   readonly capacityHolds: CapacityHolds;
+  /** A farm role's tags with their `${NAME}` references filled (Global Variables); its own tags when unset. */
+  farmRoleTags?: (farmRoleId: string) => Readonly<Record<string, string>> | undefined;
 
   constructor(
     private readonly deps: Pick<
@@ -46,6 +55,8 @@ export class PlanApplier {
     private readonly now: Date,
     private readonly logger: Logger,
     capacityHolds: CapacityHolds = {},
+    private readonly policies: readonly Policy[] = [],
+    private readonly previousRefusals: Record<string, string> = {},
   ) {
     this.capacityHolds = { ...capacityHolds };
     this.servers = new Map(servers.map((s) => [s.id, s]));
@@ -203,6 +214,23 @@ export class PlanApplier {
     }
     let placement = { zone: action.zone, instanceType: action.instanceType };
     let replaces = action.replacesServerId;
+    // Policies are asked before the record is written: a refused launch leaves no server behind.
+    const draft = this.newServer(action, farmRole, imageId, placement, replaces);
+    const decision = decideLaunch(
+      launchSpecFor(draft, this.farm, farmRole, this.roles.get(farmRole.roleId), {
+        apiUrl: this.deps.agentApiUrl,
+        token: '',
+      }),
+      this.policies,
+      this.farm,
+      farmRole,
+      action.index,
+      this.servers.values(),
+    );
+    if (!decision.ok) {
+      this.refuse(farmRole, decision.violations);
+      return;
+    }
     for (;;) {
       const server = await this.createServer(action, farmRole, imageId, placement, replaces);
       this.emit('BeforeInstanceLaunch', server, action.reason, {
@@ -244,8 +272,21 @@ export class PlanApplier {
     placement: { zone: string; instanceType: string },
     replacesServerId: string | null,
   ): Promise<Server> {
+    const server = this.newServer(action, fr, imageId, placement, replacesServerId);
+    await this.deps.store.servers.create(server);
+    this.servers.set(server.id, server);
+    return server;
+  }
+
+  private newServer(
+    action: Launch,
+    fr: StoredFarmRole,
+    imageId: string,
+    placement: { zone: string; instanceType: string },
+    replacesServerId: string | null,
+  ): Server {
     const now = this.now.toISOString();
-    const server: Server = {
+    return {
       id: newId('server'),
       accountId: this.farm.accountId,
       environmentId: this.farm.environmentId,
@@ -270,9 +311,24 @@ export class PlanApplier {
       createdAt: now,
       updatedAt: now,
     };
-    await this.deps.store.servers.create(server);
-    this.servers.set(server.id, server);
-    return server;
+  }
+
+  /** A launch the policies refuse: the farm role's reason in the status, one PolicyViolation event per change. */
+  private refuse(fr: StoredFarmRole, violations: Violation[]) {
+    this.refusedLaunches++;
+    const why = describeViolations(violations);
+    this.problems.push(`${fr.alias}: launch refused by ${why}`);
+    const signature = JSON.stringify(violations.map((v) => [v.policyId, v.path, v.message]));
+    const known = this.previousRefusals[fr.id] === signature || this.policyRefusals[fr.id] === signature;
+    this.policyRefusals[fr.id] = signature;
+    if (known) return;
+    this.events.push(
+      farmEvent('PolicyViolation', this.farm, this.now, {
+        farmRoleId: fr.id,
+        message: `${fr.alias}: launch refused by ${why}`,
+        payload: { alias: fr.alias, violations },
+      }),
+    );
   }
 
   /** The launch call for a Pending Launch record (idempotent by server id). */
@@ -288,14 +344,32 @@ export class PlanApplier {
       farmId: server.farmId,
       serverId: server.id,
     });
+    const decision = decideLaunch(
+      launchSpecFor(server, this.farm, fr, this.roles.get(fr.roleId), {
+        apiUrl: this.deps.agentApiUrl,
+        token,
+      }),
+      this.policies,
+      this.farm,
+      fr,
+      server.index,
+      this.servers.values(),
+    );
+    if (!decision.ok) {
+      const current = this.servers.get(server.id) ?? server;
+      await this.write(
+        server.id,
+        current.version,
+        'Failed',
+        `launch refused by ${describeViolations(decision.violations)}`,
+        {},
+      );
+      this.refuse(fr, decision.violations);
+      return 'failed';
+    }
     let instance: ObservedInstance;
     try {
-      instance = await driver.launch(
-        launchSpecFor(server, this.farm, fr, this.roles.get(fr.roleId), {
-          apiUrl: this.deps.agentApiUrl,
-          token,
-        }),
-      );
+      instance = await driver.launch(decision.launchSpec);
     } catch (err) {
       if (!(err instanceof CloudError)) throw err;
       if (err.kind === 'Throttled' || err.kind === 'Transient') {

@@ -8,11 +8,14 @@ import type { Role } from '../../domain/schemas/role';
 import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { FarmRef } from '../../ports/farm-scheduler';
 import type { ReconcileSummary } from '../../ports/store';
+import { enabledPolicies } from '../policies';
+import { checkFarmLaunch, holdBlockedLaunches } from '../variables/launch-gate';
 import { PlanApplier } from './apply-plan';
 import { untilFirstHoldEnds } from './capacity-holds';
 import { CloudAccess } from './cloud-access';
 import type { ReconcileDeps } from './deps';
 import { farmEvent, recordEvents } from './farm-events';
+import { keepLease } from './farm-lease';
 
 export type ReconcileResult = 'applied' | 'no-op' | 'busy' | 'gone' | 'failed';
 
@@ -54,11 +57,17 @@ export async function reconcileFarm(deps: ReconcileDeps, ref: FarmRef): Promise<
 }
 
 async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<ReconcileOutcome> {
-  const farm = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId);
-  if (!farm) {
+  const stored = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId);
+  if (!stored) {
     await deps.scheduler.remove(ref);
     return { result: 'gone', actions: 0, recheckAfterMs: null };
   }
+  const previous = await deps.store.reconciles.getSummary(ref);
+  // Policies are read at every pass: one changed after the farm was saved applies to its next launch.
+  const policies = await enabledPolicies(deps.store, stored);
+  const lease = await keepLease(deps.store, stored, policies, previous?.leaseWarnedFor, now);
+  await recordEvents(deps, lease.events);
+  const farm = lease.farm;
   const servers = await deps.store.servers.listByFarm({ accountId: ref.accountId, farmId: ref.farmId });
   const access = new CloudAccess(deps, farm.accountId, farm.environmentId);
 
@@ -89,12 +98,16 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     }),
   );
 
-  const plan = planFarm({ farm, servers, observed, observedLocations, now, options: deps.planOptions });
+  // Global Variables may hold a farm role's launches (a required one without a value…): the reason is shown, nothing launched.
+  const gate = await checkFarmLaunch(deps.store, farm);
+  const plan = holdBlockedLaunches(
+    planFarm({ farm, servers, observed, observedLocations, now, options: deps.planOptions }),
+    gate,
+  );
   const roles = new Map<string, Role | undefined>();
   for (const roleId of new Set(farm.farmRoles.map((fr) => fr.roleId))) {
     roles.set(roleId, await deps.store.roles.get({ accountId: farm.accountId }, roleId));
   }
-  const previous = await deps.store.reconciles.getSummary(ref);
   const applier = new PlanApplier(
     deps,
     farm,
@@ -104,13 +117,18 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     now,
     deps.logger,
     previous?.capacityHolds,
+    policies,
+    previous?.policyRefusals,
   );
+  applier.farmRoleTags = gate.tagsOf;
   await applier.apply(plan.actions);
   problems.push(...applier.problems);
   await recordEvents(deps, applier.events);
 
   const recheckAt = plan.recheckAt ? Date.parse(plan.recheckAt) - now.getTime() : null;
   const holdEnds = untilFirstHoldEnds(applier.capacityHolds, now);
+  // Launches a policy refuses wait for the farm's schedule (or a spec or policy change), not a quick retry.
+  const onlyRefusedByPolicy = applier.refusedLaunches > 0 && applier.applied === applier.refusedLaunches;
   const onlyWaitingForCapacity =
     holdEnds !== null && applier.applied === applier.heldLaunches && !applier.stopped;
   const recheckAfterMs =
@@ -118,11 +136,13 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
       ? THROTTLED_BACKOFF_MS
       : onlyWaitingForCapacity
         ? Math.max(FOLLOW_UP_MS, holdEnds)
-        : plan.actions.length > 0 || problems.length > 0
-          ? FOLLOW_UP_MS
-          : recheckAt !== null
-            ? Math.max(FOLLOW_UP_MS, recheckAt)
-            : null;
+        : onlyRefusedByPolicy
+          ? null
+          : plan.actions.length > 0 || problems.length > 0
+            ? FOLLOW_UP_MS
+            : recheckAt !== null
+              ? Math.max(FOLLOW_UP_MS, recheckAt)
+              : null;
   const summary: ReconcileSummary = {
     convergence:
       problems.length > 0 && plan.summary.convergence !== 'stopped' ? 'degraded' : plan.summary.convergence,
@@ -131,6 +151,8 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     recheckAt: plan.recheckAt,
     cloudCalls: access.calls,
     ...(Object.keys(applier.capacityHolds).length ? { capacityHolds: applier.capacityHolds } : {}),
+    ...(Object.keys(applier.policyRefusals).length ? { policyRefusals: applier.policyRefusals } : {}),
+    ...(lease.warnedFor ? { leaseWarnedFor: lease.warnedFor } : {}),
   };
   await deps.store.reconciles.saveSummary(ref, summary);
   return {
