@@ -40,8 +40,6 @@ export class PlanApplier {
   private readonly triedCapacity = new Set<string>();
   /** Farm roles that found no capacity anywhere: no launch before `until` (see capacity-holds.ts). */
   readonly capacityHolds: CapacityHolds;
-  /** A farm role's tags with their `${NAME}` references filled (Global Variables); its own tags when unset. */
-  farmRoleTags?: (farmRoleId: string) => Readonly<Record<string, string>> | undefined;
 
   constructor(
     private readonly deps: Pick<
