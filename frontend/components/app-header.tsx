@@ -1,17 +1,39 @@
 'use client';
 // The bar on top of every page: the product name (home) and, on signed-in pages (those that
-// pass `onSignOut`), the navigation, the account and sign-out.
+// pass `onSignOut`), the navigation, the account and sign-out. The navigation is the everyday
+// sections plus one "Admin" menu for what IT sets up once (policies, access, tokens, credentials,
+// webhooks, audit, variables): a dozen links in one row would not fit a laptop, let alone a phone.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import { api } from '../lib/api-client';
 import { useApi } from '../lib/use-api';
+import './app-header.css';
 
-const NAV = [
-  { href: '/dashboard/', label: 'Dashboard', match: (p: string) => p.startsWith('/dashboard') },
-  { href: '/', label: 'Farms', match: (p: string) => p === '/' || p.startsWith('/farm') },
-  { href: '/roles/', label: 'Roles', match: (p: string) => p.startsWith('/roles') },
-  { href: '/credentials/', label: 'Credentials', match: (p: string) => p.startsWith('/credentials') },
-  { href: '/webhooks/', label: 'Webhooks', match: (p: string) => p.startsWith('/webhooks') },
+interface NavEntry {
+  href: string;
+  label: string;
+  match: (path: string) => boolean;
+}
+
+const under = (prefix: string) => (path: string) => path.startsWith(prefix);
+
+export const MAIN_NAV: NavEntry[] = [
+  { href: '/dashboard/', label: 'Dashboard', match: under('/dashboard') },
+  { href: '/', label: 'Farms', match: (p) => p === '/' || p.startsWith('/farm') },
+  { href: '/roles/', label: 'Roles', match: under('/roles') },
+  { href: '/scripts/', label: 'Scripts', match: under('/scripts') },
+  { href: '/executions/', label: 'Executions', match: under('/executions') },
+];
+
+export const ADMIN_NAV: NavEntry[] = [
+  { href: '/policies/', label: 'Policies', match: under('/policies') },
+  { href: '/access/', label: 'Users & teams', match: under('/access') },
+  { href: '/tokens/', label: 'API tokens', match: under('/tokens') },
+  { href: '/credentials/', label: 'Credentials', match: under('/credentials') },
+  { href: '/webhooks/', label: 'Webhooks', match: under('/webhooks') },
+  { href: '/variables/', label: 'Variables', match: under('/variables') },
+  { href: '/audit/', label: 'Audit', match: under('/audit') },
 ];
 
 export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOut?: () => void }) {
@@ -28,11 +50,12 @@ export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOu
         </Link>
         {onSignOut && (
           <nav aria-label="Main" className="app-nav">
-            {NAV.map((item) => (
+            {MAIN_NAV.map((item) => (
               <Link key={item.href} href={item.href} aria-current={item.match(pathname) ? 'page' : undefined}>
                 {item.label}
               </Link>
             ))}
+            <AdminMenu pathname={pathname} />
           </nav>
         )}
         <div className="app-header-end">
@@ -47,5 +70,50 @@ export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOu
         </div>
       </div>
     </header>
+  );
+}
+
+/** A native disclosure (keyboard and screen readers get it for free) that closes on Escape and on a click elsewhere. */
+function AdminMenu({ pathname }: { pathname: string }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const active = ADMIN_NAV.find((item) => item.match(pathname));
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = ref.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      } else if (!details.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  return (
+    <details className="nav-group" ref={ref}>
+      <summary aria-current={active ? 'page' : undefined}>
+        Admin{active ? <span className="nav-group-current">: {active.label}</span> : null}
+      </summary>
+      <ul className="nav-group-menu">
+        {ADMIN_NAV.map((item) => (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={item.match(pathname) ? 'page' : undefined}
+              onClick={() => {
+                if (ref.current) ref.current.open = false;
+              }}
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -113,7 +113,9 @@ describe('the webhooks pages', () => {
   });
 
   it('adds an endpoint and shows its signing secret once', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByText('Admin').click();
+    await nav.getByRole('link', { name: 'Webhooks' }).click();
     await page.waitForURL(/\/webhooks\/$/);
     await page.getByText('No endpoints yet').waitFor();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
@@ -232,7 +234,9 @@ describe('the webhooks pages', () => {
   });
 
   it('rotates the secret after a confirmation and shows the new one once', async () => {
-    await page.getByRole('link', { name: 'Webhooks', exact: true }).first().click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByText('Admin').click();
+    await nav.getByRole('link', { name: 'Webhooks', exact: true }).click();
     await page.waitForURL(/\/webhooks\/$/);
     const row = page.locator('tr[data-endpoint]', { hasText: receiver.url });
     await row.getByRole('button', { name: 'Rotate secret' }).click();
