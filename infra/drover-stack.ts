@@ -11,6 +11,7 @@ import { Api, type GroupNeed } from './constructs/api';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
 import { FunctionFactory } from './constructs/function-factory';
+import { Identity } from './constructs/identity';
 import { Orchestration } from './constructs/orchestration';
 import { Reconcile } from './constructs/reconcile';
 import { Web } from './constructs/web';
@@ -28,6 +29,7 @@ export class DroverStack extends Stack {
   readonly data: Data;
   readonly events: Events;
   readonly agentTokenKey: AgentTokenKey;
+  readonly identity: Identity;
   readonly reconcile: Reconcile;
   readonly webhooks: Webhooks;
   readonly orchestration: Orchestration;
@@ -46,6 +48,7 @@ export class DroverStack extends Stack {
     });
     this.events = new Events(this, 'Events', { eventBusName: config.eventBusName });
     this.agentTokenKey = new AgentTokenKey(this, 'AgentTokenKey', { version: config.agentTokenKeyVersion });
+    this.identity = new Identity(this, 'Identity', { isProd: config.isProd, stageSuffix });
 
     const functions = new FunctionFactory({
       environment: {
@@ -76,9 +79,10 @@ export class DroverStack extends Stack {
       schedules: this.reconcile,
       webhookQueue: this.webhooks,
       agentTokenKey: this.agentTokenKey,
+      // The Cognito pool's ID tokens (audience: the portal client), unless -c authIssuer= names another issuer.
       auth: config.authIssuer
         ? { issuer: config.authIssuer, jwksUrl: config.authJwksUrl, audience: config.authAudience }
-        : undefined,
+        : { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId },
       corsOrigins: [
         ...(config.portalDomain ? [`https://${config.portalDomain}`] : []),
         ...config.corsOrigins,
@@ -119,6 +123,8 @@ export class DroverStack extends Stack {
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'AgentApiUrl', { value: agentApiUrl });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'ReconcileFunctionName', { value: this.reconcile.function.functionName });
     new CfnOutput(this, 'WebhookDeadLetterQueueUrl', { value: this.webhooks.deadLetterQueue.queueUrl });

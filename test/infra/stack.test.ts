@@ -704,6 +704,10 @@ describe('the Drover stack', () => {
         builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
       },
       meta: { variables: [], builds: [] },
+      access: {
+        variables: [...AUTH, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+      },
       webhooks: {
         variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
         builds: [
@@ -863,6 +867,67 @@ describe('the Drover stack', () => {
       expect(
         Annotations.fromStack(bare).findWarning('*', Match.stringLikeRegexp('portal bucket stays empty')),
       ).toHaveLength(1);
+    });
+  });
+
+  describe('identity', () => {
+    it('signs users in by email in a pool only admins add users to, with immutable account and user ids', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        UsernameAttributes: ['email'],
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        Schema: Match.arrayWith([
+          Match.objectLike({ Name: 'account_id', Mutable: false, AttributeDataType: 'String' }),
+          Match.objectLike({ Name: 'user_id', Mutable: false, AttributeDataType: 'String' }),
+        ]),
+      });
+    });
+
+    it('asks for strong passwords and offers TOTP MFA', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 12,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+        MfaConfiguration: 'OPTIONAL',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      });
+    });
+
+    it('has a public app client (no secret) signing in with SRP', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+    });
+
+    it('uses the Plus plan with full threat protection in prod, and protects the pool', () => {
+      const { template: prod } = synth({ stage: 'prod' });
+      prod.hasResource('AWS::Cognito::UserPool', {
+        Properties: Match.objectLike({
+          UserPoolTier: 'PLUS',
+          UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+          DeletionProtection: 'ACTIVE',
+        }),
+        DeletionPolicy: 'Retain',
+      });
+    });
+
+    it("gives the API the pool's issuer and client as audience unless authIssuer overrides it", () => {
+      const { template: own } = synth({ authIssuer: undefined });
+      const pool = Object.keys(own.findResources('AWS::Cognito::UserPool'))[0]!;
+      const client = Object.keys(own.findResources('AWS::Cognito::UserPoolClient'))[0]!;
+      const env = droverFunction(own, 'access').properties.Environment.Variables;
+      expect(JSON.stringify(env.AUTH_ISSUER)).toContain('cognito-idp.');
+      expect(JSON.stringify(env.AUTH_ISSUER)).toContain(pool);
+      expect(env.AUTH_AUDIENCE).toEqual({ Ref: client });
+      const overridden = droverFunction(template, 'access').properties.Environment.Variables;
+      expect(overridden.AUTH_ISSUER).toBe('https://issuer.example.com');
     });
   });
 

@@ -1,0 +1,88 @@
+// Sign-in in AWS: a Cognito user pool and the portal's app client. Users sign in with their
+// email; `custom:account_id` (the tenant) and `custom:user_id` (Drover's user id, the Store's
+// key) are immutable attributes set when an admin creates the user, and are in the ID token the
+// portal and CLI send (access tokens carry no custom attributes without a pre-token Lambda).
+// The API trusts this pool unless `-c authIssuer=` names another issuer.
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+export interface IdentityProps {
+  isProd: boolean;
+  stageSuffix: string;
+}
+
+export class Identity extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: IdentityProps) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'Users', {
+      userPoolName: `drover-users${props.stageSuffix}`,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      // Admins invite users (the account they join is theirs to decide), nobody signs up alone.
+      selfSignUpEnabled: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: {
+        account_id: new cognito.StringAttribute({ minLen: 30, maxLen: 30, mutable: false }),
+        user_id: new cognito.StringAttribute({ minLen: 30, maxLen: 30, mutable: false }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Plus (threat protection: compromised credentials, adaptive authentication) in prod; other
+      // stages use Essentials, as Plus is billed per monthly active user.
+      featurePlan: props.isProd ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
+      ...(props.isProd
+        ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION }
+        : {}),
+      deletionProtection: props.isProd,
+      removalPolicy: props.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.client = this.userPool.addClient('Portal', {
+      userPoolClientName: 'drover-portal',
+      // A public client (browser, CLI): no secret; SRP so the password never leaves the device.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true })
+        .withCustomAttributes('account_id', 'user_id'),
+      // The tenant and user ids are set by an admin only: the client may not write them.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+    });
+
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional (TOTP only) so that a first sign-in and invited users work; accounts can require it of their admins. Automation uses hashed API tokens, not passwords.',
+    });
+    if (!props.isProd) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Non-prod stages use the Essentials feature plan (Plus is billed per active user); prod uses Plus with full threat protection.',
+      });
+    }
+  }
+
+  /** The pool's issuer URL (`iss` of its tokens); its JWKS is at `<issuer>/.well-known/jwks.json`. */
+  get issuer(): string {
+    return `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
+  }
+}
