@@ -11,6 +11,8 @@ import { registerDescribe } from './commands/describe';
 import { registerEnv } from './commands/env';
 import { registerGet } from './commands/get';
 import { registerLifecycle } from './commands/lifecycle';
+import { registerLogs } from './commands/logs';
+import { registerFire } from './commands/orchestration';
 import { registerServers } from './commands/servers';
 import { registerWebhooks } from './commands/webhooks';
 import { asCliError, renderError } from './errors';
@@ -54,6 +56,8 @@ export function buildProgram(io: Io): Command {
   registerLifecycle(program, io);
   registerServers(program, io);
   registerWebhooks(program, io);
+  registerLogs(program, io);
+  registerFire(program, io);
   registerAudit(program, io);
   return program;
 }

@@ -13,6 +13,7 @@ import { parseFarmDocument, type Referable, resolveFarmDocument } from '../farm-
 import { colourEnabled, type Io, notice, palette, printData } from '../output';
 import { readStdin } from '../prompt';
 import { byName, type FoundFarm, getFarm, listCredentials, listRoles } from '../resolve';
+import { applyRule, applyScript, orchestrationKindOf } from './orchestration';
 
 type Action = 'created' | 'updated' | 'unchanged';
 
@@ -72,7 +73,7 @@ export function registerApply(program: Command, io: Io): void {
   program
     .command('apply')
     .description('Create or update a farm from a YAML or JSON file, showing what changes')
-    .requiredOption('-f, --filename <file>', 'the farm file (kind: Farm), or - for stdin')
+    .requiredOption('-f, --filename <file>', 'a Farm, Script or OrchestrationRule file, or - for stdin')
     .option('--dry-run', 'show what would change and write nothing')
     .addHelpText(
       'after',
@@ -98,7 +99,12 @@ Add "version: N" to apply only while the farm is still at version N.`,
     .action(async (opts: ApplyOptions, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const source = opts.filename === '-' ? 'stdin' : opts.filename;
-      const doc = await parseFarmDocument(await readSource(opts.filename), source);
+      const text = await readSource(opts.filename);
+      // Scripts and orchestration rules have their own documents (commands/orchestration.ts).
+      const kind = await orchestrationKindOf(text);
+      if (kind === 'Script') return applyScript(ctx, text, source, Boolean(opts.dryRun));
+      if (kind === 'OrchestrationRule') return applyRule(ctx, text, source, Boolean(opts.dryRun));
+      const doc = await parseFarmDocument(text, source);
       const env = await ctx.environment();
 
       const listed = byName(await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`), doc.spec.name);

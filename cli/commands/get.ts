@@ -6,9 +6,17 @@ import { type Context, contextOf } from '../context';
 import { type Column, type Io, printList, statusColour } from '../output';
 import { getFarm } from '../resolve';
 import { listEnvironments } from './env';
+import { listRules, listScripts } from './orchestration';
 import { listServers, serverColumns } from './servers';
 
-const KINDS: Record<string, 'farms' | 'roles' | 'servers' | 'credentials' | 'environments'> = {
+const KINDS: Record<
+  string,
+  'farms' | 'roles' | 'servers' | 'credentials' | 'environments' | 'scripts' | 'rules'
+> = {
+  scripts: 'scripts',
+  script: 'scripts',
+  rules: 'rules',
+  rule: 'rules',
   farms: 'farms',
   farm: 'farms',
   roles: 'roles',
@@ -67,6 +75,8 @@ function sum(values: number[]): number {
 async function list(ctx: Context, kind: string, opts: { farm?: string; all?: boolean }): Promise<void> {
   const what = KINDS[kind]!;
   if (what === 'environments') return listEnvironments(ctx);
+  if (what === 'scripts') return listScripts(ctx);
+  if (what === 'rules') return listRules(ctx);
   const env = await ctx.environment();
   if (what === 'farms') {
     const items = await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`);
@@ -104,9 +114,9 @@ async function list(ctx: Context, kind: string, opts: { farm?: string; all?: boo
 export function registerGet(program: Command, io: Io): void {
   program
     .command('get')
-    .description('List farms, roles, servers, cloud credentials or environments')
+    .description('List farms, roles, servers, credentials, environments, scripts or orchestration rules')
     .addArgument(
-      new Argument('<kind>', 'farms, roles, servers, credentials or environments').choices(
+      new Argument('<kind>', 'farms, roles, servers, credentials, environments, scripts or rules').choices(
         Object.keys(KINDS),
       ),
     )
