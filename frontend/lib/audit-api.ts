@@ -1,0 +1,31 @@
+// The portal's client of the audit route group (functions/handlers/api/audit-routes.ts): one
+// page of the log for a set of filters. Answers are parsed with the shared schema.
+import { type AuditEntry, AuditEntry as AuditEntrySchema } from '../../functions/domain/schemas/audit';
+import { pageOf } from '../../functions/domain/schemas/common';
+import { request } from './api-client';
+
+const AuditPage = pageOf(AuditEntrySchema);
+
+export interface AuditFilters {
+  environmentId?: string;
+  userId?: string;
+  resourceType?: string;
+  resourceId?: string;
+  action?: string;
+  from?: string;
+}
+
+export type { AuditChange, AuditEntry } from '../../functions/domain/schemas/audit';
+
+export const auditApi = {
+  async page(
+    filters: AuditFilters,
+    page: { limit: number; cursor?: string },
+    signal?: AbortSignal,
+  ): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
+    const query = Object.fromEntries(
+      Object.entries({ ...filters, ...page }).filter(([, v]) => v !== undefined && v !== ''),
+    );
+    return (await request('/audit', { query, schema: AuditPage, signal })).data;
+  },
+};
