@@ -14,6 +14,7 @@ import { registerLifecycle } from './commands/lifecycle';
 import { registerLogs } from './commands/logs';
 import { registerFire } from './commands/orchestration';
 import { registerServers } from './commands/servers';
+import { registerTokens } from './commands/tokens';
 import { registerWebhooks } from './commands/webhooks';
 import { asCliError, renderError } from './errors';
 import { ExitCode } from './exit-codes';
@@ -59,6 +60,7 @@ export function buildProgram(io: Io): Command {
   registerLogs(program, io);
   registerFire(program, io);
   registerAudit(program, io);
+  registerTokens(program, io);
   return program;
 }
 
