@@ -56,7 +56,7 @@ export function AuditFilterForm({
           value={draft.environmentId ?? ''}
           onChange={(e) => set({ environmentId: e.target.value || undefined })}
         >
-          <option value="">All (and account-wide)</option>
+          <option value="">All environments</option>
           {environments?.map((env) => (
             <option key={env.id} value={env.id}>
               {env.name}
