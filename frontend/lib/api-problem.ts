@@ -2,6 +2,7 @@
 // for a network failure or a response that does not match the shared schema. Pages render it
 // with <ProblemNotice>; forms put `issues` next to the fields they name.
 import type { FieldIssue } from '../../functions/domain/errors';
+import { Violation } from '../../functions/domain/schemas/policy';
 
 export type { FieldIssue };
 
@@ -13,6 +14,8 @@ export interface ProblemDetails {
   issues?: FieldIssue[];
   /** On a 412: the version the resource has now. */
   currentVersion?: number;
+  /** On a 422 from a farm save: the Governance policy rules the farm breaks. */
+  violations?: Violation[];
 }
 
 export class ApiProblem extends Error implements ProblemDetails {
@@ -23,6 +26,7 @@ export class ApiProblem extends Error implements ProblemDetails {
   readonly detail?: string;
   readonly issues: FieldIssue[];
   readonly currentVersion?: number;
+  readonly violations: Violation[];
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
@@ -33,6 +37,7 @@ export class ApiProblem extends Error implements ProblemDetails {
     this.detail = problem.detail;
     this.issues = problem.issues ?? [];
     this.currentVersion = problem.currentVersion;
+    this.violations = problem.violations ?? [];
   }
 
   /** The write named a version that is no longer current (If-Match failed). */
@@ -74,6 +79,12 @@ export class ApiProblem extends Error implements ProblemDetails {
         detail: typeof body.detail === 'string' ? body.detail : undefined,
         issues: Array.isArray(body.issues) ? body.issues.filter(isFieldIssue) : [],
         currentVersion: typeof body.currentVersion === 'number' ? body.currentVersion : undefined,
+        violations: Array.isArray(body.violations)
+          ? body.violations.flatMap((v) => {
+              const parsed = Violation.safeParse(v);
+              return parsed.success ? [parsed.data] : [];
+            })
+          : [],
       });
     } catch {
       return new ApiProblem({ ...fallback, detail: text.slice(0, 300) });

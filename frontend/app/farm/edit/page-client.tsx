@@ -9,13 +9,18 @@ import { StaleEditNotice } from '../../../components/farm-form/stale-edit-notice
 import { farmHref } from '../../../components/farm-table';
 import { FormField, TextField } from '../../../components/form-field';
 import { PageHeading } from '../../../components/page-heading';
+import { PermissionNote } from '../../../components/permission-note';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { api, type Farm } from '../../../lib/api-client';
 import { ApiProblem } from '../../../lib/api-problem';
 import { emptyFarm, emptyFarmRole, type FarmDraft, farmDraft, toSpecInput } from '../../../lib/farm-draft';
 import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from '../../../lib/field-errors';
+import { denial } from '../../../lib/me-permissions';
+import { errorsFromViolations, explainViolation } from '../../../lib/policy-violations';
 import { useApi } from '../../../lib/use-api';
 import { useEnvironment } from '../../../lib/use-environment';
+import { useMe } from '../../../lib/use-me';
+import { usePolicyCheck } from '../../../lib/use-policy-check';
 import { useSession } from '../../../lib/use-session';
 
 /** `farmId`: null renders the loading page (the static fallback); undefined reads `?id=`. */
@@ -56,6 +61,14 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
   const [problem, setProblem] = useState<ApiProblem>();
   const [stale, setStale] = useState<{ startedFrom: Farm; theirs?: Farm; loading: boolean } | undefined>();
   const [saving, setSaving] = useState(false);
+  const me = useMe(signedIn);
+  // The environment's policies, checked live; their violations sit under the fields they name
+  // (the schema's own errors, when there are any, come first).
+  const policyCheck = usePolicyCheck(environmentId, draft ? toSpecInput(draft) : undefined);
+  const shownErrors = { ...errorsFromViolations(policyCheck.violations), ...errors };
+  const readOnly = editing
+    ? denial(me.data, 'farms:update', environmentId, base?.farm)
+    : denial(me.data, 'farms:create', environmentId);
 
   useEffect(() => {
     if (farm.data && !base) {
@@ -107,7 +120,7 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
       if (failure.stale && base) setStale({ startedFrom: base.farm, loading: false });
       else {
         setProblem(failure);
-        setErrors(errorsFromIssues(failure.issues));
+        setErrors({ ...errorsFromIssues(failure.issues), ...errorsFromViolations(failure.violations) });
         focusFirstError();
       }
       setSaving(false);
@@ -167,7 +180,25 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
             onDiscard={discardEdits}
           />
         )}
+        <PermissionNote reason={readOnly} />
         {problem && <ProblemNotice problem={problem} />}
+        {policyCheck.violations.length > 0 && (
+          <div className="notice notice-warn policy-check" role="status" aria-live="polite">
+            <p className="notice-title">
+              {policyCheck.violations.length === 1
+                ? "This farm breaks one of the environment's policies"
+                : `This farm breaks ${policyCheck.violations.length} rules of the environment's policies`}
+              : it cannot be saved until it follows them.
+            </p>
+            <ul className="notice-issues">
+              {policyCheck.violations.map((v) => (
+                <li key={`${v.policyId}:${v.path}:${v.message}`}>
+                  <code>{v.path}</code> {explainViolation(v)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {submitted && errorCount > 0 && !problem && (
           <div className="notice notice-error" role="alert">
             <p className="notice-title">
@@ -186,14 +217,14 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
                 <TextField
                   id="farm-name"
                   label="Name"
-                  error={errorAt(errors, 'name')}
+                  error={errorAt(shownErrors, 'name')}
                   value={draft.name}
                   onChange={(value) => change({ ...draft, name: value })}
                 />
                 <TextField
                   id="farm-lease"
                   label="Lease expires"
-                  error={errorAt(errors, 'leaseExpiresAt')}
+                  error={errorAt(shownErrors, 'leaseExpiresAt')}
                   hint="Empty: never. The farm is terminated then."
                   type="datetime-local"
                   value={draft.leaseExpiresAt}
@@ -216,7 +247,7 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
               <h2 id="farm-roles-heading">
                 Farm roles <span className="count">{draft.farmRoles.length}</span>
               </h2>
-              <p className="field-error">{errors.farmRoles ?? ''}</p>
+              <p className="field-error">{shownErrors.farmRoles ?? ''}</p>
               {draft.farmRoles.length === 0 && (
                 <p className="empty panel">No farm roles yet: add one to say what runs where.</p>
               )}
@@ -228,7 +259,7 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
                   environmentId={environmentId}
                   roles={roles.data}
                   credentials={credentials.data}
-                  errors={errors}
+                  errors={shownErrors}
                   onChange={(next) =>
                     change({ ...draft, farmRoles: draft.farmRoles.map((x, j) => (j === i ? next : x)) })
                   }
@@ -241,7 +272,11 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
             </section>
 
             <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={saving || stale?.loading}>
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={saving || stale?.loading || Boolean(readOnly)}
+              >
                 {saving ? 'Saving…' : editing ? 'Save changes' : 'Create farm'}
               </button>
               <Link className="button button-secondary" href={editing && farmId ? farmHref(farmId) : '/'}>
