@@ -12,6 +12,7 @@ import type { Store } from '../ports/store';
 import { getFarm } from './farms';
 import { enabledPolicies } from './policies';
 import { farmEvent, recordEvents } from './reconcile/farm-events';
+import { assertFarmCanLaunch } from './variables/launch-gate';
 import { expectedVersion } from './versions';
 
 interface Deps {
@@ -76,6 +77,8 @@ export async function changeFarmLifecycle(
   if (!t.from.includes(current.status)) {
     throw new Conflict(`Cannot ${verb} farm ${current.name} while it is ${current.status}`);
   }
+  // Required Global Variables without a value refuse the launch with the whole list, before anything changes.
+  if (verb === 'launch') await assertFarmCanLaunch(deps.store, current);
   const now = deps.clock.now();
   const farm: Farm = { ...current, status: t.to, version: current.version + 1, updatedAt: now.toISOString() };
   if (verb === 'launch') {

@@ -40,6 +40,8 @@ export class PlanApplier {
   private readonly triedCapacity = new Set<string>();
   /** Farm roles that found no capacity anywhere: no launch before `until` (see capacity-holds.ts). */
   readonly capacityHolds: CapacityHolds;
+  /** A farm role's tags with their `${NAME}` references filled (Global Variables); its own tags when unset. */
+  farmRoleTags?: (farmRoleId: string) => Readonly<Record<string, string>> | undefined;
 
   constructor(
     private readonly deps: Pick<
@@ -215,10 +217,14 @@ export class PlanApplier {
     // Policies are asked before the record is written: a refused launch leaves no server behind.
     const draft = this.newServer(action, farmRole, imageId, placement, replaces);
     const decision = decideLaunch(
-      launchSpecFor(draft, this.farm, farmRole, this.roles.get(farmRole.roleId), {
-        apiUrl: this.deps.agentApiUrl,
-        token: '',
-      }),
+      launchSpecFor(
+        draft,
+        this.farm,
+        farmRole,
+        this.roles.get(farmRole.roleId),
+        { apiUrl: this.deps.agentApiUrl, token: '' },
+        this.farmRoleTags?.(farmRole.id),
+      ),
       this.policies,
       this.farm,
       farmRole,
@@ -343,10 +349,14 @@ export class PlanApplier {
       serverId: server.id,
     });
     const decision = decideLaunch(
-      launchSpecFor(server, this.farm, fr, this.roles.get(fr.roleId), {
-        apiUrl: this.deps.agentApiUrl,
-        token,
-      }),
+      launchSpecFor(
+        server,
+        this.farm,
+        fr,
+        this.roles.get(fr.roleId),
+        { apiUrl: this.deps.agentApiUrl, token },
+        this.farmRoleTags?.(fr.id),
+      ),
       this.policies,
       this.farm,
       fr,

@@ -12,10 +12,12 @@ export function launchSpecFor(
   farmRole: StoredFarmRole,
   role: Pick<Role, 'tags'> | undefined,
   agent: { apiUrl: string; token: string },
+  /** The farm role's tags with `${NAME}` references filled from Global Variables (see variables/launch-gate.ts). */
+  farmRoleTags: Readonly<Record<string, string>> = farmRole.tags,
 ): LaunchSpec {
   const tags: Record<string, string> = {
     ...role?.tags,
-    ...farmRole.tags,
+    ...farmRoleTags,
     [DROVER_TAG_KEYS.accountId]: server.accountId,
     [DROVER_TAG_KEYS.environmentId]: server.environmentId,
     [DROVER_TAG_KEYS.farmId]: server.farmId,

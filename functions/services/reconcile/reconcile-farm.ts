@@ -9,6 +9,7 @@ import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { FarmRef } from '../../ports/farm-scheduler';
 import type { ReconcileSummary } from '../../ports/store';
 import { enabledPolicies } from '../policies';
+import { checkFarmLaunch, holdBlockedLaunches } from '../variables/launch-gate';
 import { PlanApplier } from './apply-plan';
 import { untilFirstHoldEnds } from './capacity-holds';
 import { CloudAccess } from './cloud-access';
@@ -97,7 +98,12 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     }),
   );
 
-  const plan = planFarm({ farm, servers, observed, observedLocations, now, options: deps.planOptions });
+  // Global Variables may hold a farm role's launches (a required one without a value…): the reason is shown, nothing launched.
+  const gate = await checkFarmLaunch(deps.store, farm);
+  const plan = holdBlockedLaunches(
+    planFarm({ farm, servers, observed, observedLocations, now, options: deps.planOptions }),
+    gate,
+  );
   const roles = new Map<string, Role | undefined>();
   for (const roleId of new Set(farm.farmRoles.map((fr) => fr.roleId))) {
     roles.set(roleId, await deps.store.roles.get({ accountId: farm.accountId }, roleId));
@@ -114,6 +120,7 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     policies,
     previous?.policyRefusals,
   );
+  applier.farmRoleTags = gate.tagsOf;
   await applier.apply(plan.actions);
   problems.push(...applier.problems);
   await recordEvents(deps, applier.events);

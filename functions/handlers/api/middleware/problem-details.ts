@@ -6,6 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import { DroverError, InvalidInput, PreconditionFailed, Unprocessable } from '../../../domain/errors';
 import { PolicyViolation } from '../../../domain/policies/policy-violation';
+import { MissingRequiredVariables } from '../../../domain/variables/missing-required';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
 
 export interface Problem {
@@ -17,6 +18,8 @@ export interface Problem {
   instance?: string;
   issues?: { path: string; message: string; in?: string }[];
   currentVersion?: number;
+  /** A launch refused for Global Variables: each farm role's required variables without a value. */
+  missing?: unknown[];
   /** A PolicyViolation's violations: policy, rule, field path, message, allowed values. */
   violations?: unknown[];
 }
@@ -42,6 +45,7 @@ export function toProblem(error: unknown, requestId?: string): Problem {
       ...(error instanceof PreconditionFailed && error.currentVersion !== undefined
         ? { currentVersion: error.currentVersion }
         : {}),
+      ...(error instanceof MissingRequiredVariables ? { missing: error.missing } : {}),
       ...(error instanceof PolicyViolation ? { violations: error.violations } : {}),
     };
   }
