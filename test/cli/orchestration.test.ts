@@ -1,5 +1,6 @@
 // `drover apply -f` for scripts and rules, `drover get scripts|rules`, `drover fire` and
 // `drover logs`, with the real CLI process against the local runtime. No terminal, so no colour.
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { LocalRuntime } from '../../local/runtime';
 import { apiClient } from '../support/api-client';
 import { startTestRuntime } from '../support/local-runtime';
 import { createServerRecord } from '../support/server-record';
-import { type CliHome, cliHome } from './cli-process';
+import { type CliHome, cliHome, DROVER_BIN } from './cli-process';
 
 let rt: LocalRuntime;
 let home: CliHome;
@@ -162,6 +163,40 @@ describe('drover fire and drover logs', () => {
       expect(res.stdout).toBe('first line\nhello from the server\n');
       expect(res.stderr).toBe(`a warning\nhello@2 on ${serverId}: succeeded (exit code 0 after 2s).\n`);
     }
+  });
+
+  it('follows the farm: prints a row again when its execution changes, and stops on Ctrl-C', async () => {
+    const child = spawn(
+      process.execPath,
+      [DROVER_BIN, 'logs', '--farm', farm.name, '--follow', '--interval', '100ms', '-o', 'json'],
+      { env: { ...process.env, ...env, HOME: home.dir, DROVER_CONFIG: home.configPath }, stdio: 'pipe' },
+    );
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const lines = () =>
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { id: string; status: string });
+    const until = async (what: () => boolean) => {
+      for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(what()).toBe(true);
+    };
+    await until(() => lines().length === 1);
+    const scope = { accountId: rt.demo.accountId };
+    const current = (await rt.deps.store.executions.get(scope, executionId))!;
+    await rt.deps.store.executions.update(
+      { ...current, status: 'failed', exitCode: 3, version: current.version + 1 },
+      current.version,
+    );
+    await until(() => lines().length === 2);
+    expect(lines().map((e) => [e.id, e.status])).toEqual([
+      [executionId, 'succeeded'],
+      [executionId, 'failed'],
+    ]);
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 
   it('is a usage error without a filter (exit 2)', async () => {
