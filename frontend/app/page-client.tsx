@@ -5,9 +5,11 @@ import { EnvironmentPicker } from '../components/environment-picker';
 import { FarmTable } from '../components/farm-table';
 import { PageHeading } from '../components/page-heading';
 import { ProblemNotice } from '../components/problem-notice';
+import { denial } from '../lib/me-permissions';
 import { useEnvironment } from '../lib/use-environment';
 import { useFarmCounts } from '../lib/use-farm-counts';
 import { useFarmList } from '../lib/use-farm-list';
+import { useMe } from '../lib/use-me';
 import { useSession } from '../lib/use-session';
 
 export function FarmsPageClient() {
@@ -17,6 +19,8 @@ export function FarmsPageClient() {
   const list = useFarmList(env.current?.id);
   const counts = useFarmCounts(list.farms);
   const problem = env.error ?? list.error;
+  const me = useMe(signedIn);
+  const createDenied = denial(me.data, 'farms:create', env.current?.id);
 
   return (
     <>
@@ -30,9 +34,15 @@ export function FarmsPageClient() {
           actions={
             <>
               <EnvironmentPicker env={env} />
-              <Link className="button button-primary" href="/farm/edit/">
-                New farm
-              </Link>
+              {createDenied ? (
+                <button type="button" className="button button-primary" disabled title={createDenied}>
+                  New farm
+                </button>
+              ) : (
+                <Link className="button button-primary" href="/farm/edit/">
+                  New farm
+                </Link>
+              )}
             </>
           }
         />

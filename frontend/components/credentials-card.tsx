@@ -45,9 +45,12 @@ function Identity({ credentials: c }: { credentials: CloudCredentials }) {
 export function CredentialsCard({
   credentials: c,
   onDeleted,
+  manage = true,
 }: {
   credentials: CloudCredentials;
   onDeleted: () => void;
+  /** False for those without credentials:manage: no test, no delete. */
+  manage?: boolean;
 }) {
   const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult; problem?: ApiProblem }>(
     {
@@ -117,7 +120,7 @@ export function CredentialsCard({
         )}
       </div>
       {problem && <ProblemNotice problem={problem} />}
-      <div className="actions">
+      <div className="actions" hidden={!manage}>
         <button type="button" className="button button-secondary" onClick={runTest} disabled={test.running}>
           Test connection <span className="visually-hidden">of {c.name}</span>
         </button>

@@ -1,9 +1,16 @@
 'use client';
-// Launch / suspend / resume / terminate a farm. Only the verbs that apply to its status are
-// enabled; suspend and terminate ask first, because they stop or destroy servers.
+// Launch / suspend / resume / terminate a farm, and its Edit link. Only the verbs that apply to
+// its status are enabled; suspend and terminate ask first, because they stop or destroy servers.
+// Verbs the user may not take on this farm (GET /me: permission and farm scope) are not shown;
+// when none is left, a line says why.
+import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
+import type { Permission } from '../../functions/domain/access/permissions';
 import { api, type LifecycleVerb } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
+import { denial, type FarmOwnership } from '../lib/me-permissions';
+import { useMe } from '../lib/use-me';
+import { useSession } from '../lib/use-session';
 import { ConfirmDialog } from './confirm-dialog';
 
 const APPLIES: Record<LifecycleVerb, string[]> = {
@@ -20,6 +27,14 @@ const LABELS: Record<LifecycleVerb, string> = {
   terminate: 'Terminate',
 };
 
+/** The permission each verb needs (functions/handlers/api/routes.ts). */
+const NEEDS: Record<LifecycleVerb, Permission> = {
+  launch: 'farms:launch',
+  resume: 'farms:launch',
+  suspend: 'farms:terminate',
+  terminate: 'farms:terminate',
+};
+
 const CONFIRM: Partial<Record<LifecycleVerb, (name: string) => string>> = {
   suspend: (name) => `Stop every server of ${name}? Their disks are kept and Resume starts them again.`,
   terminate: (name) =>
@@ -32,6 +47,8 @@ export function LifecycleActions({
   status,
   onDone,
   onProblem,
+  farm,
+  editHref,
   children,
 }: {
   farmId: string;
@@ -39,11 +56,20 @@ export function LifecycleActions({
   status: string | undefined;
   onDone: () => void;
   onProblem: (problem: ApiProblem | undefined) => void;
-  /** More actions for the same row (the page's Edit link). */
+  /** Whose farm it is: verbs the user may not take on it are hidden. Unknown yet: all shown. */
+  farm?: FarmOwnership & { environmentId: string };
+  /** The farm form, linked when the user may change the farm. */
+  editHref?: string;
+  /** More actions for the same row. */
   children?: ReactNode;
 }) {
   const [asking, setAsking] = useState<LifecycleVerb>();
   const [busy, setBusy] = useState<LifecycleVerb>();
+  const me = useMe(useSession().state === 'signed-in');
+  const why = (permission: Permission) =>
+    farm ? denial(me.data, permission, farm.environmentId, farm) : undefined;
+  const verbs = (Object.keys(LABELS) as LifecycleVerb[]).filter((verb) => !why(NEEDS[verb]));
+  const editDenied = why('farms:update');
 
   async function run(verb: LifecycleVerb) {
     setBusy(verb);
@@ -61,7 +87,8 @@ export function LifecycleActions({
 
   return (
     <div className="actions">
-      {(Object.keys(LABELS) as LifecycleVerb[]).map((verb) => (
+      {verbs.length === 0 && editDenied && <p className="muted lifecycle-denied">{why('farms:launch')}</p>}
+      {verbs.map((verb) => (
         <button
           key={verb}
           type="button"
@@ -72,6 +99,11 @@ export function LifecycleActions({
           {busy === verb ? `${LABELS[verb]}…` : LABELS[verb]}
         </button>
       ))}
+      {editHref && !editDenied && (
+        <Link className="button button-secondary" href={editHref}>
+          Edit
+        </Link>
+      )}
       {children}
       <ConfirmDialog
         open={asking !== undefined}

@@ -5,10 +5,13 @@ import { CredentialsCard } from '../../components/credentials-card';
 import { CredentialsForm } from '../../components/credentials-form';
 import { EnvironmentPicker } from '../../components/environment-picker';
 import { PageHeading } from '../../components/page-heading';
+import { PermissionNote } from '../../components/permission-note';
 import { ProblemNotice } from '../../components/problem-notice';
 import { api } from '../../lib/api-client';
+import { denial } from '../../lib/me-permissions';
 import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
+import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
 
 export function CredentialsPageClient() {
@@ -21,6 +24,8 @@ export function CredentialsPageClient() {
   );
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string>();
+  const me = useMe(signedIn);
+  const readOnly = denial(me.data, 'credentials:manage', environmentId);
 
   return (
     <>
@@ -32,23 +37,26 @@ export function CredentialsPageClient() {
           actions={
             <>
               <EnvironmentPicker env={env} />
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  setAdding(true);
-                  setNotice(undefined);
-                }}
-                disabled={adding || !environmentId}
-              >
-                Add credentials
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => {
+                    setAdding(true);
+                    setNotice(undefined);
+                  }}
+                  disabled={adding || !environmentId}
+                >
+                  Add credentials
+                </button>
+              )}
             </>
           }
         />
         {(env.error ?? list.error) && (
           <ProblemNotice problem={(env.error ?? list.error)!} onRetry={list.reload} />
         )}
+        <PermissionNote reason={readOnly} />
         <p className="notice notice-ok" role="status" hidden={!notice}>
           {notice}
         </p>
@@ -66,7 +74,12 @@ export function CredentialsPageClient() {
         <div className="card-grid" aria-busy={!list.data}>
           {!list.data && <div className="farm-role farm-role-placeholder" aria-hidden="true" />}
           {list.data?.map((c) => (
-            <CredentialsCard key={`${c.id}:${c.version}`} credentials={c} onDeleted={list.reload} />
+            <CredentialsCard
+              key={`${c.id}:${c.version}`}
+              credentials={c}
+              onDeleted={list.reload}
+              manage={!readOnly}
+            />
           ))}
         </div>
         {list.data?.length === 0 && <p className="empty">No cloud credentials in {env.current?.name} yet.</p>}

@@ -126,14 +126,9 @@ function FarmView({ farmId }: { farmId: string | null }) {
                 status={status.data?.status ?? spec?.status}
                 onDone={refreshAll}
                 onProblem={setActionProblem}
-              >
-                <Link
-                  className="button button-secondary"
-                  href={`/farm/edit/?id=${encodeURIComponent(farmId)}`}
-                >
-                  Edit
-                </Link>
-              </LifecycleActions>
+                farm={spec}
+                editHref={`/farm/edit/?id=${encodeURIComponent(farmId)}`}
+              />
             )}
           </div>
         </div>

@@ -7,8 +7,10 @@ import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { api, type Role } from '../../lib/api-client';
+import { denial } from '../../lib/me-permissions';
 import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
+import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
 
 export const roleEditHref = (roleId?: string) =>
@@ -27,6 +29,8 @@ export function RolesPageClient() {
   const roles = useApi(environmentId ? `roles:${environmentId}` : null, (signal) =>
     api.allRoles(environmentId!, signal),
   );
+  const me = useMe(signedIn);
+  const readOnly = denial(me.data, 'roles:manage', environmentId);
 
   return (
     <>
@@ -38,9 +42,11 @@ export function RolesPageClient() {
           actions={
             <>
               <EnvironmentPicker env={env} />
-              <Link className="button button-primary" href={roleEditHref()}>
-                New role
-              </Link>
+              {!readOnly && (
+                <Link className="button button-primary" href={roleEditHref()}>
+                  New role
+                </Link>
+              )}
             </>
           }
         />

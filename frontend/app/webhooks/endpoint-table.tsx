@@ -34,7 +34,9 @@ function EndpointRow({
   onChanged,
   onSecret,
   onEdit,
+  manage,
 }: {
+  manage: boolean;
   endpoint: WebhookEndpoint;
   onChanged: () => void;
   onSecret: (rotated: WebhookEndpointWithSecret) => void;
@@ -123,7 +125,7 @@ function EndpointRow({
         </span>
       </td>
       <td className="actions-cell">
-        <div className="row-actions wrap-actions">
+        <div className="row-actions wrap-actions" hidden={!manage}>
           <button type="button" className="button button-secondary" onClick={test} disabled={Boolean(busy)}>
             Send test event
           </button>
@@ -192,11 +194,14 @@ export function EndpointTable({
   onChanged,
   onSecret,
   onEdit,
+  manage = true,
 }: {
   endpoints: WebhookEndpoint[] | undefined;
   onChanged: () => void;
   onSecret: (rotated: WebhookEndpointWithSecret) => void;
   onEdit: (endpoint: WebhookEndpoint) => void;
+  /** False without webhooks:manage: no test, edit, rotation or deletion. */
+  manage?: boolean;
 }) {
   return (
     <>
@@ -215,7 +220,14 @@ export function EndpointTable({
         <tbody>
           {!endpoints && <PlaceholderRow cells={5} />}
           {endpoints?.map((e) => (
-            <EndpointRow key={e.id} endpoint={e} onChanged={onChanged} onSecret={onSecret} onEdit={onEdit} />
+            <EndpointRow
+              key={e.id}
+              endpoint={e}
+              onChanged={onChanged}
+              onSecret={onSecret}
+              onEdit={onEdit}
+              manage={manage}
+            />
           ))}
         </tbody>
       </table>

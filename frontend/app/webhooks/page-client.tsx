@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { AppHeader } from '../../components/app-header';
 import { EnvironmentPicker } from '../../components/environment-picker';
 import { PageHeading } from '../../components/page-heading';
+import { PermissionNote } from '../../components/permission-note';
 import { ProblemNotice } from '../../components/problem-notice';
 import { all, api } from '../../lib/api-client';
+import { denial } from '../../lib/me-permissions';
 import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
+import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
 import {
   type Webhook,
@@ -40,6 +43,8 @@ export function WebhooksPageClient() {
   const [webhookForm, setWebhookForm] = useState<Editing<Webhook>>();
   const [secret, setSecret] = useState<ShownSecret>();
   const [notice, setNotice] = useState<string>();
+  const me = useMe(signedIn);
+  const readOnly = denial(me.data, 'webhooks:manage', environmentId);
 
   function showSecret(endpoint: WebhookEndpointWithSecret, rotated: boolean) {
     setSecret({
@@ -74,6 +79,7 @@ export function WebhooksPageClient() {
             }}
           />
         )}
+        <PermissionNote reason={readOnly} />
         <p className="notice notice-ok" role="status" hidden={!notice}>
           {notice}
         </p>
@@ -89,6 +95,7 @@ export function WebhooksPageClient() {
                 setNotice(undefined);
               }}
               disabled={Boolean(endpointForm) || !environmentId}
+              hidden={Boolean(readOnly)}
             >
               Add endpoint
             </button>
@@ -116,6 +123,7 @@ export function WebhooksPageClient() {
               endpoints={endpoints.data}
               onChanged={endpoints.reload}
               onSecret={(rotated) => showSecret(rotated, true)}
+              manage={!readOnly}
               onEdit={(item) => {
                 setEndpointForm({ item });
                 setNotice(undefined);
@@ -135,6 +143,7 @@ export function WebhooksPageClient() {
                 setNotice(undefined);
               }}
               disabled={Boolean(webhookForm) || !environmentId || !endpoints.data}
+              hidden={Boolean(readOnly)}
             >
               New webhook
             </button>
@@ -164,6 +173,7 @@ export function WebhooksPageClient() {
                 setNotice(undefined);
               }}
               onDeleted={webhooks.reload}
+              manage={!readOnly}
             />
           </div>
         </section>

@@ -22,7 +22,9 @@ function WebhookRow({
   farms,
   onEdit,
   onDeleted,
+  manage,
 }: {
+  manage: boolean;
   webhook: Webhook;
   endpoints: WebhookEndpoint[];
   farms: Farm[];
@@ -81,12 +83,16 @@ function WebhookRow({
           <Link className="button button-secondary" href={historyHref(w.id)}>
             History <span className="visually-hidden">of {w.name}</span>
           </Link>
-          <button type="button" className="button button-quiet" onClick={() => onEdit(w)}>
-            Edit <span className="visually-hidden">{w.name}</span>
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
-            Delete <span className="visually-hidden">{w.name}</span>
-          </button>
+          {manage && (
+            <>
+              <button type="button" className="button button-quiet" onClick={() => onEdit(w)}>
+                Edit <span className="visually-hidden">{w.name}</span>
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
+                Delete <span className="visually-hidden">{w.name}</span>
+              </button>
+            </>
+          )}
         </div>
         <ConfirmDialog
           open={asking}
@@ -112,12 +118,15 @@ export function WebhookTable({
   farms,
   onEdit,
   onDeleted,
+  manage = true,
 }: {
   webhooks: Webhook[] | undefined;
   endpoints: WebhookEndpoint[];
   farms: Farm[];
   onEdit: (webhook: Webhook) => void;
   onDeleted: () => void;
+  /** False without webhooks:manage: history only. */
+  manage?: boolean;
 }) {
   return (
     <>
@@ -140,6 +149,7 @@ export function WebhookTable({
           {!webhooks && <PlaceholderRow cells={6} />}
           {webhooks?.map((w) => (
             <WebhookRow
+              manage={manage}
               key={w.id}
               webhook={w}
               endpoints={endpoints}
