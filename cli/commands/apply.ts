@@ -13,6 +13,7 @@ import { parseFarmDocument, type Referable, resolveFarmDocument } from '../farm-
 import { colourEnabled, type Io, notice, palette, printData } from '../output';
 import { readStdin } from '../prompt';
 import { byName, type FoundFarm, getFarm, listCredentials, listRoles } from '../resolve';
+import { applyPolicy, isPolicyDocument } from './policies';
 import { applyRule, applyScript, orchestrationKindOf } from './orchestration';
 
 type Action = 'created' | 'updated' | 'unchanged';
@@ -94,7 +95,16 @@ A farm file (roles and credentials by name or id):
       minInstances: 2
       maxInstances: 4
 
-Add "version: N" to apply only while the farm is still at version N.`,
+Add "version: N" to apply only while the farm is still at version N.
+
+A Governance policy file (see examples/policies/):
+
+  kind: Policy
+  name: small instances
+  platform: aws
+  rule:
+    kind: allowed-instance-types
+    instanceTypes: [t3.*]`,
     )
     .action(async (opts: ApplyOptions, cmd: Command) => {
       const ctx = contextOf(cmd, io);
@@ -104,6 +114,7 @@ Add "version: N" to apply only while the farm is still at version N.`,
       const kind = await orchestrationKindOf(text);
       if (kind === 'Script') return applyScript(ctx, text, source, Boolean(opts.dryRun));
       if (kind === 'OrchestrationRule') return applyRule(ctx, text, source, Boolean(opts.dryRun));
+      if (await isPolicyDocument(text)) return applyPolicy(ctx, text, source, Boolean(opts.dryRun));
       const doc = await parseFarmDocument(text, source);
       const env = await ctx.environment();
 

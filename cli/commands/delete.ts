@@ -5,15 +5,17 @@ import { contextOf } from '../context';
 import { ApiError, CliError } from '../errors';
 import { type Io, notice, printData } from '../output';
 import { getFarm } from '../resolve';
+import { deletePolicy } from './policies';
 
 export function registerDelete(program: Command, io: Io): void {
   program
     .command('delete')
-    .description('Delete a farm (it must be Terminated)')
-    .addArgument(new Argument('<kind>', 'what to delete').choices(['farm']))
-    .argument('<name|id>', 'farm name or id')
-    .action(async (_kind: string, ref: string, _opts: unknown, cmd: Command) => {
+    .description('Delete a farm (it must be Terminated) or a Governance policy')
+    .addArgument(new Argument('<kind>', 'what to delete').choices(['farm', 'policy']))
+    .argument('<name|id>', 'farm or policy name or id')
+    .action(async (kind: string, ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
+      if (kind === 'policy') return deletePolicy(ctx, ref);
       const env = await ctx.environment();
       const { farm, etag } = await getFarm(ctx.api, env, ref);
       try {

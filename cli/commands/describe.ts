@@ -6,6 +6,7 @@ import type { Farm, FarmStatusView } from '../../functions/domain/schemas';
 import { contextOf } from '../context';
 import { type Column, type Io, type Palette, printData, renderTable, statusColour } from '../output';
 import { byId, getFarm, listCredentials, listRoles } from '../resolve';
+import { describePolicy } from './policies';
 
 type Row = Farm['farmRoles'][number] & {
   roleName: string;
@@ -53,11 +54,12 @@ function render(farm: Farm, status: FarmStatusView, envName: string, rows: Row[]
 export function registerDescribe(program: Command, io: Io): void {
   program
     .command('describe')
-    .description("Show a farm's spec and live status")
-    .addArgument(new Argument('<kind>', 'what to describe').choices(['farm']))
-    .argument('<name|id>', 'farm name or id')
-    .action(async (_kind: string, ref: string, _opts: unknown, cmd: Command) => {
+    .description("Show a farm's spec and live status, or a Governance policy")
+    .addArgument(new Argument('<kind>', 'what to describe').choices(['farm', 'policy']))
+    .argument('<name|id>', 'farm or policy name or id')
+    .action(async (kind: string, ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
+      if (kind === 'policy') return describePolicy(ctx, ref);
       const env = await ctx.environment();
       const { farm } = await getFarm(ctx.api, env, ref);
       const status = (await ctx.api.get<FarmStatusView>(`/v1/farms/${farm.id}/status`)).body;

@@ -6,6 +6,7 @@ import { type Context, contextOf } from '../context';
 import { type Column, type Io, printList, statusColour } from '../output';
 import { getFarm } from '../resolve';
 import { listEnvironments } from './env';
+import { listPolicies, POLICY_KINDS } from './policies';
 import { listRules, listScripts } from './orchestration';
 import { listServers, serverColumns } from './servers';
 
@@ -73,6 +74,7 @@ function sum(values: number[]): number {
 }
 
 async function list(ctx: Context, kind: string, opts: { farm?: string; all?: boolean }): Promise<void> {
+  if (POLICY_KINDS.includes(kind)) return listPolicies(ctx);
   const what = KINDS[kind]!;
   if (what === 'environments') return listEnvironments(ctx);
   if (what === 'scripts') return listScripts(ctx);
@@ -117,7 +119,7 @@ export function registerGet(program: Command, io: Io): void {
     .description('List farms, roles, servers, credentials, environments, scripts or orchestration rules')
     .addArgument(
       new Argument('<kind>', 'farms, roles, servers, credentials, environments, scripts or rules').choices(
-        Object.keys(KINDS),
+        [...Object.keys(KINDS), ...POLICY_KINDS],
       ),
     )
     .option('--farm <name|id>', 'servers: only those of this farm')
