@@ -37,6 +37,12 @@ export interface OrchestrationOutcome {
   created: Execution[];
   /** Executions an earlier run of the same event had already created. */
   alreadyThere: number;
+  /**
+   * Every execution this event asks for, created now or by an earlier run, in run order per server.
+   * A caller that must see them at once (the agent's BeforeHostUp report) reads these ids with
+   * ExecutionRepo.get, which is strongly consistent, where the per-server listing is an index.
+   */
+  executionIds: string[];
   /** Rules that applied but could not run (their script is gone). */
   unresolved: { ruleId: string; reason: string }[];
   /** Open executions cancelled because the event says their server ended. */
@@ -67,7 +73,13 @@ export async function orchestrateEvent(
   deps: OrchestrationDeps,
   event: DroverEvent,
 ): Promise<OrchestrationOutcome> {
-  const outcome: OrchestrationOutcome = { created: [], alreadyThere: 0, unresolved: [], cancelled: 0 };
+  const outcome: OrchestrationOutcome = {
+    created: [],
+    alreadyThere: 0,
+    executionIds: [],
+    unresolved: [],
+    cancelled: 0,
+  };
   if (event.serverId && event.farmId && SERVER_END_EVENTS.includes(event.name))
     outcome.cancelled = await cancelOpenExecutions(deps, {
       accountId: event.accountId,
@@ -140,6 +152,7 @@ export async function orchestrateEvent(
         stderrTail: '',
         version: 1,
       };
+      outcome.executionIds.push(execution.id);
       try {
         await deps.store.executions.create(execution);
         outcome.created.push(execution);
