@@ -18,6 +18,10 @@ export interface AgentOptions {
   log?: (message: string) => void;
   /** Called when a task is about to start (the benchmark's latency probe). */
   onTaskStart?: (task: AgentTask) => void;
+  /** Replaces running the script (the sandbox's simulated agents report success at once). */
+  runner?: (task: AgentTask) => Promise<TaskResult>;
+  /** Between HostInit and BeforeHostUp (the sandbox simulates a slow boot with it). */
+  pauseAfterHostInitMs?: number;
 }
 
 export type BootOutcome = { status: 'up' } | { status: 'failed'; reason: string } | { status: 'stopped' };
@@ -31,6 +35,9 @@ export class DroverAgent {
   private stopped = false;
   private fetching: Promise<void> | undefined;
   private fetchAgain = false;
+  private readonly sleepers = new Set<() => void>();
+  /** Kills the scripts still running when a stop's grace is over. */
+  private readonly abort = new AbortController();
 
   constructor(
     readonly config: AgentConfig,
@@ -69,10 +76,12 @@ export class DroverAgent {
     if (init.status === 'Failed' || init.status === 'Terminated' || init.status === 'Pending Terminate')
       return { status: 'failed', reason: `the server is ${init.status}` };
 
+    if (this.options.pauseAfterHostInitMs) await this.sleep(this.options.pauseAfterHostInitMs);
+    if (this.stopped) return { status: 'stopped' };
     // The API creates the BeforeHostUp executions while answering this report.
-    if (!(await this.reportUntilAnswered('BeforeHostUp', 'running BeforeHostUp scripts')))
-      return { status: 'stopped' };
-    const tasks = await this.untilAnswered(() => this.api.tasks());
+    const before = await this.reportUntilAnswered('BeforeHostUp', 'running BeforeHostUp scripts');
+    if (!before) return { status: 'stopped' };
+    const tasks = await this.bootTasks(before.executionIds ?? []);
     if (!tasks) return { status: 'stopped' };
     const boot = this.dispatcher.offer(tasks.filter((t) => t.eventName === 'BeforeHostUp' && t.blocking));
     this.dispatcher.offer(tasks);
@@ -92,6 +101,17 @@ export class DroverAgent {
     if (!(await this.reportUntilAnswered('HostUp', 'drover-agent: the server is up')))
       return { status: 'stopped' };
     return { status: 'up' };
+  }
+
+  /** The task list once it shows every execution BeforeHostUp queued (an index may lag a moment). */
+  private async bootTasks(expected: string[]): Promise<AgentTask[] | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const tasks = await this.untilAnswered(() => this.api.tasks());
+      if (!tasks) return undefined;
+      const seen = new Set(tasks.map((t) => t.executionId));
+      if (expected.every((id) => seen.has(id)) || attempt >= 20) return tasks;
+      await this.sleep(250);
+    }
   }
 
   /** The steady state: push channel, catch-up poll, metrics. */
@@ -132,12 +152,15 @@ export class DroverAgent {
     }
   }
 
-  /** Stops taking work, lets running scripts finish (bounded by their own timeouts). */
-  async stop(): Promise<void> {
+  /** Stops taking work, gives running scripts `graceMs` to finish, then kills them. */
+  async stop(graceMs = this.config.stopGraceMs): Promise<void> {
     this.stopped = true;
+    for (const wake of this.sleepers) wake();
     this.channel.stop();
     for (const t of this.timers) clearInterval(t);
+    const killer = setTimeout(() => this.abort.abort(), graceMs);
     await this.dispatcher.idle();
+    clearTimeout(killer);
   }
 
   private async runTask(task: AgentTask): Promise<TaskResult | undefined> {
@@ -149,6 +172,11 @@ export class DroverAgent {
       throw err;
     }
     this.options.onTaskStart?.(task);
+    if (this.options.runner) {
+      const result = await this.options.runner(task);
+      await this.untilAnswered(() => this.api.result(task.executionId, result));
+      return result;
+    }
     const result = await runScript(task, {
       workRoot: this.config.workRoot,
       flushMs: this.config.outputFlushMs,
@@ -160,6 +188,7 @@ export class DroverAgent {
       },
       ...(this.options.agentCommand ? { agentCommand: this.options.agentCommand } : {}),
       onOutput: (chunk) => this.api.output(task.executionId, chunk).then(() => {}),
+      signal: this.abort.signal,
     });
     await this.untilAnswered(() => this.api.result(task.executionId, result));
     return result;
@@ -183,10 +212,25 @@ export class DroverAgent {
         // A refusal (4xx other than 429/412) will not change on retry.
         if (err instanceof AgentApiError && err.status >= 400 && err.status < 500) throw err;
         this.log(`${(err as Error).message}; retrying`);
-        await new Promise((r) => setTimeout(r, backoff.next()));
+        await this.sleep(backoff.next());
       }
     }
     return undefined;
+  }
+
+  /** A wait that stop() cuts short. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.sleepers.delete(wake);
+        resolve();
+      }, ms);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.sleepers.add(wake);
+    });
   }
 
   private log(message: string) {

@@ -39,11 +39,15 @@ export class AgentApiClient {
   ) {}
 
   report(name: LifecycleReport, message = '', payload: Record<string, unknown> = {}) {
-    return this.call<{ accepted: boolean; status: string }>('POST', '/v1/agent/events', {
-      name,
-      message,
-      payload,
-    });
+    return this.call<{ accepted: boolean; status: string; executionIds?: string[] }>(
+      'POST',
+      '/v1/agent/events',
+      {
+        name,
+        message,
+        payload,
+      },
+    );
   }
 
   async tasks(): Promise<AgentTask[]> {

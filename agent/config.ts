@@ -16,6 +16,8 @@ export interface AgentConfig {
   outputFlushMs: number;
   /** After SIGTERM on timeout, SIGKILL follows after this grace. */
   killGraceMs: number;
+  /** On SIGTERM, running scripts get this long to finish before they are killed. */
+  stopGraceMs: number;
   reconnectBaseMs: number;
   reconnectMaxMs: number;
   /** Where scripts get their fresh working directories. */
@@ -50,6 +52,7 @@ export function configFromEnvironment(env: Env = process.env): AgentConfig {
     metricsIntervalMs: number('DROVER_AGENT_METRICS_MS', 60_000),
     outputFlushMs: number('DROVER_AGENT_OUTPUT_FLUSH_MS', 500),
     killGraceMs: number('DROVER_AGENT_KILL_GRACE_MS', 10_000),
+    stopGraceMs: number('DROVER_AGENT_STOP_GRACE_MS', 30_000),
     reconnectBaseMs: number('DROVER_AGENT_RECONNECT_BASE_MS', 1_000),
     reconnectMaxMs: number('DROVER_AGENT_RECONNECT_MAX_MS', 60_000),
     workRoot: env.DROVER_AGENT_WORK_DIR || env.TMPDIR || '/tmp',

@@ -21,6 +21,8 @@ export interface RunOptions {
   /** How a script calls this agent back: the node binary and the agent's bundle. */
   agentCommand?: { node: string; script: string };
   onOutput?: (chunk: { stdout: string; stderr: string }) => Promise<void>;
+  /** Aborted when the agent stops for good: the script is killed like on a timeout. */
+  signal?: AbortSignal;
 }
 
 /** `#!/usr/bin/env python3 -u` → ['/usr/bin/env', 'python3', '-u']; no shebang → /bin/sh. */
@@ -132,12 +134,19 @@ function execute(task: AgentTask, options: RunOptions, how: Spawn): Promise<Task
       killGroup('SIGTERM');
       graceTimer = setTimeout(() => killGroup('SIGKILL'), options.killGraceMs);
     }, task.timeoutSeconds * 1000);
+    const onAbort = () => {
+      killGroup('SIGTERM');
+      graceTimer = setTimeout(() => killGroup('SIGKILL'), options.killGraceMs);
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (err) => {
       spawnError = `cannot start ${how.command}: ${err.message}`;
     });
     child.on('close', (code) => {
       clearInterval(ticker);
       clearTimeout(timeoutTimer);
+      options.signal?.removeEventListener('abort', onAbort);
       if (graceTimer) clearTimeout(graceTimer);
       // Whatever the script left running in its group goes with it.
       killGroup('SIGKILL');

@@ -40,7 +40,8 @@ import { createHandler as webhooks } from '../functions/handlers/api/webhooks';
 import { systemClock } from '../functions/ports/clock';
 import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
-import { simulateAgents } from './agent-simulation';
+import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
+import { type AgentSimulation, type AgentSimulationOptions, simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
 import { InProcessEventBus } from './event-bus';
@@ -67,7 +68,8 @@ export interface LocalRuntimeOptions {
   /** The farms' schedule rate (EventBridge Scheduler: 60 s). */
   reconcileIntervalMs?: number;
   sandboxTimings?: Partial<SandboxTimings>;
-  agent?: { hostInitDelayMs: number; hostUpDelayMs: number };
+  /** The sandbox instances' agents: simulated in-process by default, or the real drover-agent process. */
+  agent?: Partial<AgentSimulationOptions>;
   planOptions?: Partial<PlanOptions>;
   /** How long a farm role that found no capacity waits before launching again (doubling). */
   capacityBackoff?: CapacityBackoff;
@@ -83,6 +85,9 @@ export interface LocalRuntime {
   deps: ApiDeps & ReconcileDeps;
   bus: InProcessEventBus;
   reconciler: LocalReconcileRunner;
+  /** The agents' WebSocket push channel (GET /api/v1/agent/connect). */
+  agentChannel: LocalAgentChannel;
+  agents: AgentSimulation;
   webhooks: LocalWebhooks;
   orchestration: LocalOrchestration;
   sandboxes: LocalSandboxes;
@@ -142,6 +147,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   const secretKey = persistent ? loadOrCreateKey(join(dataDir, 'secret.key')) : randomBytes(32);
   const agentKey = persistent ? loadOrCreateKey(join(dataDir, 'agent-token.key')) : randomBytes(32);
+  const agentTokens = createHmacAgentTokens(agentKey);
+  const agentChannel = attachAgentChannel(server, agentTokens);
   const deps: ApiDeps & ReconcileDeps = {
     store: createDynamoStore(createDocumentClient({ tableName, endpoint: dynamo.endpoint }), tableName),
     secrets: createLocalKeySecretBox(secretKey),
@@ -151,7 +158,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     logger: createLogger('drover-local'),
     publisher: bus,
     scheduler: reconciler,
-    agentTokens: createHmacAgentTokens(agentKey),
+    agentTokens,
+    notifier: agentChannel.notifier,
     passwords: scryptPasswords,
     agentApiUrl: `${url}/api`,
     ...(options.planOptions ? { planOptions: options.planOptions } : {}),
@@ -166,11 +174,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   reconciler.attach(deps);
   bus.route('reconcile', (event) => void reconciler.deliver(event));
   const localWebhooks = startLocalWebhooks(bus, deps, options.webhooks);
-  const orchestration = startLocalOrchestration(bus, deps);
-  const stopAgents = simulateAgents(
-    [sandboxes.ec2, sandboxes.gce],
-    options.agent ?? { hostInitDelayMs: 1500, hostUpDelayMs: 1500 },
-  );
+  const orchestration = startLocalOrchestration(bus, deps, agentChannel.notifier);
+  const agents = simulateAgents([sandboxes.ec2, sandboxes.gce], {
+    hostInitDelayMs: 1500,
+    hostUpDelayMs: 1500,
+    ...options.agent,
+  });
 
   const builders: Record<ApiGroup, (d: ApiDeps) => GroupHandler> = {
     access,
@@ -232,6 +241,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     deps,
     bus,
     reconciler,
+    agentChannel,
+    agents,
     webhooks: localWebhooks,
     orchestration,
     sandboxes,
@@ -239,7 +250,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     tableName,
     mintToken: (userId, accountId) => issuer.mint({ userId, accountId }),
     async stop() {
-      stopAgents();
+      await agents.stop();
+      await agentChannel.stop();
       await reconciler.stop();
       await localWebhooks.stop();
       await orchestration.stop();

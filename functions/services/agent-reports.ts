@@ -50,7 +50,8 @@ async function applyReport(deps: Deps, agent: AgentIdentity, report: AgentReport
   const current = await deps.store.servers.get(scope, agent.serverId);
   if (!farm || !current) throw new NotFound('This server is not known');
   const move = MOVES[report.name];
-  if (!move.from.includes(current.status)) return { accepted: false, status: current.status };
+  if (!move.from.includes(current.status))
+    return { accepted: false, status: current.status, event: undefined };
   const now = deps.clock.now();
   let server: Server = current;
   if (move.to) {
@@ -64,13 +65,12 @@ async function applyReport(deps: Deps, agent: AgentIdentity, report: AgentReport
     };
     await deps.store.servers.update(server, current.version);
   }
-  await recordEvents(deps, [
-    farmEvent(report.name, farm, now, {
-      server,
-      actor: 'agent',
-      message: report.message,
-      payload: report.payload,
-    }),
-  ]);
-  return { accepted: true, status: server.status };
+  const event = farmEvent(report.name, farm, now, {
+    server,
+    actor: 'agent',
+    message: report.message,
+    payload: report.payload,
+  });
+  await recordEvents(deps, [event]);
+  return { accepted: true, status: server.status, event };
 }

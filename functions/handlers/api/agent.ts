@@ -9,6 +9,7 @@ import {
   listAgentTasks,
   startAgentTask,
 } from '../../services/agent-tasks';
+import { orchestrateEvent } from '../../services/orchestration/orchestrate-event';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
@@ -19,10 +20,14 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'agent',
     {
-      reportAgentEvent: async ({ principal, body }) => ({
-        status: 200,
-        body: await reportAgentEvent(deps, principal.agent, body),
-      }),
+      reportAgentEvent: async ({ principal, body }) => {
+        const { event, ...answer } = await reportAgentEvent(deps, principal.agent, body);
+        if (body.name !== 'BeforeHostUp' || !event) return { status: 200, body: answer };
+        // The agent fetches its BeforeHostUp tasks right after this answer: they must exist by
+        // then, so this event is orchestrated here as well as from the bus (ids make it once-only).
+        const outcome = await orchestrateEvent(deps, event);
+        return { status: 200, body: { ...answer, executionIds: outcome.created.map((e) => e.id) } };
+      },
       listAgentTasks: async ({ principal }) => ({
         status: 200,
         body: { items: await listAgentTasks(deps, principal.agent) },

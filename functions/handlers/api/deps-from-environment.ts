@@ -10,12 +10,14 @@
 //                         scheduler         the per-farm schedules and what they invoke
 //   AGENT_TOKEN_KEY       agentTokens       base64, ≥ 32 bytes: signs the servers' agent tokens
 //   AGENT_API_URL         agentApiUrl       the API URL agents report to (the public API endpoint + /api)
+//   AGENT_CHANNEL_ENDPOINT notifier        the agents' WebSocket API management endpoint (unset: poll only)
 //
 // fromEnvironment() builds each port on first use, once per cold start, so a function is only
 // given the variables of the ports it uses (infra/constructs/api.ts decides per group): the
 // reconcile function has no AUTH_ISSUER, the agent group no scheduler. The authenticator and
 // the agent tokens are handed to the authentication middleware of every group when the handler
 // is built, so they defer their own construction to their first call.
+import { createWebSocketNotifier } from '../../adapters/apigateway/websocket-notifier';
 import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
 import { createEventBridgePublisher } from '../../adapters/eventbridge/eventbridge-publisher';
@@ -28,6 +30,7 @@ import { systemClock } from '../../ports/clock';
 import { type CloudDriverFactory, CloudError } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
+import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
@@ -75,6 +78,14 @@ export function agentTokensFromEnvironment(): AgentTokens {
   return createHmacAgentTokens(Buffer.from(required('AGENT_TOKEN_KEY'), 'base64'));
 }
 
+/** Without AGENT_CHANNEL_ENDPOINT the agents find their tasks by their catch-up poll alone. */
+export function agentNotifierFromEnvironment(store: () => Store): AgentNotifier {
+  const endpoint = process.env.AGENT_CHANNEL_ENDPOINT;
+  if (!endpoint) return { notify: async () => {} };
+  const notifier = once(() => createWebSocketNotifier({ endpoint, connections: store().agentConnections }));
+  return { notify: (servers) => notifier().notify(servers) };
+}
+
 export function agentApiUrlFromEnvironment(): string {
   return required('AGENT_API_URL').replace(/\/$/, '');
 }
@@ -120,6 +131,7 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
       issue: (server) => agentTokens().issue(server),
       verify: (token) => agentTokens().verify(token),
     },
+    notifier: agentNotifierFromEnvironment(store),
     clock: systemClock,
     drivers: options.drivers ?? noCloudDrivers,
     logger: createLogger(),

@@ -6,6 +6,7 @@ import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
+import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { AgentTokens, Authenticator, PasswordHasher } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
@@ -20,6 +21,8 @@ export interface ApiDeps {
   publisher: EventPublisher;
   scheduler: FarmScheduler;
   agentTokens: AgentTokens;
+  /** Nudges agents that new tasks wait (the local WebSocket server, API Gateway WebSocket in AWS). */
+  notifier: AgentNotifier;
   /** Local runtime only: users created with an initial password (in AWS, Cognito owns passwords). */
   passwords?: PasswordHasher;
 }

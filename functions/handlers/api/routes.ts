@@ -95,7 +95,12 @@ export const AgentReport = z
   .strict()
   .meta({ id: 'AgentReport' });
 const AgentReportResult = z
-  .object({ accepted: z.boolean(), status: z.string() })
+  .object({
+    accepted: z.boolean(),
+    status: z.string(),
+    /** BeforeHostUp: the executions its rules queued for this server (the agent waits until it sees them). */
+    executionIds: z.array(z.string()).optional(),
+  })
   .meta({ id: 'AgentReportResult' });
 const RoleListQuery = PageQuery.extend({ environmentId: idOf('environment').optional() });
 
@@ -510,6 +515,7 @@ export const API_ROUTES: RouteDef[] = [
   },
 
   ...WEBHOOK_ROUTES,
+  ...AGENT_ROUTES,
   ...ORCHESTRATION_ROUTES,
   ...CUSTOM_EVENT_ROUTES,
   ...ACCESS_ROUTES,
