@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
-import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
+import { awsAccessKeyCredentials, awsFarmRole, farm, gceCredentials, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
 
 let rt: LocalRuntime;
@@ -12,6 +12,7 @@ let api: ApiClient;
 let envId: string;
 let roleId: string;
 let credId: string;
+let gceCredId: string;
 const policies = () => `/v1/environments/${envId}/policies`;
 
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
   envId = (await api.post('/v1/environments', { name: 'policies-api' })).body.id;
   roleId = (await api.post('/v1/roles', role(envId))).body.id;
   credId = (await api.post(`/v1/environments/${envId}/credentials`, awsAccessKeyCredentials())).body.id;
+  gceCredId = (await api.post(`/v1/environments/${envId}/credentials`, gceCredentials())).body.id;
 });
 afterAll(() => rt?.stop());
 
@@ -159,6 +161,35 @@ describe('policies over HTTP', () => {
       ]);
     },
   );
+
+  it('refuses a GCE farm role whose own network tags leave out the enforced ones, and fills in none', async () => {
+    const policy = await addPolicy({ kind: 'network-tags', networkTags: ['corp-fw'] }, { platform: 'gce' });
+    const gce = (network: Record<string, unknown>) =>
+      farm('gce-tags', [
+        {
+          ...awsFarmRole(roleId, gceCredId, {
+            region: 'us-central1',
+            zones: ['us-central1-a'],
+            instanceType: 'e2-small',
+          }),
+          platform: 'gce',
+          network,
+        },
+      ]);
+    const refused = await api.post(`/v1/environments/${envId}/farms`, gce({ networkTags: ['web'] }));
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations).toEqual([
+      expect.objectContaining({
+        policyId: policy.id,
+        rule: 'network-tags',
+        path: 'farmRoles[0].network.networkTags',
+        allowed: ['corp-fw'],
+      }),
+    ]);
+    const saved = await api.post(`/v1/environments/${envId}/farms`, gce({}));
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    await api.delete(`/v1/farms/${saved.body.id}`, { 'if-match': '*' });
+  });
 
   it('refuses an update that breaks a policy, and a lease beyond the maximum', async () => {
     const created = await api.post(
