@@ -1,0 +1,194 @@
+'use client';
+// ACL roles: the built-ins (full access, read only, developer) to read, and the account's own to
+// create, edit (If-Match) and delete, each as a permission matrix.
+import { useState } from 'react';
+import { type AclPermissions, AclRoleInput } from '../../../functions/domain/access/acl-role';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { FormActions } from '../../components/form-actions';
+import { TextField } from '../../components/form-field';
+import { ProblemNotice } from '../../components/problem-notice';
+import { type AclRole, accessApi } from '../../lib/access-api';
+import { ApiProblem } from '../../lib/api-problem';
+import { errorsFromZod } from '../../lib/field-errors';
+import type { ApiState } from '../../lib/use-api';
+import { type Checked, useDraftForm } from '../../lib/use-draft-form';
+import { PermissionMatrix } from './permission-matrix';
+
+interface RoleDraft {
+  name: string;
+  description: string;
+  permissions: AclPermissions;
+}
+
+function validate(draft: RoleDraft): Checked<AclRoleInput> {
+  const parsed = AclRoleInput.safeParse(draft);
+  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+}
+
+function AclRoleForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  editing?: AclRole;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { draft, err, errors, problem, saving, formRef, change, onSubmit } = useDraftForm({
+    initial: (): RoleDraft => ({
+      name: editing?.name ?? '',
+      description: editing?.description ?? '',
+      permissions: editing?.permissions ?? { 'farms:view': 'all' },
+    }),
+    validate,
+    save: async (input: AclRoleInput) => {
+      if (editing) await accessApi.updateAclRole(editing, input);
+      else await accessApi.createAclRole(input);
+      onSaved();
+    },
+    keyboard: true,
+  });
+  const permissionError = Object.entries(errors).find(([path]) => path.startsWith('permissions'));
+  return (
+    <form
+      ref={formRef}
+      className="panel form-section"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="acl-form-heading"
+    >
+      <h3 id="acl-form-heading">{editing ? `Edit ACL role ${editing.name}` : 'New ACL role'}</h3>
+      {problem && <ProblemNotice problem={problem} />}
+      <div className="form-grid">
+        <TextField
+          id="acl-name"
+          label="Name"
+          error={err('name')}
+          value={draft.name}
+          onChange={(name) => change({ name })}
+        />
+        <TextField
+          id="acl-description"
+          label="Description"
+          error={err('description')}
+          value={draft.description}
+          onChange={(description) => change({ description })}
+        />
+      </div>
+      <PermissionMatrix
+        idPrefix="acl-edit"
+        permissions={draft.permissions}
+        onChange={(permissions) => change({ permissions })}
+      />
+      <p className="field-error">{permissionError ? `${permissionError[0]}: ${permissionError[1]}` : ''}</p>
+      <FormActions saving={saving} saveLabel="Save ACL role" onCancel={onCancel} />
+    </form>
+  );
+}
+
+export function AclRolesSection({ aclRoles, manage }: { aclRoles: ApiState<AclRole[]>; manage: boolean }) {
+  const [open, setOpen] = useState<string>();
+  const [form, setForm] = useState<{ item?: AclRole }>();
+  const [deleting, setDeleting] = useState<AclRole>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+
+  async function remove(role: AclRole) {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await accessApi.deleteAclRole(role);
+      aclRoles.reload();
+    } catch (error) {
+      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
+    } finally {
+      setBusy(false);
+      setDeleting(undefined);
+    }
+  }
+
+  return (
+    <section aria-labelledby="acl-heading" className="access-section">
+      <div className="section-heading">
+        <h2 id="acl-heading">
+          ACL roles <span className="count">{aclRoles.data?.length ?? ''}</span>
+        </h2>
+        {manage && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setForm({})}
+            disabled={Boolean(form)}
+          >
+            New ACL role
+          </button>
+        )}
+      </div>
+      {aclRoles.error && <ProblemNotice problem={aclRoles.error} onRetry={aclRoles.reload} />}
+      {problem && <ProblemNotice problem={problem} />}
+      {form && (
+        <AclRoleForm
+          key={form.item?.id ?? 'new'}
+          editing={form.item}
+          onCancel={() => setForm(undefined)}
+          onSaved={() => {
+            setForm(undefined);
+            aclRoles.reload();
+          }}
+        />
+      )}
+      <ul className="acl-list">
+        {aclRoles.data?.map((r) => (
+          <li key={r.id} className="panel acl-role" data-acl-role={r.id}>
+            <div className="acl-role-head">
+              <div>
+                <strong>{r.name}</strong> {r.builtIn && <span className="badge badge-off">built-in</span>}
+                <span className="row-note">
+                  {r.description || '\u00a0'} · {Object.keys(r.permissions).length} permissions
+                </span>
+              </div>
+              <div className="row-actions wrap-actions">
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-expanded={open === r.id}
+                  onClick={() => setOpen(open === r.id ? undefined : r.id)}
+                >
+                  {open === r.id ? 'Hide' : 'Permissions'}{' '}
+                  <span className="visually-hidden">of {r.name}</span>
+                </button>
+                {manage && !r.builtIn && (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      onClick={() => setForm({ item: r })}
+                      disabled={Boolean(form)}
+                    >
+                      Edit <span className="visually-hidden">{r.name}</span>
+                    </button>
+                    <button type="button" className="button button-quiet" onClick={() => setDeleting(r)}>
+                      Delete <span className="visually-hidden">{r.name}</span>
+                    </button>
+                  </>
+                )}
+              </div>
+            </div>
+            {open === r.id && <PermissionMatrix idPrefix={`acl-${r.id}`} permissions={r.permissions} />}
+          </li>
+        ))}
+      </ul>
+      <ConfirmDialog
+        open={Boolean(deleting)}
+        title={`Delete ACL role ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete ACL role"
+        danger
+        busy={busy}
+        onConfirm={() => deleting && remove(deleting)}
+        onClose={() => setDeleting(undefined)}
+      >
+        <p>Only a role no team grants can be deleted; the API says which teams still use it.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,281 @@
+'use client';
+// Teams: their members and the environments they are granted, each with an ACL role (Scalr's
+// model: a user's rights in an environment are the union of their teams' grants there). Create,
+// edit (If-Match) and delete (confirmed) with the API's TeamInput.
+import { useState } from 'react';
+import { TeamInput } from '../../../functions/domain/access/team';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { FormActions } from '../../components/form-actions';
+import { CheckField, FormField, TextField } from '../../components/form-field';
+import { PlaceholderRow } from '../../components/placeholder-row';
+import { ProblemNotice } from '../../components/problem-notice';
+import { type AclRole, accessApi, type Team, type User } from '../../lib/access-api';
+import type { Environment } from '../../lib/api-client';
+import { ApiProblem } from '../../lib/api-problem';
+import { errorsFromZod } from '../../lib/field-errors';
+import type { ApiState } from '../../lib/use-api';
+import { type Checked, useDraftForm } from '../../lib/use-draft-form';
+
+interface TeamDraft {
+  name: string;
+  description: string;
+  memberIds: string[];
+  /** Environment id → ACL role id; absent: not granted. */
+  grants: Record<string, string>;
+}
+
+function validate(draft: TeamDraft): Checked<TeamInput> {
+  const parsed = TeamInput.safeParse({
+    name: draft.name,
+    description: draft.description,
+    memberIds: draft.memberIds,
+    grants: Object.entries(draft.grants).map(([environmentId, aclRoleId]) => ({ environmentId, aclRoleId })),
+  });
+  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+}
+
+function TeamForm({
+  editing,
+  users,
+  environments,
+  aclRoles,
+  onSaved,
+  onCancel,
+}: {
+  editing?: Team;
+  users: User[];
+  environments: Environment[];
+  aclRoles: AclRole[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { draft, err, problem, saving, formRef, change, onSubmit } = useDraftForm({
+    initial: (): TeamDraft => ({
+      name: editing?.name ?? '',
+      description: editing?.description ?? '',
+      memberIds: editing?.memberIds ?? [],
+      grants: Object.fromEntries((editing?.grants ?? []).map((g) => [g.environmentId, g.aclRoleId])),
+    }),
+    validate,
+    save: async (input: TeamInput) => {
+      if (editing) await accessApi.updateTeam(editing, input);
+      else await accessApi.createTeam(input);
+      onSaved();
+    },
+    keyboard: true,
+  });
+  return (
+    <form
+      ref={formRef}
+      className="panel form-section"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="team-form-heading"
+    >
+      <h3 id="team-form-heading">{editing ? `Edit team ${editing.name}` : 'New team'}</h3>
+      {problem && <ProblemNotice problem={problem} />}
+      <div className="form-grid">
+        <TextField
+          id="team-name"
+          label="Name"
+          error={err('name')}
+          value={draft.name}
+          onChange={(name) => change({ name })}
+        />
+        <TextField
+          id="team-description"
+          label="Description"
+          error={err('description')}
+          value={draft.description}
+          onChange={(description) => change({ description })}
+        />
+      </div>
+      <fieldset className="check-group">
+        <legend>Members</legend>
+        <div className="check-list">
+          {users.map((u) => (
+            <CheckField
+              key={u.id}
+              id={`team-member-${u.id}`}
+              label={u.name}
+              checked={draft.memberIds.includes(u.id)}
+              onChange={(on) =>
+                change({
+                  memberIds: on ? [...draft.memberIds, u.id] : draft.memberIds.filter((m) => m !== u.id),
+                })
+              }
+            />
+          ))}
+        </div>
+        <p className="field-error">{err('memberIds') ?? ''}</p>
+      </fieldset>
+      <fieldset className="check-group">
+        <legend>Environments</legend>
+        <div className="grant-list">
+          {environments.map((env) => (
+            <FormField key={env.id} id={`team-grant-${env.id}`} label={env.name}>
+              {(p) => (
+                <select
+                  {...p}
+                  value={draft.grants[env.id] ?? ''}
+                  onChange={(e) => {
+                    const { [env.id]: _dropped, ...rest } = draft.grants;
+                    change({ grants: e.target.value ? { ...rest, [env.id]: e.target.value } : rest });
+                  }}
+                >
+                  <option value="">No access</option>
+                  {aclRoles.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+          ))}
+        </div>
+        <p className="field-error">{err('grants') ?? ''}</p>
+      </fieldset>
+      <FormActions saving={saving} saveLabel="Save team" onCancel={onCancel} />
+    </form>
+  );
+}
+
+export function TeamsSection({
+  teams,
+  users,
+  environments,
+  aclRoles,
+}: {
+  teams: ApiState<Team[]>;
+  users: User[] | undefined;
+  environments: Environment[] | undefined;
+  aclRoles: AclRole[] | undefined;
+}) {
+  const [form, setForm] = useState<{ item?: Team }>();
+  const [deleting, setDeleting] = useState<Team>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const userName = (id: string) => users?.find((u) => u.id === id)?.name ?? id;
+  const envName = (id: string) => environments?.find((e) => e.id === id)?.name ?? id;
+  const roleName = (id: string) => aclRoles?.find((r) => r.id === id)?.name ?? id;
+  const ready = users && environments && aclRoles;
+
+  async function remove(team: Team) {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await accessApi.deleteTeam(team);
+      teams.reload();
+    } catch (error) {
+      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
+    } finally {
+      setBusy(false);
+      setDeleting(undefined);
+    }
+  }
+
+  return (
+    <section aria-labelledby="teams-heading" className="access-section">
+      <div className="section-heading">
+        <h2 id="teams-heading">
+          Teams <span className="count">{teams.data?.length ?? ''}</span>
+        </h2>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setForm({})}
+          disabled={Boolean(form) || !ready}
+        >
+          New team
+        </button>
+      </div>
+      {teams.error && <ProblemNotice problem={teams.error} onRetry={teams.reload} />}
+      {problem && <ProblemNotice problem={problem} />}
+      {form && ready && (
+        <TeamForm
+          key={form.item?.id ?? 'new'}
+          editing={form.item}
+          users={users}
+          environments={environments}
+          aclRoles={aclRoles}
+          onCancel={() => setForm(undefined)}
+          onSaved={() => {
+            setForm(undefined);
+            teams.reload();
+          }}
+        />
+      )}
+      <div className="panel access-panel">
+        <table className="data-table card-table team-table" aria-busy={!teams.data}>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Members</th>
+              <th scope="col">Environments</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {!teams.data && <PlaceholderRow cells={4} />}
+            {teams.data?.map((t) => (
+              <tr key={t.id} data-team={t.id}>
+                <td data-label="Team">
+                  <strong>{t.name}</strong>
+                  {t.description && <span className="row-note">{t.description}</span>}
+                </td>
+                <td data-label="Members">
+                  {t.memberIds.length ? (
+                    t.memberIds.map(userName).join(', ')
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
+                <td data-label="Environments">
+                  {t.grants.length ? (
+                    t.grants.map((g) => `${envName(g.environmentId)} as ${roleName(g.aclRoleId)}`).join('; ')
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
+                <td className="actions-cell">
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      onClick={() => setForm({ item: t })}
+                      disabled={Boolean(form) || !ready}
+                    >
+                      Edit <span className="visually-hidden">{t.name}</span>
+                    </button>
+                    <button type="button" className="button button-quiet" onClick={() => setDeleting(t)}>
+                      Delete <span className="visually-hidden">{t.name}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {teams.data?.length === 0 && (
+          <p className="empty">No teams: only the owner and admins reach environments.</p>
+        )}
+      </div>
+      <ConfirmDialog
+        open={Boolean(deleting)}
+        title={`Delete team ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete team"
+        danger
+        busy={busy}
+        onConfirm={() => deleting && remove(deleting)}
+        onClose={() => setDeleting(undefined)}
+      >
+        <p>
+          Its members lose the access its grants gave them. Farms owned by the team keep their owner user.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
