@@ -15,6 +15,7 @@ import { registerLogs } from './commands/logs';
 import { registerFire } from './commands/orchestration';
 import { registerServers } from './commands/servers';
 import { registerTokens } from './commands/tokens';
+import { registerVariables } from './commands/variables';
 import { registerWebhooks } from './commands/webhooks';
 import { asCliError, renderError } from './errors';
 import { ExitCode } from './exit-codes';
@@ -57,6 +58,7 @@ export function buildProgram(io: Io): Command {
   registerLifecycle(program, io);
   registerServers(program, io);
   registerWebhooks(program, io);
+  registerVariables(program, io);
   registerLogs(program, io);
   registerFire(program, io);
   registerAudit(program, io);

@@ -515,7 +515,6 @@ export const API_ROUTES: RouteDef[] = [
   },
 
   ...WEBHOOK_ROUTES,
-  ...AGENT_ROUTES,
   ...ORCHESTRATION_ROUTES,
   ...CUSTOM_EVENT_ROUTES,
   ...ACCESS_ROUTES,
