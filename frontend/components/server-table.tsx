@@ -1,7 +1,8 @@
 'use client';
 // A farm's servers with their live status, where they run and why they are in that status, and
-// the per-server actions (terminate, reboot — each asks first). Ended servers are hidden behind
-// a toggle so the table shows what runs now.
+// the per-server actions (the scripts run on it; terminate, reboot — each asks first). Ended
+// servers are hidden behind a toggle so the table shows what runs now.
+import Link from 'next/link';
 import { useState } from 'react';
 import { api, type Server, type ServerAction } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
@@ -99,6 +100,12 @@ export function ServerTable({
                 </td>
                 <td className="actions-cell">
                   <div className="row-actions">
+                    <Link
+                      className="button button-quiet"
+                      href={`/executions/?farmId=${encodeURIComponent(farmId)}&serverId=${encodeURIComponent(server.id)}`}
+                    >
+                      Scripts <span className="visually-hidden">run on {serverName(server)}</span>
+                    </Link>
                     <button
                       type="button"
                       className="button button-quiet"

@@ -6,6 +6,7 @@ import { AppHeader } from '../../components/app-header';
 import { EventTimeline } from '../../components/event-timeline';
 import { FarmRoleDetails } from '../../components/farm-role-details';
 import { LifecycleActions } from '../../components/lifecycle-actions';
+import { OrchestrationPanel } from '../../components/orchestration-panel';
 import { ProblemNotice } from '../../components/problem-notice';
 import { RunningSparkline } from '../../components/running-sparkline';
 import { ServerTable } from '../../components/server-table';
@@ -23,6 +24,7 @@ import type { ApiProblem } from '../../lib/api-problem';
 import { runningSeries } from '../../lib/running-series';
 import { useApi } from '../../lib/use-api';
 import { useFarmEvents } from '../../lib/use-farm-events';
+import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
 
 /** Poll fast while something is on its way (a launch, a replacement), slowly when all is still. */
@@ -95,6 +97,7 @@ function FarmView({ farmId }: { farmId: string | null }) {
   const credentials = useApi(envId ? `credentials:${envId}` : null, (signal) =>
     api.allCredentials(envId!, signal),
   );
+  const me = useMe(signedIn);
   const spec = farm.data?.data;
   const unavailable = farmId === '' || (farm.error !== undefined && !spec);
 
@@ -177,6 +180,9 @@ function FarmView({ farmId }: { farmId: string | null }) {
                 onProblem={setActionProblem}
               />
             </section>
+            {spec && (
+              <OrchestrationPanel farm={spec} servers={servers.data} me={me.data} onFired={events.reload} />
+            )}
             <section aria-labelledby="events-heading">
               <h2 id="events-heading">Events</h2>
               <EventTimeline

@@ -1,0 +1,134 @@
+'use client';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { AppHeader } from '../../../components/app-header';
+import { ExecutionTable } from '../../../components/execution-table';
+import { PageHeading } from '../../../components/page-heading';
+import { ProblemNotice } from '../../../components/problem-notice';
+import { isAccountAdmin } from '../../../lib/me-permissions';
+import { orchestrationApi } from '../../../lib/orchestration-api';
+import { useApi } from '../../../lib/use-api';
+import { useMe } from '../../../lib/use-me';
+import { useSession } from '../../../lib/use-session';
+import { scriptHref } from '../script-table';
+import { ScriptForm } from './script-form';
+import { ScriptVersionBody, ScriptVersions } from './script-versions';
+
+const RECENT_RUNS = 10;
+const RUNS_REFRESH_MS = 5000;
+
+/** `scriptId`: null renders the loading page (the static fallback); undefined reads `?id=`. */
+export function ScriptEditPageClient({ scriptId }: { scriptId?: string | null }) {
+  return scriptId === undefined ? <FromQuery /> : <ScriptEditor scriptId={scriptId} version={undefined} />;
+}
+
+function FromQuery() {
+  const params = useSearchParams();
+  const version = Number(params.get('version'));
+  return (
+    <ScriptEditor
+      scriptId={params.get('id') ?? ''}
+      version={Number.isInteger(version) && version > 0 ? version : undefined}
+    />
+  );
+}
+
+function ScriptEditor({ scriptId, version }: { scriptId: string | null; version: number | undefined }) {
+  const router = useRouter();
+  const session = useSession();
+  const signedIn = session.state === 'signed-in';
+  const editing = Boolean(scriptId);
+  const me = useMe(signedIn);
+  const script = useApi(signedIn && scriptId ? `script:${scriptId}` : null, (signal) =>
+    orchestrationApi.getScript(scriptId!, signal),
+  );
+  const versions = useApi(signedIn && scriptId ? `script-versions:${scriptId}` : null, (signal) =>
+    orchestrationApi.allScriptVersions(scriptId!, signal),
+  );
+  const runs = useApi(
+    signedIn && scriptId ? `script-runs:${scriptId}` : null,
+    (signal) => orchestrationApi.listScriptExecutions(scriptId!, { limit: RECENT_RUNS }, signal),
+    { refreshMs: RUNS_REFRESH_MS },
+  );
+  const [notice, setNotice] = useState<string>();
+  const mayManage = isAccountAdmin(me.data);
+  const current = script.data;
+
+  const choose = (number: number | undefined) =>
+    router.replace(number ? `${scriptHref(scriptId!)}&version=${number}` : scriptHref(scriptId!), {
+      scroll: false,
+    });
+
+  const title = editing ? (current?.name ?? 'Script') : 'New script';
+  return (
+    <>
+      <AppHeader signedIn={signedIn} onSignOut={session.signOut} />
+      <main className="page" id="main">
+        <p className="breadcrumb">
+          <Link href="/scripts/">← Scripts</Link>
+        </p>
+        <PageHeading
+          title={title}
+          lede={
+            current
+              ? `Version ${current.latestVersion}: every save keeps the last one and adds a new version.`
+              : editing
+                ? '\u00a0'
+                : 'Write a script, then run it on an event with an orchestration rule.'
+          }
+        />
+        {script.error && <ProblemNotice problem={script.error} onRetry={script.reload} />}
+        <p className="notice notice-ok" role="status" hidden={!notice}>
+          {notice}
+        </p>
+        {(!editing || current) && (
+          <ScriptForm
+            key={current ? `${current.id}:${current.version}` : 'new'}
+            editing={current}
+            readOnly={Boolean(me.data) && !mayManage}
+            onCancel={() => router.push('/scripts/')}
+            onSaved={(saved) => {
+              setNotice(`Saved ${saved.name} as version ${saved.latestVersion}.`);
+              if (!editing) router.replace(scriptHref(saved.id));
+              else {
+                script.reload();
+                versions.reload();
+              }
+            }}
+          />
+        )}
+        {editing && scriptId && (
+          <div className="script-history">
+            <section aria-labelledby="versions-heading">
+              <h2 id="versions-heading">
+                Versions {versions.data && <span className="count">{versions.data.length}</span>}
+              </h2>
+              {versions.error && <ProblemNotice problem={versions.error} onRetry={versions.reload} />}
+              <div className="panel orch-panel">
+                <ScriptVersions
+                  versions={versions.data}
+                  latest={current?.latestVersion}
+                  chosen={version}
+                  onChoose={choose}
+                />
+              </div>
+              {version !== undefined && <ScriptVersionBody scriptId={scriptId} number={version} />}
+            </section>
+            <section aria-labelledby="runs-heading">
+              <h2 id="runs-heading">Recent runs</h2>
+              {runs.error && !runs.data && <ProblemNotice problem={runs.error} onRetry={runs.reload} />}
+              <div className="panel orch-panel">
+                <ExecutionTable
+                  executions={runs.data?.items}
+                  label={`Recent runs of ${current?.name ?? 'the script'}`}
+                  empty="Not run yet."
+                />
+              </div>
+            </section>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+// A script's saved versions, newest first, and the body of the one chosen (read-only): every
+// save is kept, so a rule pinned to an old version runs exactly what this shows.
+import { PlaceholderRow } from '../../../components/placeholder-row';
+import { ProblemNotice } from '../../../components/problem-notice';
+import { TimeAgo } from '../../../components/time-ago';
+import { orchestrationApi, type ScriptVersion } from '../../../lib/orchestration-api';
+import { useApi } from '../../../lib/use-api';
+
+export function ScriptVersions({
+  versions,
+  latest,
+  chosen,
+  onChoose,
+}: {
+  versions: ScriptVersion[] | undefined;
+  latest: number | undefined;
+  chosen: number | undefined;
+  onChoose: (number: number | undefined) => void;
+}) {
+  return (
+    <table className="data-table orch-table version-table" aria-busy={!versions} aria-label="Versions">
+      <thead>
+        <tr>
+          <th scope="col">Version</th>
+          <th scope="col">Saved</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {!versions && <PlaceholderRow cells={3} />}
+        {versions?.map((v) => (
+          <tr key={v.number} aria-current={v.number === chosen ? 'true' : undefined}>
+            <td>
+              v{v.number}
+              {v.number === latest && <span className="badge badge-ok">latest</span>}
+            </td>
+            <td>
+              <TimeAgo iso={v.createdAt} />
+              <span className="row-note mono">{v.createdBy}</span>
+            </td>
+            <td className="actions-cell">
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-pressed={v.number === chosen}
+                onClick={() => onChoose(v.number === chosen ? undefined : v.number)}
+              >
+                {v.number === chosen ? 'Hide' : 'View'}{' '}
+                <span className="visually-hidden">version {v.number}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ScriptVersionBody({ scriptId, number }: { scriptId: string; number: number }) {
+  const version = useApi(`script-version:${scriptId}:${number}`, (signal) =>
+    orchestrationApi.getScriptVersion(scriptId, number, signal),
+  );
+  return (
+    <section className="panel version-view" aria-labelledby="version-view-heading">
+      <h3 id="version-view-heading">
+        Version {number}
+        {version.data && (
+          <span className="muted">
+            {' '}
+            · {version.data.interpreterHint} · saved <TimeAgo iso={version.data.createdAt} />
+          </span>
+        )}
+      </h3>
+      {version.error && <ProblemNotice problem={version.error} onRetry={version.reload} />}
+      <pre className="output mono" aria-busy={!version.data}>
+        {version.data?.body ?? ' '}
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+'use client';
+// The account's orchestration rules in the order the orchestrator runs them (order, then id):
+// event, scope, targets, script and version, order and switches; edit and delete (confirmed).
+import Link from 'next/link';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { PlaceholderRow } from '../../components/placeholder-row';
+import { ProblemNotice } from '../../components/problem-notice';
+import { ApiProblem } from '../../lib/api-problem';
+import { type OrchestrationRule, orchestrationApi } from '../../lib/orchestration-api';
+import { TARGETS } from '../../lib/rule-draft';
+import { type NameBook, ruleSentence, scopeLabel, versionLabel } from './rule-names';
+import { scriptHref } from './script-table';
+
+const targetLabel = (target: OrchestrationRule['target']) =>
+  TARGETS.find((t) => t.target === target)?.label ?? target;
+
+function RuleRow({
+  rule: r,
+  names,
+  mayManage,
+  onEdit,
+  onDeleted,
+}: {
+  rule: OrchestrationRule;
+  names: NameBook;
+  mayManage: boolean;
+  onEdit: (rule: OrchestrationRule) => void;
+  onDeleted: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const script = names.scripts.get(r.scriptId);
+  const sentence = ruleSentence(r, names);
+
+  async function remove() {
+    setDeleting(true);
+    setProblem(undefined);
+    try {
+      await orchestrationApi.deleteRule(r);
+      onDeleted();
+    } catch (error) {
+      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
+    } finally {
+      setDeleting(false);
+      setAsking(false);
+    }
+  }
+
+  const switches = [
+    r.blocking === null ? null : r.blocking ? 'blocking' : 'in background',
+    r.timeoutSeconds === null ? null : `timeout ${r.timeoutSeconds} s`,
+    r.runAs !== 'root' ? `as ${r.runAs}` : null,
+    r.abortOnFailure ? 'aborts the launch on failure' : null,
+  ].filter(Boolean);
+  return (
+    <tr data-rule={r.id} aria-label={sentence}>
+      <td data-label="Event">
+        <span className="event-name">{r.event}</span>
+        {!r.enabled && <span className="badge badge-off">disabled</span>}
+        {r.description && <span className="row-note">{r.description}</span>}
+        {problem && <ProblemNotice problem={problem} />}
+      </td>
+      <td data-label="Scope">{scopeLabel(r.scope, names)}</td>
+      <td data-label="Runs on">{targetLabel(r.target)}</td>
+      <td data-label="Script">
+        <Link className="farm-link" href={scriptHref(r.scriptId)}>
+          {script?.name ?? r.scriptId}
+        </Link>
+        <span className="row-note">{versionLabel(r)}</span>
+      </td>
+      <td data-label="Order" className="num">
+        {r.order}
+        {switches.length > 0 && <span className="row-note">{switches.join(', ')}</span>}
+      </td>
+      <td className="actions-cell">
+        {mayManage && (
+          <div className="row-actions wrap-actions">
+            <button type="button" className="button button-quiet" onClick={() => onEdit(r)}>
+              Edit <span className="visually-hidden">rule: {sentence}</span>
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
+              Delete <span className="visually-hidden">rule: {sentence}</span>
+            </button>
+          </div>
+        )}
+        <ConfirmDialog
+          open={asking}
+          title="Delete this rule?"
+          confirmLabel="Delete rule"
+          danger
+          busy={deleting}
+          onConfirm={remove}
+          onClose={() => setAsking(false)}
+        >
+          <p>{sentence}. Executions it already made stay in the farms&apos; history.</p>
+        </ConfirmDialog>
+      </td>
+    </tr>
+  );
+}
+
+export function RuleTable({
+  rules,
+  names,
+  mayManage,
+  onEdit,
+  onDeleted,
+}: {
+  rules: OrchestrationRule[] | undefined;
+  names: NameBook;
+  mayManage: boolean;
+  onEdit: (rule: OrchestrationRule) => void;
+  onDeleted: () => void;
+}) {
+  const sorted = rules && [...rules].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return (
+    <>
+      <table
+        className="data-table card-table orch-table rule-table"
+        aria-busy={!rules}
+        aria-label="Orchestration rules"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Event</th>
+            <th scope="col">Scope</th>
+            <th scope="col">Runs on</th>
+            <th scope="col">Script</th>
+            <th scope="col" className="num">
+              Order
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {!sorted && <PlaceholderRow cells={6} />}
+          {sorted?.map((r) => (
+            <RuleRow
+              key={r.id}
+              rule={r}
+              names={names}
+              mayManage={mayManage}
+              onEdit={onEdit}
+              onDeleted={onDeleted}
+            />
+          ))}
+        </tbody>
+      </table>
+      {sorted?.length === 0 && (
+        <p className="empty">No rules yet: pick an event, a scope and a script to run on it.</p>
+      )}
+    </>
+  );
+}
