@@ -26,7 +26,7 @@ export function createHandler(deps: ApiDeps) {
         // The agent fetches its BeforeHostUp tasks right after this answer: they must exist by
         // then, so this event is orchestrated here as well as from the bus (ids make it once-only).
         const outcome = await orchestrateEvent(deps, event);
-        return { status: 200, body: { ...answer, executionIds: outcome.created.map((e) => e.id) } };
+        return { status: 200, body: { ...answer, executionIds: outcome.executionIds } };
       },
       listAgentTasks: async ({ principal }) => ({
         status: 200,

@@ -174,7 +174,7 @@ export async function startAgentProcess(
       DROVER_AGENT_KILL_GRACE_MS: '500',
       DROVER_AGENT_STOP_GRACE_MS: '500',
       ...env,
-    } as NodeJS.ProcessEnv,
+    } as Record<string, string> as NodeJS.ProcessEnv,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
