@@ -4,24 +4,15 @@
 // EventBridge's asynchronous invocation retries it, which is safe because execution ids are
 // derived from (event, rule, server) and a second run creates nothing twice.
 
-import type { AgentNotifier } from '../ports/agent-notifier';
 import { systemClock } from '../ports/clock';
 import type { DroverEvent } from '../ports/event-publisher';
 import { EVENT_SOURCE } from '../ports/event-publisher';
 import { type OrchestrationDeps, orchestrateEvent } from '../services/orchestration/orchestrate-event';
 import { createLogger } from './api/deps';
-import { storeFromEnvironment } from './api/deps-from-environment';
+import { agentNotifierFromEnvironment, storeFromEnvironment } from './api/deps-from-environment';
 
 const logger = createLogger('drover-orchestration');
 let deps: OrchestrationDeps | undefined;
-
-/**
- * Until the WebSocket push notifier is configured (AGENT_PUSH_* variables, added with the agent's
- * push channel), agents find their tasks through their catch-up poll alone.
- */
-export function notifierFromEnvironment(): AgentNotifier {
-  return { notify: async () => {} };
-}
 
 /** The Drover event an EventBridge envelope carries, or null when it is not one. */
 export function droverEventOf(envelope: unknown): DroverEvent | null {
@@ -61,6 +52,10 @@ export async function handleEvent(d: OrchestrationDeps, envelope: unknown) {
 }
 
 export async function handler(envelope: unknown) {
-  deps ??= { store: storeFromEnvironment(), clock: systemClock, notifier: notifierFromEnvironment() };
+  if (!deps) {
+    const store = storeFromEnvironment();
+    // AGENT_CHANNEL_ENDPOINT names the agents' WebSocket API; without it agents poll.
+    deps = { store, clock: systemClock, notifier: agentNotifierFromEnvironment(() => store) };
+  }
   return handleEvent(deps, envelope);
 }
