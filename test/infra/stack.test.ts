@@ -271,9 +271,9 @@ describe('the Drover stack', () => {
 
     it('lets every function that publishes, and only those, put events on the Drover bus', () => {
       expect(functionsAllowed(template, 'events:PutEvents')).toEqual(
-        ['agent', 'farms', 'lifecycle', 'reconcile', 'servers'].sort(),
+        ['agent', 'farms', 'lifecycle', 'policies', 'reconcile', 'servers'].sort(),
       );
-      for (const name of ['agent', 'farms', 'lifecycle', 'reconcile', 'servers'] as const) {
+      for (const name of ['agent', 'farms', 'lifecycle', 'policies', 'reconcile', 'servers'] as const) {
         const [grant] = withAction(statementsOf(template, name), 'events:PutEvents');
         expect(grant!.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^EventsBus/), 'Arn'] });
       }
@@ -666,6 +666,15 @@ describe('the Drover stack', () => {
         ],
       },
       farms: {
+        variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME'],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+          fromEnv.publisherFromEnvironment,
+        ],
+      },
+      // Deciding a lease extension request publishes its farm event.
+      policies: {
         variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME'],
         builds: [
           fromEnv.storeFromEnvironment,
