@@ -25,9 +25,11 @@ function asDocument(value: unknown): Document {
 
 /**
  * The resource of a write. `pathIds` are the path's parameters in path order; `before` and
- * `after` the documents around the write (either may be absent). A create's path names only its
- * parent (the environment), so the new document's id is the resource; any other write acts on
- * the last id of its path (terminate names the server, test names the endpoint).
+ * `after` the documents around the write (either may be absent; `before` only when it is the
+ * document the write changed). A create's path names only its parent (the environment), so the
+ * new document's id is the resource; a write whose document was read before it (adding a team
+ * member changes the team) is about that document; any other write acts on the last id of its
+ * path (terminate names the server, test names the endpoint).
  */
 export function resourceOfWrite(
   pathIds: readonly string[],
@@ -38,7 +40,8 @@ export function resourceOfWrite(
   const b = asDocument(before);
   const a = asDocument(after);
   const bodyId = typeof a.id === 'string' ? a.id : undefined;
-  const id = (created ? bodyId : undefined) ?? pathIds.at(-1) ?? bodyId;
+  const beforeId = typeof b.id === 'string' ? b.id : undefined;
+  const id = (created ? bodyId : undefined) ?? beforeId ?? pathIds.at(-1) ?? bodyId;
   // Names only describe the resource itself, not a parent or a by-product the response carries.
   const sameAs = (doc: Document) => doc.id === undefined || doc.id === id;
   const name =
@@ -54,14 +57,19 @@ export function resourceOfWrite(
   };
 }
 
-/** The environment a write happened in: the path's, else the document's; null for account-level items. */
+/**
+ * The environment a write happened in: the path's, else the document's (an environment is its
+ * own); null for account-level items (roles of the account, users, teams).
+ */
 export function environmentOfWrite(
   params: Record<string, string>,
   before: unknown,
   after: unknown,
 ): string | null {
   if (params.environmentId) return params.environmentId;
-  for (const doc of [asDocument(after), asDocument(before)])
+  for (const doc of [asDocument(after), asDocument(before)]) {
     if (typeof doc.environmentId === 'string') return doc.environmentId;
+    if (typeof doc.id === 'string' && kindOfId(doc.id) === 'environment') return doc.id;
+  }
   return null;
 }

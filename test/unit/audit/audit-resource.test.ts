@@ -51,6 +51,14 @@ describe('resourceOfWrite', () => {
       { type: 'webhookEndpoint', id: whe },
     ],
     ['no id anywhere', [], null, { ok: true }, false, { type: 'unknown', id: null }],
+    [
+      'a change to an enclosing document read before it: that document',
+      ['team-01jd7y9x2k0000000000000001', 'usr-01jd7y9x2k0000000000000001'],
+      { id: 'team-01jd7y9x2k0000000000000001', name: 'web' },
+      { id: 'team-01jd7y9x2k0000000000000001', name: 'web' },
+      false,
+      { type: 'team', id: 'team-01jd7y9x2k0000000000000001', name: 'web' },
+    ],
   ])('%s', (_why, pathIds, before, after, created, expected) => {
     expect(resourceOfWrite(pathIds, before, after, created)).toEqual(expected);
   });
@@ -71,7 +79,8 @@ describe('environmentOfWrite', () => {
   it.each([
     ['the path environment first', { environmentId: env }, null, { environmentId: 'env-other' }, env],
     ["else the document's", { farmId: farm }, { environmentId: env }, null, env],
-    ['null for account-level items (roles, environments)', {}, null, { name: 'r' }, null],
+    ['an environment is its own', {}, null, { id: env, name: 'prod' }, env],
+    ['null for account-level items (roles of the account, users, teams)', {}, null, { name: 'r' }, null],
   ])('%s', (_why, params, before, after, expected) => {
     expect(environmentOfWrite(params as Record<string, string>, before, after)).toBe(expected);
   });
