@@ -4,6 +4,7 @@
 import type { Server } from '../../functions/domain/schemas/server';
 import { API_ROUTES, type RouteDef } from '../../functions/handlers/api/routes';
 import type { LocalRuntime } from '../../local/runtime';
+import { AGENT_BAD_BODIES, AGENT_VALID_BODIES } from './agent-samples';
 import type { ApiClient } from './api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from './fixtures';
 import { createPolicySamples, POLICY_BAD_BODIES, POLICY_VALID_BODIES } from './policy-samples';
@@ -106,6 +107,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   createFarm: (ids) => farm('farm-x', [awsFarmRole(ids.roleId, ids.credentialsId)]),
   updateFarm: (ids) => farm('farm-y', [awsFarmRole(ids.roleId, ids.credentialsId)]),
   reportAgentEvent: () => ({ name: 'HostInit' }),
+  ...AGENT_VALID_BODIES,
   createWebhookEndpoint: () => ({ url: NOWHERE }),
   updateWebhookEndpoint: () => ({ url: NOWHERE, description: 'changed', headers: { 'X-Team': 'ops' } }),
   rotateWebhookEndpointSecret: () => ({ overlapSeconds: 60 }),
@@ -352,6 +354,7 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
     ]),
   ),
   ...ORCHESTRATION_BAD_BODIES,
+  ...AGENT_BAD_BODIES,
   reportAgentEvent: [
     { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
     { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },

@@ -75,7 +75,10 @@ describe('bad input', () => {
     async (route) => {
       const path = route.path.replace('/api', '').replace(/\{(\w+)\}/g, 'not-an-id');
       const body = VALID_BODIES[route.operationId]?.(ids);
-      const res = await api.call(route.method, path, { body, headers: { 'if-match': '*' } });
+      const res = await api.call(route.method, path, {
+        body,
+        headers: { 'if-match': '*', ...authFor(route, ids, rt.demo.token) },
+      });
       expect(res.status).toBe(400);
       expect(res.body.issues[0]).toMatchObject({ in: 'path' });
     },

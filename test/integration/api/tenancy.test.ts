@@ -16,6 +16,8 @@ import {
 let rt: LocalRuntime;
 let owner: ApiClient;
 let intruder: ApiClient;
+/** Agent routes take a server token: one of the other account, naming the owner's farm and server ids. */
+let intruderAgent: ApiClient;
 let ids: Ids;
 
 beforeAll(async () => {
@@ -24,13 +26,18 @@ beforeAll(async () => {
   const other = await seedDemo(rt.deps, {}, 'Other');
   intruder = apiClient(rt.apiUrl, await rt.mintToken(other.userId, other.accountId));
   ids = await createSampleIds(rt, owner, 'tenancy', { status: 'Running', instanceId: 'i-0123456789abcdef0' });
+  intruderAgent = apiClient(
+    rt.apiUrl,
+    rt.deps.agentTokens.issue({ accountId: other.accountId, farmId: ids.farmId, serverId: ids.serverId }),
+  );
 });
 afterAll(() => rt?.stop());
 
 describe('tenant isolation', () => {
   it.each(ROUTES_WITH_PARAMS)("$operationId with another account's ids → 404", async (route) => {
     const body = VALID_BODIES[route.operationId]?.(ids);
-    const res = await intruder.call(route.method, fillPath(route, ids), {
+    const caller = route.auth === 'agent' ? intruderAgent : intruder;
+    const res = await caller.call(route.method, fillPath(route, ids), {
       body,
       headers: { 'if-match': '*' },
     });
