@@ -11,8 +11,18 @@ export function allowedBy(value: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => matchesGlob(value, p));
 }
 
+/** Compiled patterns: the same few policies are evaluated again and again. */
+const compiled = new Map<string, RegExp>();
+const COMPILED_MAX = 1000;
+
 export function matchesPattern(value: string, pattern: string): boolean {
-  return new RegExp(`^(?:${pattern})$`).test(value);
+  let re = compiled.get(pattern);
+  if (!re) {
+    if (compiled.size >= COMPILED_MAX) compiled.clear();
+    re = new RegExp(`^(?:${pattern})$`);
+    compiled.set(pattern, re);
+  }
+  return re.test(value);
 }
 
 /** Enabled policies that reach a platform's farm roles (a policy without platform reaches all). */
