@@ -19,7 +19,7 @@ export function leaseRuleFor(policies: readonly Policy[], platforms: readonly Pl
 
 /**
  * The lease a farm launched at `now` gets: the policy's maximum, or the farm's own earlier
- * lease when it asked for less. Null when no policy limits it and it set none.
+ * lease when it asked for less. Null when no policy limits it and it set none (or its own has passed).
  */
 export function leaseAtLaunch(
   current: string | null,
@@ -28,7 +28,8 @@ export function leaseAtLaunch(
   now: Date,
 ): string | null {
   const rule = leaseRuleFor(policies, platforms);
-  if (!rule) return current;
+  // A lease that has already passed belongs to an earlier life of the farm: it does not end this one at once.
+  if (!rule) return current && Date.parse(current) > now.getTime() ? current : null;
   const latest = now.getTime() + rule.maxLifetimeHours * HOUR_MS;
   if (current && Date.parse(current) > now.getTime() && Date.parse(current) <= latest) return current;
   return new Date(latest).toISOString();

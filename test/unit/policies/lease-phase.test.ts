@@ -10,6 +10,7 @@ describe('leaseAtLaunch', () => {
   it.each([
     ['no policy, no lease', [], null, null],
     ['no policy keeps the farm’s own lease', [], hours(100), hours(100)],
+    ['no policy drops a lease that has passed', [], hours(-1), null],
     ['a policy gives its maximum', [lease], null, hours(48)],
     ['a shorter lease of its own is kept', [lease], hours(10), hours(10)],
     ['a longer lease is cut to the maximum', [lease], hours(100), hours(48)],
