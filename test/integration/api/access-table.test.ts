@@ -47,7 +47,7 @@ const VIEW_ITEM = 'ok ok ok ok ok 404';
 /** Agent routes take only a server's agent token: every user token is 401. */
 const AGENT_ONLY = '401 401 401 401 401 401';
 
-export const ACCESS_TABLE: Record<string, string> = {
+const ACCESS_TABLE: Record<string, string> = {
   getOpenApi: ANYONE,
   getAccount: ANYONE,
   getMe: ANYONE,
