@@ -713,6 +713,10 @@ describe('the Drover stack', () => {
         builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
       },
       meta: { variables: [], builds: [] },
+      audit: {
+        variables: [...AUTH, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+      },
       access: {
         variables: [...AUTH, 'TABLE_NAME'],
         builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
