@@ -53,7 +53,7 @@ export function PermissionMatrix({
                 const scope = permissions[permission];
                 const id = `${idPrefix}-${resource}-${action}`;
                 return (
-                  <td key={action}>
+                  <td key={action} data-label={action}>
                     {SCOPED.has(resource) ? (
                       <select
                         id={id}
