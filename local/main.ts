@@ -19,13 +19,23 @@ if (!existsSync(resolve(portalDir, 'index.html')) && process.env.DROVER_SKIP_POR
     console.error('The portal did not build; the API still runs. See the output above.');
 }
 
-const runtime = await startLocalRuntime({ port, dataDir, portalDir });
+// The demo's servers run the real drover-agent as a child process each (their scripts really run
+// here, as this user); DROVER_AGENT_MODE=simulated keeps the fast in-process stand-in instead.
+const agentMode = process.env.DROVER_AGENT_MODE === 'simulated' ? 'simulated' : 'process';
+const runtime = await startLocalRuntime({
+  port,
+  dataDir,
+  portalDir,
+  agent: { mode: agentMode },
+  demoOrchestration: true,
+});
 console.log(`
 Drover is running.
   Portal     ${runtime.endpoints.portal}
   API        ${runtime.endpoints.api}/v1   (OpenAPI: ${runtime.endpoints.api}/v1/openapi.json)
   Sign in    ${DEMO_EMAIL} / ${DEMO_PASSWORD}
   Data       ${dataDir}   (endpoints.json lists every URL)
+  Agents     ${agentMode === 'process' ? 'the real drover-agent process per sandbox server' : 'simulated in-process'} (DROVER_AGENT_MODE=simulated|process)
 ${Object.entries(runtime.endpoints)
   .filter(([k]) => !['api', 'portal', 'jwks'].includes(k))
   .map(([k, v]) => `  ${k.padEnd(10)} ${v}`)

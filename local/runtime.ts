@@ -53,6 +53,7 @@ import type { SandboxTimings } from './sandbox/sandbox-cloud';
 import { type LocalSandboxes, startSandboxes } from './sandboxes';
 import { type DemoData, seedDemo } from './seed';
 import { ensureSeedOwner } from './seed-access';
+import { ensureDemoOrchestration } from './seed-orchestration';
 import { type LocalWebhookOptions, type LocalWebhooks, startLocalWebhooks } from './webhooks';
 
 export interface LocalRuntimeOptions {
@@ -75,6 +76,8 @@ export interface LocalRuntimeOptions {
   capacityBackoff?: CapacityBackoff;
   /** The webhook dispatcher: not hosted by default (loopback receivers allowed). */
   webhooks?: LocalWebhookOptions;
+  /** The demo's hello-host script and its environment-scope HostUp rule (npm start; off in tests). */
+  demoOrchestration?: boolean;
 }
 
 export interface LocalRuntime {
@@ -214,6 +217,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     options.seed === false ? undefined : (known ?? (await seedDemo(deps, sandboxes.credentials())));
   if (demo && persistent && !known) writeFileSync(demoFile, JSON.stringify(demo, null, 2));
   if (demo) await ensureSeedOwner(deps, demo, DEMO_EMAIL, DEMO_PASSWORD);
+  if (demo && options.demoOrchestration) await ensureDemoOrchestration(deps, demo);
 
   // A restart picks up every farm that was not Terminated: its schedule, and a pass now.
   if (persistent) {
