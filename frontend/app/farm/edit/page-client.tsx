@@ -6,6 +6,7 @@ import { FarmSpec } from '../../../../functions/domain/schemas/farm';
 import { AppHeader } from '../../../components/app-header';
 import { FarmRoleEditor } from '../../../components/farm-form/farm-role-editor';
 import { StaleEditNotice } from '../../../components/farm-form/stale-edit-notice';
+import { FarmVariablesSection } from '../../../components/farm-role-variables';
 import { farmHref } from '../../../components/farm-table';
 import { FormField, TextField } from '../../../components/form-field';
 import { PageHeading } from '../../../components/page-heading';
@@ -285,6 +286,7 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
             </div>
           </form>
         )}
+        {editing && <FarmVariablesSection farm={base?.farm} me={me.data} />}
       </main>
     </>
   );
