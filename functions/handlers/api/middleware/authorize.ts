@@ -21,7 +21,7 @@ export function authorize(deps: { store: Store }): MiddlewareObj<ApiEvent, ApiRe
       principal.subject = await loadSubject(deps.store, principal);
       const resource = await resourceOf(deps.store, principal.accountId, parsed);
       const decision = can(principal.subject, route.access === 'none' ? 'signed-in' : route.access, resource);
-      if (!decision.allowed) throw new Forbidden(`${route.summary}: refused, ${decision.reason}`);
+      if (!decision.allowed) throw new Forbidden(`Refused (${route.operationId}): ${decision.reason}`);
     },
   };
 }
