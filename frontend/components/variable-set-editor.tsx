@@ -67,8 +67,12 @@ export function VariableSetEditor({
   const [problem, setProblem] = useState<ApiProblem>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // The ETag of what the rows show: from the read, then from each save's answer.
+  const [etag, setEtag] = useState<string | null>(null);
   useEffect(() => {
-    if (set.data) setRows(set.data.data.variables.map(toRow));
+    if (!set.data) return;
+    setRows(set.data.data.variables.map(toRow));
+    setEtag(set.data.etag ?? `"${set.data.data.version}"`);
   }, [set.data]);
 
   const change = (i: number, patch: Partial<Row>) => {
@@ -88,9 +92,11 @@ export function VariableSetEditor({
     setProblem(undefined);
     setSaving(true);
     try {
-      await variablesApi.put(path, variables, set.data?.etag ?? null);
+      const written = await variablesApi.put(path, variables, etag);
+      // The answer is the stored list, hidden values masked: show that, not what was typed.
+      setRows(written.data.variables.map(toRow));
+      setEtag(written.etag ?? `"${written.data.version}"`);
       setSaved(true);
-      set.reload();
       onSaved?.();
     } catch (error) {
       const p = error instanceof ApiProblem ? error : ApiProblem.network(error);
