@@ -1,6 +1,6 @@
 // ACL role: a named set of permissions a team is granted an environment with. Each granted
-// permission carries a farm scope (own | team | all); it only narrows farms and servers, every
-// other resource is environment-wide, so its scope is always `all`.
+// permission carries a farm scope (own | team | all); it only narrows permissions that act on one
+// farm (farms, servers, orchestration:fire), every other is environment-wide, so its scope is `all`.
 // Per-permission scopes (rather than one scope per resource) let the built-in `developer` see
 // every farm of an environment while changing only its team's.
 import { z } from 'zod';
@@ -13,15 +13,17 @@ export type BuiltInAclRoleId = (typeof BUILT_IN_ACL_ROLE_IDS)[number];
 /** A custom ACL role's id (`acl-<ulid>`) or a built-in's name. */
 export const AclRoleId = z.union([z.enum(BUILT_IN_ACL_ROLE_IDS), idOf('aclRole')]);
 
-const SCOPED = (p: string) => p.startsWith('farms:') || p.startsWith('servers:');
+/** Permissions that act on one farm (its servers, its custom events) and so take a farm scope. */
+export const isFarmScoped = (p: string) =>
+  p.startsWith('farms:') || p.startsWith('servers:') || p === 'orchestration:fire';
 
 export const AclPermissions = z.partialRecord(PermissionName, FarmScope).superRefine((perms, ctx) => {
   for (const [permission, scope] of Object.entries(perms)) {
-    if (!SCOPED(permission) && scope !== 'all')
+    if (!isFarmScoped(permission) && scope !== 'all')
       ctx.addIssue({
         code: 'custom',
         path: [permission],
-        message: 'only farms and servers take a farm scope',
+        message: 'only permissions on a farm (farms, servers, orchestration:fire) take a farm scope',
       });
   }
 });

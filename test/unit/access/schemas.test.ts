@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AclRole,
   AclRoleInput,
   ApiTokenInput,
   BUILT_IN_ACL_ROLES,
@@ -16,6 +17,11 @@ describe('access schemas', () => {
       false,
     ],
     ['an unknown permission', { name: 'ops', permissions: { 'farms:explode': 'all' } }, false],
+    [
+      'firing custom events on team farms',
+      { name: 'ops', permissions: { 'orchestration:fire': 'team' } },
+      true,
+    ],
   ])('ACL role input: %s', (_why, input, ok) => {
     expect(AclRoleInput.safeParse(input).success).toBe(ok);
   });
@@ -61,6 +67,10 @@ describe('access schemas', () => {
     ['an expiry over a year', { name: 'ci', expiresInDays: 400 }, false],
   ])('API token input: %s', (_why, input, ok) => {
     expect(ApiTokenInput.safeParse(input).success).toBe(ok);
+  });
+
+  it.each(Object.values(BUILT_IN_ACL_ROLES))('the built-in $id is a valid ACL role', (role) => {
+    expect(AclRole.safeParse(role).success).toBe(true);
   });
 
   it('the built-in developer changes only team farms and views everything', () => {
