@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { api, type Server, type ServerAction } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
+import { denial, type FarmOwnership, type MeView } from '../lib/me-permissions';
 import { ConfirmDialog } from './confirm-dialog';
 import { PlaceholderRow } from './placeholder-row';
 import { ServerStatusBadge } from './status-badge';
@@ -27,12 +28,19 @@ export function ServerTable({
   servers,
   onChanged,
   onProblem,
+  me,
+  farm,
 }: {
   farmId: string;
   servers: Server[] | undefined;
   onChanged: () => void;
   onProblem: (problem: ApiProblem | undefined) => void;
+  /** With the farm's ownership: Reboot and Terminate only for those who may (servers:reboot / servers:terminate). */
+  me?: MeView;
+  farm?: FarmOwnership & { environmentId: string };
 }) {
+  const mayReboot = !farm || !denial(me, 'servers:reboot', farm.environmentId, farm);
+  const mayTerminate = !farm || !denial(me, 'servers:terminate', farm.environmentId, farm);
   const [showEnded, setShowEnded] = useState(false);
   const [asking, setAsking] = useState<{ server: Server; action: ServerAction }>();
   const [busy, setBusy] = useState(false);
@@ -109,6 +117,7 @@ export function ServerTable({
                     <button
                       type="button"
                       className="button button-quiet"
+                      hidden={!mayReboot}
                       disabled={server.status !== 'Running'}
                       onClick={() => setAsking({ server, action: 'reboot' })}
                     >
@@ -117,6 +126,7 @@ export function ServerTable({
                     <button
                       type="button"
                       className="button button-quiet"
+                      hidden={!mayTerminate}
                       disabled={ENDED.has(server.status) || server.status === 'Pending Terminate'}
                       onClick={() => setAsking({ server, action: 'terminate' })}
                     >

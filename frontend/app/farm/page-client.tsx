@@ -178,6 +178,8 @@ function FarmView({ farmId }: { farmId: string | null }) {
                 servers={servers.data}
                 onChanged={refreshAll}
                 onProblem={setActionProblem}
+                me={me.data}
+                farm={spec}
               />
             </section>
             {spec && (
