@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import type { ApiGroup } from '../functions/handlers/api/routes';
 import { EVENT_RULES } from '../functions/handlers/event-rules';
 import { type DroverConfig, REPO_ROOT } from './config';
+import { AgentChannel } from './constructs/agent-channel';
 import { AgentTokenKey } from './constructs/agent-token-key';
 import { Api, type GroupNeed } from './constructs/api';
 import { Data } from './constructs/data';
@@ -34,6 +35,7 @@ export class DroverStack extends Stack {
   readonly webhooks: Webhooks;
   readonly orchestration: Orchestration;
   readonly api: Api;
+  readonly agentChannel: AgentChannel;
   readonly web: Web;
 
   constructor(scope: Construct, id: string, props: DroverStackProps) {
@@ -92,6 +94,15 @@ export class DroverStack extends Stack {
       handlersDir: props.apiHandlersDir,
       groupNeeds: props.apiGroupNeeds,
     });
+
+    // The agents' WebSocket push channel: the orchestrator and the agent group (BeforeHostUp) nudge.
+    this.agentChannel = new AgentChannel(this, 'AgentChannel', {
+      functions,
+      data: this.data,
+      agentTokenKey: this.agentTokenKey,
+    });
+    this.agentChannel.grantNudge(this.orchestration.function);
+    if (this.api.functions.agent) this.agentChannel.grantNudge(this.api.functions.agent);
 
     // New servers' user data names the URL their agent reports to (`<url>/v1/agent/events`).
     const agentApiUrl = config.agentApiUrl ?? `${this.api.httpApi.apiEndpoint}/api`;

@@ -1,0 +1,50 @@
+// Lambda entry point of the agents' WebSocket API (infra/constructs/agent-channel.ts):
+// $connect checks the server token in the Authorization header (the agent sends it on the
+// upgrade, like any API call) and stores the connection id under its server; $disconnect removes
+// it. The agent's heartbeat has its own mock route and never reaches this function.
+import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import type { AgentConnectionRepo } from '../ports/agent-store';
+import type { AgentTokens } from '../ports/identity';
+import { createLogger } from './api/deps';
+import { agentTokensFromEnvironment, storeFromEnvironment } from './api/deps-from-environment';
+
+type ConnectEvent = APIGatewayProxyWebsocketEventV2 & { headers?: Record<string, string | undefined> };
+
+export interface AgentChannelDeps {
+  tokens: AgentTokens;
+  connections: AgentConnectionRepo;
+}
+
+const logger = createLogger('drover-agent-channel');
+
+export async function handleChannelEvent(
+  deps: AgentChannelDeps,
+  event: ConnectEvent,
+): Promise<APIGatewayProxyResultV2> {
+  const { routeKey, connectionId, connectedAt } = event.requestContext;
+  if (routeKey === '$disconnect') {
+    await deps.connections.remove(connectionId);
+    return { statusCode: 200 };
+  }
+  if (routeKey !== '$connect') return { statusCode: 200 };
+  const header = event.headers?.authorization ?? event.headers?.Authorization ?? '';
+  const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
+  let agent: ReturnType<AgentTokens['verify']>;
+  try {
+    if (!token) throw new Error('no token');
+    agent = deps.tokens.verify(token);
+  } catch {
+    // Any non-2xx refuses the upgrade.
+    return { statusCode: 401, body: 'Send the server token: Authorization: Bearer <token>' };
+  }
+  await deps.connections.add(agent, connectionId, new Date(connectedAt).toISOString());
+  logger.info('agent connected', { serverId: agent.serverId, connectionId });
+  return { statusCode: 200 };
+}
+
+let deps: AgentChannelDeps | undefined;
+
+export async function handler(event: ConnectEvent) {
+  deps ??= { tokens: agentTokensFromEnvironment(), connections: storeFromEnvironment().agentConnections };
+  return handleChannelEvent(deps, event);
+}
