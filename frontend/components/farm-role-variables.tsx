@@ -68,9 +68,9 @@ export function FarmRoleVariables({
               <tr key={v.name} data-resolved={v.name}>
                 <th scope="row">
                   {v.name}
-                  {v.required && <span className="chip">required</span>}
-                  {v.final && <span className="chip">final</span>}
-                  {v.hidden && <span className="chip">hidden</span>}
+                  {v.required && <span className="variable-flag">required</span>}
+                  {v.final && <span className="variable-flag">final</span>}
+                  {v.hidden && <span className="variable-flag">hidden</span>}
                 </th>
                 <td>{v.value ?? '—'}</td>
                 <td>{labelOf(v.scope)}</td>

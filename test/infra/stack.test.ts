@@ -657,6 +657,11 @@ describe('the Drover stack', () => {
         variables: [...AUTH, 'TABLE_NAME'],
         builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
       },
+      // Global Variables are items in the table.
+      variables: {
+        variables: [...AUTH, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+      },
       credentials: {
         variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID'],
         builds: [

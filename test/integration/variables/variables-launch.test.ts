@@ -1,4 +1,5 @@
 // Global Variables at launch, end to end on the local runtime with the sandbox clouds: a required
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${NAME}` in these strings is the tag syntax under test, not a template mistake
 // variable without a value refuses the launch with the list of what is missing; `${NAME}` in a farm
 // role's tags is filled on the instance (a hidden one refused); a farm role whose variables become
 // invalid while running launches nothing more, with the reason in the farm's status.

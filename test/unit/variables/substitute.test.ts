@@ -1,4 +1,5 @@
 // `${NAME}` in tag values: replaced by resolved values; hidden and valueless references refused.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${NAME}` in these strings is the tag syntax under test, not a template mistake
 import { describe, expect, it } from 'vitest';
 import { resolveVariables, substituteTags, substituteVariables } from '../../../functions/domain/variables';
 import { layer, v } from './variable-fixtures';
