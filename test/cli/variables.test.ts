@@ -1,6 +1,8 @@
 // `drover vars …` with the real CLI process against the local runtime: set, get and unset at each
 // kind of scope, hidden values masked, the resolved view of a farm role with origins, refusals
 // from the API as exit codes, and a stale write retried once. No terminal, so no colour.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { apiClient } from '../support/api-client';
@@ -87,6 +89,46 @@ describe('drover vars', () => {
     const again = await drover('vars', 'unset', 'PORT', '--scope', 'farm-role', `${farmName}/web`);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Variable "PORT" not found/);
+  });
+
+  it('applies its change again, once, when someone else wrote the scope between its read and its write', async () => {
+    // A proxy in front of the API that, before passing on the CLI's first PUT, lets another client write.
+    const other = apiClient(rt.apiUrl, rt.demo.token);
+    const path = `/v1/environments/${rt.demo.environmentId}/variables`;
+    let raced = false;
+    const proxy: Server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (req.method === 'PUT' && !raced) {
+        raced = true;
+        const read = await other.get(path);
+        const variables = [...read.body.variables, { name: 'WRITTEN_MEANWHILE', value: 'x' }];
+        expect((await other.put(path, { variables }, { 'if-match': read.headers.get('etag')! })).status).toBe(
+          200,
+        );
+      }
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)),
+      ) as Record<string, string>;
+      const answer = await fetch(`${rt.apiUrl}${req.url!.replace(/^\/api/, '')}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const viaProxy = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api`;
+    try {
+      const res = await home.run(['vars', 'set', 'RACED=1'], { env: { ...env, DROVER_API: viaProxy } });
+      expect(res.code).toBe(0);
+      expect(res.stderr).toMatch(/changed meanwhile; applying the change again/);
+      const names = (await other.get(path)).body.variables.map((v: { name: string }) => v.name);
+      expect(names).toEqual(expect.arrayContaining(['WRITTEN_MEANWHILE', 'RACED']));
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it('refuses a malformed scope as a usage error', async () => {
