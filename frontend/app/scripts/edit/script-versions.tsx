@@ -19,7 +19,11 @@ export function ScriptVersions({
   onChoose: (number: number | undefined) => void;
 }) {
   return (
-    <table className="data-table orch-table version-table" aria-busy={!versions} aria-label="Versions">
+    <table
+      className="data-table card-table orch-table version-table"
+      aria-busy={!versions}
+      aria-label="Versions"
+    >
       <thead>
         <tr>
           <th scope="col">Version</th>
@@ -33,11 +37,11 @@ export function ScriptVersions({
         {!versions && <PlaceholderRow cells={3} />}
         {versions?.map((v) => (
           <tr key={v.number} aria-current={v.number === chosen ? 'true' : undefined}>
-            <td>
+            <td data-label="Version">
               v{v.number}
               {v.number === latest && <span className="badge badge-ok">latest</span>}
             </td>
-            <td>
+            <td data-label="Saved">
               <TimeAgo iso={v.createdAt} />
               <span className="row-note mono">{v.createdBy}</span>
             </td>
