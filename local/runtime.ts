@@ -41,6 +41,7 @@ import { systemClock } from '../functions/ports/clock';
 import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
+import { serveAgentDownload } from './agent-download';
 import { type AgentSimulation, type AgentSimulationOptions, simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
@@ -207,7 +208,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   >;
   server.on(
     'request',
-    createApiListener({ handlers, issuer, portalDir: options.portalDir ?? resolve('frontend/out') }),
+    createApiListener({
+      handlers,
+      issuer,
+      portalDir: options.portalDir ?? resolve('frontend/out'),
+      extra: [serveAgentDownload],
+    }),
   );
 
   const demoFile = join(dataDir, 'demo.json');

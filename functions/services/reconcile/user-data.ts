@@ -1,5 +1,7 @@
-// The user data every server boots with: it starts drover-agent with the API's
-// URL and the server's own token. The sandbox clouds' agent simulation reads the same lines.
+// The user data every server boots with: it starts drover-agent with the API's URL and the
+// server's own token. An image may carry the agent (`drover-agent` on the PATH); otherwise, with
+// Node 22 and curl on the image, the one-file agent is downloaded from the API it will talk to
+// (`<api>/v1/agent/drover-agent.mjs`). The sandbox clouds' agents read the same lines.
 export function agentUserData(apiUrl: string, serverId: string, token: string): string {
   return [
     '#!/bin/sh',
@@ -8,10 +10,15 @@ export function agentUserData(apiUrl: string, serverId: string, token: string): 
     `DROVER_SERVER_ID='${serverId}'`,
     `DROVER_SERVER_TOKEN='${token}'`,
     'export DROVER_API_URL DROVER_SERVER_ID DROVER_SERVER_TOKEN',
-    // The role's image carries drover-agent; without it the server never reports HostUp and the
-    // reconciler replaces it after the farm role's init timeout, saying why.
     'if command -v drover-agent >/dev/null 2>&1; then exec drover-agent; fi',
-    'echo "drover: drover-agent is not installed on this image" >&2',
+    'AGENT=/usr/local/lib/drover/drover-agent.mjs',
+    'if command -v node >/dev/null 2>&1 && command -v curl >/dev/null 2>&1; then',
+    '  mkdir -p /usr/local/lib/drover',
+    '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_API_URL/v1/agent/drover-agent.mjs" && exec node "$AGENT"',
+    'fi',
+    // Without the agent the server never reports HostUp, and the reconciler replaces it after the
+    // farm role's init timeout, saying why.
+    'echo "drover: drover-agent is not installed and could not be downloaded (needs node 22 and curl)" >&2',
     'exit 1',
     '',
   ].join('\n');
