@@ -1,7 +1,7 @@
 'use client';
 // A farm's servers with their live status, where they run and why they are in that status, and
-// the per-server actions (the scripts run on it; terminate, reboot — each asks first). Ended
-// servers are hidden behind a toggle so the table shows what runs now.
+// the per-server actions (terminate, reboot — each asks first) and a link to the scripts run on
+// it. Ended servers are hidden behind a toggle so the table shows what runs now.
 import Link from 'next/link';
 import { useState } from 'react';
 import { api, type Server, type ServerAction } from '../lib/api-client';
@@ -91,6 +91,12 @@ export function ServerTable({
                   <span className="row-note mono" title={server.id}>
                     {server.instanceType}
                   </span>
+                  <Link
+                    className="row-note"
+                    href={`/executions/?farmId=${encodeURIComponent(farmId)}&serverId=${encodeURIComponent(server.id)}`}
+                  >
+                    Scripts run <span className="visually-hidden">on {serverName(server)}</span>
+                  </Link>
                 </td>
                 <td data-label="Status">
                   <ServerStatusBadge status={server.status} />
@@ -108,12 +114,6 @@ export function ServerTable({
                 </td>
                 <td className="actions-cell">
                   <div className="row-actions">
-                    <Link
-                      className="button button-quiet"
-                      href={`/executions/?farmId=${encodeURIComponent(farmId)}&serverId=${encodeURIComponent(server.id)}`}
-                    >
-                      Scripts <span className="visually-hidden">run on {serverName(server)}</span>
-                    </Link>
                     <button
                       type="button"
                       className="button button-quiet"

@@ -51,6 +51,7 @@ export function ExecutionView({ executionId, signedIn }: { executionId: string; 
     return () => window.clearInterval(timer);
   }, [live, reload]);
   const servers = useApi(e ? `servers:${e.farmId}` : null, (signal) => api.listServers(e!.farmId, signal));
+  const farm = useApi(e ? `farm:${e.farmId}` : null, (signal) => api.getFarm(e!.farmId, signal));
   const server = servers.data?.find((s) => s.id === e?.serverId);
   const serverName = server ? `${server.farmRoleAlias} #${server.index}` : e?.serverId;
   const farmHref = e ? `/farm/?id=${encodeURIComponent(e.farmId)}` : '/';
@@ -61,7 +62,7 @@ export function ExecutionView({ executionId, signedIn }: { executionId: string; 
   return (
     <>
       <p className="breadcrumb">
-        <Link href={farmHref}>← Farm</Link>
+        <Link href={farmHref}>← {farm.data?.data.name ?? 'Farm'}</Link>
       </p>
       <PageHeading
         title={e ? `${e.scriptName} v${e.scriptVersion} on ${serverName}` : 'Execution'}
