@@ -4,8 +4,8 @@
 // demo farm's AWS farm role to a forbidden type, sees the violation explained under the field
 // (policy name and allowed values), cannot save it (the 422 is shown), picks an allowed type and
 // saves. Along the way: the developer sees no admin-only controls, a developer of another team
-// sees the farm read-only, and a read-only user sees no lifecycle buttons. Screenshots land in
-// test/e2e/screenshots/.
+// sees the farm read-only, the admin approves a lease extension request, and a read-only user
+// sees no lifecycle buttons. Screenshots land in test/e2e/screenshots/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -170,6 +170,22 @@ describe('Governance policies in the portal', () => {
           .or(page.getByRole('link', { name, exact: true }))
           .count(),
       ).resolves.toBe(0);
+  });
+
+  it('lets the admin approve a lease extension request on the Policies page', async () => {
+    await demoApi(runtime)('POST', `/farms/${runtime.demo.farmId}/lease-extensions`, {
+      hours: 24,
+      reason: 'demo on Friday',
+    });
+    await signInAs('admin');
+    await page.goto(`${runtime.url}/policies/`);
+    const request = page.locator('li[data-request]', { hasText: 'demo on Friday' });
+    await request.waitFor();
+    await expect(request.textContent()).resolves.toContain('demo-web: 24 more hours');
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => request.locator('.badge').textContent()).toBe('approved');
+    const farm = (await demoApi(runtime)('GET', `/farms/${runtime.demo.farmId}`)).body;
+    expect(Date.parse(farm.leaseExpiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
   });
 
   it('shows a read-only user no lifecycle buttons and no New farm', async () => {
