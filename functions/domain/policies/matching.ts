@@ -1,7 +1,9 @@
 // How a policy's lists and patterns match values: names may end in `*` for a family
-// (`t3.*`, `us-east-1*`); tag patterns are regular expressions matched against the whole value.
+// (`t3.*`, `us-east-1*`); tag and name patterns are RE2 regular expressions matched against the
+// whole value — the same user-pattern rules as Global Variables (linear-time, no ReDoS).
 import type { Platform } from '../schemas/common';
 import type { Policy, Violation } from '../schemas/policy';
+import { compileValidationPattern, type ValidationPattern } from '../variables/schema';
 
 export function matchesGlob(value: string, pattern: string): boolean {
   return pattern.endsWith('*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern;
@@ -12,17 +14,17 @@ export function allowedBy(value: string, patterns: readonly string[]): boolean {
 }
 
 /** Compiled patterns: the same few policies are evaluated again and again. */
-const compiled = new Map<string, RegExp>();
+const compiled = new Map<string, ValidationPattern>();
 const COMPILED_MAX = 1000;
 
 export function matchesPattern(value: string, pattern: string): boolean {
   let re = compiled.get(pattern);
   if (!re) {
     if (compiled.size >= COMPILED_MAX) compiled.clear();
-    re = new RegExp(`^(?:${pattern})$`);
+    re = compileValidationPattern(pattern);
     compiled.set(pattern, re);
   }
-  return re.test(value);
+  return re.matches(value);
 }
 
 /** Enabled policies that reach a platform's farm roles (a policy without platform reaches all). */

@@ -2,6 +2,7 @@
 // one rule. Farms are evaluated against the enabled policies on save (422 with the violations)
 // and again at launch, where enforced values are injected (functions/domain/policies/).
 import { z } from 'zod';
+import { compileValidationPattern } from '../variables/schema';
 import { Description, idOf, Name, Platform, Timestamp, Versioned } from './common';
 
 export const POLICY_LIMITS = {
@@ -14,19 +15,18 @@ export const POLICY_LIMITS = {
 const list = (item: z.ZodString, what: string) =>
   z.array(item).min(1, `at least one ${what}`).max(POLICY_LIMITS.listMax);
 
-/** A regular expression, checked to compile; it must match a whole value (it is anchored). */
+/** An RE2 regular expression matching a whole value (as Global Variables' patterns: linear-time, no ReDoS). */
 const Pattern = z
   .string()
   .min(1)
   .max(POLICY_LIMITS.patternMax)
-  .refine((p) => {
+  .superRefine((p, ctx) => {
     try {
-      new RegExp(`^(?:${p})$`);
-      return true;
-    } catch {
-      return false;
+      compileValidationPattern(p);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }
-  }, 'must be a valid regular expression');
+  });
 
 /** Instance types, zones and images may end in `*` to allow a family (`t3.*`, `us-east-1*`). */
 const Glob = z.string().regex(/^[a-zA-Z0-9][\w.:/-]*\*?$/, 'a name, optionally ending in *');
