@@ -80,10 +80,12 @@ export function ExecutionTable({
                 </Link>
               </td>
               <td data-label="Script">
-                <Link className="farm-link" href={executionHref(e.id)}>
-                  {e.scriptName}
-                </Link>
-                <span className="row-note">v{e.scriptVersion}</span>
+                <span className="cell-value">
+                  <Link className="farm-link" href={executionHref(e.id)}>
+                    {e.scriptName}
+                  </Link>
+                  <span className="row-note">v{e.scriptVersion}</span>
+                </span>
               </td>
               <td data-label="Server">
                 <span title={e.serverId}>

@@ -166,6 +166,8 @@ describe('the orchestration pages', () => {
     await expect(panel.locator('tbody tr').first().textContent()).resolves.toContain('HostUp');
     await expect(panel.locator('tbody tr').first().textContent()).resolves.toContain('v2');
     await screenshot('laptop-farm-orchestration');
+    await page.getByRole('heading', { name: 'Orchestration' }).scrollIntoViewIfNeeded();
+    await onPhone('farm-orchestration');
 
     await panel
       .locator('tbody tr[data-status="succeeded"]')

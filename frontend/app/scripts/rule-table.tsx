@@ -65,14 +65,18 @@ function RuleRow({
       <td data-label="Scope">{scopeLabel(r.scope, names)}</td>
       <td data-label="Runs on">{targetLabel(r.target)}</td>
       <td data-label="Script">
-        <Link className="farm-link" href={scriptHref(r.scriptId)}>
-          {script?.name ?? r.scriptId}
-        </Link>
-        <span className="row-note">{versionLabel(r)}</span>
+        <span className="cell-value">
+          <Link className="farm-link" href={scriptHref(r.scriptId)}>
+            {script?.name ?? r.scriptId}
+          </Link>
+          <span className="row-note">{versionLabel(r)}</span>
+        </span>
       </td>
       <td data-label="Order" className="num">
-        {r.order}
-        {switches.length > 0 && <span className="row-note">{switches.join(', ')}</span>}
+        <span className="cell-value">
+          {r.order}
+          {switches.length > 0 && <span className="row-note">{switches.join(', ')}</span>}
+        </span>
       </td>
       <td className="actions-cell">
         {mayManage && (

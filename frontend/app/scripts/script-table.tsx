@@ -65,18 +65,22 @@ function ScriptRow({
           </div>
         )}
       </td>
-      <td data-label="Interpreter" className="mono">
-        {s.interpreterHint}
+      <td data-label="Interpreter">
+        <span className="mono">{s.interpreterHint}</span>
       </td>
       <td data-label="Version" className="num">
-        v{s.latestVersion}
-        <span className="row-note">
-          <TimeAgo iso={s.updatedAt} />
+        <span className="cell-value">
+          v{s.latestVersion}
+          <span className="row-note">
+            <TimeAgo iso={s.updatedAt} />
+          </span>
         </span>
       </td>
       <td data-label="Runs">
-        {s.blocking ? 'blocking' : 'in background'}
-        <span className="row-note">timeout {s.timeoutSeconds} s</span>
+        <span className="cell-value">
+          {s.blocking ? 'blocking' : 'in background'}
+          <span className="row-note">timeout {s.timeoutSeconds} s</span>
+        </span>
       </td>
       <td data-label="Rules" className="num">
         {users.length}
