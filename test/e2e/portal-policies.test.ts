@@ -181,7 +181,7 @@ describe('Governance policies in the portal', () => {
     await page.goto(`${runtime.url}/policies/`);
     const request = page.locator('li[data-request]', { hasText: 'demo on Friday' });
     await request.waitFor();
-    await expect(request.textContent()).resolves.toContain('demo-web: 24 more hours');
+    await expect(request.textContent()).resolves.toContain('demo-web: 24 more hours, asked by Demo Owner');
     await request.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => request.locator('.badge').textContent()).toBe('approved');
     const farm = (await demoApi(runtime)('GET', `/farms/${runtime.demo.farmId}`)).body;

@@ -25,7 +25,16 @@ async function pendingRequests(environmentId: string, signal: AbortSignal): Prom
   return lists.flat().sort((a, b) => b.request.createdAt.localeCompare(a.request.createdAt));
 }
 
-export function LeaseRequests({ environmentId, manage }: { environmentId: string; manage: boolean }) {
+export function LeaseRequests({
+  environmentId,
+  manage,
+  nameOf,
+}: {
+  environmentId: string;
+  manage: boolean;
+  /** A user id in words ("you", a name), the id when unknown. */
+  nameOf: (userId: string) => string;
+}) {
   const requests = useApi(`lease-requests:${environmentId}`, (signal) =>
     pendingRequests(environmentId, signal),
   );
@@ -60,8 +69,8 @@ export function LeaseRequests({ environmentId, manage }: { environmentId: string
           {shown.map(({ farm, request: r }) => (
             <li key={r.id} className="panel lease-request" data-request={r.id}>
               <p>
-                <strong>{farm.name}</strong>: {r.hours} more hours, asked by{' '}
-                <span className="mono">{r.requestedBy}</span> <TimeAgo iso={r.createdAt} />
+                <strong>{farm.name}</strong>: {r.hours} more hours, asked by {nameOf(r.requestedBy)}{' '}
+                <TimeAgo iso={r.createdAt} />
               </p>
               <p className="muted">“{r.reason}”</p>
               {r.status === 'pending' ? (

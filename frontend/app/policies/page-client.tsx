@@ -5,8 +5,9 @@ import { EnvironmentPicker } from '../../components/environment-picker';
 import { PageHeading } from '../../components/page-heading';
 import { PermissionNote } from '../../components/permission-note';
 import { ProblemNotice } from '../../components/problem-notice';
+import { accessApi } from '../../lib/access-api';
 import { api } from '../../lib/api-client';
-import { denial } from '../../lib/me-permissions';
+import { denial, isAccountAdmin } from '../../lib/me-permissions';
 import { type Policy, policyApi } from '../../lib/policy-api';
 import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
@@ -36,6 +37,10 @@ export function PoliciesPageClient() {
   const readOnly = denial(me.data, 'policies:manage', environmentId);
   const manage = Boolean(me.data) && !readOnly;
   const roleName = (id: string) => roles.data?.find((r) => r.id === id)?.name ?? id;
+  // Only the owner and admins may list users; others see requesters by id (or "you").
+  const users = useApi(isAccountAdmin(me.data) ? 'users' : null, (signal) => accessApi.allUsers(signal));
+  const userName = (id: string) =>
+    id === me.data?.user.id ? 'you' : (users.data?.find((u) => u.id === id)?.name ?? id);
 
   const problem = env.error ?? policies.error;
   return (
@@ -110,7 +115,7 @@ export function PoliciesPageClient() {
           <div className="section-heading">
             <h2 id="lease-heading">Lease extension requests</h2>
           </div>
-          {environmentId && <LeaseRequests environmentId={environmentId} manage={manage} />}
+          {environmentId && <LeaseRequests environmentId={environmentId} manage={manage} nameOf={userName} />}
         </section>
       </main>
     </>
