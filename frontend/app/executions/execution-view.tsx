@@ -67,7 +67,13 @@ export function ExecutionView({ executionId, signedIn }: { executionId: string; 
       <PageHeading
         title={e ? `${e.scriptName} v${e.scriptVersion} on ${serverName}` : 'Execution'}
         lede={e ? `${e.eventName} · ${e.blocking ? 'blocking' : 'in background'} · as ${e.runAs}` : '\u00a0'}
-        actions={e && <ExecutionStatusBadge status={e.status} />}
+        actions={
+          e && (
+            <div className="status-line">
+              <ExecutionStatusBadge status={e.status} />
+            </div>
+          )
+        }
       />
       {execution.error && <ProblemNotice problem={execution.error} onRetry={execution.reload} />}
       {e && (
