@@ -4,9 +4,9 @@
 // environment-scope HostUp rule through the rule form, launch the demo farm and watch its
 // Orchestration panel fill with executions that succeed, open one and read the real output, see a
 // server's executions from the server table, fire a custom event, and have the delete of a script
-// in use refused with the rule that uses it. (The BeforeHostUp abort flow is in
-// test/integration/orchestration-flow.test.ts, over the API.) Screenshots land in
-// test/e2e/screenshots/.
+// in use refused with the rule that uses it, and the rule edited to pin a version. (The
+// BeforeHostUp abort flow is in test/integration/orchestration-flow.test.ts, over the API.)
+// Screenshots land in test/e2e/screenshots/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -230,5 +230,17 @@ describe('the orchestration pages', () => {
     await screenshot('laptop-script-in-use');
     const scripts = await apiCall('GET', '/scripts');
     expect((scripts.body as { items: { name: string }[] }).items.map((s) => s.name)).toEqual([SCRIPT]);
+  });
+
+  it('edits the rule to pin the first version', async () => {
+    await page.getByRole('button', { name: /^Edit rule: On HostUp/ }).click();
+    await expect(page.locator('#rule-version').inputValue()).resolves.toBe('');
+    await page.locator('#rule-version').selectOption('1');
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    await page.getByText(`Saved: On HostUp in environment demo run ${SCRIPT} (v1).`).waitFor();
+    const stored = await apiCall('GET', '/orchestration-rules');
+    expect((stored.body as { items: { scriptVersion: number | null; version: number }[] }).items).toEqual([
+      expect.objectContaining({ scriptVersion: 1, version: 2 }),
+    ]);
   });
 });
