@@ -8,6 +8,7 @@ import type { Role } from '../../domain/schemas/role';
 import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { FarmRef } from '../../ports/farm-scheduler';
 import type { ReconcileSummary } from '../../ports/store';
+import { recordSystemAudit } from '../audit';
 import { enabledPolicies } from '../policies';
 import { checkFarmLaunch, holdBlockedLaunches } from '../variables/launch-gate';
 import { PlanApplier } from './apply-plan';
@@ -67,6 +68,16 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
   const policies = await enabledPolicies(deps.store, stored);
   const lease = await keepLease(deps.store, stored, policies, previous?.leaseWarnedFor, now);
   await recordEvents(deps, lease.events);
+  // The platform's own write goes in the audit log beside people's (who: system, from: system).
+  if (lease.events.some((e) => e.name === 'LeaseExpired'))
+    await recordSystemAudit(deps, {
+      accountId: stored.accountId,
+      environmentId: stored.environmentId,
+      action: 'farmLeaseExpired',
+      resource: { type: 'farm', id: stored.id, name: stored.name },
+      before: { status: stored.status, leaseExpiresAt: stored.leaseExpiresAt },
+      after: { status: lease.farm.status, leaseExpiresAt: lease.farm.leaseExpiresAt },
+    });
   const farm = lease.farm;
   const servers = await deps.store.servers.listByFarm({ accountId: ref.accountId, farmId: ref.farmId });
   const access = new CloudAccess(deps, farm.accountId, farm.environmentId);
