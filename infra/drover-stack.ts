@@ -107,6 +107,7 @@ export class DroverStack extends Stack {
     // New servers' user data names the URL their agent reports to (`<url>/v1/agent/events`).
     const agentApiUrl = config.agentApiUrl ?? `${this.api.httpApi.apiEndpoint}/api`;
     this.reconcile.function.addEnvironment('AGENT_API_URL', agentApiUrl);
+    this.reconcile.function.addEnvironment('AGENT_CHANNEL_URL', this.agentChannel.url);
 
     this.events.routeRules(EVENT_RULES, {
       reconcile: this.reconcile.function,

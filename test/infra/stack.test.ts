@@ -27,6 +27,9 @@ const PORTAL_FIXTURE = 'test/infra/fixtures/portal';
 const RECONCILE = 'Drover reconcile: one observe-diff-act pass over one farm';
 const DISPATCHER = 'Drover webhooks: deliver Drover events to webhook endpoints';
 const ORCHESTRATOR = 'Drover orchestration: turn Drover events into script executions on servers';
+const AGENT_CHANNEL = 'Drover agent channel: WebSocket $connect (server token) and $disconnect';
+/** The agents' WebSocket API ($connect, $disconnect, ping; see agent-channel.test.ts) beside the HTTP API's. */
+const CHANNEL_ROUTES = 3;
 
 function synth(
   context: Record<string, unknown> = {},
@@ -59,11 +62,17 @@ function functionsByDescription(template: Template, description: string) {
 }
 
 // `orchestrator` is the bus consumer (EVENT_RULES target `orchestration`), not the API group.
-type FunctionName = ApiGroup | 'reconcile' | 'dispatcher' | 'orchestrator';
+type FunctionName = ApiGroup | 'reconcile' | 'dispatcher' | 'orchestrator' | 'agentChannel';
 // A group the routing table gains before infra/ says what it needs is skipped with a warning
 // (tested below); everything else is deployed and checked here.
 const DEPLOYED_GROUPS = API_GROUPS.filter((group) => GROUP_NEEDS[group]);
-const FUNCTION_NAMES: FunctionName[] = [...DEPLOYED_GROUPS, 'reconcile', 'dispatcher', 'orchestrator'];
+const FUNCTION_NAMES: FunctionName[] = [
+  ...DEPLOYED_GROUPS,
+  'reconcile',
+  'dispatcher',
+  'orchestrator',
+  'agentChannel',
+];
 const descriptionOf = (name: FunctionName) =>
   name === 'reconcile'
     ? RECONCILE
@@ -71,7 +80,9 @@ const descriptionOf = (name: FunctionName) =>
       ? DISPATCHER
       : name === 'orchestrator'
         ? ORCHESTRATOR
-        : `Drover API: ${name} routes`;
+        : name === 'agentChannel'
+          ? AGENT_CHANNEL
+          : `Drover API: ${name} routes`;
 
 /** The one function of that name, with its logical id. */
 function droverFunction(template: Template, name: FunctionName) {
@@ -189,7 +200,7 @@ describe('the Drover stack', () => {
       expect(functionsByDescription(partial.template, 'Drover API: webhooks routes')).toEqual({});
       partial.template.resourceCountIs(
         'AWS::ApiGatewayV2::Route',
-        API_ROUTES.filter((r) => r.group !== 'webhooks').length,
+        API_ROUTES.filter((r) => r.group !== 'webhooks').length + CHANNEL_ROUTES,
       );
       const warnings = Annotations.fromStack(partial.stack).findWarning(
         '*',
@@ -223,10 +234,10 @@ describe('the Drover stack', () => {
     });
 
     it('declares one HTTP API route per RouteDef of the routing table', () => {
-      template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+      template.resourceCountIs('AWS::ApiGatewayV2::Api', 2); // and the agents' WebSocket API
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
       const deployed = API_ROUTES.filter((route) => GROUP_NEEDS[route.group]);
-      template.resourceCountIs('AWS::ApiGatewayV2::Route', deployed.length);
+      template.resourceCountIs('AWS::ApiGatewayV2::Route', deployed.length + CHANNEL_ROUTES);
       for (const route of deployed) {
         template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: `${route.method} ${route.path}`,
@@ -281,7 +292,7 @@ describe('the Drover stack', () => {
 
     it('requires no authorizer at the gateway on the agent route: the handler checks the server token', () => {
       const agentRoutes = API_ROUTES.filter((r) => r.auth === 'agent');
-      expect(agentRoutes.map((r) => r.group)).toEqual(['agent']);
+      expect([...new Set(agentRoutes.map((r) => r.group))]).toEqual(['agent']);
       for (const route of agentRoutes) {
         template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: `${route.method} ${route.path}`,
@@ -297,7 +308,7 @@ describe('the Drover stack', () => {
       expect(partial.stack.api.missingGroups).toEqual(API_GROUPS.filter((g) => g !== 'meta'));
       partial.template.resourceCountIs(
         'AWS::ApiGatewayV2::Route',
-        API_ROUTES.filter((r) => r.group === 'meta').length,
+        API_ROUTES.filter((r) => r.group === 'meta').length + CHANNEL_ROUTES,
       );
       const warnings = Annotations.fromStack(partial.stack).findWarning(
         '*',
@@ -621,7 +632,7 @@ describe('the Drover stack', () => {
       const holders = FUNCTION_NAMES.filter(
         (name) => 'AGENT_TOKEN_KEY' in droverFunction(template, name).properties.Environment.Variables,
       );
-      expect(holders.sort()).toEqual(['agent', 'reconcile']);
+      expect(holders.sort()).toEqual(['agent', 'agentChannel', 'reconcile']);
       for (const name of holders) {
         const value = JSON.stringify(
           droverFunction(template, name).properties.Environment.Variables.AGENT_TOKEN_KEY,
@@ -706,12 +717,17 @@ describe('the Drover stack', () => {
         ],
       },
       agent: {
-        variables: [...AGENT_KEY, 'TABLE_NAME', 'EVENT_BUS_NAME'],
+        variables: [...AGENT_KEY, 'TABLE_NAME', 'EVENT_BUS_NAME', 'AGENT_CHANNEL_ENDPOINT'],
         builds: [
           fromEnv.storeFromEnvironment,
           fromEnv.agentTokensFromEnvironment,
           fromEnv.publisherFromEnvironment,
+          () => fromEnv.agentNotifierFromEnvironment(fromEnv.storeFromEnvironment),
         ],
+      },
+      agentChannel: {
+        variables: [...AGENT_KEY, 'TABLE_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.agentTokensFromEnvironment],
       },
       orchestration: {
         variables: [...AUTH, 'TABLE_NAME'],
@@ -740,7 +756,13 @@ describe('the Drover stack', () => {
         variables: ['TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
         builds: [fromEnv.storeFromEnvironment, fromEnv.secretBoxFromEnvironment, webhookDepsFromEnvironment],
       },
-      orchestrator: { variables: ['TABLE_NAME'], builds: [fromEnv.storeFromEnvironment] },
+      orchestrator: {
+        variables: ['TABLE_NAME', 'AGENT_CHANNEL_ENDPOINT'],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          () => fromEnv.agentNotifierFromEnvironment(fromEnv.storeFromEnvironment),
+        ],
+      },
       reconcile: {
         variables: [
           ...AGENT_KEY,
@@ -749,6 +771,7 @@ describe('the Drover stack', () => {
           'SECRETS_KEY_ID',
           ...SCHEDULES,
           'AGENT_API_URL',
+          'AGENT_CHANNEL_URL',
         ],
         builds: [
           fromEnv.storeFromEnvironment,

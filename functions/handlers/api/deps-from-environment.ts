@@ -11,6 +11,7 @@
 //   AGENT_TOKEN_KEY       agentTokens       base64, ≥ 32 bytes: signs the servers' agent tokens
 //   AGENT_API_URL         agentApiUrl       the API URL agents report to (the public API endpoint + /api)
 //   AGENT_CHANNEL_ENDPOINT notifier        the agents' WebSocket API management endpoint (unset: poll only)
+//   AGENT_CHANNEL_URL     agentChannelUrl   the wss:// URL agents connect to, written into user data
 //
 // fromEnvironment() builds each port on first use, once per cold start, so a function is only
 // given the variables of the ports it uses (infra/constructs/api.ts decides per group): the
@@ -26,11 +27,11 @@ import { createHmacAgentTokens } from '../../adapters/identity/hmac-agent-tokens
 import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt-authenticator';
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
 import { createKmsSecretBox } from '../../adapters/secrets/kms-secret-box';
+import type { AgentNotifier } from '../../ports/agent-notifier';
 import { systemClock } from '../../ports/clock';
 import { type CloudDriverFactory, CloudError } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
-import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
@@ -126,6 +127,7 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     get agentApiUrl() {
       return agentApiUrl();
     },
+    agentChannelUrl: process.env.AGENT_CHANNEL_URL || undefined,
     authenticator: { authenticate: async (header) => authenticator().authenticate(header) },
     agentTokens: {
       issue: (server) => agentTokens().issue(server),

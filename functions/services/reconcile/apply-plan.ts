@@ -46,7 +46,7 @@ export class PlanApplier {
   constructor(
     private readonly deps: Pick<
       ReconcileDeps,
-      'store' | 'scheduler' | 'agentTokens' | 'agentApiUrl' | 'capacityBackoff'
+      'store' | 'scheduler' | 'agentTokens' | 'agentApiUrl' | 'agentChannelUrl' | 'capacityBackoff'
     >,
     private farm: Farm,
     servers: Server[],
@@ -354,7 +354,7 @@ export class PlanApplier {
         this.farm,
         fr,
         this.roles.get(fr.roleId),
-        { apiUrl: this.deps.agentApiUrl, token },
+        { apiUrl: this.deps.agentApiUrl, token, channelUrl: this.deps.agentChannelUrl },
         this.farmRoleTags?.(fr.id),
       ),
       this.policies,

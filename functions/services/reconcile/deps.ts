@@ -20,6 +20,8 @@ export interface ReconcileDeps {
   agentTokens: AgentTokens;
   /** The API URL agents report to, written into each server's user data. */
   agentApiUrl: string;
+  /** The agents' WebSocket URL when it is not the API's own `/v1/agent/connect` (AWS: the WebSocket API). */
+  agentChannelUrl?: string;
   logger: Logger;
   planOptions?: Partial<PlanOptions>;
   /** How long a pass may hold the farm's lease (a crashed pass's lease runs out after it). */

@@ -11,7 +11,7 @@ export function launchSpecFor(
   farm: Pick<Farm, 'name'>,
   farmRole: StoredFarmRole,
   role: Pick<Role, 'tags'> | undefined,
-  agent: { apiUrl: string; token: string },
+  agent: { apiUrl: string; token: string; channelUrl?: string },
   /** The farm role's tags with `${NAME}` references filled from Global Variables (see variables/launch-gate.ts). */
   farmRoleTags: Readonly<Record<string, string>> = farmRole.tags,
 ): LaunchSpec {
@@ -33,7 +33,7 @@ export function launchSpecFor(
     instanceType: server.instanceType,
     volumes: farmRole.volumes.map((v) => ({ ...v })),
     tags,
-    userData: agentUserData(agent.apiUrl, server.id, agent.token),
+    userData: agentUserData(agent.apiUrl, server.id, agent.token, agent.channelUrl),
   };
   if (farmRole.platform === 'aws') {
     // Subnets are listed in the order of the farm role's zones: the subnet at a zone's position serves it.

@@ -2,7 +2,7 @@
 // server's own token. An image may carry the agent (`drover-agent` on the PATH); otherwise, with
 // Node 22 and curl on the image, the one-file agent is downloaded from the API it will talk to
 // (`<api>/v1/agent/drover-agent.mjs`). The sandbox clouds' agents read the same lines.
-export function agentUserData(apiUrl: string, serverId: string, token: string): string {
+export function agentUserData(apiUrl: string, serverId: string, token: string, channelUrl?: string): string {
   return [
     '#!/bin/sh',
     '# Drover: install and start drover-agent for this server.',
@@ -10,6 +10,8 @@ export function agentUserData(apiUrl: string, serverId: string, token: string): 
     `DROVER_SERVER_ID='${serverId}'`,
     `DROVER_SERVER_TOKEN='${token}'`,
     'export DROVER_API_URL DROVER_SERVER_ID DROVER_SERVER_TOKEN',
+    // In AWS the push channel is its own WebSocket API; locally the agent derives it from the API URL.
+    ...(channelUrl ? [`DROVER_CHANNEL_URL='${channelUrl}'`, 'export DROVER_CHANNEL_URL'] : []),
     'if command -v drover-agent >/dev/null 2>&1; then exec drover-agent; fi',
     'AGENT=/usr/local/lib/drover/drover-agent.mjs',
     'if command -v node >/dev/null 2>&1 && command -v curl >/dev/null 2>&1; then',
