@@ -4,13 +4,12 @@
 import { Conflict, NotFound, PreconditionFailed } from '../domain/errors';
 import type { AgentTask, TaskResult } from '../domain/schemas/agent-protocol';
 import { type Execution, ORCHESTRATION_LIMITS } from '../domain/schemas/orchestration';
-import type { Server } from '../domain/schemas/server';
-import { agentEnvironment, builtInVariables, resolveVariables, type ServerFacts } from '../domain/variables';
 import type { Clock } from '../ports/clock';
 import type { EventPublisher } from '../ports/event-publisher';
 import type { AgentIdentity } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { reportAgentEvent } from './agent-reports';
+import { resolveServerVariables } from './variables/resolve-for-server';
 
 interface Deps {
   store: Store;
@@ -46,7 +45,7 @@ export async function listAgentTasks(deps: Deps, agent: AgentIdentity): Promise<
       timeoutSeconds: e.timeoutSeconds,
       runAs: e.runAs,
       order: e.order,
-      env: env(e),
+      env: await env(e),
     })),
   );
 }
@@ -153,41 +152,25 @@ export function lastBytes(text: string, limit: number): string {
   return buf.subarray(start).toString('utf8');
 }
 
-/** The built-ins of the server (and of the triggering server when it is in the same farm). */
+/**
+ * Each task's environment: the Global Variables resolved down to this server (hidden ones in
+ * clear) and the DROVER_* built-ins of the server, the event and the triggering server — found
+ * in this farm; a fan-out's trigger in another farm leaves its DROVER_EVENT_* out.
+ */
 async function environmentFor(
   deps: Deps,
   agent: AgentIdentity,
   executions: Execution[],
-): Promise<(e: Execution) => Record<string, string>> {
+): Promise<(e: Execution) => Promise<Record<string, string>>> {
   const scope = { accountId: agent.accountId, farmId: agent.farmId };
   const triggerIds = [...new Set(executions.map((e) => e.triggeringServerId).filter((id) => id !== null))];
-  const [farm, server, ...triggers] = await Promise.all([
-    deps.store.farms.get({ accountId: agent.accountId }, agent.farmId),
-    deps.store.servers.get(scope, agent.serverId),
-    // A fan-out's triggering server in another farm is not found here: its DROVER_EVENT_* are left out.
-    ...triggerIds.map((id) => deps.store.servers.get(scope, id)),
-  ]);
-  if (!farm || !server) throw new NotFound('This server is not known');
-  const facts = (s: Server): ServerFacts => ({
-    farmId: s.farmId,
-    farmName: farm.name,
-    farmRoleAlias: s.farmRoleAlias,
-    serverId: s.id,
-    instanceIndex: s.index,
-    platform: s.platform,
-    location: s.region,
-    instanceType: s.instanceType,
-  });
+  const triggers = await Promise.all(triggerIds.map((id) => deps.store.servers.get(scope, id)));
   const byId = new Map(triggers.filter((s) => s !== undefined).map((s) => [s.id, s]));
   return (e) => {
     const trigger = e.triggeringServerId ? byId.get(e.triggeringServerId) : undefined;
-    const builtIns = builtInVariables({
-      ...facts(server),
-      accountId: farm.accountId,
-      environmentId: farm.environmentId,
+    return resolveServerVariables(deps, agent, {
       eventName: e.eventName,
-      ...(trigger ? { triggeringServer: facts(trigger) } : {}),
+      ...(trigger ? { triggeringServer: trigger } : {}),
     });
-    return agentEnvironment(resolveVariables([], builtIns));
   };
 }

@@ -114,6 +114,27 @@ describe('tasks on a running server', () => {
     expect(done).toMatchObject({ status: 'succeeded', exitCode: 0, stdoutTail: `hello ${server.id}\n` });
   });
 
+  it("hands the script the farm's Global Variables, hidden ones in clear", async () => {
+    const api = apiClient(rt.apiUrl, rt.demo.token);
+    const path = `/v1/farms/${farmDoc.id}/variables`;
+    const etag = (await api.get(path)).headers.get('etag')!;
+    const saved = await api.put(
+      path,
+      { variables: [{ name: 'APP_SECRET', value: 's3cret', hidden: true }] },
+      { 'if-match': etag },
+    );
+    expect(saved.status).toBe(200);
+    const script = await createScript(
+      rt,
+      farmDoc.accountId,
+      'env',
+      'echo "$APP_SECRET $DROVER_EVENT_NAME"\n',
+    );
+    const execution = await queueExecution(rt, server, script);
+    await rt.agentChannel.notifier.notify([identityOf(server)]);
+    expect((await finished(rt, execution)).stdoutTail).toBe('s3cret TestEvent\n');
+  });
+
   it('reconnects after the channel drops and catches up a task created while it was away', async () => {
     rt.agentChannel.drop(identityOf(server));
     expect(rt.agentChannel.connections(identityOf(server))).toBe(0);
