@@ -13,8 +13,8 @@ import { parseFarmDocument, type Referable, resolveFarmDocument } from '../farm-
 import { colourEnabled, type Io, notice, palette, printData } from '../output';
 import { readStdin } from '../prompt';
 import { byName, type FoundFarm, getFarm, listCredentials, listRoles } from '../resolve';
-import { applyPolicy, isPolicyDocument } from './policies';
 import { applyRule, applyScript, orchestrationKindOf } from './orchestration';
+import { applyPolicy, isPolicyDocument } from './policies';
 
 type Action = 'created' | 'updated' | 'unchanged';
 

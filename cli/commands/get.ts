@@ -6,8 +6,8 @@ import { type Context, contextOf } from '../context';
 import { type Column, type Io, printList, statusColour } from '../output';
 import { getFarm } from '../resolve';
 import { listEnvironments } from './env';
-import { listPolicies, POLICY_KINDS } from './policies';
 import { listRules, listScripts } from './orchestration';
+import { listPolicies, POLICY_KINDS } from './policies';
 import { listServers, serverColumns } from './servers';
 
 const KINDS: Record<
@@ -118,9 +118,10 @@ export function registerGet(program: Command, io: Io): void {
     .command('get')
     .description('List farms, roles, servers, credentials, environments, scripts or orchestration rules')
     .addArgument(
-      new Argument('<kind>', 'farms, roles, servers, credentials, environments, scripts or rules').choices(
-        [...Object.keys(KINDS), ...POLICY_KINDS],
-      ),
+      new Argument('<kind>', 'farms, roles, servers, credentials, environments, scripts or rules').choices([
+        ...Object.keys(KINDS),
+        ...POLICY_KINDS,
+      ]),
     )
     .option('--farm <name|id>', 'servers: only those of this farm')
     .option('--all', 'servers: include Terminated ones')

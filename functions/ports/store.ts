@@ -3,7 +3,6 @@
 // and throw PreconditionFailed when it is stale.
 
 import type { Account } from '../domain/schemas/account';
-import type { AclRoleRepo, ApiTokenRepo, TeamRepo, UserRepo } from './access-store';
 import type { Page, PageQuery } from '../domain/schemas/common';
 import type { CloudCredentials } from '../domain/schemas/credentials';
 import type { Environment } from '../domain/schemas/environment';
@@ -12,11 +11,12 @@ import type { FarmEvent } from '../domain/schemas/farm-event';
 import type { Role } from '../domain/schemas/role';
 import type { Server } from '../domain/schemas/server';
 import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webhook';
-import type { AuditRepo } from './audit-store';
+import type { AclRoleRepo, ApiTokenRepo, TeamRepo, UserRepo } from './access-store';
 import type { AgentConnectionRepo, AgentMetricsRepo } from './agent-store';
+import type { AuditRepo } from './audit-store';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
-import type { VariableRepo } from './variable-store';
 import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
+import type { VariableRepo } from './variable-store';
 
 /** Stored credentials: the public part and the sealed secret. */
 export interface StoredCredentials {

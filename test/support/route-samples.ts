@@ -7,7 +7,6 @@ import type { LocalRuntime } from '../../local/runtime';
 import { AGENT_BAD_BODIES, AGENT_VALID_BODIES } from './agent-samples';
 import type { ApiClient } from './api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from './fixtures';
-import { createPolicySamples, POLICY_BAD_BODIES, POLICY_VALID_BODIES } from './policy-samples';
 import {
   createOrchestrationSamples,
   fillOrchestrationPath,
@@ -15,6 +14,7 @@ import {
   ORCHESTRATION_VALID_BODIES,
   type OrchestrationIds,
 } from './orchestration-samples';
+import { createPolicySamples, POLICY_BAD_BODIES, POLICY_VALID_BODIES } from './policy-samples';
 import { createServerRecord } from './server-record';
 
 export interface Ids {
@@ -343,13 +343,21 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
     ['Account', 'Environment', 'Role', 'Farm', 'FarmRole', 'Server'].map((scope) => [
       `put${scope}Variables`,
       [
-        { why: 'a reserved DROVER_ name', body: () => ({ variables: [{ name: 'DROVER_X' }] }), path: 'variables.0.name' },
+        {
+          why: 'a reserved DROVER_ name',
+          body: () => ({ variables: [{ name: 'DROVER_X' }] }),
+          path: 'variables.0.name',
+        },
         {
           why: 'a pattern that could backtrack (RE2 has no backreferences)',
           body: () => ({ variables: [{ name: 'P', validationPattern: '(a+)\\1' }] }),
           path: 'variables.0.validationPattern',
         },
-        { why: 'a name twice', body: () => ({ variables: [{ name: 'A' }, { name: 'A' }] }), path: 'variables.1.name' },
+        {
+          why: 'a name twice',
+          body: () => ({ variables: [{ name: 'A' }, { name: 'A' }] }),
+          path: 'variables.1.name',
+        },
       ],
     ]),
   ),

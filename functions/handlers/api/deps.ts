@@ -2,11 +2,11 @@
 // environment (fromEnvironment, once per cold start); the local runtime and tests build it
 // from their own parts and pass it to each group's createHandler.
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
-import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { AgentTokens, Authenticator, PasswordHasher } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';

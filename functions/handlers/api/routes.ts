@@ -24,12 +24,12 @@ import {
   RoleInput,
   Server,
 } from '../../domain/schemas';
-import { AGENT_ROUTES } from './agent-routes';
-import { POLICY_ROUTES } from './policy-routes';
-import { AUDIT_ROUTES } from './audit-routes';
-import { VARIABLE_ROUTES } from './variable-routes';
 import { ACCESS_ROUTES } from './access-routes';
+import { AGENT_ROUTES } from './agent-routes';
+import { AUDIT_ROUTES } from './audit-routes';
 import { CUSTOM_EVENT_ROUTES, ORCHESTRATION_ROUTES } from './orchestration-routes';
+import { POLICY_ROUTES } from './policy-routes';
+import { VARIABLE_ROUTES } from './variable-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export const API_GROUPS = [
