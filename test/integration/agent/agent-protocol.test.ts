@@ -172,7 +172,7 @@ describe('tasks on a running server', () => {
     const done = await finished(rt, execution);
     expect(done.status).toBe('succeeded');
     expect(Buffer.byteLength(done.stdoutTail)).toBe(64 * 1024);
-    expect(done.stdoutTail.endsWith('line 02999 ' + '.'.repeat(80) + '\nlast-line\n')).toBe(true);
+    expect(done.stdoutTail.endsWith(`line 02999 ${'.'.repeat(80)}\nlast-line\n`)).toBe(true);
   });
 
   it('runs a script with the interpreter its shebang names', async () => {

@@ -28,7 +28,6 @@ const RULES: Record<PolicyRule['kind'], PolicyRule> = {
   'enforced-security-groups': { kind: 'enforced-security-groups', securityGroupIds: ['sg-0123abcd'] },
   'network-tags': { kind: 'network-tags', networkTags: ['web'] },
   'required-tags': { kind: 'required-tags', tags: [{ key: 'cost-center', pattern: '[0-9]{4}' }] },
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Drover variable reference, kept literally
   'auto-tags': { kind: 'auto-tags', tags: { owner: '${DROVER_FARM_NAME}' } },
   'max-instances': { kind: 'max-instances', perFarmRole: 10 },
   'instance-identity': { kind: 'instance-identity', serviceAccount: 'vm@project.iam.gserviceaccount.com' },
