@@ -84,7 +84,8 @@ describe('the audit page', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/action=updateFarm/);
     expect(page.url()).toContain('resourceType=farm');
-    await expect(page.locator('tr[data-audit]').count()).resolves.toBe(1);
+    // The URL changes before the filtered page has loaded: wait for the table to settle on it.
+    await expect.poll(() => page.locator('tr[data-audit]').count()).toBe(1);
 
     await page.getByLabel('Action').fill('deleteFarm');
     await page.getByRole('button', { name: 'Apply' }).click();
