@@ -7,6 +7,7 @@ import type { FarmSpecInput } from '../../functions/domain/schemas/farm';
 import {
   EvaluationResult,
   LeaseExtension,
+  type LeaseExtensionInput,
   Policy,
   type PolicyInput,
   type Violation,
@@ -59,6 +60,10 @@ export const policyApi = {
           })
         ).data,
     );
+  },
+  async requestLeaseExtension(farmId: string, input: LeaseExtensionInput): Promise<LeaseExtension> {
+    const path = `/farms/${id(farmId)}/lease-extensions`;
+    return (await request(path, { method: 'POST', body: input, schema: LeaseExtension })).data;
   },
   async decideLeaseExtension(
     extension: LeaseExtension,

@@ -26,6 +26,7 @@ import { useApi } from '../../lib/use-api';
 import { useFarmEvents } from '../../lib/use-farm-events';
 import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
+import { FarmLease } from './farm-lease';
 
 /** Poll fast while something is on its way (a launch, a replacement), slowly when all is still. */
 const BUSY_REFRESH_MS = 2000;
@@ -182,6 +183,7 @@ function FarmView({ farmId }: { farmId: string | null }) {
                 farm={spec}
               />
             </section>
+            {spec && <FarmLease farm={spec} me={me.data} onChanged={farm.reload} />}
             {spec && (
               <OrchestrationPanel farm={spec} servers={servers.data} me={me.data} onFired={events.reload} />
             )}
