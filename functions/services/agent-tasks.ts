@@ -2,6 +2,7 @@
 // start, output and result. The agent's identity (its token) is the only scope: an execution of
 // any other server is NotFound, exactly as if it did not exist.
 import { Conflict, NotFound, PreconditionFailed } from '../domain/errors';
+import { settleRestartedExecution } from '../domain/orchestration/stuck-executions';
 import type { AgentTask, TaskResult } from '../domain/schemas/agent-protocol';
 import { type Execution, ORCHESTRATION_LIMITS } from '../domain/schemas/orchestration';
 import type { Clock } from '../ports/clock';
@@ -9,6 +10,7 @@ import type { EventPublisher } from '../ports/event-publisher';
 import type { AgentIdentity } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { reportAgentEvent } from './agent-reports';
+import { settledExecution } from './orchestration/stuck-executions';
 import { resolveServerVariables } from './variables/resolve-for-server';
 
 interface Deps {
@@ -50,12 +52,24 @@ export async function listAgentTasks(deps: Deps, agent: AgentIdentity): Promise<
   );
 }
 
-/** queued → running. A second start (a duplicate fetch, an earlier agent process) is a Conflict. */
+/**
+ * queued → running. An agent starts each task once per process, so a start of one already running
+ * comes from a restarted agent whose earlier process took it: that execution is settled as failed
+ * (its outcome is unknown) and the start is a Conflict, as for one that has ended.
+ */
 export async function startAgentTask(deps: Deps, agent: AgentIdentity, executionId: string) {
-  return updateOwn(deps, agent, executionId, (e, now) => {
-    if (e.status !== 'queued') throw new Conflict(`Execution ${e.id} is ${e.status}, not queued`);
-    return { ...e, status: 'running', startedAt: now };
+  const orphaned: { note?: string } = {};
+  const execution = await updateOwn(deps, agent, executionId, (e, now) => {
+    delete orphaned.note;
+    if (e.status === 'queued') return { ...e, status: 'running', startedAt: now };
+    const settlement = settleRestartedExecution(e);
+    if (!settlement) throw new Conflict(`Execution ${e.id} is ${e.status}, not queued`);
+    orphaned.note = settlement.note;
+    // updateOwn adds one to the version itself.
+    return { ...settledExecution(e, settlement, now), version: e.version };
   });
+  if (orphaned.note) throw new Conflict(`Execution ${execution.id} was running: ${orphaned.note}; it failed`);
+  return execution;
 }
 
 export async function appendAgentTaskOutput(

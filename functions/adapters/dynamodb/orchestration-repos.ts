@@ -11,7 +11,8 @@
 // Why executions look like this (five access patterns, two GSIs, no transactions in dynalite):
 // - A farm's executions sit in the farm's partition, newest first by sort key, read consistently
 //   (the portal's farm page, `drover logs --farm`); deleting the farm takes them with it. The
-//   reconciler reads that partition by the SRV# prefix only, so executions never cost it a read.
+//   reconciler reads that partition by the SRV# prefix only; it asks gsi1 for each server's open
+//   tasks (usually none) to settle those an agent stopped reporting on.
 // - The agent's poll (a server's open tasks) must be one cheap Query whatever the server's
 //   history: gsi1's sort key starts with O# while the execution is queued or running and F# once
 //   finished, so `begins_with O#` reads only open tasks, oldest first, in (order, rule) order; the

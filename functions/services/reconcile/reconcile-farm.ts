@@ -9,6 +9,7 @@ import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { FarmRef } from '../../ports/farm-scheduler';
 import type { ReconcileSummary } from '../../ports/store';
 import { recordSystemAudit } from '../audit';
+import { settleStuckExecutions } from '../orchestration/stuck-executions';
 import { enabledPolicies } from '../policies';
 import { checkFarmLaunch, holdBlockedLaunches } from '../variables/launch-gate';
 import { PlanApplier } from './apply-plan';
@@ -81,6 +82,17 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
   const farm = lease.farm;
   const servers = await deps.store.servers.listByFarm({ accountId: ref.accountId, farmId: ref.farmId });
   const access = new CloudAccess(deps, farm.accountId, farm.environmentId);
+  // Scripts whose agent stopped reporting are settled here, where every live farm passes each minute.
+  await settleStuckExecutions(deps, servers).then(
+    (settled) => {
+      if (settled.length > 0)
+        deps.logger.info('settled executions the agent stopped reporting on', {
+          farmId: farm.id,
+          executions: settled.map((e) => `${e.id} ${e.status}`),
+        });
+    },
+    (err) => deps.logger.warn('could not settle stuck executions', { farmId: farm.id, error: err as Error }),
+  );
 
   // Observe every location the spec or a live record names.
   const locations = new Map<string, { platform: 'aws' | 'gce'; credentialsId: string; region: string }>();
