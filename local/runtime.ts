@@ -48,6 +48,7 @@ import { startDynalite } from './dynamo-local';
 import { InProcessEventBus } from './event-bus';
 import { createLocalIssuer, scryptPasswords } from './identity/local-issuer';
 import { findStoreLogin } from './identity/store-logins';
+import { createStoreUserDirectory } from './identity/store-user-directory';
 import { type LocalOrchestration, startLocalOrchestration } from './orchestration';
 import { LocalReconcileRunner } from './reconcile-runner';
 import type { SandboxTimings } from './sandbox/sandbox-cloud';
@@ -153,8 +154,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const agentKey = persistent ? loadOrCreateKey(join(dataDir, 'agent-token.key')) : randomBytes(32);
   const agentTokens = createHmacAgentTokens(agentKey);
   const agentChannel = attachAgentChannel(server, agentTokens);
+  const store = createDynamoStore(createDocumentClient({ tableName, endpoint: dynamo.endpoint }), tableName);
   const deps: ApiDeps & ReconcileDeps = {
-    store: createDynamoStore(createDocumentClient({ tableName, endpoint: dynamo.endpoint }), tableName),
+    store,
     secrets: createLocalKeySecretBox(secretKey),
     authenticator: createJwtAuthenticator({ issuer: issuer.issuer, keys: issuer.keys }),
     clock: systemClock,
@@ -164,7 +166,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     scheduler: reconciler,
     agentTokens,
     notifier: agentChannel.notifier,
-    passwords: scryptPasswords,
+    userDirectory: createStoreUserDirectory(store, scryptPasswords),
     agentApiUrl: `${url}/api`,
     ...(options.planOptions ? { planOptions: options.planOptions } : {}),
     ...(options.capacityBackoff ? { capacityBackoff: options.capacityBackoff } : {}),

@@ -21,6 +21,8 @@ export interface UserRepo {
   delete(scope: AccountScope, id: string): Promise<void>;
   /** Local runtime only: the scrypt hash the built-in issuer checks a password against. */
   passwordHash(scope: AccountScope, id: string): Promise<string | undefined>;
+  /** Local runtime only: sets (null: removes) that hash. NotFound when there is no such user. */
+  setPasswordHash(scope: AccountScope, id: string, passwordHash: string | null): Promise<void>;
 }
 
 export interface TeamRepo extends VersionedRepo<Team, AccountScope> {

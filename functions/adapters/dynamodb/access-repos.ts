@@ -149,6 +149,22 @@ export function createAccessRepos(
       async passwordHash({ accountId }, id) {
         return (await getItem(accessKeys.user(accountId, id)))?.passwordHash as string | undefined;
       },
+      async setPasswordHash({ accountId }, id, passwordHash) {
+        try {
+          await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: accessKeys.user(accountId, id),
+              UpdateExpression: passwordHash === null ? 'REMOVE passwordHash' : 'SET passwordHash = :hash',
+              ConditionExpression: 'attribute_exists(pk)',
+              ...(passwordHash === null ? {} : { ExpressionAttributeValues: { ':hash': passwordHash } }),
+            }),
+          );
+        } catch (err) {
+          if (err instanceof ConditionalCheckFailedException) throw new NotFound(`User ${id} not found`);
+          throw err;
+        }
+      },
     },
 
     teams: {

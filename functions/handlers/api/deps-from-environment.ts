@@ -12,6 +12,11 @@
 //   AGENT_API_URL         agentApiUrl       the API URL agents report to (the public API endpoint + /api)
 //   AGENT_CHANNEL_ENDPOINT notifier        the agents' WebSocket API management endpoint (unset: poll only)
 //   AGENT_CHANNEL_URL     agentChannelUrl   the wss:// URL agents connect to, written into user data
+//   AGENT_DOWNLOAD_URL, AGENT_BUNDLE_SHA256
+//                         agentDownload     where user data fetches drover-agent (the web origin) and
+//                                           the sha256 it must have (both set at synth; unset: from the API, unchecked)
+//   USER_POOL_ID          userDirectory     the Cognito user pool users are created in (unset: an
+//                                           external issuer whose admins create sign-ins themselves)
 //
 // fromEnvironment() builds each port on first use, once per cold start, so a function is only
 // given the variables of the ports it uses (infra/constructs/api.ts decides per group): the
@@ -23,6 +28,8 @@ import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
 import { createEventBridgePublisher } from '../../adapters/eventbridge/eventbridge-publisher';
 import { createAccessAuthenticator } from '../../adapters/identity/access-authenticator';
+import { createCognitoUserDirectory } from '../../adapters/identity/cognito-user-directory';
+import { externalUserDirectory } from '../../adapters/identity/external-user-directory';
 import { createHmacAgentTokens } from '../../adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt-authenticator';
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
@@ -35,7 +42,9 @@ import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
+import type { UserDirectory } from '../../ports/user-directory';
 import type { ReconcileDeps } from '../../services/reconcile/deps';
+import type { AgentDownload } from '../../services/reconcile/user-data';
 import { type ApiDeps, createLogger } from './deps';
 
 function required(name: string): string {
@@ -87,6 +96,17 @@ export function agentNotifierFromEnvironment(store: () => Store): AgentNotifier 
   return { notify: (servers) => notifier().notify(servers) };
 }
 
+export function userDirectoryFromEnvironment(): UserDirectory {
+  const userPoolId = process.env.USER_POOL_ID;
+  return userPoolId ? createCognitoUserDirectory({ userPoolId }) : externalUserDirectory;
+}
+
+export function agentDownloadFromEnvironment(): AgentDownload | undefined {
+  const url = process.env.AGENT_DOWNLOAD_URL;
+  const sha256 = process.env.AGENT_BUNDLE_SHA256;
+  return url && sha256 ? { url, sha256 } : undefined;
+}
+
 export function agentApiUrlFromEnvironment(): string {
   return required('AGENT_API_URL').replace(/\/$/, '');
 }
@@ -111,6 +131,7 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     createAccessAuthenticator({ jwt: authenticatorFromEnvironment(), store: store(), clock: systemClock }),
   );
   const agentTokens = once(agentTokensFromEnvironment);
+  const userDirectory = once(userDirectoryFromEnvironment);
   return {
     get store() {
       return store();
@@ -127,7 +148,11 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     get agentApiUrl() {
       return agentApiUrl();
     },
+    get userDirectory() {
+      return userDirectory();
+    },
     agentChannelUrl: process.env.AGENT_CHANNEL_URL || undefined,
+    agentDownload: agentDownloadFromEnvironment(),
     authenticator: { authenticate: async (header) => authenticator().authenticate(header) },
     agentTokens: {
       issue: (server) => agentTokens().issue(server),

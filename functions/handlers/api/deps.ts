@@ -7,9 +7,10 @@ import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
-import type { AgentTokens, Authenticator, PasswordHasher } from '../../ports/identity';
+import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
+import type { UserDirectory } from '../../ports/user-directory';
 
 export interface ApiDeps {
   store: Store;
@@ -23,8 +24,8 @@ export interface ApiDeps {
   agentTokens: AgentTokens;
   /** Nudges agents that new tasks wait (the local WebSocket server, API Gateway WebSocket in AWS). */
   notifier: AgentNotifier;
-  /** Local runtime only: users created with an initial password (in AWS, Cognito owns passwords). */
-  passwords?: PasswordHasher;
+  /** Where users' sign-ins live: the Cognito user pool in AWS, the Store's scrypt hashes locally. */
+  userDirectory: UserDirectory;
 }
 
 export function createLogger(serviceName = 'drover-api'): Logger {

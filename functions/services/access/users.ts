@@ -1,21 +1,29 @@
-// The users of an account: listed, invited (created; in the local runtime with an initial
-// password the built-in issuer checks), given another account role, removed. Owner and admin
-// only (the routes declare users:manage). An account always keeps an owner, and only an owner
-// makes or unmakes owners.
+// The users of an account: listed, invited (created here and in the identity provider, the
+// UserDirectory port), given another account role, removed. Owner and admin only (the routes
+// declare users:manage). An account always keeps an owner, and only an owner makes or unmakes owners.
+//
+// The Store and the directory cannot be written atomically, so the writes are ordered to leave
+// nothing half-made. Creating: the Drover user first (it claims the email deployment-wide), then
+// the sign-in; a directory refusal removes the Drover user again. Removing: the sign-in is
+// disabled (sessions end), then deleted, then the Drover user goes; the directory counts a missing
+// user as done, so a removal that failed halfway is simply repeated.
 
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AccountRole } from '../../domain/access/permissions';
 import type { User, UserInput } from '../../domain/access/user';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../../domain/errors';
+import { Conflict, Forbidden, NotFound } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { PageQuery } from '../../domain/schemas/common';
 import type { Clock } from '../../ports/clock';
-import type { PasswordHasher, Principal } from '../../ports/identity';
+import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import type { UserDirectory } from '../../ports/user-directory';
 
 interface Deps {
   store: Store;
   clock: Clock;
-  passwords?: PasswordHasher;
+  userDirectory: UserDirectory;
+  logger: Logger;
 }
 
 export async function getUser({ store }: Deps, principal: Principal, userId: string): Promise<User> {
@@ -29,11 +37,6 @@ export const listUsers = ({ store }: Deps, principal: Principal, page: PageQuery
 
 export async function createUser(deps: Deps, principal: Principal, input: UserInput): Promise<User> {
   if (input.accountRole === 'owner') requireOwner(principal, 'make an owner');
-  if (input.initialPassword && !deps.passwords) {
-    throw new Unprocessable('Passwords are set by the identity provider (Cognito) here', [
-      { in: 'body', path: 'initialPassword', message: 'only the local runtime takes an initial password' },
-    ]);
-  }
   const now = deps.clock.now().toISOString();
   const user: User = {
     id: newId('user'),
@@ -46,10 +49,24 @@ export async function createUser(deps: Deps, principal: Principal, input: UserIn
     createdAt: now,
     updatedAt: now,
   };
-  await deps.store.users.create(
-    user,
-    input.initialPassword && deps.passwords ? deps.passwords.hash(input.initialPassword) : undefined,
-  );
+  await deps.store.users.create(user);
+  try {
+    await deps.userDirectory.createUser({
+      accountId: user.accountId,
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      initialPassword: input.initialPassword,
+    });
+  } catch (err) {
+    await deps.store.users.delete({ accountId: user.accountId }, user.id).catch((undo) =>
+      deps.logger.error('A user the identity provider refused is left in the Store: remove them', {
+        userId: user.id,
+        error: undo,
+      }),
+    );
+    throw err;
+  }
   return user;
 }
 
@@ -80,6 +97,9 @@ export async function removeUser(deps: Deps, principal: Principal, userId: strin
     requireOwner(principal, 'remove an owner');
     await keepAnOwner(deps, principal, userId);
   }
+  const signIn = { accountId: current.accountId, userId, email: current.email };
+  await deps.userDirectory.disableUser(signIn);
+  await deps.userDirectory.deleteUser(signIn);
   await deps.store.users.delete({ accountId: principal.accountId }, userId);
   // Their team memberships go with them (a stale id would grant nothing, but would show).
   for (const team of await deps.store.teams.listAll({ accountId: principal.accountId })) {
