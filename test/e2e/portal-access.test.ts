@@ -3,19 +3,16 @@
 // API, and the list then shows when it was last used), revokes it (the API refuses it from then
 // on); the owner sees the seeded users, teams and built-in ACL roles. Screenshots land in
 // test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
+import { VIEWPORTS } from './support/chromium';
 import { elementsPastRightEdge } from './support/overflow';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
-
+let session: PortalSession;
 let runtime: LocalRuntime;
-let chromium: Chromium;
 let page: Page;
 let secret: string;
 
@@ -38,23 +35,14 @@ async function openAdmin(label: string) {
 
 describe('the access pages', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, portalDir });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    await page.goto(`${runtime.url}/sign-in/`);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('row', { name: /demo-web/ }).waitFor();
+    session = await startPortalSession();
+    runtime = session.runtime;
+    page = await session.chromium.context.newPage();
+    await signIn(page, runtime);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
   });
 
   it('creates an API token and shows its secret once', async () => {

@@ -3,20 +3,18 @@
 // from the portal, updateFarm on demo-web — and open it to read the diff, old → new. Filters
 // narrow the log and live in the URL. On a phone the log is cards and nothing scrolls sideways.
 // Screenshots land in test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
+import { VIEWPORTS } from './support/chromium';
 import { elementsPastRightEdge } from './support/overflow';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 const NEW_DESCRIPTION = 'Edited in the browser, for the audit log';
 
+let session: PortalSession;
 let runtime: LocalRuntime;
-let chromium: Chromium;
 let page: Page;
 let oldDescription: string;
 
@@ -26,24 +24,14 @@ async function screenshot(name: string) {
 
 describe('the audit page', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, portalDir });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    await page.goto(`${runtime.url}/`);
-    await page.waitForURL(/\/sign-in\/$/);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('row', { name: /demo-web/ }).waitFor();
+    session = await startPortalSession();
+    runtime = session.runtime;
+    page = await session.chromium.context.newPage();
+    await signIn(page, runtime);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
   });
 
   it('shows a farm edit made in the portal, by whom and from where, with its diff', async () => {

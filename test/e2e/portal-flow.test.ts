@@ -2,20 +2,19 @@
 // with fast sandbox clouds: create a farm through the form, launch it, watch its servers come
 // up, lose one behind Drover's back and see it replaced without reloading, terminate the farm;
 // add cloud credentials and test the connection. Screenshots land in test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
+import { type Chromium, VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
 import { elementsPastRightEdge } from './support/overflow';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 const FARM_NAME = `shop-${Date.now().toString(36)}`;
 const SERVERS_UP_MS = 60_000;
 
+let session: PortalSession;
 let runtime: LocalRuntime;
 let chromium: Chromium;
 /** The farm page stays open across the lifecycle tests, as a person would keep it. */
@@ -42,34 +41,21 @@ function instanceIdsIn(page: Page, status: string): Promise<string[]> {
 
 describe('the self-service portal', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({
-      port: 0,
-      inMemory: true,
-      portalDir,
+    session = await startPortalSession({
       sandboxTimings: { bootMs: 300, shutdownMs: 200 },
       agent: { hostInitDelayMs: 100, hostUpDelayMs: 100 },
       reconcileIntervalMs: 2000,
     });
-    chromium = await launchChromium();
+    ({ runtime, chromium } = session);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
   });
 
   it('creates a farm through the form, showing a field error first', async () => {
     const page = await chromium.context.newPage();
-    await page.goto(`${runtime.url}/`);
-    await page.waitForURL(/\/sign-in\/$/);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('row', { name: /demo-web/ }).waitFor();
+    await signIn(page, runtime);
 
     await page.getByRole('link', { name: 'New farm' }).click();
     await page.waitForURL(/\/farm\/edit\/$/);

@@ -7,23 +7,22 @@
 // in use refused with the rule that uses it, and the rule edited to pin a version. (The
 // BeforeHostUp abort flow is in test/integration/orchestration-flow.test.ts, over the API.)
 // Screenshots land in test/e2e/screenshots/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
+import { VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
 import { elementsPastRightEdge } from './support/overflow';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 const FARM_UP_MS = 60_000;
 const SCRIPT = 'hello-e2e';
 
+let session: PortalSession;
 let runtime: LocalRuntime;
-let chromium: Chromium;
 let page: Page;
 let scratch: string;
 
@@ -42,14 +41,8 @@ async function onPhone(name: string) {
 
 describe('the orchestration pages', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     scratch = mkdtempSync(path.join(tmpdir(), 'drover-portal-orchestration-'));
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({
-      port: 0,
-      inMemory: true,
-      portalDir,
+    session = await startPortalSession({
       sandboxTimings: { bootMs: 300, shutdownMs: 200 },
       reconcileIntervalMs: 1000,
       agent: {
@@ -63,20 +56,13 @@ describe('the orchestration pages', () => {
         },
       },
     });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    await page.goto(`${runtime.url}/`);
-    await page.waitForURL(/\/sign-in\/$/);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('row', { name: /demo-web/ }).waitFor();
+    runtime = session.runtime;
+    page = await session.chromium.context.newPage();
+    await signIn(page, runtime);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 

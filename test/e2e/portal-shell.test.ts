@@ -1,16 +1,20 @@
 // The portal shell end to end: the static export served by the local runtime (in-process, port 0,
 // in-memory dynalite), driven in Debian's Chromium. Screenshots land in test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime } from '../../local/runtime';
+import { type Chromium, VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import {
+  DEMO_USER,
+  type PortalSession,
+  SCREENSHOTS,
+  startPortalSession,
+  submitSignIn,
+} from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
-
+let session: PortalSession;
 let runtime: LocalRuntime;
 let chromium: Chromium;
 let demoFarmRoleAliases: string[];
@@ -34,17 +38,14 @@ async function hasHorizontalOverflow(page: Page): Promise<boolean> {
 
 describe('the portal shell', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, portalDir });
+    session = await startPortalSession();
+    ({ runtime, chromium } = session);
     demoFarmRoleAliases = await demoFarmAliases();
     expect(demoFarmRoleAliases.length).toBeGreaterThan(0);
-    chromium = await launchChromium();
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
   });
 
   it('sends a signed-out visitor to the sign-in page', async () => {
@@ -58,10 +59,7 @@ describe('the portal shell', () => {
   it("shows the API's answer next to the form when the password is wrong", async () => {
     const page = await chromium.context.newPage();
     await page.goto(`${runtime.url}/sign-in/`);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, { ...DEMO_USER, password: 'not-the-password' });
     const notice = page.locator('.notice-error');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Wrong email or password');
@@ -73,9 +71,7 @@ describe('the portal shell', () => {
   it('validates the form with the schema before calling the API', async () => {
     const page = await chromium.context.newPage();
     await page.goto(`${runtime.url}/sign-in/`);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill('not an email');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, { email: 'not an email', password: '' });
     await expect(page.locator('#sign-in-email-error').textContent()).resolves.toBe(
       'must be an email address',
     );
@@ -186,10 +182,7 @@ describe('the portal shell', () => {
     const farmUrl = `${runtime.url}/farm/?id=${runtime.demo.farmId}`;
     await page.goto(farmUrl);
     await page.waitForURL(/\/sign-in\/\?next=/);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, DEMO_USER);
     await page.waitForURL(farmUrl);
     await page.getByRole('heading', { name: 'demo-web', level: 1 }).waitFor();
     await page.close();

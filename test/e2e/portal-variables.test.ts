@@ -3,20 +3,17 @@
 // the list is saved again), the farm role's panel on the farm edit page saying why each value is
 // what it is, an override there, and the API's refusal of an override of a final variable shown
 // under the field. Screenshots land in test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { type Chromium, launchChromium } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
 import { demoApi } from './support/demo-api';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 const SECRET = 'e2e-s3cret-value';
 
+let session: PortalSession;
 let runtime: LocalRuntime;
-let chromium: Chromium;
 let page: Page;
 
 async function screenshot(name: string) {
@@ -32,24 +29,14 @@ async function addVariable(editor: Locator, index: number, name: string, value: 
 
 describe('the Global Variables pages', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, portalDir });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    await page.goto(`${runtime.url}/`);
-    await page.waitForURL(/\/sign-in\/$/);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('row', { name: /demo-web/ }).waitFor();
+    session = await startPortalSession();
+    runtime = session.runtime;
+    page = await session.chromium.context.newPage();
+    await signIn(page, runtime);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
   });
 
   it('declares environment variables, masks a hidden one and keeps it when saved again', async () => {

@@ -4,19 +4,17 @@
 // a local HTTP receiver that checks the signature, then redeliver through a failing answer and
 // see every attempt in the history. Screenshots land in test/e2e/screenshots/.
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
+import { VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
 import { elementsPastRightEdge } from './support/overflow';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 const FARM_UP_MS = 30_000;
 
 interface Received {
@@ -66,8 +64,8 @@ function signedWith(secret: string, request: Received): boolean {
     .some((part) => part.trim() === `v1=${expected}`);
 }
 
+let session: PortalSession;
 let runtime: LocalRuntime;
-let chromium: Chromium;
 const receiver = new Receiver();
 let page: Page;
 let secret: string;
@@ -81,34 +79,21 @@ async function screenshot(name: string) {
 
 describe('the webhooks pages', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
     await receiver.start();
-    runtime = await startLocalRuntime({
-      port: 0,
-      inMemory: true,
-      portalDir,
+    session = await startPortalSession({
       sandboxTimings: { bootMs: 300, shutdownMs: 200 },
       agent: { hostInitDelayMs: 100, hostUpDelayMs: 100 },
       reconcileIntervalMs: 1000,
       // Retries within a second, so a redelivery through one 500 finishes while the test watches.
       webhooks: { retry: { baseDelayMs: 300, maxDelayMs: 1000 } },
     });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    await page.goto(`${runtime.url}/`);
-    await page.waitForURL(/\/sign-in\/$/);
-    await page.locator('button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('row', { name: /demo-web/ }).waitFor();
+    runtime = session.runtime;
+    page = await session.chromium.context.newPage();
+    await signIn(page, runtime);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
     await receiver.stop();
   });
 
