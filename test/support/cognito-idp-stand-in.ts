@@ -1,0 +1,204 @@
+// A tiny stand-in for the Cognito user pools JSON API (awsJson1_1: POST /, `X-Amz-Target:
+// AWSCognitoIdentityProviderService.<Operation>`), holding one pool shaped like
+// infra/constructs/identity.ts: email is the username attribute, `custom:account_id` and
+// `custom:user_id` are 30 characters, passwords need 12 characters of four kinds. Only the admin
+// operations Drover calls; errors answer 400 with `__type` as Cognito does. Cognito has no local
+// emulator we use, so this checks the calls the real SDK client makes and records them.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StandInUser {
+  username: string;
+  attributes: Record<string, string>;
+  enabled: boolean;
+  status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+  password: string | undefined;
+  /** Whether Cognito would have emailed an invitation. */
+  invited: boolean;
+}
+
+export interface StandInCall {
+  operation: string;
+  body: Record<string, unknown>;
+}
+
+export interface CognitoStandIn {
+  endpoint: string;
+  userPoolId: string;
+  calls: StandInCall[];
+  /** By email (the pool's username attribute). */
+  users: Map<string, StandInUser>;
+  /** The next call of `operation` fails with this Cognito error type. */
+  failNext(operation: string, type: string, message?: string): void;
+  stop(): Promise<void>;
+}
+
+class CognitoError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const CUSTOM_ID_LENGTH = 30;
+
+export async function startCognitoStandIn(userPoolId = 'us-east-1_DroverTest'): Promise<CognitoStandIn> {
+  const users = new Map<string, StandInUser>();
+  const calls: StandInCall[] = [];
+  const failures = new Map<string, { type: string; message: string }>();
+
+  const find = (username: unknown): StandInUser => {
+    const name = String(username ?? '').toLowerCase();
+    const user = users.get(name) ?? [...users.values()].find((u) => u.username === name);
+    if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    return user;
+  };
+
+  const operations: Record<string, (body: Record<string, unknown>) => unknown> = {
+    AdminCreateUser(body) {
+      const email = String(body.Username ?? '').toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+$/.test(email))
+        throw new CognitoError('InvalidParameterException', 'Username should be an email.');
+      const attributes: Record<string, string> = {};
+      for (const a of (body.UserAttributes ?? []) as { Name: string; Value: string }[])
+        attributes[a.Name] = a.Value;
+      for (const custom of ['custom:account_id', 'custom:user_id']) {
+        const value = attributes[custom];
+        if (value !== undefined && value.length !== CUSTOM_ID_LENGTH)
+          throw new CognitoError(
+            'InvalidParameterException',
+            `String attribute ${custom} length must be ${CUSTOM_ID_LENGTH}.`,
+          );
+      }
+      if (users.has(email))
+        throw new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
+      if (body.TemporaryPassword !== undefined) checkPassword(String(body.TemporaryPassword));
+      const sub = randomUUID();
+      const user: StandInUser = {
+        username: sub,
+        attributes: { ...attributes, email, sub },
+        enabled: true,
+        status: 'FORCE_CHANGE_PASSWORD',
+        password: body.TemporaryPassword as string | undefined,
+        invited:
+          body.MessageAction !== 'SUPPRESS' &&
+          ((body.DesiredDeliveryMediums ?? ['SMS']) as string[]).includes('EMAIL'),
+      };
+      users.set(email, user);
+      const now = Date.now() / 1000;
+      return {
+        User: {
+          Username: sub,
+          Attributes: Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
+          UserCreateDate: now,
+          UserLastModifiedDate: now,
+          Enabled: true,
+          UserStatus: user.status,
+        },
+      };
+    },
+    AdminSetUserPassword(body) {
+      const user = find(body.Username);
+      checkPassword(String(body.Password ?? ''));
+      user.password = String(body.Password);
+      if (body.Permanent) user.status = 'CONFIRMED';
+      return {};
+    },
+    AdminDisableUser(body) {
+      find(body.Username).enabled = false;
+      return {};
+    },
+    AdminDeleteUser(body) {
+      const user = find(body.Username);
+      users.delete(user.attributes.email);
+      return {};
+    },
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = await readBody(req);
+    const reply = (status: number, body: unknown, type?: string) => {
+      res.writeHead(status, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': randomUUID(),
+        ...(type ? { 'x-amzn-errortype': type } : {}),
+      });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      if (req.method !== 'POST' || !target.startsWith(TARGET_PREFIX))
+        throw new CognitoError('UnknownOperationException', `Unexpected ${req.method} ${target}`);
+      if (req.headers['content-type'] !== 'application/x-amz-json-1.1')
+        throw new CognitoError(
+          'SerializationException',
+          `Unexpected content-type ${req.headers['content-type']}`,
+        );
+      if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 '))
+        throw new CognitoError('MissingAuthenticationTokenException', 'Admin operations need SigV4.');
+      const operation = target.slice(TARGET_PREFIX.length);
+      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      calls.push({ operation, body });
+      const run = operations[operation];
+      if (!run) throw new CognitoError('UnknownOperationException', `The stand-in has no ${operation}`);
+      if (body.UserPoolId !== userPoolId)
+        throw new CognitoError(
+          'ResourceNotFoundException',
+          `User pool ${String(body.UserPoolId)} does not exist.`,
+        );
+      const failure = failures.get(operation);
+      if (failure) {
+        failures.delete(operation);
+        throw new CognitoError(failure.type, failure.message);
+      }
+      reply(200, run(body));
+    } catch (err) {
+      if (!(err instanceof CognitoError)) throw err;
+      reply(400, { __type: err.type, message: err.message }, err.type);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      res.writeHead(500, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ __type: 'InternalErrorException', message: String(err) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    userPoolId,
+    calls,
+    users,
+    failNext(operation, type, message = `${type} (stand-in)`) {
+      failures.set(operation, { type, message });
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The pool's policy (infra/constructs/identity.ts): 12 characters, lower, upper, digit and symbol. */
+function checkPassword(password: string) {
+  const ok =
+    password.length >= 12 &&
+    /[a-z]/.test(password) &&
+    /[A-Z]/.test(password) &&
+    /[0-9]/.test(password) &&
+    /[^a-zA-Z0-9]/.test(password);
+  if (!ok)
+    throw new CognitoError(
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password not long enough',
+    );
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
