@@ -3,8 +3,8 @@
 // this mirrors its farm-scope rule (own ⊂ team ⊂ all) so a developer of another team sees a farm
 // read-only, and says why a control is off in the same words the API's 403 would.
 import type { z } from 'zod';
+import type { Me } from '../../functions/domain/access/me';
 import type { Permission } from '../../functions/domain/access/permissions';
-import type { Me } from '../../functions/handlers/api/access-routes';
 
 export type MeView = z.infer<typeof Me>;
 export interface FarmOwnership {

@@ -1,7 +1,7 @@
 'use client';
 // The signed-in user and what they may do in each environment (`GET /api/v1/me`), read once per
 // page; me-permissions.ts turns it into "may" and "why not".
-import { Me } from '../../functions/handlers/api/access-routes';
+import { Me } from '../../functions/domain/access/me';
 import { request } from './api-client';
 import type { MeView } from './me-permissions';
 import { useApi } from './use-api';

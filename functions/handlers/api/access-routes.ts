@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AclRole, AclRoleId, AclRoleInput } from '../../domain/access/acl-role';
 import { ApiToken, ApiTokenInput, ApiTokenWithSecret } from '../../domain/access/api-token';
-import { AccountRole, FarmScope, PermissionName } from '../../domain/access/permissions';
+import { Me } from '../../domain/access/me';
 import { Team, TeamInput } from '../../domain/access/team';
 import { User, UserInput, UserRoleChange } from '../../domain/access/user';
 import { idOf, PageQuery, pageOf } from '../../domain/schemas/common';
@@ -15,24 +15,6 @@ const TeamParams = z.object({ teamId: idOf('team') });
 const MemberParams = TeamParams.extend({ userId: idOf('user') });
 const AclRoleParams = z.object({ aclRoleId: AclRoleId });
 const TokenParams = z.object({ tokenId: idOf('apiToken') });
-
-export const Me = z
-  .object({
-    user: User,
-    accountRole: AccountRole,
-    via: z.enum(['user', 'api-token', 'agent', 'system']),
-    apiToken: z.object({ id: z.string(), permissions: z.array(z.string()).nullable() }).nullable(),
-    teamIds: z.array(z.string()),
-    environments: z.array(
-      z.object({
-        environmentId: z.string(),
-        name: z.string(),
-        /** Permission → widest farm scope the caller holds there. */
-        permissions: z.partialRecord(PermissionName, FarmScope),
-      }),
-    ),
-  })
-  .meta({ id: 'Me' });
 
 const route = (r: Omit<RouteDef, 'group' | 'auth'>): RouteDef => ({ ...r, group: 'access', auth: true });
 
