@@ -5,6 +5,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ApiGroup } from '../functions/handlers/api/routes';
 import { EVENT_RULES } from '../functions/handlers/event-rules';
+import { AGENT_SITE_KEY, stageAgentSite } from './agent-site';
 import { type DroverConfig, REPO_ROOT } from './config';
 import { AgentChannel } from './constructs/agent-channel';
 import { AgentTokenKey } from './constructs/agent-token-key';
@@ -85,6 +86,8 @@ export class DroverStack extends Stack {
       auth: config.authIssuer
         ? { issuer: config.authIssuer, jwksUrl: config.authJwksUrl, audience: config.authAudience }
         : { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId },
+      // Users created through the API are created in the pool, unless another issuer is trusted.
+      userDirectory: config.authIssuer ? undefined : this.identity,
       corsOrigins: [
         ...(config.portalDomain ? [`https://${config.portalDomain}`] : []),
         ...config.corsOrigins,
@@ -115,9 +118,13 @@ export class DroverStack extends Stack {
       orchestration: this.orchestration.function,
     });
 
+    // drover-agent is built now and published with the portal; user data fetches it from the web
+    // origin and checks its sha256 (functions/services/reconcile/user-data.ts).
+    const agentSite = stageAgentSite(path.join(REPO_ROOT, 'dist', 'agent-site'));
     this.web = new Web(this, 'Web', {
       httpApi: this.api.httpApi,
       portalAssetsPath: path.resolve(REPO_ROOT, config.portalAssetsPath),
+      agentSiteDir: agentSite.dir,
       isProd: config.isProd,
       domain:
         config.portalDomain && config.certificateArn
@@ -125,6 +132,10 @@ export class DroverStack extends Stack {
           : undefined,
       webAclArn: config.webAclArn,
     });
+
+    const webOrigin = `https://${config.portalDomain ?? this.web.distribution.distributionDomainName}`;
+    this.reconcile.function.addEnvironment('AGENT_DOWNLOAD_URL', `${webOrigin}/${AGENT_SITE_KEY}`);
+    this.reconcile.function.addEnvironment('AGENT_BUNDLE_SHA256', agentSite.sha256);
 
     new CfnOutput(this, 'PortalUrl', {
       value: `https://${config.portalDomain ?? this.web.distribution.distributionDomainName}`,

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DroverAgent } from '../agent/agent';
-import { ensureAgentBundle } from '../agent/bundle';
+import { agentBundleSha256, ensureAgentBundle } from '../agent/bundle';
 import { configFromEnvironment } from '../agent/config';
 import { parseAgentUserData } from '../functions/services/reconcile/user-data';
 import type { SandboxCloud, SandboxInstance } from './sandbox/sandbox-cloud';
@@ -61,7 +61,7 @@ export function simulateAgents(sandboxes: SandboxCloud[], options: AgentSimulati
     };
     const key = instance.instanceId;
     if (realProcess(instance)) {
-      const running = startProcessAgent(key, env, options, children);
+      const running = startProcessAgent(key, env, options, children, settings.agentSha256);
       agents.set(key, running);
       return;
     }
@@ -122,12 +122,21 @@ function startProcessAgent(
   env: Record<string, string>,
   options: AgentSimulationOptions,
   children: Map<string, ChildProcess>,
+  /** The sha256 the user data expects: a bundle that differs is not started, as on a real boot. */
+  expectedSha256: string | undefined,
 ): RunningAgent {
   const workDir = mkdtempSync(join(tmpdir(), `drover-sandbox-${instanceId}-`));
   let child: ChildProcess | undefined;
   let cancelled = false;
   const started = ensureAgentBundle().then((bundle) => {
     if (cancelled) return;
+    if (expectedSha256 && agentBundleSha256(bundle) !== expectedSha256) {
+      options.onAgentLog?.(
+        instanceId,
+        `drover: ${bundle} is not the expected drover-agent (sha256 mismatch): not starting it`,
+      );
+      return;
+    }
     const childEnv: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? workDir,

@@ -2,6 +2,7 @@
 // API Gateway adapter, the local token issuer, the sandbox clouds with simulated agents, the
 // in-process bus and scheduler that route like infra/, the reconciler, the portal, and demo
 // data. `npm start` runs it through main.ts; tests start it in-process (inMemory, port 0).
+
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { agentBundleSha256, ensureAgentBundle } from '../agent/bundle';
 import { createCloudDriver } from '../functions/adapters/clouds/driver-factory';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client';
 import { createTableIfMissing } from '../functions/adapters/dynamodb/create-table';
@@ -41,7 +43,7 @@ import { systemClock } from '../functions/ports/clock';
 import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
-import { serveAgentDownload } from './agent-download';
+import { AGENT_DOWNLOAD_PATH, serveAgentDownload } from './agent-download';
 import { type AgentSimulation, type AgentSimulationOptions, simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
@@ -168,6 +170,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     notifier: agentChannel.notifier,
     userDirectory: createStoreUserDirectory(store, scryptPasswords),
     agentApiUrl: `${url}/api`,
+    // User data fetches the agent from this API (agent-download.ts) and checks it is this bundle.
+    agentDownload: {
+      url: `${url}${AGENT_DOWNLOAD_PATH}`,
+      sha256: agentBundleSha256(await ensureAgentBundle()),
+    },
     ...(options.planOptions ? { planOptions: options.planOptions } : {}),
     ...(options.capacityBackoff ? { capacityBackoff: options.capacityBackoff } : {}),
   };

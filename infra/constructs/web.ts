@@ -1,6 +1,9 @@
 // The portal in AWS: the static Next.js export in a private S3 bucket behind CloudFront (origin
 // access control), and `/api/*` forwarded to the HTTP API, so the portal calls same-origin
 // `/api/v1` exactly as it does in the local runtime: no CORS, no API URL baked into the build.
+// The same bucket serves `/agent/drover-agent.mjs` to servers whose image lacks the agent: a
+// static file on a CDN costs nothing per boot, where serving it from a Lambda would run one
+// per download and pass the ~1 MB body through API Gateway.
 import { existsSync } from 'node:fs';
 import {
   Annotations,
@@ -41,6 +44,8 @@ export interface WebProps {
   httpApi: IHttpApi;
   /** Absolute path of the static export (`frontend/out`); deployed only if it exists at synth time. */
   portalAssetsPath: string;
+  /** A folder holding `agent/drover-agent.mjs` (infra/agent-site.ts), deployed with the portal. */
+  agentSiteDir?: string;
   isProd: boolean;
   /** A custom domain with its ACM certificate (us-east-1); else the `*.cloudfront.net` name. */
   domain?: { name: string; certificateArn: string };
@@ -191,19 +196,21 @@ export class Web extends Construct {
       });
     }
 
-    if (existsSync(props.portalAssetsPath)) {
-      this.deployPortal(props.portalAssetsPath);
-    } else {
+    const sources: string[] = [];
+    if (existsSync(props.portalAssetsPath)) sources.push(props.portalAssetsPath);
+    else
       Annotations.of(this).addWarningV2(
         'drover:portal-export-missing',
         `${props.portalAssetsPath} does not exist: the portal bucket stays empty. Run \`npm run build:portal\` and synthesize again.`,
       );
-    }
+    // One deployment for both: two would each prune the other's files from the bucket.
+    if (props.agentSiteDir) sources.push(props.agentSiteDir);
+    if (sources.length) this.deployPortal(sources);
   }
 
-  private deployPortal(assetsPath: string): void {
+  private deployPortal(assetPaths: string[]): void {
     new BucketDeployment(this, 'PortalDeployment', {
-      sources: [Source.asset(assetsPath)],
+      sources: assetPaths.map((p) => Source.asset(p)),
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

@@ -2,7 +2,13 @@
 // runtime, routes, bus, schedule group, distribution), and cdk-nag's AwsSolutions pack run over
 // it: every finding is either fixed or acknowledged next to its resource with a reason.
 // Bundling is off here (`aws:cdk:bundling-stacks: []`); `npx cdk synth` runs esbuild for real.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -17,7 +23,8 @@ import {
   webhookDepsFromEnvironment,
   webhookSettingsFromEnvironment,
 } from '../../functions/handlers/webhook-deps-from-environment';
-import { readConfig } from '../../infra/config';
+import { AGENT_SITE_KEY } from '../../infra/agent-site';
+import { REPO_ROOT, readConfig } from '../../infra/config';
 import { GROUP_NEEDS } from '../../infra/constructs/api';
 import { DISPATCHER_TIMEOUT } from '../../infra/constructs/webhooks';
 import { DroverStack, type DroverStackProps } from '../../infra/drover-stack';
@@ -112,6 +119,12 @@ function queueId(template: Template, prefix: string): string {
   const ids = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id.startsWith(prefix));
   expect(ids).toHaveLength(1);
   return ids[0]!;
+}
+
+/** The asset zips the portal's BucketDeployment copies into the bucket (portal export, agent site). */
+function deployedAssets(template: Template): unknown[] {
+  const [deployment] = Object.values(template.findResources('Custom::CDKBucketDeployment'));
+  return deployment?.Properties.SourceObjectKeys ?? [];
 }
 
 const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
@@ -738,9 +751,14 @@ describe('the Drover stack', () => {
         variables: [...AUTH, 'TABLE_NAME'],
         builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
       },
+      // With another issuer trusted (as here) no user pool: Drover's users only (USER_POOL_ID: see identity).
       access: {
         variables: [...AUTH, 'TABLE_NAME'],
-        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+        builds: [
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+          fromEnv.userDirectoryFromEnvironment,
+        ],
       },
       webhooks: {
         variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
@@ -772,6 +790,8 @@ describe('the Drover stack', () => {
           ...SCHEDULES,
           'AGENT_API_URL',
           'AGENT_CHANNEL_URL',
+          'AGENT_DOWNLOAD_URL',
+          'AGENT_BUNDLE_SHA256',
         ],
         builds: [
           fromEnv.storeFromEnvironment,
@@ -780,6 +800,7 @@ describe('the Drover stack', () => {
           fromEnv.schedulerFromEnvironment,
           fromEnv.agentTokensFromEnvironment,
           fromEnv.agentApiUrlFromEnvironment,
+          fromEnv.agentDownloadFromEnvironment,
         ],
       },
     };
@@ -899,12 +920,37 @@ describe('the Drover stack', () => {
       });
     });
 
+    it('publishes drover-agent with the portal and tells the reconciler its URL and sha256', () => {
+      const bundle = path.join(REPO_ROOT, 'dist/agent-site', AGENT_SITE_KEY);
+      const sha256 = createHash('sha256').update(readFileSync(bundle)).digest('hex');
+      const variables = droverFunction(template, 'reconcile').properties.Environment.Variables;
+      expect(variables.AGENT_BUNDLE_SHA256).toBe(sha256);
+      expect(variables.AGENT_DOWNLOAD_URL).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { 'Fn::GetAtt': [expect.stringMatching(/^WebDistribution/), 'DomainName'] },
+            '/agent/drover-agent.mjs',
+          ],
+        ],
+      });
+      // The bundle is the agent program itself, built for Node 22 at synth.
+      expect(readFileSync(bundle, 'utf8')).toMatch(/^#!\/usr\/bin\/env node/);
+      // Served by the default (S3) behaviour: cached, invalidated with the portal on every deployment.
+      template.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
+      expect(deployedAssets(template)).toHaveLength(2);
+    });
+
     it('deploys the portal export when it exists, and skips it with a warning when not', () => {
       template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+      expect(deployedAssets(template)).toHaveLength(2);
       const { stack: bare, template: bareTemplate } = synth({
         portalAssetsPath: 'test/infra/fixtures/no-portal',
       });
-      bareTemplate.resourceCountIs('Custom::CDKBucketDeployment', 0);
+      // drover-agent is published all the same: servers download it from the web origin.
+      bareTemplate.resourceCountIs('Custom::CDKBucketDeployment', 1);
+      expect(deployedAssets(bareTemplate)).toHaveLength(1);
       expect(
         Annotations.fromStack(bare).findWarning('*', Match.stringLikeRegexp('portal bucket stays empty')),
       ).toHaveLength(1);
@@ -969,6 +1015,64 @@ describe('the Drover stack', () => {
       expect(env.AUTH_AUDIENCE).toEqual({ Ref: client });
       const overridden = droverFunction(template, 'access').properties.Environment.Variables;
       expect(overridden.AUTH_ISSUER).toBe('https://issuer.example.com');
+    });
+
+    describe('with its own pool', () => {
+      let own: ReturnType<typeof synth>;
+      let pool: string;
+      beforeAll(() => {
+        own = synth({ authIssuer: undefined });
+        pool = Object.keys(own.template.findResources('AWS::Cognito::UserPool'))[0]!;
+      });
+
+      it('tells the access group the pool its users are created in', () => {
+        const env = droverFunction(own.template, 'access').properties.Environment.Variables;
+        expect(env.USER_POOL_ID).toEqual({ Ref: pool });
+      });
+
+      it('lets the access group, only, call the admin actions the user directory uses, on that pool', () => {
+        const cognitoActions = (name: FunctionName) =>
+          actionsOf(statementsOf(own.template, name)).filter((a) => a.startsWith('cognito-idp:'));
+        expect(cognitoActions('access').sort()).toEqual(
+          [
+            'cognito-idp:AdminCreateUser',
+            'cognito-idp:AdminDeleteUser',
+            'cognito-idp:AdminDisableUser',
+            'cognito-idp:AdminSetUserPassword',
+          ].sort(),
+        );
+        for (const statement of withAction(
+          statementsOf(own.template, 'access'),
+          'cognito-idp:AdminCreateUser',
+        ))
+          expect(statement.Resource).toEqual({ 'Fn::GetAtt': [pool, 'Arn'] });
+        expect(FUNCTION_NAMES.filter((name) => cognitoActions(name).length > 0)).toEqual(['access']);
+      });
+
+      it('builds the Cognito directory from that environment (its calls name the pool)', async () => {
+        process.env.USER_POOL_ID = 'eu-west-1_Sample';
+        const cognito = mockClient(CognitoIdentityProviderClient);
+        try {
+          cognito.on(AdminCreateUserCommand).resolves({});
+          await fromEnv.userDirectoryFromEnvironment().createUser({
+            accountId: 'acc-01m89m5r49vdr8r9ak7dmexzks',
+            userId: 'usr-01m89m5r49fqq8wnfdc7dxrx32',
+            email: 'new@example.com',
+            name: 'New',
+          });
+          expect(cognito.commandCalls(AdminCreateUserCommand)[0]!.args[0].input).toMatchObject({
+            UserPoolId: 'eu-west-1_Sample',
+            Username: 'new@example.com',
+          });
+        } finally {
+          cognito.restore();
+          delete process.env.USER_POOL_ID;
+        }
+      });
+
+      it('finds nothing unacknowledged by cdk-nag', () => {
+        expect(nagViolations(own.stack)).toEqual([]);
+      });
     });
   });
 

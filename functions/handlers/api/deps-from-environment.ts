@@ -12,6 +12,9 @@
 //   AGENT_API_URL         agentApiUrl       the API URL agents report to (the public API endpoint + /api)
 //   AGENT_CHANNEL_ENDPOINT notifier        the agents' WebSocket API management endpoint (unset: poll only)
 //   AGENT_CHANNEL_URL     agentChannelUrl   the wss:// URL agents connect to, written into user data
+//   AGENT_DOWNLOAD_URL, AGENT_BUNDLE_SHA256
+//                         agentDownload     where user data fetches drover-agent (the web origin) and
+//                                           the sha256 it must have (both set at synth; unset: from the API, unchecked)
 //   USER_POOL_ID          userDirectory     the Cognito user pool users are created in (unset: an
 //                                           external issuer whose admins create sign-ins themselves)
 //
@@ -41,6 +44,7 @@ import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
 import type { ReconcileDeps } from '../../services/reconcile/deps';
+import type { AgentDownload } from '../../services/reconcile/user-data';
 import { type ApiDeps, createLogger } from './deps';
 
 function required(name: string): string {
@@ -97,6 +101,12 @@ export function userDirectoryFromEnvironment(): UserDirectory {
   return userPoolId ? createCognitoUserDirectory({ userPoolId }) : externalUserDirectory;
 }
 
+export function agentDownloadFromEnvironment(): AgentDownload | undefined {
+  const url = process.env.AGENT_DOWNLOAD_URL;
+  const sha256 = process.env.AGENT_BUNDLE_SHA256;
+  return url && sha256 ? { url, sha256 } : undefined;
+}
+
 export function agentApiUrlFromEnvironment(): string {
   return required('AGENT_API_URL').replace(/\/$/, '');
 }
@@ -142,6 +152,7 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
       return userDirectory();
     },
     agentChannelUrl: process.env.AGENT_CHANNEL_URL || undefined,
+    agentDownload: agentDownloadFromEnvironment(),
     authenticator: { authenticate: async (header) => authenticator().authenticate(header) },
     agentTokens: {
       issue: (server) => agentTokens().issue(server),

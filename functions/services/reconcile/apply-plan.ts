@@ -46,7 +46,13 @@ export class PlanApplier {
   constructor(
     private readonly deps: Pick<
       ReconcileDeps,
-      'store' | 'scheduler' | 'agentTokens' | 'agentApiUrl' | 'agentChannelUrl' | 'capacityBackoff'
+      | 'store'
+      | 'scheduler'
+      | 'agentTokens'
+      | 'agentApiUrl'
+      | 'agentChannelUrl'
+      | 'agentDownload'
+      | 'capacityBackoff'
     >,
     private farm: Farm,
     servers: Server[],
@@ -354,7 +360,12 @@ export class PlanApplier {
         this.farm,
         fr,
         this.roles.get(fr.roleId),
-        { apiUrl: this.deps.agentApiUrl, token, channelUrl: this.deps.agentChannelUrl },
+        {
+          apiUrl: this.deps.agentApiUrl,
+          token,
+          channelUrl: this.deps.agentChannelUrl,
+          download: this.deps.agentDownload,
+        },
         this.farmRoleTags?.(fr.id),
       ),
       this.policies,

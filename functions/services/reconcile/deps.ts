@@ -9,6 +9,7 @@ import type { AgentTokens } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
 import type { CapacityBackoff } from './capacity-holds';
+import type { AgentDownload } from './user-data';
 
 export interface ReconcileDeps {
   store: Store;
@@ -22,6 +23,8 @@ export interface ReconcileDeps {
   agentApiUrl: string;
   /** The agents' WebSocket URL when it is not the API's own `/v1/agent/connect` (AWS: the WebSocket API). */
   agentChannelUrl?: string;
+  /** Where user data downloads drover-agent and its sha256 (AWS: the web origin; locally: the API). */
+  agentDownload?: AgentDownload;
   logger: Logger;
   planOptions?: Partial<PlanOptions>;
   /** How long a pass may hold the farm's lease (a crashed pass's lease runs out after it). */

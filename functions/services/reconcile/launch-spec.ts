@@ -4,14 +4,14 @@ import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
 import type { Role } from '../../domain/schemas/role';
 import type { Server } from '../../domain/schemas/server';
 import { DROVER_TAG_KEYS, type LaunchSpec } from '../../ports/cloud-driver';
-import { agentUserData } from './user-data';
+import { type AgentDownload, agentUserData } from './user-data';
 
 export function launchSpecFor(
   server: Server,
   farm: Pick<Farm, 'name'>,
   farmRole: StoredFarmRole,
   role: Pick<Role, 'tags'> | undefined,
-  agent: { apiUrl: string; token: string; channelUrl?: string },
+  agent: { apiUrl: string; token: string; channelUrl?: string; download?: AgentDownload },
   /** The farm role's tags with `${NAME}` references filled from Global Variables (see variables/launch-gate.ts). */
   farmRoleTags: Readonly<Record<string, string>> = farmRole.tags,
 ): LaunchSpec {
@@ -33,7 +33,7 @@ export function launchSpecFor(
     instanceType: server.instanceType,
     volumes: farmRole.volumes.map((v) => ({ ...v })),
     tags,
-    userData: agentUserData(agent.apiUrl, server.id, agent.token, agent.channelUrl),
+    userData: agentUserData(agent.apiUrl, server.id, agent.token, agent.channelUrl, agent.download),
   };
   if (farmRole.platform === 'aws') {
     // Subnets are listed in the order of the farm role's zones: the subnet at a zone's position serves it.

@@ -1,8 +1,30 @@
 // The user data every server boots with: it starts drover-agent with the API's URL and the
 // server's own token. An image may carry the agent (`drover-agent` on the PATH); otherwise, with
-// Node 22 and curl on the image, the one-file agent is downloaded from the API it will talk to
-// (`<api>/v1/agent/drover-agent.mjs`). The sandbox clouds' agents read the same lines.
-export function agentUserData(apiUrl: string, serverId: string, token: string, channelUrl?: string): string {
+// Node 22, curl and sha256sum on the image, the one-file agent is downloaded from where the
+// deployment publishes it (AWS: the portal's CloudFront origin, `/agent/drover-agent.mjs`; the
+// local runtime: `<api>/v1/agent/drover-agent.mjs`) and started only if its sha256 is the one
+// the reconciler expects, so a stale cache or a tampered file never runs with the server's token.
+// The sandbox clouds' agents read the same lines.
+
+/** Where the agent bundle is published and the sha256 (hex) of the bundle this deployment built. */
+export interface AgentDownload {
+  url: string;
+  sha256: string;
+}
+
+/** Without a configured download the agent comes from the API it talks to, unchecked (older deployments). */
+const defaultDownloadUrl = (apiUrl: string) => `${apiUrl}/v1/agent/drover-agent.mjs`;
+
+export function agentUserData(
+  apiUrl: string,
+  serverId: string,
+  token: string,
+  channelUrl?: string,
+  download?: AgentDownload,
+): string {
+  const fetchAndRun = download
+    ? '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_AGENT_URL" && check_agent && exec node "$AGENT"'
+    : '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_AGENT_URL" && exec node "$AGENT"';
   return [
     '#!/bin/sh',
     '# Drover: install and start drover-agent for this server.',
@@ -12,11 +34,23 @@ export function agentUserData(apiUrl: string, serverId: string, token: string, c
     'export DROVER_API_URL DROVER_SERVER_ID DROVER_SERVER_TOKEN',
     // In AWS the push channel is its own WebSocket API; locally the agent derives it from the API URL.
     ...(channelUrl ? [`DROVER_CHANNEL_URL='${channelUrl}'`, 'export DROVER_CHANNEL_URL'] : []),
+    `DROVER_AGENT_URL='${download?.url ?? defaultDownloadUrl(apiUrl)}'`,
+    ...(download
+      ? [
+          `DROVER_AGENT_SHA256='${download.sha256}'`,
+          'check_agent() {',
+          '  if echo "$DROVER_AGENT_SHA256  $AGENT" | sha256sum -c - >/dev/null 2>&1; then return 0; fi',
+          '  echo "drover: $DROVER_AGENT_URL is not the expected drover-agent (sha256 mismatch): not starting it" >&2',
+          '  rm -f "$AGENT"',
+          '  exit 1',
+          '}',
+        ]
+      : []),
     'if command -v drover-agent >/dev/null 2>&1; then exec drover-agent; fi',
     'AGENT=/usr/local/lib/drover/drover-agent.mjs',
     'if command -v node >/dev/null 2>&1 && command -v curl >/dev/null 2>&1; then',
     '  mkdir -p /usr/local/lib/drover',
-    '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_API_URL/v1/agent/drover-agent.mjs" && exec node "$AGENT"',
+    fetchAndRun,
     'fi',
     // Without the agent the server never reports HostUp, and the reconciler replaces it after the
     // farm role's init timeout, saying why.
@@ -29,10 +63,13 @@ export function agentUserData(apiUrl: string, serverId: string, token: string, c
 /** Reads the agent settings back from user data (for the sandbox clouds' agent simulation). */
 export function parseAgentUserData(
   userData: string,
-): { apiUrl: string; serverId: string; token: string } | undefined {
+): { apiUrl: string; serverId: string; token: string; agentSha256?: string } | undefined {
   const value = (name: string) => new RegExp(`^${name}='([^']*)'$`, 'm').exec(userData)?.[1];
   const apiUrl = value('DROVER_API_URL');
   const serverId = value('DROVER_SERVER_ID');
   const token = value('DROVER_SERVER_TOKEN');
-  return apiUrl && serverId && token ? { apiUrl, serverId, token } : undefined;
+  const agentSha256 = value('DROVER_AGENT_SHA256');
+  return apiUrl && serverId && token
+    ? { apiUrl, serverId, token, ...(agentSha256 ? { agentSha256 } : {}) }
+    : undefined;
 }
