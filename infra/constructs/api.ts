@@ -45,6 +45,11 @@ export interface ScheduleAccess {
   grantScheduleManagement(grantee: IGrantable & IConstruct): Record<string, string>;
 }
 
+/** The user pool whose users a group may administer (constructs/identity.ts). */
+export interface UserDirectoryAccess {
+  grantUserAdministration(grantee: IGrantable): Record<string, string>;
+}
+
 /** The queue of webhook work a group may add to (constructs/webhooks.ts). */
 export interface WebhookQueueAccess {
   grantEnqueue(grantee: IGrantable): Record<string, string>;
@@ -63,6 +68,8 @@ export interface WebhookQueueAccess {
  *   open-secrets SECRETS_KEY_ID; kms:Decrypt (opens them to call a cloud)
  *   clouds       sts:AssumeRole into customers' roles
  *   webhook-queue WEBHOOK_QUEUE_URL; sqs:SendMessage on the webhook queue
+ *   user-directory USER_POOL_ID; cognito-idp:AdminCreateUser|AdminSetUserPassword|AdminDisableUser|
+ *                AdminDeleteUser on the user pool (none when the API trusts another issuer)
  */
 export type GroupNeed =
   | 'table'
@@ -71,14 +78,16 @@ export type GroupNeed =
   | 'seal-secrets'
   | 'open-secrets'
   | 'clouds'
-  | 'webhook-queue';
+  | 'webhook-queue'
+  | 'user-directory';
 
 // Partial on purpose: a group added to the routing table without an entry here is skipped with a
 // warning (like a group without a handler module) rather than deployed with guessed permissions.
 export const GROUP_NEEDS: Partial<Record<ApiGroup, readonly GroupNeed[]>> = {
   account: ['table'],
-  // Users, teams, ACL roles and API tokens are items in the table (every group reads them to authorize).
-  access: ['table'],
+  // Users, teams, ACL roles and API tokens are items in the table (every group reads them to authorize);
+  // a user created or removed here is created or removed in the user pool too.
+  access: ['table', 'user-directory'],
   environments: ['table'],
   // Testing credentials opens them and calls the cloud.
   credentials: ['table', 'seal-secrets', 'clouds'],
@@ -118,6 +127,11 @@ export interface ApiProps {
   webhookQueue: WebhookQueueAccess;
   /** Given to groups with agent routes (auth: 'agent'). */
   agentTokenKey: AgentTokenKey;
+  /**
+   * The Cognito user pool users are created in. Without it (an external issuer) a group with the
+   * 'user-directory' need keeps only Drover's users, and that issuer's admins make the sign-ins.
+   */
+  userDirectory?: UserDirectoryAccess;
   /** The seam for identity; without it the handlers cannot verify user tokens (synth warns). */
   auth?: ApiAuthProps;
   /** Browser origins allowed to call the API from another host; same-origin needs none. */
@@ -278,6 +292,11 @@ export class Api extends Construct {
     if (needs.has('clouds')) grantAssumeCustomerRoles(fn);
     if (needs.has('webhook-queue')) {
       for (const [name, value] of Object.entries(props.webhookQueue.grantEnqueue(fn))) {
+        fn.addEnvironment(name, value);
+      }
+    }
+    if (needs.has('user-directory') && props.userDirectory) {
+      for (const [name, value] of Object.entries(props.userDirectory.grantUserAdministration(fn))) {
         fn.addEnvironment(name, value);
       }
     }

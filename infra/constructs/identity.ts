@@ -5,7 +5,16 @@
 // The API trusts this pool unless `-c authIssuer=` names another issuer.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+
+/** What the Cognito user directory calls, and nothing else (no AdminGetUser, no attribute updates). */
+export const USER_ADMINISTRATION_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminDeleteUser',
+] as const;
 
 export interface IdentityProps {
   isProd: boolean;
@@ -79,6 +88,16 @@ export class Identity extends Construct {
           'Non-prod stages use the Essentials feature plan (Plus is billed per active user); prod uses Plus with full threat protection.',
       });
     }
+  }
+
+  /**
+   * Lets a function create, disable and delete the pool's users (the users API's UserDirectory,
+   * functions/adapters/identity/cognito-user-directory.ts): only the admin actions it calls, on
+   * this pool. Returns the environment it reads.
+   */
+  grantUserAdministration(grantee: IGrantable): Record<string, string> {
+    this.userPool.grant(grantee, ...USER_ADMINISTRATION_ACTIONS);
+    return { USER_POOL_ID: this.userPool.userPoolId };
   }
 
   /** The pool's issuer URL (`iss` of its tokens); its JWKS is at `<issuer>/.well-known/jwks.json`. */
