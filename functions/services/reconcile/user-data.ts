@@ -47,9 +47,12 @@ export function agentUserData(
         ]
       : []),
     'if command -v drover-agent >/dev/null 2>&1; then exec drover-agent; fi',
-    'AGENT=/usr/local/lib/drover/drover-agent.mjs',
+    // DROVER_AGENT_DIR: an image (or a test) may choose where the download goes.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell default, not a template
+    'AGENT_DIR="${DROVER_AGENT_DIR:-/usr/local/lib/drover}"',
+    'AGENT="$AGENT_DIR/drover-agent.mjs"',
     'if command -v node >/dev/null 2>&1 && command -v curl >/dev/null 2>&1; then',
-    '  mkdir -p /usr/local/lib/drover',
+    '  mkdir -p "$AGENT_DIR"',
     fetchAndRun,
     'fi',
     // Without the agent the server never reports HostUp, and the reconciler replaces it after the
