@@ -114,7 +114,7 @@ export async function startCognitoStandIn(userPoolId = 'us-east-1_DroverTest'): 
     },
     AdminDeleteUser(body) {
       const user = find(body.Username);
-      users.delete(user.attributes.email);
+      for (const [email, held] of users) if (held === user) users.delete(email);
       return {};
     },
   };

@@ -69,12 +69,12 @@ describe('createCognitoUserDirectory', () => {
     await directory.createUser(user);
 
     expect(cognito.calls.map((c) => c.operation)).toEqual(['AdminCreateUser']);
-    expect(cognito.calls[0].body).toMatchObject({
+    expect(cognito.calls[0]!.body).toMatchObject({
       UserPoolId: cognito.userPoolId,
       Username: user.email,
       DesiredDeliveryMediums: ['EMAIL'],
     });
-    expect(cognito.calls[0].body).not.toHaveProperty('TemporaryPassword');
+    expect(cognito.calls[0]!.body).not.toHaveProperty('TemporaryPassword');
     expect(cognito.users.get(user.email)).toMatchObject({
       attributes: {
         email: user.email,
@@ -94,8 +94,8 @@ describe('createCognitoUserDirectory', () => {
     await directory.createUser(user);
 
     expect(cognito.calls.map((c) => c.operation)).toEqual(['AdminCreateUser', 'AdminSetUserPassword']);
-    expect(cognito.calls[0].body).toMatchObject({ MessageAction: 'SUPPRESS' });
-    expect(cognito.calls[1].body).toMatchObject({ Username: user.email, Permanent: true });
+    expect(cognito.calls[0]!.body).toMatchObject({ MessageAction: 'SUPPRESS' });
+    expect(cognito.calls[1]!.body).toMatchObject({ Username: user.email, Permanent: true });
     expect(cognito.users.get(user.email)).toMatchObject({
       status: 'CONFIRMED',
       password: 'Correct-Horse-9',
