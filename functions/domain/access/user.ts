@@ -9,7 +9,11 @@ export const Email = z
   .max(254)
   .overwrite((e) => e.toLowerCase());
 
-/** Local runtime only: the password a new user signs in with (in AWS, Cognito owns passwords). */
+/**
+ * A password the new user signs in with as given (permanent); without one, Cognito emails an
+ * invitation (locally: no sign-in until one is set). Cognito's pool policy asks more (12 characters
+ * of four kinds) and answers 422 on this field (functions/adapters/identity/cognito-user-directory.ts).
+ */
 export const InitialPassword = z.string().min(10, 'must be at least 10 characters').max(256);
 
 export const UserInput = z

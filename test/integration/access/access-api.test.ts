@@ -60,6 +60,32 @@ describe('signing in', () => {
     expect((await signIn('newcomer@example.com', 'a-long-password')).status).toBe(200);
   });
 
+  it('a removed user can no longer sign in with their password, and their email can be invited again', async () => {
+    const created = await owner.post('/v1/users', {
+      email: 'departing@example.com',
+      name: 'Departing',
+      initialPassword: 'a-long-password',
+    });
+    expect((await signIn('departing@example.com', 'a-long-password')).status).toBe(200);
+    expect((await owner.delete(`/v1/users/${created.body.id}`)).status).toBe(204);
+    expect((await signIn('departing@example.com', 'a-long-password')).status).toBe(401);
+    const again = await owner.post('/v1/users', { email: 'departing@example.com', name: 'Back' });
+    expect(again.status).toBe(201);
+    // Invited without a password: no local sign-in until one is set.
+    expect((await signIn('departing@example.com', 'a-long-password')).status).toBe(401);
+  });
+
+  it('answers 409 for an email that already has a user, and creates nothing', async () => {
+    const first = await owner.post('/v1/users', { email: 'twice@example.com', name: 'Once' });
+    expect(first.status).toBe(201);
+    const second = await owner.post('/v1/users', { email: 'twice@example.com', name: 'Twice' });
+    expect(second.status).toBe(409);
+    const listed = await owner.get('/v1/users?limit=200');
+    expect(listed.body.items.filter((u: { email: string }) => u.email === 'twice@example.com')).toHaveLength(
+      1,
+    );
+  });
+
   it('a removed user can no longer use their token', async () => {
     const created = await owner.post('/v1/users', { email: 'leaver@example.com', name: 'Leaver' });
     const token = await rt.mintToken(created.body.id, rt.demo.accountId);

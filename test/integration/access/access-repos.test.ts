@@ -71,6 +71,20 @@ describe('users', () => {
     await store.users.create(user(newId('account'), u.email));
   });
 
+  it('sets and removes the password hash of an existing user only (the local user directory)', async () => {
+    const acc = newId('account');
+    const u = user(acc, `p-${acc}@example.com`);
+    await store.users.create(u);
+    await store.users.setPasswordHash({ accountId: acc }, u.id, 'scrypt$s$h');
+    expect(await store.users.passwordHash({ accountId: acc }, u.id)).toBe('scrypt$s$h');
+    expect(await store.users.get({ accountId: acc }, u.id)).toEqual(u);
+    await store.users.setPasswordHash({ accountId: acc }, u.id, null);
+    expect(await store.users.passwordHash({ accountId: acc }, u.id)).toBeUndefined();
+    await expect(store.users.setPasswordHash({ accountId: acc }, newId('user'), 'h')).rejects.toThrow(
+      /not found/,
+    );
+  });
+
   it('lists only the users of one account', async () => {
     const acc = newId('account');
     await store.users.create(user(acc, `c1-${acc}@example.com`));
