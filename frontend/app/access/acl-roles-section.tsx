@@ -8,10 +8,10 @@ import { FormActions } from '../../components/form-actions';
 import { TextField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type AclRole, accessApi } from '../../lib/access-api';
-import { ApiProblem } from '../../lib/api-problem';
 import { errorsFromZod } from '../../lib/field-errors';
 import type { ApiState } from '../../lib/use-api';
 import { type Checked, useDraftForm } from '../../lib/use-draft-form';
+import { useRowAction } from '../../lib/use-row-action';
 import { PermissionMatrix } from './permission-matrix';
 
 interface RoleDraft {
@@ -89,23 +89,13 @@ function AclRoleForm({
 export function AclRolesSection({ aclRoles, manage }: { aclRoles: ApiState<AclRole[]>; manage: boolean }) {
   const [open, setOpen] = useState<string>();
   const [form, setForm] = useState<{ item?: AclRole }>();
-  const [deleting, setDeleting] = useState<AclRole>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { asking: deleting, ask: askDelete, dismiss, busy, problem, run } = useRowAction<AclRole>();
 
-  async function remove(role: AclRole) {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const remove = (role: AclRole) =>
+    run(true, async () => {
       await accessApi.deleteAclRole(role);
       aclRoles.reload();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
-    } finally {
-      setBusy(false);
-      setDeleting(undefined);
-    }
-  }
+    });
 
   return (
     <section aria-labelledby="acl-heading" className="access-section">
@@ -167,7 +157,7 @@ export function AclRolesSection({ aclRoles, manage }: { aclRoles: ApiState<AclRo
                     >
                       Edit <span className="visually-hidden">{r.name}</span>
                     </button>
-                    <button type="button" className="button button-quiet" onClick={() => setDeleting(r)}>
+                    <button type="button" className="button button-quiet" onClick={() => askDelete(r)}>
                       Delete <span className="visually-hidden">{r.name}</span>
                     </button>
                   </>
@@ -183,9 +173,9 @@ export function AclRolesSection({ aclRoles, manage }: { aclRoles: ApiState<AclRo
         title={`Delete ACL role ${deleting?.name ?? ''}?`}
         confirmLabel="Delete ACL role"
         danger
-        busy={busy}
+        busy={Boolean(busy)}
         onConfirm={() => deleting && remove(deleting)}
-        onClose={() => setDeleting(undefined)}
+        onClose={dismiss}
       >
         <p>Only a role no team grants can be deleted; the API says which teams still use it.</p>
       </ConfirmDialog>

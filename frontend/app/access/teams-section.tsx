@@ -11,10 +11,10 @@ import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type AclRole, accessApi, type Team, type User } from '../../lib/access-api';
 import type { Environment } from '../../lib/api-client';
-import { ApiProblem } from '../../lib/api-problem';
 import { errorsFromZod } from '../../lib/field-errors';
 import type { ApiState } from '../../lib/use-api';
 import { type Checked, useDraftForm } from '../../lib/use-draft-form';
+import { useRowAction } from '../../lib/use-row-action';
 
 interface TeamDraft {
   name: string;
@@ -153,27 +153,17 @@ export function TeamsSection({
   aclRoles: AclRole[] | undefined;
 }) {
   const [form, setForm] = useState<{ item?: Team }>();
-  const [deleting, setDeleting] = useState<Team>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { asking: deleting, ask: askDelete, dismiss, busy, problem, run } = useRowAction<Team>();
   const userName = (id: string) => users?.find((u) => u.id === id)?.name ?? id;
   const envName = (id: string) => environments?.find((e) => e.id === id)?.name ?? id;
   const roleName = (id: string) => aclRoles?.find((r) => r.id === id)?.name ?? id;
   const ready = users && environments && aclRoles;
 
-  async function remove(team: Team) {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const remove = (team: Team) =>
+    run(true, async () => {
       await accessApi.deleteTeam(team);
       teams.reload();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
-    } finally {
-      setBusy(false);
-      setDeleting(undefined);
-    }
-  }
+    });
 
   return (
     <section aria-labelledby="teams-heading" className="access-section">
@@ -250,7 +240,7 @@ export function TeamsSection({
                     >
                       Edit <span className="visually-hidden">{t.name}</span>
                     </button>
-                    <button type="button" className="button button-quiet" onClick={() => setDeleting(t)}>
+                    <button type="button" className="button button-quiet" onClick={() => askDelete(t)}>
                       Delete <span className="visually-hidden">{t.name}</span>
                     </button>
                   </div>
@@ -268,9 +258,9 @@ export function TeamsSection({
         title={`Delete team ${deleting?.name ?? ''}?`}
         confirmLabel="Delete team"
         danger
-        busy={busy}
+        busy={Boolean(busy)}
         onConfirm={() => deleting && remove(deleting)}
-        onClose={() => setDeleting(undefined)}
+        onClose={dismiss}
       >
         <p>
           Its members lose the access its grants gave them. Farms owned by the team keep their owner user.

@@ -11,10 +11,10 @@ import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { accessApi, type User } from '../../lib/access-api';
-import { ApiProblem } from '../../lib/api-problem';
 import { errorsFromZod } from '../../lib/field-errors';
 import type { ApiState } from '../../lib/use-api';
 import { type Checked, useDraftForm } from '../../lib/use-draft-form';
+import { useRowAction } from '../../lib/use-row-action';
 
 interface UserDraft {
   email: string;
@@ -94,23 +94,12 @@ function UserForm({ onSaved, onCancel }: { onSaved: (user: User) => void; onCanc
 
 export function UsersSection({ users, selfId }: { users: ApiState<User[]>; selfId: string | undefined }) {
   const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState<User>();
-  const [busy, setBusy] = useState<string>();
-  const [problem, setProblem] = useState<ApiProblem>();
-
-  async function act(userId: string, action: () => Promise<unknown>) {
-    setBusy(userId);
-    setProblem(undefined);
-    try {
+  const { asking: removing, ask: askRemove, dismiss, busy, problem, run } = useRowAction<User, string>();
+  const act = (userId: string, action: () => Promise<unknown>) =>
+    run(userId, async () => {
       await action();
       users.reload();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
-    } finally {
-      setBusy(undefined);
-      setRemoving(undefined);
-    }
-  }
+    });
 
   return (
     <section aria-labelledby="users-heading" className="access-section">
@@ -186,7 +175,7 @@ export function UsersSection({ users, selfId }: { users: ApiState<User[]>; selfI
                 <td className="actions-cell">
                   {u.accountRole !== 'owner' && u.id !== selfId && (
                     <div className="row-actions">
-                      <button type="button" className="button button-quiet" onClick={() => setRemoving(u)}>
+                      <button type="button" className="button button-quiet" onClick={() => askRemove(u)}>
                         Remove <span className="visually-hidden">{u.name}</span>
                       </button>
                     </div>
@@ -204,7 +193,7 @@ export function UsersSection({ users, selfId }: { users: ApiState<User[]>; selfI
         danger
         busy={Boolean(busy)}
         onConfirm={() => removing && act(removing.id, () => accessApi.deleteUser(removing.id))}
-        onClose={() => setRemoving(undefined)}
+        onClose={dismiss}
       >
         <p>They can no longer sign in, and their API tokens stop working. Farms they own stay.</p>
       </ConfirmDialog>

@@ -1,14 +1,13 @@
 'use client';
 // An environment's policies: name, rule kind, platform, enabled, what the rule says; for those
 // who may manage policies, enable/disable, edit and delete (confirmed) per row.
-import { useState } from 'react';
 import { PolicyInput } from '../../../functions/domain/schemas/policy';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
-import { ApiProblem } from '../../lib/api-problem';
 import { type Policy, policyApi } from '../../lib/policy-api';
 import { policyDraftOf, RULE_KIND_LABELS, ruleSummary, toPolicyInput } from '../../lib/policy-draft';
+import { useRowAction } from '../../lib/use-row-action';
 
 function PolicyRow({
   policy: p,
@@ -23,23 +22,12 @@ function PolicyRow({
   onEdit: (policy: Policy) => void;
   onChanged: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState<'toggle' | 'delete'>();
-  const [problem, setProblem] = useState<ApiProblem>();
-
-  async function act(kind: 'toggle' | 'delete', action: () => Promise<unknown>) {
-    setBusy(kind);
-    setProblem(undefined);
-    try {
+  const { asking, ask, dismiss, busy, problem, run } = useRowAction<'delete', 'toggle' | 'delete'>();
+  const act = (kind: 'toggle' | 'delete', action: () => Promise<unknown>) =>
+    run(kind, async () => {
       await action();
       onChanged();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
-    } finally {
-      setBusy(undefined);
-      setAsking(false);
-    }
-  }
+    });
 
   const toggle = () =>
     act('toggle', () =>
@@ -83,7 +71,7 @@ function PolicyRow({
             <button
               type="button"
               className="button button-quiet"
-              onClick={() => setAsking(true)}
+              onClick={() => ask('delete')}
               disabled={Boolean(busy)}
             >
               Delete
@@ -91,13 +79,13 @@ function PolicyRow({
           </div>
         )}
         <ConfirmDialog
-          open={asking}
+          open={asking === 'delete'}
           title={`Delete policy ${p.name}?`}
           confirmLabel="Delete policy"
           danger
           busy={busy === 'delete'}
           onConfirm={() => act('delete', () => policyApi.deletePolicy(p))}
-          onClose={() => setAsking(false)}
+          onClose={dismiss}
         >
           <p>
             Farms are no longer checked against it, on save or at launch. Values it enforced on running

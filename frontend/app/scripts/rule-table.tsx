@@ -2,13 +2,12 @@
 // The account's orchestration rules in the order the orchestrator runs them (order, then id):
 // event, scope, targets, script and version, order and switches; edit and delete (confirmed).
 import Link from 'next/link';
-import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
-import { ApiProblem } from '../../lib/api-problem';
 import { type OrchestrationRule, orchestrationApi } from '../../lib/orchestration-api';
 import { TARGETS } from '../../lib/rule-draft';
+import { useRowAction } from '../../lib/use-row-action';
 import { type NameBook, ruleSentence, scopeLabel, versionLabel } from './rule-names';
 import { scriptHref } from './script-table';
 
@@ -28,25 +27,15 @@ function RuleRow({
   onEdit: (rule: OrchestrationRule) => void;
   onDeleted: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { asking, ask, dismiss, busy, problem, run } = useRowAction();
   const script = names.scripts.get(r.scriptId);
   const sentence = ruleSentence(r, names);
 
-  async function remove() {
-    setDeleting(true);
-    setProblem(undefined);
-    try {
+  const remove = () =>
+    run(true, async () => {
       await orchestrationApi.deleteRule(r);
       onDeleted();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
-    } finally {
-      setDeleting(false);
-      setAsking(false);
-    }
-  }
+    });
 
   const switches = [
     r.blocking === null ? null : r.blocking ? 'blocking' : 'in background',
@@ -84,19 +73,19 @@ function RuleRow({
             <button type="button" className="button button-quiet" onClick={() => onEdit(r)}>
               Edit <span className="visually-hidden">rule: {sentence}</span>
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
+            <button type="button" className="button button-quiet" onClick={() => ask(true)}>
               Delete <span className="visually-hidden">rule: {sentence}</span>
             </button>
           </div>
         )}
         <ConfirmDialog
-          open={asking}
+          open={Boolean(asking)}
           title="Delete this rule?"
           confirmLabel="Delete rule"
           danger
-          busy={deleting}
+          busy={Boolean(busy)}
           onConfirm={remove}
-          onClose={() => setAsking(false)}
+          onClose={dismiss}
         >
           <p>{sentence}. Executions it already made stay in the farms&apos; history.</p>
         </ConfirmDialog>

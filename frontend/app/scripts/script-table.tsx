@@ -3,13 +3,12 @@
 // rules use each; edit (a new version per save) and delete, which the API refuses with 409 while
 // a rule uses the script — the refusal is shown with those rules.
 import Link from 'next/link';
-import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
-import { ApiProblem } from '../../lib/api-problem';
 import { type OrchestrationRule, orchestrationApi, type Script } from '../../lib/orchestration-api';
+import { useRowAction } from '../../lib/use-row-action';
 
 export const scriptHref = (scriptId: string) => `/scripts/edit/?id=${encodeURIComponent(scriptId)}`;
 
@@ -26,24 +25,14 @@ function ScriptRow({
   describeRule: (rule: OrchestrationRule) => string;
   onDeleted: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { asking, ask, dismiss, busy, problem, run } = useRowAction();
   const users = rules.filter((r) => r.scriptId === s.id);
 
-  async function remove() {
-    setDeleting(true);
-    setProblem(undefined);
-    try {
+  const remove = () =>
+    run(true, async () => {
       await orchestrationApi.deleteScript(s);
       onDeleted();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
-    } finally {
-      setDeleting(false);
-      setAsking(false);
-    }
-  }
+    });
 
   return (
     <tr data-script={s.id}>
@@ -91,19 +80,19 @@ function ScriptRow({
             {mayManage ? 'Edit' : 'View'} <span className="visually-hidden">{s.name}</span>
           </Link>
           {mayManage && (
-            <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
+            <button type="button" className="button button-quiet" onClick={() => ask(true)}>
               Delete <span className="visually-hidden">{s.name}</span>
             </button>
           )}
         </div>
         <ConfirmDialog
-          open={asking}
+          open={Boolean(asking)}
           title={`Delete ${s.name}?`}
           confirmLabel="Delete script"
           danger
-          busy={deleting}
+          busy={Boolean(busy)}
           onConfirm={remove}
-          onClose={() => setAsking(false)}
+          onClose={dismiss}
         >
           <p>
             Every version goes with it. A script that a rule still uses cannot be deleted: change or delete

@@ -7,8 +7,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
-import { ApiProblem } from '../../lib/api-problem';
 import { exactTime } from '../../lib/format-time';
+import { useRowAction } from '../../lib/use-row-action';
 import {
   type Delivery,
   type WebhookEndpoint,
@@ -16,8 +16,6 @@ import {
   webhookApi,
 } from '../../lib/webhook-api';
 import { lastResult, latency } from './delivery-status';
-
-const problemOf = (error: unknown) => (error instanceof ApiProblem ? error : ApiProblem.network(error));
 
 function TestOutcome({ delivery }: { delivery: Delivery }) {
   const ok = delivery.status === 'succeeded';
@@ -42,23 +40,15 @@ function EndpointRow({
   onSecret: (rotated: WebhookEndpointWithSecret) => void;
   onEdit: (endpoint: WebhookEndpoint) => void;
 }) {
-  const [asking, setAsking] = useState<'rotate' | 'delete'>();
-  const [busy, setBusy] = useState<'test' | 'rotate' | 'delete' | 'toggle'>();
+  const {
+    asking,
+    ask,
+    dismiss,
+    busy,
+    problem,
+    run: act,
+  } = useRowAction<'rotate' | 'delete', 'test' | 'rotate' | 'delete' | 'toggle'>();
   const [tested, setTested] = useState<Delivery>();
-  const [problem, setProblem] = useState<ApiProblem>();
-
-  async function act(kind: NonNullable<typeof busy>, action: () => Promise<void>) {
-    setBusy(kind);
-    setProblem(undefined);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(undefined);
-      setAsking(undefined);
-    }
-  }
 
   const test = () =>
     act('test', async () => {
@@ -143,7 +133,7 @@ function EndpointRow({
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => setAsking('rotate')}
+            onClick={() => ask('rotate')}
             disabled={Boolean(busy)}
           >
             Rotate secret
@@ -151,7 +141,7 @@ function EndpointRow({
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => setAsking('delete')}
+            onClick={() => ask('delete')}
             disabled={Boolean(busy)}
           >
             Delete
@@ -163,7 +153,7 @@ function EndpointRow({
           confirmLabel="Rotate secret"
           busy={busy === 'rotate'}
           onConfirm={rotate}
-          onClose={() => setAsking(undefined)}
+          onClose={dismiss}
         >
           <p>
             Drover makes a new secret for <span className="mono">{e.url}</span> and shows it once. The current
@@ -177,7 +167,7 @@ function EndpointRow({
           danger
           busy={busy === 'delete'}
           onConfirm={remove}
-          onClose={() => setAsking(undefined)}
+          onClose={dismiss}
         >
           <p>
             Drover stops sending to <span className="mono">{e.url}</span> and forgets its secret. Webhooks

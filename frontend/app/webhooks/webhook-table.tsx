@@ -2,12 +2,11 @@
 // The environment's webhooks: events, endpoints, filters and attempt limit, with links to each
 // one's delivery history, edit, and delete (confirmed).
 import Link from 'next/link';
-import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
-import { ApiProblem } from '../../lib/api-problem';
+import { useRowAction } from '../../lib/use-row-action';
 import { type Webhook, type WebhookEndpoint, webhookApi } from '../../lib/webhook-api';
 
 export const historyHref = (webhookId: string) => `/webhooks/history/?id=${encodeURIComponent(webhookId)}`;
@@ -31,25 +30,15 @@ function WebhookRow({
   onEdit: (webhook: Webhook) => void;
   onDeleted: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { asking, ask, dismiss, busy, problem, run } = useRowAction();
   const urls = w.endpointIds.map((id) => endpoints.find((e) => e.id === id)?.url ?? id);
   const farmNames = w.farmIds.map((id) => farms.find((f) => f.id === id)?.name ?? id);
 
-  async function remove() {
-    setDeleting(true);
-    setProblem(undefined);
-    try {
+  const remove = () =>
+    run(true, async () => {
       await webhookApi.deleteWebhook(w);
       onDeleted();
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : ApiProblem.network(error));
-    } finally {
-      setDeleting(false);
-      setAsking(false);
-    }
-  }
+    });
 
   return (
     <tr data-webhook={w.id}>
@@ -88,20 +77,20 @@ function WebhookRow({
               <button type="button" className="button button-quiet" onClick={() => onEdit(w)}>
                 Edit <span className="visually-hidden">{w.name}</span>
               </button>
-              <button type="button" className="button button-quiet" onClick={() => setAsking(true)}>
+              <button type="button" className="button button-quiet" onClick={() => ask(true)}>
                 Delete <span className="visually-hidden">{w.name}</span>
               </button>
             </>
           )}
         </div>
         <ConfirmDialog
-          open={asking}
+          open={Boolean(asking)}
           title={`Delete ${w.name}?`}
           confirmLabel="Delete webhook"
           danger
-          busy={deleting}
+          busy={Boolean(busy)}
           onConfirm={remove}
-          onClose={() => setAsking(false)}
+          onClose={dismiss}
         >
           <p>
             Its events stop going to its endpoints. Deliveries already made stay in their endpoints' history.
