@@ -4,23 +4,20 @@
 // (the form's own error first), sees the request pending; the admin approves it on the Policies
 // page; the developer sees the new expiry and the approved request. A developer of another team
 // sees the lease but no button. Screenshots land in test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import type { SeedRole } from '../../local/seed-access';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
+import { VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
 import { elementsPastRightEdge } from './support/overflow';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signInAs, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 const HOUR_MS = 3_600_000;
 const REASON = 'customer demo runs into Thursday';
 
+let session: PortalSession;
 let runtime: LocalRuntime;
-let chromium: Chromium;
 let page: Page;
 let leaseBefore: string;
 
@@ -28,31 +25,14 @@ async function screenshot(name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Signs in through the sign-in page as one of the seeded demo users (any earlier session forgotten). */
-async function signInAs(role: SeedRole) {
-  const user = runtime.demo.users?.find((u) => u.role === role);
-  if (!user) throw new Error(`no seeded ${role}`);
-  await page.goto(`${runtime.url}/sign-in/`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto(`${runtime.url}/sign-in/`);
-  await page.locator('button[type="submit"]:enabled').waitFor();
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('row', { name: /demo-web/ }).waitFor();
-}
-
 const farmUrl = () => `${runtime.url}/farm/?id=${encodeURIComponent(runtime.demo.farmId)}`;
 const leaseLine = () => page.locator('.lease-state');
 
 describe("A farm's lease in the portal", () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, portalDir });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
+    session = await startPortalSession();
+    runtime = session.runtime;
+    page = await session.chromium.context.newPage();
     // An owner-set lease 10 hours away: inside the default 24-hour warning window.
     const api = demoApi(runtime);
     const { body: current, etag } = await api('GET', `/farms/${runtime.demo.farmId}`);
@@ -67,15 +47,16 @@ describe("A farm's lease in the portal", () => {
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
   });
 
   it('shows a developer the lease in the warning style and takes their extension request', async () => {
-    await signInAs('developer-web');
+    await signInAs(page, runtime, 'developer-web');
     await page.goto(farmUrl());
     await expect.poll(() => leaseLine().getAttribute('data-phase')).toBe('warning');
-    await expect(leaseLine().textContent()).resolves.toMatch(/^9 h 5\d min left: the farm is terminated/);
+    await expect(leaseLine().textContent()).resolves.toMatch(
+      /^9 h 5\d min left: the lease ends .*, and a running farm is terminated then/,
+    );
     await expect(leaseLine().getAttribute('class')).resolves.toContain('notice-warn');
 
     await page.getByRole('button', { name: 'Request extension' }).click();
@@ -101,7 +82,7 @@ describe("A farm's lease in the portal", () => {
   });
 
   it('shows a developer of another team the lease and no request button', async () => {
-    await signInAs('developer-data');
+    await signInAs(page, runtime, 'developer-data');
     await page.goto(farmUrl());
     await leaseLine().waitFor();
     await page.locator('li[data-request]', { hasText: REASON }).waitFor();
@@ -109,13 +90,13 @@ describe("A farm's lease in the portal", () => {
   });
 
   it('shows the developer the new expiry once the admin approved', async () => {
-    await signInAs('admin');
+    await signInAs(page, runtime, 'admin');
     await page.goto(`${runtime.url}/policies/`);
     const pending = page.locator('li[data-request]', { hasText: REASON });
     await pending.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => pending.locator('.badge').textContent()).toBe('approved');
 
-    await signInAs('developer-web');
+    await signInAs(page, runtime, 'developer-web');
     await page.goto(farmUrl());
     // 10 hours + 48: out of the warning window, the lease line in its plain style.
     await expect.poll(() => leaseLine().getAttribute('data-phase')).toBe('running');

@@ -93,8 +93,9 @@ export function FarmLease({
           data-phase={phase}
           role={phase === 'warning' ? 'status' : undefined}
         >
-          <strong>{timeLeft(farm.leaseExpiresAt)}</strong>: the farm is terminated{' '}
-          <time dateTime={farm.leaseExpiresAt}>{exactTime(farm.leaseExpiresAt)}</time>
+          <strong>{timeLeft(farm.leaseExpiresAt)}</strong>: the lease ends{' '}
+          <time dateTime={farm.leaseExpiresAt}>{exactTime(farm.leaseExpiresAt)}</time>, and a running farm is
+          terminated then
           {phase === 'warning' && ` (inside the ${warnHours} h warning window: ask for more time now)`}
           {rule && <span className="muted"> · policy {rule.policy.name}</span>}
         </p>
