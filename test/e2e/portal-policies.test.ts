@@ -6,40 +6,23 @@
 // saves. Along the way: the developer sees no admin-only controls, a developer of another team
 // sees the farm read-only, the admin approves a lease extension request, and a read-only user
 // sees no lifecycle buttons. Screenshots land in test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import type { SeedRole } from '../../local/seed-access';
-import { type Chromium, launchChromium, VIEWPORTS } from './support/chromium';
+import type { LocalRuntime } from '../../local/runtime';
+import { VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
 import { elementsPastRightEdge } from './support/overflow';
-import { ensurePortalBuilt, REPO_ROOT } from './support/portal-build';
+import { type PortalSession, SCREENSHOTS, signInAs, startPortalSession } from './support/portal-session';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 const POLICY = 'Small AWS types';
 
+let session: PortalSession;
 let runtime: LocalRuntime;
-let chromium: Chromium;
 let page: Page;
 
 async function screenshot(name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Signs in through the sign-in page as one of the seeded demo users (any earlier session forgotten). */
-async function signInAs(role: SeedRole) {
-  const user = runtime.demo.users?.find((u) => u.role === role);
-  if (!user) throw new Error(`no seeded ${role}`);
-  await page.goto(`${runtime.url}/sign-in/`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto(`${runtime.url}/sign-in/`);
-  await page.locator('button[type="submit"]:enabled').waitFor();
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('row', { name: /demo-web/ }).waitFor();
 }
 
 async function openAdmin(label: string) {
@@ -52,21 +35,17 @@ const farmUrl = () => `${runtime.url}/farm/?id=${encodeURIComponent(runtime.demo
 
 describe('Governance policies in the portal', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const portalDir = ensurePortalBuilt();
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, portalDir });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
+    session = await startPortalSession();
+    runtime = session.runtime;
+    page = await session.chromium.context.newPage();
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await runtime?.stop();
+    await session?.close();
   });
 
   it('lets the IT admin set "allowed instance types" on the Policies page, errors first', async () => {
-    await signInAs('admin');
+    await signInAs(page, runtime, 'admin');
     await openAdmin('Policies');
     await page.waitForURL(/\/policies\/$/);
     await page.getByText('No policies').waitFor();
@@ -108,7 +87,7 @@ describe('Governance policies in the portal', () => {
   });
 
   it('shows a developer no admin-only controls', async () => {
-    await signInAs('developer-web');
+    await signInAs(page, runtime, 'developer-web');
     await page.goto(`${runtime.url}/policies/`);
     await page.locator('tr[data-policy]', { hasText: POLICY }).waitFor();
     await page.getByText('Read only.').waitFor();
@@ -160,7 +139,7 @@ describe('Governance policies in the portal', () => {
   });
 
   it('shows a developer of another team the farm read-only', async () => {
-    await signInAs('developer-data');
+    await signInAs(page, runtime, 'developer-data');
     await page.goto(farmUrl());
     await page.getByText("You may launch only your teams' farms").waitFor();
     for (const name of ['Launch', 'Terminate', 'Suspend', 'Resume', 'Edit'])
@@ -177,7 +156,7 @@ describe('Governance policies in the portal', () => {
       hours: 24,
       reason: 'demo on Friday',
     });
-    await signInAs('admin');
+    await signInAs(page, runtime, 'admin');
     await page.goto(`${runtime.url}/policies/`);
     const request = page.locator('li[data-request]', { hasText: 'demo on Friday' });
     await request.waitFor();
@@ -189,7 +168,7 @@ describe('Governance policies in the portal', () => {
   });
 
   it('shows a read-only user no lifecycle buttons and no New farm', async () => {
-    await signInAs('read-only');
+    await signInAs(page, runtime, 'read-only');
     await expect(page.getByRole('button', { name: 'New farm' }).isDisabled()).resolves.toBe(true);
     await page.goto(farmUrl());
     await page.getByText('You need the permission farms:launch').waitFor();

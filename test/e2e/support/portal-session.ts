@@ -10,6 +10,7 @@ import {
   type LocalRuntimeOptions,
   startLocalRuntime,
 } from '../../../local/runtime';
+import type { SeedRole } from '../../../local/seed-access';
 import { type Chromium, launchChromium } from './chromium';
 import { ensurePortalBuilt, REPO_ROOT } from './portal-build';
 
@@ -40,6 +41,15 @@ export async function signIn(
   await page.goto(`${runtime.url}/sign-in/`);
   await submitSignIn(page, user);
   await page.getByRole('row', { name: /demo-web/ }).waitFor();
+}
+
+/** Signs in as one of the seeded demo users (see local/seed-access), forgetting any earlier session. */
+export async function signInAs(page: Page, runtime: LocalRuntime, role: SeedRole): Promise<void> {
+  const user = runtime.demo.users?.find((u) => u.role === role);
+  if (!user) throw new Error(`no seeded ${role}`);
+  await page.goto(`${runtime.url}/sign-in/`);
+  await page.evaluate(() => window.localStorage.clear());
+  await signIn(page, runtime, user);
 }
 
 export interface PortalSession {
