@@ -1,7 +1,10 @@
 // Reading executions: per server, per farm, per script (newest first; open ones first per server)
 // and one with its whole output. Lists carry only the last KiB of each stream, so a page of 200
 // runs stays far below a Lambda response's 6 MB; GET one execution for its full 64 KiB tails.
+// Reads by id and per script cross environments: each execution is shown only to a caller who
+// may see its farm (functions/domain/orchestration/execution-visibility.ts); another is 404.
 import { NotFound } from '../../domain/errors';
+import { seesExecutionsOf } from '../../domain/orchestration/execution-visibility';
 import type { Page, PageQuery } from '../../domain/schemas/common';
 import type { Execution } from '../../domain/schemas/orchestration';
 import type { Principal } from '../../ports/identity';
@@ -31,8 +34,37 @@ export async function getExecution(
   executionId: string,
 ): Promise<Execution> {
   const execution = await deps.store.executions.get({ accountId: principal.accountId }, executionId);
-  if (!execution) throw new NotFound(`Execution ${executionId} not found`);
+  const visible = await visibleTo(deps, principal);
+  if (!execution || !(await visible(execution))) throw new NotFound(`Execution ${executionId} not found`);
   return execution;
+}
+
+/**
+ * Whether the caller sees an execution, its farm read once per farm. Without resolved grants (a
+ * caller the authorize middleware did not see) the caller is the account's, as for the audit log.
+ */
+async function visibleTo(deps: Deps, principal: Principal) {
+  const subject = principal.subject;
+  if (!subject) return async (_: Execution) => true;
+  const farms = new Map<string, Promise<{ ownerId: string; ownerTeamId: string | null } | undefined>>();
+  const farmOf = (id: string) => {
+    if (!farms.has(id))
+      farms.set(
+        id,
+        deps.store.farms
+          .get({ accountId: principal.accountId }, id)
+          .then((f) => (f ? { ownerId: f.ownerId, ownerTeamId: f.ownerTeamId ?? null } : undefined)),
+      );
+    return farms.get(id)!;
+  };
+  return async (e: Execution) => {
+    const farm = await farmOf(e.farmId);
+    return seesExecutionsOf(subject, {
+      accountId: e.accountId,
+      environmentId: e.environmentId,
+      ...(farm ? { farm } : {}),
+    });
+  };
 }
 
 export async function listFarmExecutions(deps: Deps, principal: Principal, farmId: string, page: PageQuery) {
@@ -62,5 +94,9 @@ export async function listScriptExecutions(
 ) {
   const scope = { accountId: principal.accountId };
   if (!(await deps.store.scripts.get(scope, scriptId))) throw new NotFound(`Script ${scriptId} not found`);
-  return summarized(await deps.store.executions.listByScript(scope, scriptId, page));
+  // A page may hold fewer items than its limit (its cursor still leads on), as the other filtered lists.
+  const listed = await deps.store.executions.listByScript(scope, scriptId, page);
+  const visible = await visibleTo(deps, principal);
+  const shown = await Promise.all(listed.items.map(visible));
+  return summarized({ ...listed, items: listed.items.filter((_, i) => shown[i]) });
 }

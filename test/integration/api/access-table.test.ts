@@ -24,8 +24,11 @@ import type { LocalRuntime } from '../../../local/runtime';
 import { seedDemo } from '../../../local/seed';
 import type { SeedRole } from '../../../local/seed-access';
 import { type ApiClient, apiClient } from '../../support/api-client';
+import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
+import { createOrchestrationSamples } from '../../support/orchestration-samples';
 import { authFor, createSampleIds, fillPath, type Ids, VALID_BODIES } from '../../support/route-samples';
+import { createServerRecord } from '../../support/server-record';
 
 const CALLERS = ['owner', 'admin', 'devTeam', 'devOther', 'readOnly', 'other'] as const;
 type Caller = (typeof CALLERS)[number];
@@ -164,6 +167,8 @@ const ACCESS_TABLE: Record<string, string> = {
   deleteScript: ADMIN_ITEM,
   listScriptVersions: VIEW_ITEM,
   getScriptVersion: VIEW_ITEM,
+  // Scripts are account-wide, their executions are not: each listed only to a caller who may see
+  // its farm (the sample farm's environment is every caller's; see 'executions of a farm the caller cannot see').
   listScriptExecutions: VIEW_ITEM,
   listOrchestrationRules: ANYONE,
   createOrchestrationRule: ADMIN,
@@ -174,6 +179,7 @@ const ACCESS_TABLE: Record<string, string> = {
   fireFarmEvent: TEAM_FARM,
   listFarmExecutions: VIEW,
   listServerExecutions: VIEW,
+  // An execution by id: its farm decides, as for listFarmExecutions (404, not 403, elsewhere: see below).
   getExecution: VIEW_ITEM,
 
   reportAgentEvent: AGENT_ONLY,
@@ -271,5 +277,58 @@ describe('the access table', () => {
     }
     if (got.status === 403)
       expect(got.detail, what).toMatch(new RegExp(`^Refused \\(${route.operationId}\\): `));
+  });
+});
+
+// Executions are read by id and per script across the account. A user sees those of farms they may
+// view: an execution of a farm in an environment none of their teams is granted is 404 by id and
+// absent from its script's list (owners and admins see every environment).
+describe('executions of a farm the caller cannot see', () => {
+  const SEES = { owner: true, admin: true, devTeam: false, devOther: false, readOnly: false, other: false };
+  let elsewhere: { scriptId: string; executionId: string };
+  const tokens = {} as Record<Caller, string>;
+
+  beforeAll(async () => {
+    const owner = apiClient(rt.apiUrl, rt.demo.token);
+    const env = (await owner.post('/v1/environments', { name: `restricted-${Date.now()}` })).body;
+    const roleId = (await owner.post('/v1/roles', role(env.id))).body.id;
+    const credId = (await owner.post(`/v1/environments/${env.id}/credentials`, awsAccessKeyCredentials()))
+      .body.id;
+    const hidden = (
+      await owner.post(`/v1/environments/${env.id}/farms`, farm('hidden', [awsFarmRole(roleId, credId)]))
+    ).body;
+    const server = await createServerRecord(rt.deps.store, hidden, { status: 'Running' });
+    elsewhere = await createOrchestrationSamples(owner, rt.deps.store, {
+      accountId: rt.demo.accountId,
+      environmentId: env.id,
+      farmId: hidden.id,
+      farmRoleId: hidden.farmRoles[0].id,
+      serverId: server.id,
+    });
+    const seeded = (r: SeedRole) => rt.demo.users!.find((u) => u.role === r)!.userId;
+    const other = await seedDemo(rt.deps, {}, 'Other elsewhere');
+    Object.assign(tokens, {
+      owner: rt.demo.token,
+      admin: await rt.mintToken(seeded('admin'), rt.demo.accountId),
+      devTeam: await rt.mintToken(seeded('developer-web'), rt.demo.accountId),
+      devOther: await rt.mintToken(seeded('developer-data'), rt.demo.accountId),
+      readOnly: await rt.mintToken(seeded('read-only'), rt.demo.accountId),
+      other: await rt.mintToken(other.userId, other.accountId),
+    });
+  });
+
+  it.each(CALLERS)('getExecution as %s', async (caller) => {
+    const res = await apiClient(rt.apiUrl, tokens[caller]).get(`/v1/executions/${elsewhere.executionId}`);
+    expect(res.status).toBe(SEES[caller] ? 200 : 404);
+  });
+
+  it.each(CALLERS)('listScriptExecutions as %s', async (caller) => {
+    const res = await apiClient(rt.apiUrl, tokens[caller]).get(
+      `/v1/scripts/${elsewhere.scriptId}/executions`,
+    );
+    if (caller === 'other') return expect(res.status).toBe(404);
+    expect(res.status).toBe(200);
+    const ids = (res.body.items as { id: string }[]).map((e) => e.id);
+    expect(ids).toEqual(SEES[caller] ? [elsewhere.executionId] : []);
   });
 });
