@@ -43,7 +43,8 @@ export const AGENT_ROUTES: RouteDef[] = [
     operationId: 'startAgentTask',
     method: 'POST',
     path: `${TASKS}/{executionId}/start`,
-    summary: 'The agent starts a queued execution (409 when it is not queued any more)',
+    summary:
+      'The agent starts a queued execution (409 when it is not queued any more; one an earlier agent process left running fails)',
     params: TaskParams,
     response: { status: 200, schema: AgentTaskState },
   }),
