@@ -1,6 +1,6 @@
 // The local runtime's HTTP front door: /api/* through the same group handlers as the Lambdas
-// (via the API Gateway event adapter), the local issuer's sign-in and JWKS, and the portal's
-// static files for everything else.
+// (via the API Gateway event adapter; sign-in, POST /api/v1/auth/token, is a route like any
+// other), the local issuer's JWKS, and the portal's static files for everything else.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { InvalidInput, NotFound } from '../functions/domain/errors';
 import type { GroupHandler } from '../functions/handlers/api/group-handler';
@@ -27,8 +27,6 @@ export function createApiListener(options: ApiServerOptions): RequestListener {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = await readBody(req);
       if (url.pathname === '/.well-known/jwks.json') return json(res, 200, options.issuer.jwks);
-      if (url.pathname === '/api/v1/auth/token' && req.method === 'POST')
-        return await signIn(res, options.issuer, body);
       for (const extra of options.extra ?? []) if (await extra(req, res, url, body)) return;
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         const match = matchRoute(compiled, req.method ?? 'GET', url.pathname);
@@ -61,23 +59,6 @@ export function createApiListener(options: ApiServerOptions): RequestListener {
       else res.end();
     }
   };
-}
-
-async function signIn(res: ServerResponse, issuer: LocalIssuer, body: Buffer) {
-  let input: { email?: unknown; password?: unknown };
-  try {
-    input = JSON.parse(body.toString('utf8') || '{}');
-  } catch {
-    throw new InvalidInput('The body is not valid JSON', [{ in: 'body', path: '', message: 'not JSON' }]);
-  }
-  const issues = ['email', 'password']
-    .filter(
-      (f) =>
-        typeof (input as Record<string, unknown>)[f] !== 'string' || !(input as Record<string, string>)[f],
-    )
-    .map((f) => ({ in: 'body', path: f, message: 'is required' }));
-  if (issues.length) throw new InvalidInput('Email and password are required', issues);
-  json(res, 200, await issuer.signIn(input.email as string, input.password as string));
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

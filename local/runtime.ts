@@ -49,6 +49,7 @@ import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
 import { InProcessEventBus } from './event-bus';
 import { createLocalIssuer, scryptPasswords } from './identity/local-issuer';
+import { createLocalSignIn } from './identity/local-sign-in';
 import { findStoreLogin } from './identity/store-logins';
 import { createStoreUserDirectory } from './identity/store-user-directory';
 import { type LocalOrchestration, startLocalOrchestration } from './orchestration';
@@ -169,6 +170,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     agentTokens,
     notifier: agentChannel.notifier,
     userDirectory: createStoreUserDirectory(store, scryptPasswords),
+    signIn: createLocalSignIn(issuer),
     agentApiUrl: `${url}/api`,
     // User data fetches the agent from this API (agent-download.ts) and checks it is this bundle.
     agentDownload: {

@@ -78,3 +78,9 @@ export class Unprocessable extends DroverError {
     super(message);
   }
 }
+
+/** The caller (or the identity provider's limit for them) asks too often; retry later. */
+export class TooManyRequests extends DroverError {
+  readonly status = 429;
+  readonly title = 'Too many requests';
+}

@@ -2,7 +2,9 @@
 // AWSCognitoIdentityProviderService.<Operation>`), holding one pool shaped like
 // infra/constructs/identity.ts: email is the username attribute, `custom:account_id` and
 // `custom:user_id` are 30 characters, passwords need 12 characters of four kinds. Only the admin
-// operations Drover calls; errors answer 400 with `__type` as Cognito does. Cognito has no local
+// operations Drover calls (SigV4-signed, naming the pool) and the public sign-in ones (unsigned,
+// naming the app client: InitiateAuth USER_PASSWORD_AUTH, RespondToAuthChallenge
+// NEW_PASSWORD_REQUIRED); errors answer 400 with `__type` as Cognito does. Cognito has no local
 // emulator we use, so this checks the calls the real SDK client makes and records them.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -26,6 +28,8 @@ export interface StandInCall {
 export interface CognitoStandIn {
   endpoint: string;
   userPoolId: string;
+  /** The app client the sign-in operations must name. */
+  clientId: string;
   calls: StandInCall[];
   /** By email (the pool's username attribute). */
   users: Map<string, StandInUser>;
@@ -45,11 +49,35 @@ class CognitoError extends Error {
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const CUSTOM_ID_LENGTH = 30;
+/** Cognito's public operations: no IAM, the app client names the pool. */
+const PUBLIC_OPERATIONS = new Set(['InitiateAuth', 'RespondToAuthChallenge']);
+/** The ID token's lifetime the pool's client sets (infra: idTokenValidity 1 hour). */
+const ID_TOKEN_SECONDS = 3600;
 
-export async function startCognitoStandIn(userPoolId = 'us-east-1_DroverTest'): Promise<CognitoStandIn> {
+export async function startCognitoStandIn(
+  userPoolId = 'us-east-1_DroverTest',
+  clientId = 'droverportalclient0000000001',
+): Promise<CognitoStandIn> {
   const users = new Map<string, StandInUser>();
   const calls: StandInCall[] = [];
   const failures = new Map<string, { type: string; message: string }>();
+  /** Open NEW_PASSWORD_REQUIRED challenges: session → the user's email. */
+  const sessions = new Map<string, string>();
+
+  // Not a real JWT: enough for the adapter, which hands it on without reading it.
+  const tokensFor = (user: StandInUser) => ({
+    AuthenticationResult: {
+      IdToken: `id.${user.attributes.sub}.${randomUUID()}`,
+      AccessToken: `access.${user.attributes.sub}.${randomUUID()}`,
+      RefreshToken: `refresh.${randomUUID()}`,
+      ExpiresIn: ID_TOKEN_SECONDS,
+      TokenType: 'Bearer',
+    },
+    ChallengeParameters: {},
+  });
+  // preventUserExistenceErrors: an unknown user is answered like a wrong password.
+  const wrongCredentials = () =>
+    new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
 
   const find = (username: unknown): StandInUser => {
     const name = String(username ?? '').toLowerCase();
@@ -112,6 +140,48 @@ export async function startCognitoStandIn(userPoolId = 'us-east-1_DroverTest'): 
       find(body.Username).enabled = false;
       return {};
     },
+    InitiateAuth(body) {
+      if (body.AuthFlow !== 'USER_PASSWORD_AUTH')
+        throw new CognitoError(
+          'InvalidParameterException',
+          `Auth flow ${String(body.AuthFlow)} is not enabled.`,
+        );
+      const params = (body.AuthParameters ?? {}) as Record<string, string>;
+      const user = users.get(String(params.USERNAME ?? '').toLowerCase());
+      if (!user || user.password === undefined || user.password !== params.PASSWORD) throw wrongCredentials();
+      if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+      if (user.status === 'FORCE_CHANGE_PASSWORD') {
+        const session = randomUUID();
+        sessions.set(session, user.attributes.email!);
+        return {
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: session,
+          ChallengeParameters: {
+            USER_ID_FOR_SRP: user.username,
+            requiredAttributes: '[]',
+            userAttributes: '{}',
+          },
+        };
+      }
+      return tokensFor(user);
+    },
+    RespondToAuthChallenge(body) {
+      if (body.ChallengeName !== 'NEW_PASSWORD_REQUIRED')
+        throw new CognitoError(
+          'InvalidParameterException',
+          `Unexpected challenge ${String(body.ChallengeName)}`,
+        );
+      const email = sessions.get(String(body.Session ?? ''));
+      const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
+      if (!email || email !== String(responses.USERNAME ?? '').toLowerCase())
+        throw new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+      const user = users.get(email)!;
+      checkPassword(String(responses.NEW_PASSWORD ?? ''));
+      sessions.delete(String(body.Session));
+      user.password = String(responses.NEW_PASSWORD);
+      user.status = 'CONFIRMED';
+      return tokensFor(user);
+    },
     AdminDeleteUser(body) {
       const user = find(body.Username);
       for (const [email, held] of users) if (held === user) users.delete(email);
@@ -138,14 +208,20 @@ export async function startCognitoStandIn(userPoolId = 'us-east-1_DroverTest'): 
           'SerializationException',
           `Unexpected content-type ${req.headers['content-type']}`,
         );
-      if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 '))
-        throw new CognitoError('MissingAuthenticationTokenException', 'Admin operations need SigV4.');
       const operation = target.slice(TARGET_PREFIX.length);
+      const isPublic = PUBLIC_OPERATIONS.has(operation);
+      if (!isPublic && !String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 '))
+        throw new CognitoError('MissingAuthenticationTokenException', 'Admin operations need SigV4.');
       const body = JSON.parse(raw || '{}') as Record<string, unknown>;
       calls.push({ operation, body });
       const run = operations[operation];
       if (!run) throw new CognitoError('UnknownOperationException', `The stand-in has no ${operation}`);
-      if (body.UserPoolId !== userPoolId)
+      if (isPublic && body.ClientId !== clientId)
+        throw new CognitoError(
+          'ResourceNotFoundException',
+          `User pool client ${String(body.ClientId)} does not exist.`,
+        );
+      if (!isPublic && body.UserPoolId !== userPoolId)
         throw new CognitoError(
           'ResourceNotFoundException',
           `User pool ${String(body.UserPoolId)} does not exist.`,
@@ -173,6 +249,7 @@ export async function startCognitoStandIn(userPoolId = 'us-east-1_DroverTest'): 
   return {
     endpoint: `http://127.0.0.1:${port}`,
     userPoolId,
+    clientId,
     calls,
     users,
     failNext(operation, type, message = `${type} (stand-in)`) {

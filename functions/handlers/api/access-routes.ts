@@ -1,10 +1,12 @@
 // The `access` group's part of the API routing table (routes.ts spreads it into API_ROUTES):
 // the caller (/me), users, teams, ACL roles (account administration: owner and admin only)
-// and the caller's own API tokens.
+// and the caller's own API tokens; and the public sign-in routes, which belong here because this
+// group already holds the user pool's wiring (in AWS, USER_POOL_CLIENT_ID beside USER_POOL_ID).
 import { z } from 'zod';
 import { AclRole, AclRoleId, AclRoleInput } from '../../domain/access/acl-role';
 import { ApiToken, ApiTokenInput, ApiTokenWithSecret } from '../../domain/access/api-token';
 import { Me } from '../../domain/access/me';
+import { NewPasswordInput, SignInInput, SignInToken } from '../../domain/access/sign-in';
 import { Team, TeamInput } from '../../domain/access/team';
 import { User, UserInput, UserRoleChange } from '../../domain/access/user';
 import { idOf, PageQuery, pageOf } from '../../domain/schemas/common';
@@ -18,7 +20,33 @@ const TokenParams = z.object({ tokenId: idOf('apiToken') });
 
 const route = (r: Omit<RouteDef, 'group' | 'auth'>): RouteDef => ({ ...r, group: 'access', auth: true });
 
+// Public: anyone may try a password; 'none' because there is no principal yet.
+const publicRoute = (r: Omit<RouteDef, 'group' | 'auth' | 'access'>): RouteDef => ({
+  ...r,
+  group: 'access',
+  auth: false,
+  access: 'none',
+});
+
 export const ACCESS_ROUTES: RouteDef[] = [
+  publicRoute({
+    operationId: 'signIn',
+    method: 'POST',
+    path: '/api/v1/auth/token',
+    summary:
+      'Sign in with email and password: a bearer token (401 wrong email or password; 409 new-password-required with a session for an invited user; 429 too many attempts)',
+    body: SignInInput,
+    response: { status: 200, schema: SignInToken },
+  }),
+  publicRoute({
+    operationId: 'completeNewPassword',
+    method: 'POST',
+    path: '/api/v1/auth/new-password',
+    summary: "Finish an invited user's first sign-in: their own password, with the challenge's session",
+    body: NewPasswordInput,
+    response: { status: 200, schema: SignInToken },
+  }),
+
   route({
     operationId: 'getMe',
     method: 'GET',

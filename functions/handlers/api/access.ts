@@ -13,6 +13,16 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'access',
     {
+      // The password goes to the identity provider and nowhere else (no log, no audit entry).
+      signIn: async ({ body }) => ({
+        status: 200,
+        body: await deps.signIn.signIn(body.email, body.password),
+      }),
+      completeNewPassword: async ({ body }) => ({
+        status: 200,
+        body: await deps.signIn.completeNewPassword(body.email, body.session, body.newPassword),
+      }),
+
       getMe: async ({ principal }) => ({ status: 200, body: await describeMe(deps, principal) }),
 
       listUsers: async ({ principal, query }) => ({

@@ -17,23 +17,28 @@
 //                                           the sha256 it must have (both set at synth; unset: from the API, unchecked)
 //   USER_POOL_ID          userDirectory     the Cognito user pool users are created in (unset: an
 //                                           external issuer whose admins create sign-ins themselves)
+//   USER_POOL_CLIENT_ID   signIn            the app client POST /auth/token signs in with (unset:
+//                                           sign-in is at the external issuer, the route answers 404)
 //
 // fromEnvironment() builds each port on first use, once per cold start, so a function is only
 // given the variables of the ports it uses (infra/constructs/api.ts decides per group): the
 // reconcile function has no AUTH_ISSUER, the agent group no scheduler. The authenticator and
 // the agent tokens are handed to the authentication middleware of every group when the handler
 // is built, so they defer their own construction to their first call.
+
 import { createWebSocketNotifier } from '../../adapters/apigateway/websocket-notifier';
 import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
 import { createEventBridgePublisher } from '../../adapters/eventbridge/eventbridge-publisher';
 import { createAccessAuthenticator } from '../../adapters/identity/access-authenticator';
+import { createCognitoSignIn } from '../../adapters/identity/cognito-sign-in';
 import { createCognitoUserDirectory } from '../../adapters/identity/cognito-user-directory';
 import { externalUserDirectory } from '../../adapters/identity/external-user-directory';
 import { createHmacAgentTokens } from '../../adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt-authenticator';
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
 import { createKmsSecretBox } from '../../adapters/secrets/kms-secret-box';
+import { NotFound } from '../../domain/errors';
 import type { AgentNotifier } from '../../ports/agent-notifier';
 import { systemClock } from '../../ports/clock';
 import { type CloudDriverFactory, CloudError } from '../../ports/cloud-driver';
@@ -41,6 +46,7 @@ import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
+import type { SignIn } from '../../ports/sign-in';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
 import type { ReconcileDeps } from '../../services/reconcile/deps';
@@ -101,6 +107,20 @@ export function userDirectoryFromEnvironment(): UserDirectory {
   return userPoolId ? createCognitoUserDirectory({ userPoolId }) : externalUserDirectory;
 }
 
+const externalSignIn: SignIn = {
+  signIn: async () => {
+    throw new NotFound('This deployment trusts an external identity provider: sign in there');
+  },
+  completeNewPassword: async () => {
+    throw new NotFound('This deployment trusts an external identity provider: sign in there');
+  },
+};
+
+export function signInFromEnvironment(): SignIn {
+  const clientId = process.env.USER_POOL_CLIENT_ID;
+  return clientId ? createCognitoSignIn({ clientId }) : externalSignIn;
+}
+
 export function agentDownloadFromEnvironment(): AgentDownload | undefined {
   const url = process.env.AGENT_DOWNLOAD_URL;
   const sha256 = process.env.AGENT_BUNDLE_SHA256;
@@ -132,6 +152,7 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
   );
   const agentTokens = once(agentTokensFromEnvironment);
   const userDirectory = once(userDirectoryFromEnvironment);
+  const signIn = once(signInFromEnvironment);
   return {
     get store() {
       return store();
@@ -150,6 +171,9 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     },
     get userDirectory() {
       return userDirectory();
+    },
+    get signIn() {
+      return signIn();
     },
     agentChannelUrl: process.env.AGENT_CHANNEL_URL || undefined,
     agentDownload: agentDownloadFromEnvironment(),

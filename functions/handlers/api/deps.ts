@@ -9,6 +9,7 @@ import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
+import type { SignIn } from '../../ports/sign-in';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
 
@@ -26,6 +27,8 @@ export interface ApiDeps {
   notifier: AgentNotifier;
   /** Where users' sign-ins live: the Cognito user pool in AWS, the Store's scrypt hashes locally. */
   userDirectory: UserDirectory;
+  /** Password sign-in for `POST /auth/token`: Cognito's app client in AWS, the local issuer locally. */
+  signIn: SignIn;
 }
 
 export function createLogger(serviceName = 'drover-api'): Logger {

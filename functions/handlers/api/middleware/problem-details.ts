@@ -4,6 +4,7 @@
 
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
+import { NewPasswordRequired } from '../../../domain/access/sign-in';
 import { DroverError, InvalidInput, PreconditionFailed, Unprocessable } from '../../../domain/errors';
 import { PolicyViolation } from '../../../domain/policies/policy-violation';
 import { MissingRequiredVariables } from '../../../domain/variables/missing-required';
@@ -22,6 +23,8 @@ export interface Problem {
   missing?: unknown[];
   /** A PolicyViolation's violations: policy, rule, field path, message, allowed values. */
   violations?: unknown[];
+  /** A sign-in with a temporary password: the session to send back with the new one. */
+  session?: string;
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): ApiResponse {
@@ -35,7 +38,7 @@ export function problemResponse(problem: Problem, headers: Record<string, string
 export function toProblem(error: unknown, requestId?: string): Problem {
   if (error instanceof DroverError) {
     return {
-      type: 'about:blank',
+      type: error instanceof NewPasswordRequired ? error.type : 'about:blank',
       title: error.title,
       status: error.status,
       detail: error.message,
@@ -47,6 +50,7 @@ export function toProblem(error: unknown, requestId?: string): Problem {
         : {}),
       ...(error instanceof MissingRequiredVariables ? { missing: error.missing } : {}),
       ...(error instanceof PolicyViolation ? { violations: error.violations } : {}),
+      ...(error instanceof NewPasswordRequired ? { session: error.session } : {}),
     };
   }
   return {
