@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { VIEWPORTS } from './support/chromium';
 import { elementsPastRightEdge } from './support/overflow';
-import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
+import {
+  openAdmin,
+  type PortalSession,
+  SCREENSHOTS,
+  signIn,
+  startPortalSession,
+} from './support/portal-session';
 
 let session: PortalSession;
 let runtime: LocalRuntime;
@@ -27,12 +33,6 @@ async function statusWith(token: string): Promise<number> {
   return response.status;
 }
 
-async function openAdmin(label: string) {
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByText('Admin').click();
-  await nav.getByRole('link', { name: label }).click();
-}
-
 describe('the access pages', () => {
   beforeAll(async () => {
     session = await startPortalSession();
@@ -46,7 +46,7 @@ describe('the access pages', () => {
   });
 
   it('creates an API token and shows its secret once', async () => {
-    await openAdmin('API tokens');
+    await openAdmin(page, 'API tokens');
     await page.waitForURL(/\/tokens\/$/);
     await page.getByText('No API tokens yet.').waitFor();
     await page.getByRole('button', { name: 'New token' }).click();
@@ -95,7 +95,7 @@ describe('the access pages', () => {
   });
 
   it('shows the owner the seeded users, teams with their grants, and the built-in ACL roles', async () => {
-    await openAdmin('Users & teams');
+    await openAdmin(page, 'Users & teams');
     await page.waitForURL(/\/access\/$/);
     await page.locator('tr[data-user]', { hasText: 'Wendy Web' }).waitFor();
     const web = page.locator('tr[data-team]', { hasText: /^web/ });

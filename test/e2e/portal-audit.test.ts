@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
 import { VIEWPORTS } from './support/chromium';
 import { elementsPastRightEdge } from './support/overflow';
-import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
+import {
+  openAdmin,
+  type PortalSession,
+  SCREENSHOTS,
+  signIn,
+  startPortalSession,
+} from './support/portal-session';
 
 const NEW_DESCRIPTION = 'Edited in the browser, for the audit log';
 
@@ -43,9 +49,7 @@ describe('the audit page', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/farm\/\?id=farm-/);
 
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByText('Admin').click();
-    await nav.getByRole('link', { name: 'Audit' }).click();
+    await openAdmin(page, 'Audit');
     await page.waitForURL(/\/audit\/$/);
     const row = page.locator('tr[data-audit]', { hasText: 'updateFarm' }).first();
     await row.waitFor();

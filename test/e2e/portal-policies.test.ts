@@ -13,7 +13,13 @@ import type { LocalRuntime } from '../../local/runtime';
 import { VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
 import { elementsPastRightEdge } from './support/overflow';
-import { type PortalSession, SCREENSHOTS, signInAs, startPortalSession } from './support/portal-session';
+import {
+  openAdmin,
+  type PortalSession,
+  SCREENSHOTS,
+  signInAs,
+  startPortalSession,
+} from './support/portal-session';
 
 const POLICY = 'Small AWS types';
 
@@ -23,12 +29,6 @@ let page: Page;
 
 async function screenshot(name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function openAdmin(label: string) {
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByText('Admin').click();
-  await nav.getByRole('link', { name: label }).click();
 }
 
 const farmUrl = () => `${runtime.url}/farm/?id=${encodeURIComponent(runtime.demo.farmId)}`;
@@ -46,7 +46,7 @@ describe('Governance policies in the portal', () => {
 
   it('lets the IT admin set "allowed instance types" on the Policies page, errors first', async () => {
     await signInAs(page, runtime, 'admin');
-    await openAdmin('Policies');
+    await openAdmin(page, 'Policies');
     await page.waitForURL(/\/policies\/$/);
     await page.getByText('No policies').waitFor();
     await page.getByRole('button', { name: 'New policy' }).click();

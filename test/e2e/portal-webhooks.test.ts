@@ -13,7 +13,13 @@ import type { LocalRuntime } from '../../local/runtime';
 import { VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
 import { elementsPastRightEdge } from './support/overflow';
-import { type PortalSession, SCREENSHOTS, signIn, startPortalSession } from './support/portal-session';
+import {
+  openAdmin,
+  type PortalSession,
+  SCREENSHOTS,
+  signIn,
+  startPortalSession,
+} from './support/portal-session';
 
 const FARM_UP_MS = 30_000;
 
@@ -98,9 +104,7 @@ describe('the webhooks pages', () => {
   });
 
   it('adds an endpoint and shows its signing secret once', async () => {
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByText('Admin').click();
-    await nav.getByRole('link', { name: 'Webhooks' }).click();
+    await openAdmin(page, 'Webhooks');
     await page.waitForURL(/\/webhooks\/$/);
     await page.getByText('No endpoints yet').waitFor();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
@@ -219,9 +223,7 @@ describe('the webhooks pages', () => {
   });
 
   it('rotates the secret after a confirmation and shows the new one once', async () => {
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByText('Admin').click();
-    await nav.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await openAdmin(page, 'Webhooks');
     await page.waitForURL(/\/webhooks\/$/);
     const row = page.locator('tr[data-endpoint]', { hasText: receiver.url });
     await row.getByRole('button', { name: 'Rotate secret' }).click();

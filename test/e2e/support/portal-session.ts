@@ -52,6 +52,13 @@ export async function signInAs(page: Page, runtime: LocalRuntime, role: SeedRole
   await signIn(page, runtime, user);
 }
 
+/** Opens a page of the header's Admin menu by its label, the way a person would. */
+export async function openAdmin(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByText('Admin').click();
+  await nav.getByRole('link', { name: label, exact: true }).click();
+}
+
 export interface PortalSession {
   runtime: LocalRuntime;
   chromium: Chromium;
