@@ -3,7 +3,7 @@
 
 import type { Server } from '../../functions/domain/schemas/server';
 import { API_ROUTES, type RouteDef } from '../../functions/handlers/api/routes';
-import type { LocalRuntime } from '../../local/runtime';
+import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime } from '../../local/runtime';
 import { AGENT_BAD_BODIES, AGENT_VALID_BODIES } from './agent-samples';
 import type { ApiClient } from './api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from './fixtures';
@@ -84,6 +84,13 @@ let emails = 0;
 const uniqueEmail = (what: string) => `${what}-${process.pid}-${Date.now()}-${++emails}@example.com`;
 
 export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
+  signIn: () => ({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
+  // Well-formed; the local runtime has no temporary passwords, so the session is refused (401).
+  completeNewPassword: () => ({
+    email: DEMO_EMAIL,
+    session: 'no-such-session',
+    newPassword: 'New-password-42!',
+  }),
   createUser: () => ({ email: uniqueEmail('new'), name: 'New User' }),
   changeUserAccountRole: () => ({ accountRole: 'admin' }),
   createTeam: (ids) => ({
@@ -125,6 +132,22 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
 export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unknown; path: string }[]> = {
+  signIn: [
+    { why: 'not an email', body: () => ({ email: 'demo', password: 'x' }), path: 'email' },
+    { why: 'no password', body: () => ({ email: DEMO_EMAIL }), path: 'password' },
+  ],
+  completeNewPassword: [
+    {
+      why: 'no session',
+      body: () => ({ email: DEMO_EMAIL, newPassword: 'New-password-42!' }),
+      path: 'session',
+    },
+    {
+      why: 'an empty new password',
+      body: () => ({ email: DEMO_EMAIL, session: 's', newPassword: '' }),
+      path: 'newPassword',
+    },
+  ],
   createUser: [
     { why: 'not an email', body: () => ({ email: 'nobody', name: 'N' }), path: 'email' },
     {

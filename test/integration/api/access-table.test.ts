@@ -49,9 +49,15 @@ const ADMIN_ITEM = 'ok ok 403 403 403 404';
 const VIEW_ITEM = 'ok ok ok ok ok 404';
 /** Agent routes take only a server's agent token: every user token is 401. */
 const AGENT_ONLY = '401 401 401 401 401 401';
+/** A public route refusing what it was sent: the caller's token plays no part, so everyone alike. */
+const PUBLIC_REFUSED = '401 401 401 401 401 401';
 
 const ACCESS_TABLE: Record<string, string> = {
   getOpenApi: ANYONE,
+  // Public: the demo's email and password sign in whoever sends them, with any token or none.
+  signIn: ANYONE,
+  // The local runtime has no temporary passwords, so no session is good (in AWS, Cognito's are).
+  completeNewPassword: PUBLIC_REFUSED,
   getAccount: ANYONE,
   getMe: ANYONE,
 
