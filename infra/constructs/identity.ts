@@ -61,9 +61,12 @@ export class Identity extends Construct {
     });
     this.client = this.userPool.addClient('Portal', {
       userPoolClientName: 'drover-portal',
-      // A public client (browser, CLI): no secret; SRP so the password never leaves the device.
+      // A public client (browser, CLI): no secret. userPassword: the portal and CLI sign in through
+      // Drover's API (POST /api/v1/auth/token, same origin), which relays the password over TLS to
+      // Cognito (InitiateAuth USER_PASSWORD_AUTH); SRP would keep it on the device but needs the
+      // browser to talk to Cognito itself. userSrp stays for clients that do.
       generateSecret: false,
-      authFlows: { userSrp: true },
+      authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -97,7 +100,8 @@ export class Identity extends Construct {
    */
   grantUserAdministration(grantee: IGrantable): Record<string, string> {
     this.userPool.grant(grantee, ...USER_ADMINISTRATION_ACTIONS);
-    return { USER_POOL_ID: this.userPool.userPoolId };
+    // The client id is for sign-in (cognito-sign-in.ts): InitiateAuth is public, so no grant.
+    return { USER_POOL_ID: this.userPool.userPoolId, USER_POOL_CLIENT_ID: this.client.userPoolClientId };
   }
 
   /** The pool's issuer URL (`iss` of its tokens); its JWKS is at `<issuer>/.well-known/jwks.json`. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { App } from 'aws-cdk-lib';
@@ -758,6 +759,7 @@ describe('the Drover stack', () => {
           fromEnv.storeFromEnvironment,
           fromEnv.authenticatorFromEnvironment,
           fromEnv.userDirectoryFromEnvironment,
+          fromEnv.signInFromEnvironment,
         ],
       },
       webhooks: {
@@ -985,10 +987,10 @@ describe('the Drover stack', () => {
       });
     });
 
-    it('has a public app client (no secret) signing in with SRP', () => {
+    it('has a public app client (no secret) signing in with SRP or, relayed by the API, a password', () => {
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
-        ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+        ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
         PreventUserExistenceErrors: 'ENABLED',
       });
     });
@@ -1025,9 +1027,11 @@ describe('the Drover stack', () => {
         pool = Object.keys(own.template.findResources('AWS::Cognito::UserPool'))[0]!;
       });
 
-      it('tells the access group the pool its users are created in', () => {
+      it('tells the access group the pool its users are created in, and the app client sign-in uses', () => {
         const env = droverFunction(own.template, 'access').properties.Environment.Variables;
         expect(env.USER_POOL_ID).toEqual({ Ref: pool });
+        const client = Object.keys(own.template.findResources('AWS::Cognito::UserPoolClient'))[0]!;
+        expect(env.USER_POOL_CLIENT_ID).toEqual({ Ref: client });
       });
 
       it('lets the access group, only, call the admin actions the user directory uses, on that pool', () => {
@@ -1067,6 +1071,24 @@ describe('the Drover stack', () => {
         } finally {
           cognito.restore();
           delete process.env.USER_POOL_ID;
+        }
+      });
+
+      it('builds the Cognito sign-in from that environment (its calls name the app client)', async () => {
+        process.env.USER_POOL_CLIENT_ID = 'sampleclientid0000000000001';
+        const cognito = mockClient(CognitoIdentityProviderClient);
+        try {
+          cognito
+            .on(InitiateAuthCommand)
+            .resolves({ AuthenticationResult: { IdToken: 'id', ExpiresIn: 3600 } });
+          await fromEnv.signInFromEnvironment().signIn('new@example.com', 'Sample-password-1');
+          expect(cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toMatchObject({
+            ClientId: 'sampleclientid0000000000001',
+            AuthFlow: 'USER_PASSWORD_AUTH',
+          });
+        } finally {
+          cognito.restore();
+          delete process.env.USER_POOL_CLIENT_ID;
         }
       });
 
