@@ -34,7 +34,11 @@ function boot(userData: string): Promise<Boot> {
       '/bin/sh',
       ['-c', userData],
       {
-        env: { PATH: `${join(work, 'bin')}:/usr/bin:/bin`, DROVER_AGENT_DIR: agentDir },
+        // A bare environment, as a fresh server's user data gets (Next's types make NODE_ENV required).
+        env: {
+          PATH: `${join(work, 'bin')}:/usr/bin:/bin`,
+          DROVER_AGENT_DIR: agentDir,
+        } as unknown as NodeJS.ProcessEnv,
         timeout: 20_000,
       },
       (error, stdout, stderr) =>
