@@ -3,6 +3,7 @@
 // is parsed with the shared zod schema of its route (functions/handlers/api/routes.ts), so a
 // drift between API and portal shows up as a clear error instead of an `undefined` on screen.
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../../functions/domain/access/sign-in';
 import { Account } from '../../functions/domain/schemas/account';
 import {
   type CloudLocation,
@@ -27,13 +28,24 @@ import { clearSession, readSession, type Session } from './session';
 
 export const API_BASE = '/api/v1';
 
-/** `POST /auth/token`: the local issuer's (and later Cognito's) password sign-in. */
+/** `POST /auth/token`: password sign-in (the local issuer, or Cognito through the API in AWS). */
 export const SignInInput = z.object({
   email: z.email('must be an email address'),
   password: z.string().min(1, 'must not be empty'),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 const TokenResponse = z.object({ accessToken: z.string().min(1), expiresAt: z.string() });
+/** `POST /auth/new-password`: an invited user's own password, after the new-password-required problem. */
+export const NewPasswordForm = z
+  .object({
+    newPassword: z.string().min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH),
+    repeat: z.string(),
+  })
+  .refine((f) => f.newPassword === f.repeat, {
+    path: ['repeat'],
+    message: 'does not match the new password',
+  });
+export type NewPasswordForm = z.infer<typeof NewPasswordForm>;
 
 export interface PageRequest {
   limit?: number;
@@ -146,6 +158,19 @@ export async function all<T>(list: (page: PageRequest) => Promise<Page<T>>, maxP
 export const api = {
   async signIn(input: SignInInput, signal?: AbortSignal): Promise<Session> {
     const { data } = await request('/auth/token', {
+      method: 'POST',
+      body: input,
+      schema: TokenResponse,
+      auth: false,
+      signal,
+    });
+    return data;
+  },
+  async completeNewPassword(
+    input: { email: string; session: string; newPassword: string },
+    signal?: AbortSignal,
+  ): Promise<Session> {
+    const { data } = await request('/auth/new-password', {
       method: 'POST',
       body: input,
       schema: TokenResponse,

@@ -16,6 +16,8 @@ export interface ProblemDetails {
   currentVersion?: number;
   /** On a 422 from a farm save: the Governance policy rules the farm breaks. */
   violations?: Violation[];
+  /** On a new-password-required sign-in: the session to send back with the new password. */
+  session?: string;
 }
 
 export class ApiProblem extends Error implements ProblemDetails {
@@ -27,6 +29,7 @@ export class ApiProblem extends Error implements ProblemDetails {
   readonly issues: FieldIssue[];
   readonly currentVersion?: number;
   readonly violations: Violation[];
+  readonly session?: string;
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
@@ -38,6 +41,7 @@ export class ApiProblem extends Error implements ProblemDetails {
     this.issues = problem.issues ?? [];
     this.currentVersion = problem.currentVersion;
     this.violations = problem.violations ?? [];
+    this.session = problem.session;
   }
 
   /** The write named a version that is no longer current (If-Match failed). */
@@ -85,6 +89,7 @@ export class ApiProblem extends Error implements ProblemDetails {
               return parsed.success ? [parsed.data] : [];
             })
           : [],
+        session: typeof body.session === 'string' ? body.session : undefined,
       });
     } catch {
       return new ApiProblem({ ...fallback, detail: text.slice(0, 300) });

@@ -1,9 +1,10 @@
 'use client';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
+import { NEW_PASSWORD_REQUIRED_TYPE, PASSWORD_POLICY_HINT } from '../../../functions/domain/access/sign-in';
 import { AppHeader } from '../../components/app-header';
 import { ProblemNotice } from '../../components/problem-notice';
-import { api, SignInInput } from '../../lib/api-client';
+import { api, NewPasswordForm, SignInInput } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
 import { readSession, saveSession } from '../../lib/session';
 import { safeReturnPath } from '../../lib/sign-in-redirect';
@@ -18,7 +19,13 @@ function SignInFromQuery() {
   return <SignInForm returnTo={safeReturnPath(next)} />;
 }
 
-type FieldErrors = Partial<Record<keyof SignInInput, string>>;
+type FieldErrors = Partial<Record<string, string>>;
+
+/** An invited user's first sign-in: the temporary password was right, Cognito wants their own. */
+interface Challenge {
+  email: string;
+  session: string;
+}
 
 /** `fallback`: the static HTML's copy, which React replaces with the one that read `?next=`. */
 function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback?: boolean }) {
@@ -30,6 +37,7 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
   // the one that read `?next=`: until that one runs, the button stays disabled, so an early Enter
   // neither makes a native GET (the password in the URL) nor types into a form about to vanish.
   const [ready, setReady] = useState(false);
+  const [challenge, setChallenge] = useState<Challenge>();
 
   useEffect(() => setReady(!fallback), [fallback]);
 
@@ -55,11 +63,84 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
       router.replace(returnTo);
     } catch (error) {
       const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
-      setFieldErrors(failure.fieldErrors() as FieldErrors);
-      setProblem(failure);
       setSubmitting(false);
+      if (failure.type === NEW_PASSWORD_REQUIRED_TYPE && failure.session) {
+        setChallenge({ email: parsed.data.email, session: failure.session });
+        return;
+      }
+      setFieldErrors(failure.fieldErrors());
+      setProblem(failure);
     }
   }
+
+  async function onNewPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!challenge) return;
+    const form = new FormData(event.currentTarget);
+    const parsed = NewPasswordForm.safeParse({
+      newPassword: form.get('newPassword'),
+      repeat: form.get('repeat'),
+    });
+    setProblem(undefined);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setSubmitting(true);
+    try {
+      saveSession(await api.completeNewPassword({ ...challenge, newPassword: parsed.data.newPassword }));
+      router.replace(returnTo);
+    } catch (error) {
+      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setFieldErrors(failure.fieldErrors());
+      setProblem(failure);
+      setSubmitting(false);
+      // An expired or used session: back to the first step, with the reason shown.
+      if (failure.status === 401) setChallenge(undefined);
+    }
+  }
+
+  if (challenge)
+    return (
+      <>
+        <AppHeader signedIn={false} />
+        <main className="page page-narrow" id="main">
+          <form
+            className="panel sign-in"
+            onSubmit={onNewPassword}
+            noValidate
+            aria-labelledby="new-password-heading"
+          >
+            <h1 id="new-password-heading">Choose your password</h1>
+            <p className="muted">
+              {challenge.email} signed in with a temporary password. Choose your own to finish.
+            </p>
+            <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
+            <Field
+              name="newPassword"
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              hint={PASSWORD_POLICY_HINT}
+              error={fieldErrors.newPassword}
+            />
+            <Field
+              name="repeat"
+              label="Repeat the new password"
+              type="password"
+              autoComplete="new-password"
+              error={fieldErrors.repeat}
+            />
+            <button type="submit" className="button button-primary button-wide" disabled={submitting}>
+              {submitting ? 'Saving…' : 'Set password and sign in'}
+            </button>
+          </form>
+        </main>
+      </>
+    );
 
   return (
     <>
@@ -89,13 +170,15 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
 }
 
 function Field(props: {
-  name: keyof SignInInput;
+  name: keyof SignInInput | keyof NewPasswordForm;
   label: string;
   type: string;
   autoComplete: string;
+  hint?: string;
   error?: string;
 }) {
   const id = `sign-in-${props.name}`;
+  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].join(' ').trim();
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -106,8 +189,13 @@ function Field(props: {
         autoComplete={props.autoComplete}
         required
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
+        aria-describedby={described || undefined}
       />
+      {props.hint && (
+        <p className="muted" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
       <p className="field-error" id={`${id}-error`}>
         {props.error ?? ''}
       </p>
