@@ -1,11 +1,15 @@
 // `drover login` and `drover logout`: sign in with email and password, keep the token and the
-// API URL in the config file; forget the token again.
+// API URL in the config file; forget the token again. An invited user's temporary password is
+// answered with a new-password-required problem: the new password is asked for on a terminal or
+// read from stdin (--new-password-stdin), then sent with the problem's session.
 import type { Command } from 'commander';
+import { NEW_PASSWORD_REQUIRED_TYPE, PASSWORD_POLICY_HINT } from '../../functions/domain/access/sign-in';
 import type { Environment } from '../../functions/domain/schemas';
 import { DroverApi } from '../api';
 import { writeConfig } from '../config';
 import { contextOf } from '../context';
-import { usageError } from '../errors';
+import { ApiError, CliError, usageError } from '../errors';
+import { ExitCode } from '../exit-codes';
 import { type Io, notice, printData } from '../output';
 import { ask, askHidden, canPrompt, readStdin } from '../prompt';
 
@@ -20,59 +24,79 @@ export function registerAuth(program: Command, io: Io): void {
     .description('Sign in and keep the token and API URL in the config file')
     .option('--email <email>', 'the account email (asked for on a terminal)')
     .option('--password-stdin', 'read the password from stdin, for scripts')
+    .option(
+      '--new-password-stdin',
+      'first sign-in with a temporary password: read the new password from stdin (after the password, one per line, with --password-stdin)',
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  echo "$PASSWORD" | drover login --api http://localhost:3000/api --email me@example.com --password-stdin',
+      '\nExamples:\n  echo "$PASSWORD" | drover login --api http://localhost:3000/api --email me@example.com --password-stdin\n  printf \'%s\\n%s\\n\' "$TEMPORARY" "$NEW" | drover login --email me@example.com --password-stdin --new-password-stdin',
     )
-    .action(async (opts: { email?: string; passwordStdin?: boolean }, cmd: Command) => {
-      const ctx = contextOf(cmd, io);
-      const email = opts.email ?? (canPrompt() ? await ask('Email: ') : undefined);
-      if (!email) throw usageError('No email given.', ['Pass --email (there is no terminal to ask on).']);
-      let password: string | undefined;
-      if (opts.passwordStdin) password = await readStdin();
-      else if (canPrompt()) password = await askHidden('Password: ');
-      else throw usageError('No terminal to ask for the password on.', ['Pipe it in with --password-stdin.']);
-      if (!password) throw usageError('The password is empty.');
+    .action(
+      async (opts: { email?: string; passwordStdin?: boolean; newPasswordStdin?: boolean }, cmd: Command) => {
+        const ctx = contextOf(cmd, io);
+        const email = opts.email ?? (canPrompt() ? await ask('Email: ') : undefined);
+        if (!email) throw usageError('No email given.', ['Pass --email (there is no terminal to ask on).']);
+        // stdin is read once: the password, then the new password, one per line.
+        const piped = opts.passwordStdin || opts.newPasswordStdin ? (await readStdin()).split(/\r?\n/) : [];
+        let password: string | undefined;
+        if (opts.passwordStdin) password = piped.shift();
+        else if (canPrompt()) password = await askHidden('Password: ');
+        else
+          throw usageError('No terminal to ask for the password on.', ['Pipe it in with --password-stdin.']);
+        if (!password) throw usageError('The password is empty.');
 
-      const apiUrl = ctx.settings.apiUrl;
-      const signedIn = (
-        await new DroverApi(apiUrl).post<SignIn>('/v1/auth/token', { email, password }, { auth: false })
-      ).body;
+        const apiUrl = ctx.settings.apiUrl;
+        const api = new DroverApi(apiUrl);
+        let signedIn: SignIn;
+        try {
+          signedIn = (await api.post<SignIn>('/v1/auth/token', { email, password }, { auth: false })).body;
+        } catch (error) {
+          const session = newPasswordSession(error);
+          if (!session) throw error;
+          const newPassword = opts.newPasswordStdin ? piped.shift() : await askNewPassword(io);
+          if (!newPassword) throw usageError('The new password is empty.');
+          signedIn = (
+            await api.post<SignIn>('/v1/auth/new-password', { email, session, newPassword }, { auth: false })
+          ).body;
+          notice(io, 'Your new password is set.');
+        }
 
-      // A stored environment belongs to the API it was chosen on; keep it only when that is this one.
-      let environment = ctx.config.api === apiUrl ? ctx.config.environment : undefined;
-      if (!environment) {
-        const all = await new DroverApi(apiUrl, signedIn.accessToken).listAll<Environment>(
-          '/v1/environments',
-        );
-        if (all.length === 1) environment = { id: all[0]!.id, name: all[0]!.name };
-      }
-      writeConfig(ctx.configPath, {
-        ...ctx.config,
-        api: apiUrl,
-        token: signedIn.accessToken,
-        expiresAt: signedIn.expiresAt,
-        email,
-        environment,
-      });
-      notice(
-        io,
-        `Logged in to ${apiUrl} as ${email} (token kept in ${ctx.configPath} until ${signedIn.expiresAt}).`,
-      );
-      notice(
-        io,
-        environment
-          ? `Environment: ${environment.name}.`
-          : 'Choose an environment with `drover env use NAME` (see `drover env list`).',
-      );
-      if (ctx.format !== 'table')
-        await printData(
+        // A stored environment belongs to the API it was chosen on; keep it only when that is this one.
+        let environment = ctx.config.api === apiUrl ? ctx.config.environment : undefined;
+        if (!environment) {
+          const all = await new DroverApi(apiUrl, signedIn.accessToken).listAll<Environment>(
+            '/v1/environments',
+          );
+          if (all.length === 1) environment = { id: all[0]!.id, name: all[0]!.name };
+        }
+        writeConfig(ctx.configPath, {
+          ...ctx.config,
+          api: apiUrl,
+          token: signedIn.accessToken,
+          expiresAt: signedIn.expiresAt,
+          email,
+          environment,
+        });
+        notice(
           io,
-          ctx.format,
-          { api: apiUrl, email, expiresAt: signedIn.expiresAt, environment },
-          () => '',
+          `Logged in to ${apiUrl} as ${email} (token kept in ${ctx.configPath} until ${signedIn.expiresAt}).`,
         );
-    });
+        notice(
+          io,
+          environment
+            ? `Environment: ${environment.name}.`
+            : 'Choose an environment with `drover env use NAME` (see `drover env list`).',
+        );
+        if (ctx.format !== 'table')
+          await printData(
+            io,
+            ctx.format,
+            { api: apiUrl, email, expiresAt: signedIn.expiresAt, environment },
+            () => '',
+          );
+      },
+    );
 
   program
     .command('logout')
@@ -87,4 +111,27 @@ export function registerAuth(program: Command, io: Io): void {
       writeConfig(ctx.configPath, rest);
       notice(io, `Logged out of ${ctx.config.api ?? ctx.settings.apiUrl}.`);
     });
+}
+
+/** The session of a new-password-required answer, or undefined for any other failure. */
+function newPasswordSession(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.problem.type !== NEW_PASSWORD_REQUIRED_TYPE) return undefined;
+  return error.problem.session;
+}
+
+async function askNewPassword(io: Io): Promise<string> {
+  if (!canPrompt())
+    throw new CliError('This sign-in has a temporary password: choose your own to finish signing in.', {
+      exitCode: ExitCode.Auth,
+      hints: [
+        'Run `drover login` on a terminal, or pipe the temporary and the new password, one per line,',
+        'with --password-stdin --new-password-stdin.',
+        PASSWORD_POLICY_HINT,
+      ],
+    });
+  notice(io, `Your password is temporary: choose your own. ${PASSWORD_POLICY_HINT}`);
+  const first = await askHidden('New password: ');
+  const again = await askHidden('Repeat the new password: ');
+  if (first !== again) throw usageError('The two new passwords differ.', ['Run `drover login` again.']);
+  return first;
 }
