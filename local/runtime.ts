@@ -40,6 +40,7 @@ import { createHandler as servers } from '../functions/handlers/api/servers';
 import { createHandler as variables } from '../functions/handlers/api/variables';
 import { createHandler as webhooks } from '../functions/handlers/api/webhooks';
 import { systemClock } from '../functions/ports/clock';
+import type { SignIn } from '../functions/ports/sign-in';
 import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
@@ -48,7 +49,7 @@ import { type AgentSimulation, type AgentSimulationOptions, simulateAgents } fro
 import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
 import { InProcessEventBus } from './event-bus';
-import { createLocalIssuer, scryptPasswords } from './identity/local-issuer';
+import { createLocalIssuer, type LocalIssuer, scryptPasswords } from './identity/local-issuer';
 import { createLocalSignIn } from './identity/local-sign-in';
 import { findStoreLogin } from './identity/store-logins';
 import { createStoreUserDirectory } from './identity/store-user-directory';
@@ -83,6 +84,8 @@ export interface LocalRuntimeOptions {
   webhooks?: LocalWebhookOptions;
   /** The demo's hello-host script and its environment-scope HostUp rule (npm start; off in tests). */
   demoOrchestration?: boolean;
+  /** The sign-in behind POST /api/v1/auth/token (default: the local issuer); e2e tests put Cognito's here. */
+  signIn?: (issuer: LocalIssuer) => SignIn;
 }
 
 export interface LocalRuntime {
@@ -170,7 +173,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     agentTokens,
     notifier: agentChannel.notifier,
     userDirectory: createStoreUserDirectory(store, scryptPasswords),
-    signIn: createLocalSignIn(issuer),
+    signIn: options.signIn?.(issuer) ?? createLocalSignIn(issuer),
     agentApiUrl: `${url}/api`,
     // User data fetches the agent from this API (agent-download.ts) and checks it is this bundle.
     agentDownload: {

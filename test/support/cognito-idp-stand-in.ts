@@ -54,9 +54,18 @@ const PUBLIC_OPERATIONS = new Set(['InitiateAuth', 'RespondToAuthChallenge']);
 /** The ID token's lifetime the pool's client sets (infra: idTokenValidity 1 hour). */
 const ID_TOKEN_SECONDS = 3600;
 
+export interface CognitoStandInOptions {
+  /**
+   * Makes the ID token of a signed-in user from their attributes (e.g. the local issuer's mint, so
+   * the local API accepts it). By default an opaque string the API would not accept.
+   */
+  idToken?: (attributes: Record<string, string>) => Promise<string>;
+}
+
 export async function startCognitoStandIn(
   userPoolId = 'us-east-1_DroverTest',
   clientId = 'droverportalclient0000000001',
+  options: CognitoStandInOptions = {},
 ): Promise<CognitoStandIn> {
   const users = new Map<string, StandInUser>();
   const calls: StandInCall[] = [];
@@ -64,10 +73,12 @@ export async function startCognitoStandIn(
   /** Open NEW_PASSWORD_REQUIRED challenges: session → the user's email. */
   const sessions = new Map<string, string>();
 
-  // Not a real JWT: enough for the adapter, which hands it on without reading it.
-  const tokensFor = (user: StandInUser) => ({
+  // By default not a real JWT: enough for the adapter, which hands it on without reading it.
+  const tokensFor = async (user: StandInUser) => ({
     AuthenticationResult: {
-      IdToken: `id.${user.attributes.sub}.${randomUUID()}`,
+      IdToken: options.idToken
+        ? await options.idToken(user.attributes)
+        : `id.${user.attributes.sub}.${randomUUID()}`,
       AccessToken: `access.${user.attributes.sub}.${randomUUID()}`,
       RefreshToken: `refresh.${randomUUID()}`,
       ExpiresIn: ID_TOKEN_SECONDS,
@@ -86,7 +97,7 @@ export async function startCognitoStandIn(
     return user;
   };
 
-  const operations: Record<string, (body: Record<string, unknown>) => unknown> = {
+  const operations: Record<string, (body: Record<string, unknown>) => unknown | Promise<unknown>> = {
     AdminCreateUser(body) {
       const email = String(body.Username ?? '').toLowerCase();
       if (!/^[^@\s]+@[^@\s]+$/.test(email))
@@ -231,7 +242,7 @@ export async function startCognitoStandIn(
         failures.delete(operation);
         throw new CognitoError(failure.type, failure.message);
       }
-      reply(200, run(body));
+      reply(200, await run(body));
     } catch (err) {
       if (!(err instanceof CognitoError)) throw err;
       reply(400, { __type: err.type, message: err.message }, err.type);
