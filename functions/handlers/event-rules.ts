@@ -25,6 +25,8 @@ export const RECONCILE_TRIGGERS = [
   'HostUp',
   'HostInitFailed',
   'BeforeHostUpFailed',
+  // A BeforeHostTerminate script ended: the terminate it held can go ahead.
+  'BeforeHostTerminateEnded',
 ] as const;
 
 export const EVENT_RULES: EventRule[] = [

@@ -2,6 +2,7 @@
 // start, output and result. The agent's identity (its token) is the only scope: an execution of
 // any other server is NotFound, exactly as if it did not exist.
 import { Conflict, NotFound, PreconditionFailed } from '../domain/errors';
+import { BEFORE_TERMINATE_EVENT } from '../domain/orchestration/match-rules';
 import { settleRestartedExecution } from '../domain/orchestration/stuck-executions';
 import type { AgentTask, TaskResult } from '../domain/schemas/agent-protocol';
 import { type Execution, ORCHESTRATION_LIMITS } from '../domain/schemas/orchestration';
@@ -11,6 +12,7 @@ import type { AgentIdentity } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { reportAgentEvent } from './agent-reports';
 import { settledExecution } from './orchestration/stuck-executions';
+import { farmEvent, recordEvents } from './reconcile/farm-events';
 import { resolveServerVariables } from './variables/resolve-for-server';
 
 interface Deps {
@@ -131,8 +133,27 @@ export async function finishAgentTask(
       payload: { scriptName: execution.scriptName, executionId: execution.id, exitCode: execution.exitCode },
     });
   }
+  if (finishedNow && execution.eventName === BEFORE_TERMINATE_EVENT && execution.blocking) {
+    // The reconciler holds this server's terminate while the script runs: wake it now.
+    const farm = {
+      id: execution.farmId,
+      accountId: execution.accountId,
+      environmentId: execution.environmentId,
+    };
+    await recordEvents(deps, [
+      farmEvent(BEFORE_TERMINATE_ENDED_EVENT, farm, deps.clock.now(), {
+        server: { id: execution.serverId, farmRoleId: execution.farmRoleId },
+        actor: 'agent',
+        message: `BeforeHostTerminate script "${execution.scriptName}" ended (${execution.status})`,
+        payload: { scriptName: execution.scriptName, executionId: execution.id, status: execution.status },
+      }),
+    ]);
+  }
   return execution;
 }
+
+/** Raised when a blocking BeforeHostTerminate script ends: it wakes the farm's reconcile. */
+export const BEFORE_TERMINATE_ENDED_EVENT = 'BeforeHostTerminateEnded';
 
 async function updateOwn(
   deps: Deps,

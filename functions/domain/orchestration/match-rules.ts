@@ -59,6 +59,10 @@ export const LIVE_STATUSES: readonly ServerStatus[] = ['Initializing', 'Running'
 export const BOOT_EVENTS: readonly string[] = ['HostInit', 'BeforeHostUp'];
 const BOOTING_STATUSES: readonly ServerStatus[] = ['Pending Launch', 'Pending', 'Initializing', 'Running'];
 
+/** Raised as the server turns Pending Terminate: its own scripts run there, the reconciler holding the terminate. */
+export const BEFORE_TERMINATE_EVENT = 'BeforeHostTerminate';
+const TERMINATING_STATUSES: readonly ServerStatus[] = [...LIVE_STATUSES, 'Pending Terminate'];
+
 export function ruleScopeContains(rule: OrchestrationRule, event: OrchestrationEvent): boolean {
   const scope = rule.scope;
   switch (scope.kind) {
@@ -88,7 +92,11 @@ export function targetServers(
   let chosen: CandidateServer[];
   switch (rule.target) {
     case 'triggering-server': {
-      const statuses = BOOT_EVENTS.includes(event.name) ? BOOTING_STATUSES : LIVE_STATUSES;
+      const statuses = BOOT_EVENTS.includes(event.name)
+        ? BOOTING_STATUSES
+        : event.name === BEFORE_TERMINATE_EVENT
+          ? TERMINATING_STATUSES
+          : LIVE_STATUSES;
       chosen = inEnvironment.filter((s) => s.id === event.serverId && statuses.includes(s.status));
       break;
     }

@@ -24,6 +24,7 @@ const INTERNAL_EVENTS = [
   'FarmSpecChanged',
   'ServerTerminateRequested',
   'BeforeHostUpFailed',
+  'BeforeHostTerminateEnded',
   'OrphanTerminated',
   'RebootBegin',
 ];

@@ -5,9 +5,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { NotFound, PreconditionFailed } from '../../domain/errors';
 import { newId } from '../../domain/ids';
+import { BEFORE_TERMINATE_EVENT, ruleScopeContains } from '../../domain/orchestration/match-rules';
+import {
+  beforeTerminateHoldUntil,
+  HOLDABLE_STATUSES,
+  wasLiveWhenTerminated,
+} from '../../domain/orchestration/terminate-hold';
 import type { FarmAction, InstanceTarget, Launch } from '../../domain/planning';
 import { describeViolations } from '../../domain/policies';
 import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
+import type { OrchestrationRule } from '../../domain/schemas/orchestration';
 import type { Policy, Violation } from '../../domain/schemas/policy';
 import type { Role } from '../../domain/schemas/role';
 import type { Server, ServerStatus } from '../../domain/schemas/server';
@@ -30,6 +37,11 @@ export class PlanApplier {
   applied = 0;
   /** Launches skipped because their farm role is held for capacity (counted in `applied` too). */
   heldLaunches = 0;
+  /** Terminates waiting for the server's BeforeHostTerminate scripts (counted in `applied` too). */
+  heldTerminates = 0;
+  /** The earliest moment (ms) a terminate held on open scripts stops waiting for them; null: none held on scripts. */
+  terminateHoldEnds: number | null = null;
+  private beforeTerminateRules?: Promise<OrchestrationRule[]>;
   /** Launches the environment's policies refused (counted in `applied` too). */
   refusedLaunches = 0;
   /** Farm roles whose launches policies refused in this pass: the violations' signature. */
@@ -149,6 +161,11 @@ export class PlanApplier {
         return;
       }
       case 'terminate': {
+        const before = this.servers.get(action.serverId);
+        const held =
+          action.target !== undefined &&
+          before !== undefined &&
+          (await this.holdsTerminate(before, action.recordStatus !== null));
         if (action.recordStatus) {
           const server = await this.write(
             action.serverId,
@@ -156,12 +173,14 @@ export class PlanApplier {
             action.recordStatus,
             action.reason,
             {
-              ...(action.target && !this.servers.get(action.serverId)?.instanceId
-                ? { instanceId: action.target.instanceId }
-                : {}),
+              ...(action.target && !before?.instanceId ? { instanceId: action.target.instanceId } : {}),
             },
           );
           this.emit('BeforeHostTerminate', server, action.reason, { cause: action.cause });
+        }
+        if (held) {
+          this.heldTerminates++;
+          return;
         }
         if (action.target) await this.cloud(action.target, 'terminate');
         return;
@@ -440,6 +459,44 @@ export class PlanApplier {
               : undefined;
     if (name) this.events.push(farmEvent(name, farm, this.now, { message: reason, payload: { from, to } }));
     if (to === 'Terminated') await this.deps.scheduler.remove({ accountId: farm.accountId, farmId: farm.id });
+  }
+
+  /**
+   * Whether this pass leaves the server's instance running for its BeforeHostTerminate scripts.
+   * First terminate of a live server: held when a rule could queue one (the orchestrator has not
+   * seen the event yet); a farm without such rules terminates as fast as ever. Later passes: held
+   * while blocking BeforeHostTerminate executions are open and the cap has not passed.
+   */
+  private async holdsTerminate(server: Server, first: boolean): Promise<boolean> {
+    if (first) {
+      if (!HOLDABLE_STATUSES.includes(server.status)) return false;
+      const farmRole = this.farmRoles.get(server.farmRoleId);
+      this.beforeTerminateRules ??= this.deps.store.orchestrationRules
+        .listAll({ accountId: this.farm.accountId })
+        .then((rules) => rules.filter((r) => r.enabled && r.event === BEFORE_TERMINATE_EVENT));
+      return (await this.beforeTerminateRules).some((r) =>
+        ruleScopeContains(r, {
+          id: '',
+          name: BEFORE_TERMINATE_EVENT,
+          accountId: server.accountId,
+          environmentId: this.farm.environmentId,
+          farmId: server.farmId,
+          farmRoleId: server.farmRoleId,
+          ...(farmRole ? { roleId: farmRole.roleId } : {}),
+          serverId: server.id,
+        }),
+      );
+    }
+    if (server.status !== 'Pending Terminate' || !wasLiveWhenTerminated(server.timestamps)) return false;
+    const open = await this.deps.store.executions.listOpenForServer({
+      accountId: server.accountId,
+      farmId: server.farmId,
+      serverId: server.id,
+    });
+    const until = beforeTerminateHoldUntil(open, server.timestamps['Pending Terminate'], this.now);
+    if (until === null) return false;
+    this.terminateHoldEnds = Math.min(this.terminateHoldEnds ?? until, until);
+    return true;
   }
 
   /** Writes a server's new status (null: keep it) and fields, conditional on the version the planner read. */

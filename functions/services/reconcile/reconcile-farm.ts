@@ -31,6 +31,8 @@ export interface ReconcileOutcome {
 
 /** After acting, look again soon: the world is moving (instances booting, ending). */
 const FOLLOW_UP_MS = 2_000;
+/** How often a farm whose terminates wait on BeforeHostTerminate scripts looks again without being woken. */
+const TERMINATE_HOLD_POLL_MS = 15_000;
 const THROTTLED_BACKOFF_MS = 10_000;
 
 export async function reconcileFarm(deps: ReconcileDeps, ref: FarmRef): Promise<ReconcileOutcome> {
@@ -154,18 +156,27 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
   const onlyRefusedByPolicy = applier.refusedLaunches > 0 && applier.applied === applier.refusedLaunches;
   const onlyWaitingForCapacity =
     holdEnds !== null && applier.applied === applier.heldLaunches && !applier.stopped;
+  // Terminates held on open BeforeHostTerminate scripts: the scripts' end wakes the farm
+  // (BeforeHostTerminateEnded); a slow poll up to the cap covers a lost result.
+  const onlyHoldingTerminates =
+    applier.terminateHoldEnds !== null &&
+    applier.applied === applier.heldTerminates &&
+    problems.length === 0 &&
+    !applier.stopped;
   const recheckAfterMs =
     applier.stopped === 'throttled'
       ? THROTTLED_BACKOFF_MS
-      : onlyWaitingForCapacity
-        ? Math.max(FOLLOW_UP_MS, holdEnds)
-        : onlyRefusedByPolicy
-          ? null
-          : plan.actions.length > 0 || problems.length > 0
-            ? FOLLOW_UP_MS
-            : recheckAt !== null
-              ? Math.max(FOLLOW_UP_MS, recheckAt)
-              : null;
+      : onlyHoldingTerminates
+        ? Math.max(FOLLOW_UP_MS, Math.min(applier.terminateHoldEnds! - now.getTime(), TERMINATE_HOLD_POLL_MS))
+        : onlyWaitingForCapacity
+          ? Math.max(FOLLOW_UP_MS, holdEnds)
+          : onlyRefusedByPolicy
+            ? null
+            : plan.actions.length > 0 || problems.length > 0
+              ? FOLLOW_UP_MS
+              : recheckAt !== null
+                ? Math.max(FOLLOW_UP_MS, recheckAt)
+                : null;
   const summary: ReconcileSummary = {
     convergence:
       problems.length > 0 && plan.summary.convergence !== 'stopped' ? 'degraded' : plan.summary.convergence,

@@ -152,6 +152,15 @@ describe('matchRules: targets', () => {
     ['a pending server gets no HostUp scripts', 'Pending', 'HostUp', false],
     ['a failed server gets nothing', 'Failed', 'BeforeHostUp', false],
     ['a terminated server gets nothing', 'Terminated', 'HostUp', false],
+    [
+      'a server being terminated gets its own BeforeHostTerminate scripts',
+      'Pending Terminate',
+      'BeforeHostTerminate',
+      true,
+    ],
+    ['a running server gets its own BeforeHostTerminate scripts', 'Running', 'BeforeHostTerminate', true],
+    ['a server being terminated gets no HostUp scripts', 'Pending Terminate', 'HostUp', false],
+    ['a terminated server gets no BeforeHostTerminate scripts', 'Terminated', 'BeforeHostTerminate', false],
   ])('%s', (_reason, status, event, runs) => {
     const servers = [server('srv-1', { status })];
     expect(targetsOf(rule({ event }), { ...hostUp, name: event }, servers)).toEqual(runs ? ['srv-1'] : []);

@@ -1,0 +1,48 @@
+// How long a server's terminate waits for its own BeforeHostTerminate scripts. The reconciler
+// writes the server Pending Terminate and raises BeforeHostTerminate; the orchestrator queues the
+// scripts on that server, whose agent is still alive. While blocking ones are open, the cloud
+// terminate waits — but never longer than the longest of their timeouts, capped, counted from the
+// Pending Terminate moment, so a hung agent or a lost result cannot keep an instance for ever.
+import type { Execution } from '../schemas/orchestration';
+import type { ServerStatus } from '../schemas/server';
+import { BEFORE_TERMINATE_EVENT } from './match-rules';
+
+/** The longest a terminate waits for BeforeHostTerminate scripts. */
+export const BEFORE_TERMINATE_HOLD_CAP_MS = 10 * 60_000;
+
+/** Statuses whose agent runs scripts: only their terminate is held (a booting or stopped server's is not). */
+export const HOLDABLE_STATUSES: readonly ServerStatus[] = ['Initializing', 'Running'];
+
+/**
+ * The moment (ms) until which the terminate waits, or null when it need not: no blocking
+ * BeforeHostTerminate execution is open on the server, or the cap has passed.
+ */
+export function beforeTerminateHoldUntil(
+  open: readonly Pick<Execution, 'eventName' | 'blocking' | 'status' | 'timeoutSeconds'>[],
+  pendingTerminateAt: string | undefined,
+  now: Date,
+  capMs: number = BEFORE_TERMINATE_HOLD_CAP_MS,
+): number | null {
+  const holding = open.filter(
+    (e) =>
+      e.eventName === BEFORE_TERMINATE_EVENT &&
+      e.blocking &&
+      (e.status === 'queued' || e.status === 'running'),
+  );
+  if (holding.length === 0 || !pendingTerminateAt) return null;
+  const longest = Math.max(...holding.map((e) => e.timeoutSeconds * 1000));
+  const until = Date.parse(pendingTerminateAt) + Math.min(longest, capMs);
+  return now.getTime() < until ? until : null;
+}
+
+/**
+ * Whether a Pending Terminate server was Initializing or Running just before: only then did its
+ * agent take the scripts (a booting or stopped server's terminate was never held).
+ */
+export function wasLiveWhenTerminated(timestamps: Partial<Record<ServerStatus, string>>): boolean {
+  const before = Object.entries(timestamps)
+    .filter(([status]) => status !== 'Pending Terminate')
+    .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .at(-1);
+  return before !== undefined && HOLDABLE_STATUSES.includes(before[0] as ServerStatus);
+}
