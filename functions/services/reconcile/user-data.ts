@@ -4,7 +4,8 @@
 // deployment publishes it (AWS: the portal's CloudFront origin, `/agent/drover-agent.mjs`; the
 // local runtime: `<api>/v1/agent/drover-agent.mjs`) and started only if its sha256 is the one
 // the reconciler expects, so a stale cache or a tampered file never runs with the server's token.
-// The sandbox clouds' agents read the same lines.
+// On a systemd host the agent is installed as a service (see startAgentFunction). The sandbox
+// clouds' agents read the same lines.
 
 /** Where the agent bundle is published and the sha256 (hex) of the bundle this deployment built. */
 export interface AgentDownload {
@@ -23,8 +24,8 @@ export function agentUserData(
   download?: AgentDownload,
 ): string {
   const fetchAndRun = download
-    ? '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_AGENT_URL" && check_agent && exec node "$AGENT"'
-    : '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_AGENT_URL" && exec node "$AGENT"';
+    ? '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_AGENT_URL" && check_agent && start_agent "$(command -v node)" "$AGENT"'
+    : '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_AGENT_URL" && start_agent "$(command -v node)" "$AGENT"';
   return [
     '#!/bin/sh',
     '# Drover: install and start drover-agent for this server.',
@@ -46,7 +47,8 @@ export function agentUserData(
           '}',
         ]
       : []),
-    'if command -v drover-agent >/dev/null 2>&1; then exec drover-agent; fi',
+    ...startAgentFunction(),
+    'if command -v drover-agent >/dev/null 2>&1; then start_agent "$(command -v drover-agent)"; fi',
     // DROVER_AGENT_DIR: an image (or a test) may choose where the download goes.
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell default, not a template
     'AGENT_DIR="${DROVER_AGENT_DIR:-/usr/local/lib/drover}"',
@@ -61,6 +63,42 @@ export function agentUserData(
     'exit 1',
     '',
   ].join('\n');
+}
+
+/**
+ * `start_agent CMD…`: user data runs once per instance, so on a systemd host (as root, as user data
+ * runs) the agent becomes a service — restarted when it dies and started again after a reboot, where it
+ * reports RebootComplete. Its settings, the server token among them, go to a root-only environment
+ * file. Elsewhere (no systemd, not root: a container, the tests) the agent runs in the foreground.
+ */
+function startAgentFunction(): string[] {
+  return [
+    // DROVER_SYSTEM_ROOT: where / is, for a test (like DESTDIR); empty on a server.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell default, not a template
+    'ROOT="${DROVER_SYSTEM_ROOT:-}"',
+    'start_agent() {',
+    '  if [ "$(id -u)" = 0 ] && [ -d "$ROOT/run/systemd/system" ] && command -v systemctl >/dev/null 2>&1; then',
+    '    mkdir -p "$ROOT/etc/drover" "$ROOT/etc/systemd/system"',
+    '    (umask 077 && env | grep "^DROVER_" > "$ROOT/etc/drover/agent.env")',
+    '    cat > "$ROOT/etc/systemd/system/drover-agent.service" <<UNIT',
+    '[Unit]',
+    'Description=Drover agent',
+    'Wants=network-online.target',
+    'After=network-online.target',
+    '[Service]',
+    'EnvironmentFile=/etc/drover/agent.env',
+    'ExecStart=$*',
+    'Restart=always',
+    'RestartSec=5',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    'UNIT',
+    '    systemctl daemon-reload && systemctl enable --now drover-agent.service && exit 0',
+    '    echo "drover: could not install the drover-agent service; running it in the foreground" >&2',
+    '  fi',
+    '  exec "$@"',
+    '}',
+  ];
 }
 
 /** Reads the agent settings back from user data (for the sandbox clouds' agent simulation). */

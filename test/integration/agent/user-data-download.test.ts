@@ -4,7 +4,16 @@
 // with sha256sum, and only then starts the file with node. `node` is a stand-in on the PATH that
 // says what it was asked to run, so the test sees the hand-over without starting an agent.
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,7 +36,7 @@ interface Boot {
 }
 
 /** Runs user data as a boot would (sh), with the stand-in node first on the PATH. */
-function boot(userData: string): Promise<Boot> {
+function boot(userData: string, env: Record<string, string> = {}): Promise<Boot> {
   const agentDir = mkdtempSync(join(work, 'boot-'));
   return new Promise((resolve) => {
     execFile(
@@ -38,6 +47,7 @@ function boot(userData: string): Promise<Boot> {
         env: {
           PATH: `${join(work, 'bin')}:/usr/bin:/bin`,
           DROVER_AGENT_DIR: agentDir,
+          ...env,
         } as unknown as NodeJS.ProcessEnv,
         timeout: 20_000,
       },
@@ -102,6 +112,39 @@ describe('user data installing drover-agent', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('drover-agent is not installed and could not be downloaded');
+  });
+
+  it('on a systemd host, as root, installs the agent as a service that restarts and survives reboots', async () => {
+    // A root with systemd's run directory, and stand-ins for `id` (root) and `systemctl` (records its calls).
+    const root = mkdtempSync(join(work, 'root-'));
+    mkdirSync(join(root, 'run/systemd/system'), { recursive: true });
+    const stubs = join(root, 'stubs');
+    mkdirSync(stubs);
+    writeFileSync(join(stubs, 'id'), '#!/bin/sh\necho 0\n');
+    writeFileSync(join(stubs, 'systemctl'), `#!/bin/sh\necho "$*" >> ${root}/systemctl.calls\n`);
+    for (const f of ['id', 'systemctl']) chmodSync(join(stubs, f), 0o755);
+    const userData = agentUserData(`${origin}/api`, 'srv-5', 'token-5', 'ws://channel', {
+      url: `${origin}${AGENT_DOWNLOAD_PATH}`,
+      sha256,
+    });
+    const result = await boot(userData, {
+      DROVER_SYSTEM_ROOT: root,
+      PATH: `${stubs}:${join(work, 'bin')}:/usr/bin:/bin`,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(''); // handed to systemd, not run in the foreground
+    const unit = readFileSync(join(root, 'etc/systemd/system/drover-agent.service'), 'utf8');
+    expect(unit).toContain(`ExecStart=${join(work, 'bin')}/node ${result.agentDir}/drover-agent.mjs\n`);
+    expect(unit).toContain('Restart=always');
+    expect(unit).toContain('EnvironmentFile=/etc/drover/agent.env');
+    const envFile = join(root, 'etc/drover/agent.env');
+    expect(readFileSync(envFile, 'utf8')).toContain('DROVER_SERVER_TOKEN=token-5\n');
+    expect(readFileSync(envFile, 'utf8')).toContain('DROVER_CHANNEL_URL=ws://channel\n');
+    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(root, 'systemctl.calls'), 'utf8')).toBe(
+      'daemon-reload\nenable --now drover-agent.service\n',
+    );
   });
 
   it('without a configured download, fetches from the API it reports to, unchecked', async () => {
