@@ -45,6 +45,8 @@ export interface Ids {
 
 /** An unroutable receiver: a test event to it fails at once (connection refused), and is recorded. */
 export const NOWHERE = 'http://127.0.0.1:9/hook';
+/** A cloud endpoint nothing listens on (the discard port): calls fail at once, on this machine. */
+export const NOWHERE_CLOUD = 'http://127.0.0.1:9';
 
 /** A webhook endpoint, a webhook on it and a (failed) test delivery, for the webhooks routes. */
 export async function createWebhookSamples(
@@ -107,8 +109,8 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   createApiToken: () => ({ name: 'ci', expiresInDays: 30, permissions: ['farms:view'] }),
   createEnvironment: () => ({ name: 'env-x' }),
   updateEnvironment: () => ({ name: 'env-y', description: 'changed' }),
-  createCredentials: () => awsAccessKeyCredentials(),
-  updateCredentials: () => awsAccessKeyCredentials(),
+  createCredentials: () => awsAccessKeyCredentials(NOWHERE_CLOUD),
+  updateCredentials: () => awsAccessKeyCredentials(NOWHERE_CLOUD),
   createRole: (ids) => role(ids.environmentId),
   updateRole: (ids) => role(ids.environmentId),
   createFarm: (ids) => farm('farm-x', [awsFarmRole(ids.roleId, ids.credentialsId)]),
@@ -439,9 +441,10 @@ export async function createSampleIds(
 ): Promise<Ids> {
   const environmentId = rt.demo.environmentId;
   const roleId = (await api.post('/v1/roles', role(environmentId))).body.id;
-  const credentialsId = (
-    await api.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials())
-  ).body.id;
+  const credentialsId =
+    // An endpoint that refuses at once: a sample farm the tests launch must never reach real AWS.
+    (await api.post(`/v1/environments/${environmentId}/credentials`, awsAccessKeyCredentials(NOWHERE_CLOUD)))
+      .body.id;
   const created = (
     await api.post(
       `/v1/environments/${environmentId}/farms`,

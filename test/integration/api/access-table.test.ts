@@ -27,7 +27,14 @@ import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
 import { createOrchestrationSamples } from '../../support/orchestration-samples';
-import { authFor, createSampleIds, fillPath, type Ids, VALID_BODIES } from '../../support/route-samples';
+import {
+  authFor,
+  createSampleIds,
+  fillPath,
+  type Ids,
+  NOWHERE_CLOUD,
+  VALID_BODIES,
+} from '../../support/route-samples';
 import { createServerRecord } from '../../support/server-record';
 
 const CALLERS = ['owner', 'admin', 'devTeam', 'devOther', 'readOnly', 'other'] as const;
@@ -298,8 +305,9 @@ describe('executions of a farm the caller cannot see', () => {
     const owner = apiClient(rt.apiUrl, rt.demo.token);
     const env = (await owner.post('/v1/environments', { name: `restricted-${Date.now()}` })).body;
     const roleId = (await owner.post('/v1/roles', role(env.id))).body.id;
-    const credId = (await owner.post(`/v1/environments/${env.id}/credentials`, awsAccessKeyCredentials()))
-      .body.id;
+    const credId = (
+      await owner.post(`/v1/environments/${env.id}/credentials`, awsAccessKeyCredentials(NOWHERE_CLOUD))
+    ).body.id;
     const hidden = (
       await owner.post(`/v1/environments/${env.id}/farms`, farm('hidden', [awsFarmRole(roleId, credId)]))
     ).body;

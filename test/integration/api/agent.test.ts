@@ -1,11 +1,13 @@
 // The agent's reports move its own server through its lifecycle, and its token is good for
 // that server only.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../../functions/domain/schemas/server';
 import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
+import { NOWHERE_CLOUD } from '../../support/route-samples';
 import { createServerRecord } from '../../support/server-record';
 
 let rt: LocalRuntime;
@@ -22,7 +24,9 @@ beforeAll(async () => {
   api = apiClient(rt.apiUrl, rt.demo.token);
   const envId = rt.demo.environmentId;
   const roleId = (await api.post('/v1/roles', role(envId))).body.id;
-  const credId = (await api.post(`/v1/environments/${envId}/credentials`, awsAccessKeyCredentials())).body.id;
+  const credId = (
+    await api.post(`/v1/environments/${envId}/credentials`, awsAccessKeyCredentials(NOWHERE_CLOUD))
+  ).body.id;
   farmDoc = (
     await api.post(`/v1/environments/${envId}/farms`, farm('agent-farm', [awsFarmRole(roleId, credId)]))
   ).body;

@@ -1,10 +1,12 @@
 // Farms end to end over HTTP against the local runtime: create → read → update with If-Match
 // → a stale If-Match is refused → list with pagination → delete.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from '../../support/fixtures';
 import { startTestRuntime } from '../../support/local-runtime';
+import { NOWHERE_CLOUD } from '../../support/route-samples';
 
 let rt: LocalRuntime;
 let api: ApiClient;
@@ -17,7 +19,8 @@ beforeAll(async () => {
   api = apiClient(rt.apiUrl, rt.demo.token);
   envId = rt.demo.environmentId;
   roleId = (await api.post('/v1/roles', role(envId))).body.id;
-  credId = (await api.post(`/v1/environments/${envId}/credentials`, awsAccessKeyCredentials())).body.id;
+  credId = (await api.post(`/v1/environments/${envId}/credentials`, awsAccessKeyCredentials(NOWHERE_CLOUD)))
+    .body.id;
 });
 afterAll(() => rt?.stop());
 

@@ -20,21 +20,36 @@ const RUNS_REFRESH_MS = 5000;
 
 /** `scriptId`: null renders the loading page (the static fallback); undefined reads `?id=`. */
 export function ScriptEditPageClient({ scriptId }: { scriptId?: string | null }) {
-  return scriptId === undefined ? <FromQuery /> : <ScriptEditor scriptId={scriptId} version={undefined} />;
+  return scriptId === undefined ? (
+    <FromQuery />
+  ) : (
+    <ScriptEditor scriptId={scriptId} version={undefined} savedVersion={undefined} />
+  );
 }
 
 function FromQuery() {
   const params = useSearchParams();
   const version = Number(params.get('version'));
+  const saved = Number(params.get('saved'));
   return (
     <ScriptEditor
       scriptId={params.get('id') ?? ''}
       version={Number.isInteger(version) && version > 0 ? version : undefined}
+      savedVersion={Number.isInteger(saved) && saved > 0 ? saved : undefined}
     />
   );
 }
 
-function ScriptEditor({ scriptId, version }: { scriptId: string | null; version: number | undefined }) {
+/** `savedVersion`: the script was just created (`&saved=1`): say so once it has loaded. */
+function ScriptEditor({
+  scriptId,
+  version,
+  savedVersion,
+}: {
+  scriptId: string | null;
+  version: number | undefined;
+  savedVersion: number | undefined;
+}) {
   const router = useRouter();
   const session = useSession();
   const signedIn = session.state === 'signed-in';
@@ -51,9 +66,12 @@ function ScriptEditor({ scriptId, version }: { scriptId: string | null; version:
     (signal) => orchestrationApi.listScriptExecutions(scriptId!, { limit: RECENT_RUNS }, signal),
     { refreshMs: RUNS_REFRESH_MS },
   );
-  const [notice, setNotice] = useState<string>();
+  const [saveNotice, setNotice] = useState<string>();
   const mayManage = isAccountAdmin(me.data);
   const current = script.data;
+  // A create navigates to the new script's URL, which may remount this page: the notice rides in the URL.
+  const notice =
+    saveNotice ?? (savedVersion && current ? `Saved ${current.name} as version ${savedVersion}.` : undefined);
 
   const choose = (number: number | undefined) =>
     router.replace(number ? `${scriptHref(scriptId!)}&version=${number}` : scriptHref(scriptId!), {
@@ -90,7 +108,7 @@ function ScriptEditor({ scriptId, version }: { scriptId: string | null; version:
             onCancel={() => router.push('/scripts/')}
             onSaved={(saved) => {
               setNotice(`Saved ${saved.name} as version ${saved.latestVersion}.`);
-              if (!editing) router.replace(scriptHref(saved.id));
+              if (!editing) router.replace(`${scriptHref(saved.id)}&saved=${saved.latestVersion}`);
               else {
                 script.reload();
                 versions.reload();
