@@ -2,7 +2,7 @@
 // account is simply not found. Writes of versioned specs are conditional on `expectedVersion`
 // and throw PreconditionFailed when it is stale.
 
-import type { Account } from '../domain/schemas/account';
+import type { Account, AccountSuspension } from '../domain/schemas/account';
 import type { Page, PageQuery } from '../domain/schemas/common';
 import type { CloudCredentials } from '../domain/schemas/credentials';
 import type { Environment } from '../domain/schemas/environment';
@@ -13,9 +13,11 @@ import type { Server } from '../domain/schemas/server';
 import type { Delivery, Webhook, WebhookEndpoint } from '../domain/schemas/webhook';
 import type { AclRoleRepo, ApiTokenRepo, TeamRepo, UserRepo } from './access-store';
 import type { AgentConnectionRepo, AgentMetricsRepo } from './agent-store';
+import type { AttemptCounterRepo } from './attempt-counters';
 import type { AuditRepo } from './audit-store';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
+import type { RetentionRepo } from './retention-store';
 import type { VariableRepo } from './variable-store';
 
 /** Stored credentials: the public part and the sealed secret. */
@@ -27,6 +29,12 @@ export interface StoredCredentials {
 export interface AccountRepo {
   get(accountId: string): Promise<Account | undefined>;
   create(account: Account): Promise<void>;
+  /** Every account, for the platform operator (oldest first). */
+  list(page: PageQuery): Promise<Page<Account>>;
+  /** Suspends (or, with null, resumes) the account. NotFound when there is no such account. */
+  setSuspension(accountId: string, suspension: AccountSuspension | null): Promise<void>;
+  /** Deletes every item of the account, the account itself last (so a purge cut short can be repeated). */
+  purge(accountId: string): Promise<void>;
 }
 
 export interface VersionedRepo<T extends { id: string; version: number }, Scope> {
@@ -166,4 +174,7 @@ export interface Store {
   aclRoles: AclRoleRepo;
   apiTokens: ApiTokenRepo;
   variables: VariableRepo;
+  /** Throttle counters of the public routes (sign-in, sign-up). */
+  attempts: AttemptCounterRepo;
+  retention: RetentionRepo;
 }

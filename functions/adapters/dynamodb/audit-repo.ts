@@ -18,6 +18,7 @@ import { Conflict } from '../../domain/errors';
 import { ID_PREFIXES } from '../../domain/ids';
 import type { AuditEntry } from '../../domain/schemas/audit';
 import type { AuditFilter, AuditRepo } from '../../ports/audit-store';
+import type { ItemExpiry } from './item-expiry';
 import { auditPartition, auditResourcePartition, keys } from './keys';
 import { decodeCursor, encodeCursor } from './pages';
 
@@ -26,7 +27,11 @@ const READ_CHUNK = 200;
 /** DynamoDB's IN takes at most 100 operands. */
 const IN_MAX = 100;
 
-export function createAuditRepo(db: DynamoDBDocumentClient, tableName: string): AuditRepo {
+export function createAuditRepo(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  expiry: ItemExpiry,
+): AuditRepo {
   return {
     async append(entry) {
       try {
@@ -43,6 +48,7 @@ export function createAuditRepo(db: DynamoDBDocumentClient, tableName: string): 
               action: entry.action,
               resourceType: entry.resource.type,
               ...(entry.environmentId ? { environmentId: entry.environmentId } : {}),
+              expiresAt: await expiry.expiresAt(entry.accountId, 'auditDays', entry.at),
               doc: entry,
             },
             ConditionExpression: 'attribute_not_exists(pk)',

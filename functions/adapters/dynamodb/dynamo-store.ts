@@ -1,7 +1,6 @@
 // The Store port on one DynamoDB table. Every method builds its keys from the caller's
 // account id, so no query can reach another tenant's items.
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Account } from '../../domain/schemas/account';
 import type { PageQuery } from '../../domain/schemas/common';
 import type { Environment } from '../../domain/schemas/environment';
 import type { FarmEvent } from '../../domain/schemas/farm-event';
@@ -9,32 +8,35 @@ import type { Role } from '../../domain/schemas/role';
 import type { Server } from '../../domain/schemas/server';
 import type { Store, StoredCredentials } from '../../ports/store';
 import { createAccessRepos } from './access-repos';
+import { createAccountRepo } from './account-repo';
 import { createAgentRepos } from './agent-repos';
+import { createAttemptCounterRepo } from './attempt-counter-repo';
 import { createAuditRepo } from './audit-repo';
 import { createFarmRepo } from './farm-repo';
+import { ItemExpiry, RETENTION_CACHE_MS } from './item-expiry';
 import { farmPartition, keys } from './keys';
 import { createOrchestrationRepos } from './orchestration-repos';
 import { createPolicyRepos } from './policy-repos';
 import { createReconcileStateRepo } from './reconcile-state-repo';
+import { createRetentionRepo } from './retention-repo';
 import { createVariableRepo } from './variable-repo';
 import { VersionedItems } from './versioned-items';
 import { createWebhookRepos } from './webhook-repos';
 
-export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string): Store {
+export function createDynamoStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  options: { retentionCacheMs?: number } = {},
+): Store {
   const items = new VersionedItems(db, tableName);
+  // Items that pile up (audit, farm events, executions, deliveries, summaries) expire by the
+  // account's retention settings; item-expiry.ts says how they are read and cached.
+  const retention = createRetentionRepo(items, (accountId) => expiry.forget(accountId));
+  const expiry = new ItemExpiry(retention.get, options.retentionCacheMs ?? RETENTION_CACHE_MS);
 
   return {
-    accounts: {
-      async get(accountId) {
-        const stored = await items.get<Account & { version?: number }>(keys.account(accountId));
-        if (!stored) return undefined;
-        const { version: _version, ...account } = stored;
-        return account;
-      },
-      // An account has no version of its own; it is written once, at sign-up or seeding.
-      create: (account) =>
-        items.create('account', keys.account(account.id), { ...account, version: 1 }, 'Account'),
-    },
+    accounts: createAccountRepo(db, tableName, items),
+    attempts: createAttemptCounterRepo(db, tableName),
 
     environments: {
       get: ({ accountId }, id) => items.get<Environment>(keys.environment(accountId, id)),
@@ -124,6 +126,7 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
             Item: {
               ...keys.farmEvent(event.accountId, event.farmId, event.id),
               type: 'farmEvent',
+              expiresAt: await expiry.expiresAt(event.accountId, 'farmEventDays', event.at),
               doc: event,
             },
           }),
@@ -134,14 +137,15 @@ export function createDynamoStore(db: DynamoDBDocumentClient, tableName: string)
           scanForward: false,
         }),
     },
-    reconciles: createReconcileStateRepo(db, tableName),
-    audit: createAuditRepo(db, tableName),
-    ...createWebhookRepos(db, tableName, items),
+    reconciles: createReconcileStateRepo(db, tableName, expiry),
+    audit: createAuditRepo(db, tableName, expiry),
+    ...createWebhookRepos(db, tableName, items, expiry),
     ...createPolicyRepos(db, tableName, items),
-    ...createOrchestrationRepos(db, tableName, items),
+    ...createOrchestrationRepos(db, tableName, items, expiry),
     ...createAgentRepos(db, tableName),
     ...createAccessRepos(db, tableName, items),
     variables: createVariableRepo(items),
+    retention,
   };
 }
 

@@ -7,6 +7,8 @@
 //                     gsi1: ACC#<acc>#SRV#<srv>#EXE / O|F#<createdAt>#<order>#<rule>#<exe>
 //                     gsi2: ACC#<acc>#SCR#<scr>#EXE / <createdAt>#<exe>
 //   execution ref   ACC#<acc>#EXE#<exe>        META  { farmId, createdAt }     (immutable)
+// An execution (its output is in its document) and its ref expire together (TTL `expiresAt`):
+// the account's executionDays after the execution's creation, set on every write of either.
 //
 // Why executions look like this (five access patterns, two GSIs, no transactions in dynalite):
 // - A farm's executions sit in the farm's partition, newest first by sort key, read consistently
@@ -37,6 +39,7 @@ import { Conflict } from '../../domain/errors';
 import type { Page, PageQuery } from '../../domain/schemas/common';
 import type { Execution, ScriptVersion } from '../../domain/schemas/orchestration';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from '../../ports/orchestration-store';
+import type { ItemExpiry } from './item-expiry';
 import { farmPartition } from './keys';
 import { decodeCursor, encodeCursor } from './pages';
 import type { VersionedItems } from './versioned-items';
@@ -81,7 +84,11 @@ export function createOrchestrationRepos(
   db: DynamoDBDocumentClient,
   tableName: string,
   items: VersionedItems,
+  expiry: ItemExpiry,
 ): { scripts: ScriptRepo; orchestrationRules: OrchestrationRuleRepo; executions: ExecutionRepo } {
+  const expiresAt = (e: Pick<Execution, 'accountId' | 'createdAt'>) =>
+    expiry.expiresAt(e.accountId, 'executionDays', e.createdAt);
+
   async function queryPage<T>(
     q: { index?: 'gsi1' | 'gsi2'; pk: string; prefix: string; forward: boolean },
     page: PageQuery,
@@ -245,6 +252,7 @@ export function createOrchestrationRepos(
             type: 'executionRef',
             farmId: e.farmId,
             createdAt: e.createdAt,
+            expiresAt: await expiresAt(e),
           },
           `Execution ${e.id}`,
         );
@@ -257,12 +265,15 @@ export function createOrchestrationRepos(
         e = healed;
       }
       await putNew(
-        { ...executionItem(e), type: 'execution', version: e.version, doc: e },
+        { ...executionItem(e), type: 'execution', version: e.version, expiresAt: await expiresAt(e), doc: e },
         `Execution ${e.id}`,
       );
     },
 
-    update: (e, expected) => items.update('execution', executionItem(e), e, expected, `Execution ${e.id}`),
+    update: async (e, expected) =>
+      items.update('execution', executionItem(e), e, expected, `Execution ${e.id}`, {
+        expiresAt: await expiresAt(e),
+      }),
 
     async listOpenForServer({ accountId, serverId }) {
       const open: Execution[] = [];

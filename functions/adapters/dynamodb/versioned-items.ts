@@ -31,12 +31,19 @@ export class VersionedItems {
     return out.Item?.doc as T | undefined;
   }
 
-  async create(type: string, keys: ItemKeys, doc: { version: number }, what: string): Promise<void> {
+  /** `attributes`: top-level ones beside the document, such as the TTL's `expiresAt`. */
+  async create(
+    type: string,
+    keys: ItemKeys,
+    doc: { version: number },
+    what: string,
+    attributes: Record<string, unknown> = {},
+  ): Promise<void> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys, type, version: doc.version, doc },
+          Item: { ...keys, ...attributes, type, version: doc.version, doc },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -53,12 +60,13 @@ export class VersionedItems {
     doc: { version: number },
     expectedVersion: number,
     what: string,
+    attributes: Record<string, unknown> = {},
   ) {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys, type, version: doc.version, doc },
+          Item: { ...keys, ...attributes, type, version: doc.version, doc },
           ConditionExpression: '#version = :expected',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':expected': expectedVersion },

@@ -2,7 +2,8 @@
 //   endpoint   ACC#<acc>#ENV#<env>   WHE#<id>
 //   webhook    ACC#<acc>#ENV#<env>   WH#<id>
 //   delivery   ACC#<acc>#DLV#<id>    META      gsi1: ACC#<acc>#WH#<webhook> / DLV#<createdAt>#<id>
-// Deliveries expire (TTL) after 30 days: history is for diagnosis, not an archive.
+// Deliveries, with the attempts they hold, expire (TTL) after the account's webhookDeliveryDays
+// (default 30) from their creation: history is for diagnosis, not an archive.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict, NotFound, PreconditionFailed } from '../../domain/errors';
@@ -13,24 +14,24 @@ import type {
   WebhookEndpointRepo,
   WebhookRepo,
 } from '../../ports/store';
+import type { ItemExpiry } from './item-expiry';
 import { environmentPartition, keys, webhookDeliveriesPartition } from './keys';
 import type { VersionedItems } from './versioned-items';
-
-export const DELIVERY_RETENTION_DAYS = 30;
 
 export function createWebhookRepos(
   db: DynamoDBDocumentClient,
   tableName: string,
   items: VersionedItems,
+  expiry: ItemExpiry,
 ): { webhookEndpoints: WebhookEndpointRepo; webhooks: WebhookRepo; deliveries: DeliveryRepo } {
   const endpointKeys = (s: StoredWebhookEndpoint) =>
     keys.webhookEndpoint(s.endpoint.accountId, s.endpoint.environmentId, s.endpoint.id);
-  const deliveryItem = (d: Delivery) => ({
+  const deliveryItem = async (d: Delivery) => ({
     ...keys.delivery(d.accountId, d.id),
     ...(d.webhookId ? keys.deliveryByWebhook(d.accountId, d.webhookId, d.createdAt, d.id) : {}),
     type: 'delivery',
     version: d.version,
-    expiresAt: Math.floor(Date.parse(d.createdAt) / 1000) + DELIVERY_RETENTION_DAYS * 86_400,
+    expiresAt: await expiry.expiresAt(d.accountId, 'webhookDeliveryDays', d.createdAt),
     doc: d,
   });
 
@@ -89,7 +90,7 @@ export function createWebhookRepos(
           await db.send(
             new PutCommand({
               TableName: tableName,
-              Item: deliveryItem(d),
+              Item: await deliveryItem(d),
               ConditionExpression: 'attribute_not_exists(pk)',
             }),
           );
@@ -103,7 +104,7 @@ export function createWebhookRepos(
           await db.send(
             new PutCommand({
               TableName: tableName,
-              Item: deliveryItem(d),
+              Item: await deliveryItem(d),
               ConditionExpression: '#version = :expected',
               ExpressionAttributeNames: { '#version': 'version' },
               ExpressionAttributeValues: { ':expected': expected },
