@@ -1,6 +1,7 @@
 // For every route of the API: how to fill its path and a valid body, so table-driven tests
 // (bad input, tenant isolation) cover every route. A route missing here fails those tests.
 
+import { DEFAULT_RETENTION } from '../../functions/domain/schemas/retention';
 import type { Server } from '../../functions/domain/schemas/server';
 import { API_ROUTES, type RouteDef } from '../../functions/handlers/api/routes';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime } from '../../local/runtime';
@@ -95,6 +96,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   }),
   createUser: () => ({ email: uniqueEmail('new'), name: 'New User' }),
   changeUserAccountRole: () => ({ accountRole: 'admin' }),
+  putRetention: () => ({ ...DEFAULT_RETENTION, executionDays: 7 }),
   createTeam: (ids) => ({
     name: `team-${++emails}`,
     grants: [{ environmentId: ids.environmentId, aclRoleId: 'read-only' }],
@@ -165,6 +167,24 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
   ],
   changeUserAccountRole: [
     { why: 'unknown account role', body: () => ({ accountRole: 'root' }), path: 'accountRole' },
+  ],
+  putRetention: [
+    {
+      why: 'audit kept less than its minimum',
+      body: () => ({ ...DEFAULT_RETENTION, auditDays: 30 }),
+      path: 'auditDays',
+    },
+    {
+      why: 'executions kept beyond their maximum',
+      body: () => ({ ...DEFAULT_RETENTION, executionDays: 366 }),
+      path: 'executionDays',
+    },
+    {
+      why: 'a kind left out',
+      body: () => ({ ...DEFAULT_RETENTION, farmEventDays: undefined }),
+      path: 'farmEventDays',
+    },
+    { why: 'an unknown kind', body: () => ({ ...DEFAULT_RETENTION, serverDays: 10 }), path: '' },
   ],
   createTeam: [
     {

@@ -1,8 +1,10 @@
 // Lambda entry point of the `account` route group.
 import { NotFound } from '../../domain/errors';
+import * as retention from '../../services/retention';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
+import { withEtag } from './operation';
 
 export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
@@ -13,6 +15,9 @@ export function createHandler(deps: ApiDeps) {
         if (!account) throw new NotFound('Account not found');
         return { status: 200, body: account };
       },
+      getRetention: async ({ principal }) => withEtag(200, await retention.getRetention(deps, principal)),
+      putRetention: async ({ principal, body, ifMatch }) =>
+        withEtag(200, await retention.putRetention(deps, principal, body, ifMatch)),
     },
     deps,
   );

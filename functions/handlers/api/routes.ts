@@ -29,6 +29,7 @@ import { AGENT_ROUTES } from './agent-routes';
 import { AUDIT_ROUTES } from './audit-routes';
 import { CUSTOM_EVENT_ROUTES, ORCHESTRATION_ROUTES } from './orchestration-routes';
 import { POLICY_ROUTES } from './policy-routes';
+import { RETENTION_ROUTES } from './retention-routes';
 import { VARIABLE_ROUTES } from './variable-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
 
@@ -520,6 +521,7 @@ export const API_ROUTES: RouteDef[] = [
   ...ACCESS_ROUTES,
   ...VARIABLE_ROUTES,
   ...AUDIT_ROUTES,
+  ...RETENTION_ROUTES,
   ...POLICY_ROUTES,
   ...AGENT_ROUTES,
 ];

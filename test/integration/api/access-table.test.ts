@@ -146,6 +146,8 @@ const ACCESS_TABLE: Record<string, string> = {
 
   getAccountVariables: ANYONE,
   putAccountVariables: ADMIN,
+  getRetention: ANYONE,
+  putRetention: ADMIN,
   getEnvironmentVariables: VIEW,
   putEnvironmentVariables: MANAGE,
   getRoleVariables: VIEW,
