@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { API_ROUTES } from './routes';
+import { API_ROUTES, type RouteDef } from './routes';
 
 const Problem = z
   .object({
@@ -25,6 +25,13 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: Problem } },
 });
 
+// Every operation states its security, the public ones an empty list: a missing `security` would
+// read as "unspecified", and Redocly's recommended rules (test/integration/api/openapi-lint) refuse it.
+function securityOf(auth: RouteDef['auth']): NonNullable<ZodOpenApiOperationObject['security']> {
+  if (auth === 'agent') return [{ agentToken: [] }];
+  return auth ? [{ bearer: [] }] : [];
+}
+
 export function buildOpenApiDocument(serverUrl = '/') {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of API_ROUTES) {
@@ -33,7 +40,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.group],
-      ...(route.auth ? { security: [{ bearer: [] }] } : {}),
+      security: securityOf(route.auth),
       requestParams: {
         ...(route.params ? { path: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
@@ -76,9 +83,25 @@ export function buildOpenApiDocument(serverUrl = '/') {
       title: 'Drover API',
       version: '1',
       description: 'Declare farms; Drover keeps the clouds matching them.',
+      // The project is private and unlicensed for reuse; a LicenseRef is SPDX's way to say so.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: "A user's sign-in token or an API token",
+        },
+        agentToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "A server's own drover-agent token, good for that server only",
+        },
+      },
+    },
     paths,
   });
 }

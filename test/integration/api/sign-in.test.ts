@@ -56,7 +56,7 @@ describe('POST /api/v1/auth/token', () => {
     const doc = (await apiClient(rt.apiUrl).get('/v1/openapi.json')).body;
     const op = doc.paths['/api/v1/auth/token'].post;
     expect(op.operationId).toBe('signIn');
-    expect(op.security).toBeUndefined();
+    expect(op.security).toEqual([]); // public, said explicitly
     expect(doc.paths['/api/v1/auth/new-password'].post.operationId).toBe('completeNewPassword');
   });
 });
