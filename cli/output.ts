@@ -56,7 +56,7 @@ export function palette(enabled: boolean): Palette {
 export function statusColour(p: Palette, status: string): string {
   if (/^(Running|converged)$/.test(status)) return p.green(status);
   if (/^(Failed|degraded)$/.test(status)) return p.red(status);
-  if (/^(Terminated|Suspended|stopped)$/.test(status)) return p.dim(status);
+  if (/^(Terminated|Never launched|Suspended|stopped)$/.test(status)) return p.dim(status);
   return p.yellow(status);
 }
 

@@ -2,6 +2,7 @@
 // for a person, the farm, then one row per farm role with desired against running; for
 // programs (`-o json|yaml`), `{ farm, status }` as the API gave them.
 import { Argument, type Command } from 'commander';
+import { farmStatusLabel } from '../../functions/domain/farm-status-label';
 import type { Farm, FarmStatusView } from '../../functions/domain/schemas';
 import { contextOf } from '../context';
 import { type Column, type Io, type Palette, printData, renderTable, statusColour } from '../output';
@@ -35,7 +36,10 @@ function render(farm: Farm, status: FarmStatusView, envName: string, rows: Row[]
     ['Name', farm.name],
     ['ID', farm.id],
     ['Environment', `${envName} (${farm.environmentId})`],
-    ['Status', `${statusColour(p, status.status)}, ${statusColour(p, status.convergence)}`],
+    [
+      'Status',
+      `${statusColour(p, farmStatusLabel(farm, status.status))}, ${statusColour(p, status.convergence)}`,
+    ],
     ['Description', farm.description || '-'],
     ['Lease', farm.leaseExpiresAt ?? 'none'],
     ['Launched', farm.launchedAt ?? 'never'],

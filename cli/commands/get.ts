@@ -1,6 +1,7 @@
 // `drover get farms|roles|servers|credentials|environments`: every item (all pages) of a listing
 // in the current environment, as an aligned table or as JSON/YAML for programs.
 import { Argument, type Command } from 'commander';
+import { farmStatusLabel } from '../../functions/domain/farm-status-label';
 import type { CloudCredentials, Farm, Role, Server } from '../../functions/domain/schemas';
 import { type Context, contextOf } from '../context';
 import { type Column, type Io, printList, statusColour } from '../output';
@@ -34,7 +35,8 @@ const KINDS: Record<
 
 const farmColumns: Column<Farm>[] = [
   { header: 'name', value: (f) => f.name },
-  { header: 'status', value: (f) => f.status, paint: (text, p) => statusColour(p, text) },
+  // The portal's words: a farm that never ran reads "Never launched" (-o json keeps the API's status).
+  { header: 'status', value: (f) => farmStatusLabel(f), paint: (text, p) => statusColour(p, text) },
   { header: 'roles', value: (f) => f.farmRoles.map((fr) => fr.alias).join(',') || '-' },
   {
     header: 'instances',

@@ -1,6 +1,7 @@
 // The farms of one environment. While loading it draws placeholder rows of the same height, so
 // the page does not jump when the data arrives; on a phone each row becomes a card (CSS).
 import Link from 'next/link';
+import { farmStatusLabel } from '../../functions/domain/farm-status-label';
 import type { Farm } from '../lib/api-client';
 import type { FarmCounts } from '../lib/use-farm-counts';
 import { PlaceholderRow } from './placeholder-row';
@@ -73,7 +74,7 @@ export function FarmTable({
               {farm.description && <span className="row-note">{farm.description}</span>}
             </td>
             <td data-label="Status">
-              <StatusBadge status={counts?.get(farm.id)?.status ?? farm.status} />
+              <StatusBadge status={farmStatusLabel(farm, counts?.get(farm.id)?.status)} />
             </td>
             <td data-label="Farm roles" className="num">
               {farm.farmRoles.length}

@@ -14,6 +14,7 @@ const tones: Record<string, Tone> = {
   Failed: 'warn',
   Suspended: 'off',
   Terminated: 'off',
+  'Never launched': 'off',
   stopped: 'off',
 };
 

@@ -82,6 +82,8 @@ export async function changeFarmLifecycle(
   const now = deps.clock.now();
   const farm: Farm = { ...current, status: t.to, version: current.version + 1, updatedAt: now.toISOString() };
   if (verb === 'launch') {
+    // Recorded before anything runs, so a farm terminated mid-launch never reads as never launched.
+    farm.launchRequestedAt = now.toISOString();
     // A farm-lease policy gives the farm its lease now, so the answer already shows when it ends.
     const platforms = [...new Set(current.farmRoles.map((fr) => fr.platform))];
     farm.leaseExpiresAt = leaseAtLaunch(

@@ -40,7 +40,7 @@ describe('drover get farms', () => {
     expect(lines[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+INSTANCES\s+VERSION\s+ID$/);
     expect(lines).toHaveLength(1 + 5);
     const shop = lines.find((l) => l.startsWith('shop '))!;
-    expect(shop).toMatch(/^shop\s+Terminated\s+web\s+2\.\.4\s+1\s+farm-/);
+    expect(shop).toMatch(/^shop\s+Never launched\s+web\s+2\.\.4\s+1\s+farm-/);
     // Aligned: every row's STATUS column starts where the header's does.
     const at = lines[0]!.indexOf('STATUS');
     for (const line of lines.slice(1)) expect(line.slice(at, at + 1)).not.toBe(' ');
@@ -120,7 +120,8 @@ describe('drover describe farm', () => {
     const res = await drover('describe', 'farm', 'shop');
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^Name:\s+shop$/m);
-    expect(res.stdout).toMatch(/^Status:\s+Terminated, stopped$/m);
+    // shop was never launched: the table says so, as the portal does (-o json keeps Terminated).
+    expect(res.stdout).toMatch(/^Status:\s+Never launched, stopped$/m);
     expect(res.stdout).toMatch(/^Environment:\s+demo \(env-/m);
     expect(res.stdout).toMatch(/ALIAS\s+PLATFORM\s+ROLE\s+CREDENTIALS\s+REGION/);
     expect(res.stdout).toMatch(

@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { farmStatusLabel, NEVER_LAUNCHED } from '../../../functions/domain/farm-status-label';
 import { AppHeader } from '../../components/app-header';
 import { EnvironmentPicker } from '../../components/environment-picker';
 import { farmHref } from '../../components/farm-table';
@@ -7,13 +8,14 @@ import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StatusBadge } from '../../components/status-badge';
 import { TimeAgo } from '../../components/time-ago';
-import { api, type Farm, type FarmEvent } from '../../lib/api-client';
+import { api, type FarmEvent } from '../../lib/api-client';
 import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
 import { useFarmCounts } from '../../lib/use-farm-counts';
 import { useSession } from '../../lib/use-session';
 
-const STATUSES: Farm['status'][] = [
+/** Lifecycle statuses, and the farms that never ran apart from those that ran and were terminated. */
+const STATUSES: string[] = [
   'Running',
   'Launching',
   'Resuming',
@@ -21,6 +23,7 @@ const STATUSES: Farm['status'][] = [
   'Suspended',
   'Terminating',
   'Terminated',
+  NEVER_LAUNCHED,
 ];
 const EVENTS_PER_FARM = 8;
 const EVENTS_SHOWN = 12;
@@ -55,7 +58,7 @@ export function DashboardPageClient() {
 
   const byStatus = new Map<string, number>();
   for (const farm of farms.data ?? []) {
-    const status = counts.data?.get(farm.id)?.status ?? farm.status;
+    const status = farmStatusLabel(farm, counts.data?.get(farm.id)?.status);
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   }
   const running = counts.data ? [...counts.data.values()].reduce((sum, c) => sum + c.running, 0) : undefined;

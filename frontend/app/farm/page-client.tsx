@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { farmStatusLabel } from '../../../functions/domain/farm-status-label';
 import { AppHeader } from '../../components/app-header';
 import { EventTimeline } from '../../components/event-timeline';
 import { FarmRoleDetails } from '../../components/farm-role-details';
@@ -120,7 +121,7 @@ function FarmView({ farmId }: { farmId: string | null }) {
           </div>
           <div className="farm-heading-end">
             <div className="status-line" aria-live="polite">
-              {spec && <StatusBadge status={status.data?.status ?? spec.status} />}
+              {spec && <StatusBadge status={farmStatusLabel(spec, status.data?.status)} />}
               {status.data && <StatusBadge status={status.data.convergence} label="Convergence" />}
             </div>
             {farmId && (
@@ -289,6 +290,7 @@ function ServerChart({ servers }: { servers: Server[] }) {
     <RunningSparkline
       points={runningSeries(servers, now, windowMs)}
       windowMinutes={Math.round(windowMs / 60_000)}
+      everRan={starts.length > 0}
     />
   );
 }

@@ -200,7 +200,13 @@ export const Farm = FarmFields.extend({
   ownerId: z.string().min(1),
   /** The team the farm belongs to (the creator's team in the environment), for `team`-scoped permissions; absent on farms older than teams. */
   ownerTeamId: z.string().nullable().optional(),
+  /** When the farm last reached Running after a launch (the reconciler sets it). */
   launchedAt: Timestamp.nullable().default(null),
+  /**
+   * When Launch was last requested (the launch service sets it): with launchedAt, tells a farm
+   * that never ran from one terminated mid-launch. Absent on farms stored before it existed.
+   */
+  launchRequestedAt: Timestamp.optional(),
 })
   .extend(Versioned.shape)
   .meta({ id: 'Farm' });
