@@ -50,6 +50,7 @@ function toolBox(): ToolBox {
   // The stand-in python3 "has" a module when a file of its name exists: `python3 -c "import X"`.
   executable(path.join(bin, 'python3'), `#!/bin/sh\n[ -e "${modules}/\${2#import }" ]\n`);
   const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
     HOME: dir,
     PATH: bin,
     CHROMIUM_PATH: path.join(bin, 'chromium'),
