@@ -2,7 +2,7 @@
 // The bar on top of every page: the product name (home) and, on signed-in pages (those that
 // pass `onSignOut`), the navigation, the account and sign-out. The navigation is the everyday
 // sections plus one "Admin" menu for what IT sets up once (policies, access, tokens, credentials,
-// webhooks, audit, variables): a dozen links in one row would not fit a laptop, let alone a phone.
+// webhooks, audit, variables, retention): a dozen links in one row would not fit a laptop, let alone a phone.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
@@ -34,6 +34,7 @@ export const ADMIN_NAV: NavEntry[] = [
   { href: '/webhooks/', label: 'Webhooks', match: under('/webhooks') },
   { href: '/variables/', label: 'Variables', match: under('/variables') },
   { href: '/audit/', label: 'Audit', match: under('/audit') },
+  { href: '/retention/', label: 'Retention', match: under('/retention') },
 ];
 
 export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOut?: () => void }) {
