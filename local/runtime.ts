@@ -21,6 +21,7 @@ import { createHmacAgentTokens } from '../functions/adapters/identity/hmac-agent
 import { createJwtAuthenticator } from '../functions/adapters/identity/jwt-authenticator';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
 import type { PlanOptions } from '../functions/domain/planning';
+import type { RuntimeInfo } from '../functions/domain/schemas/runtime-info';
 import { createHandler as access } from '../functions/handlers/api/access';
 import { createHandler as account } from '../functions/handlers/api/account';
 import { createHandler as agent } from '../functions/handlers/api/agent';
@@ -111,6 +112,18 @@ export interface LocalRuntime {
 
 export const DEMO_EMAIL = 'demo@drover.local';
 export const DEMO_PASSWORD = process.env.DROVER_DEMO_PASSWORD || 'drover-demo';
+
+/** GET /api/v1/runtime here: the sign-in page names the demo user (and the default password, not a chosen one). */
+function localRuntimeInfo(seeded: boolean): RuntimeInfo {
+  if (!seeded) return { runtime: 'local', demoSignIn: null };
+  return {
+    runtime: 'local',
+    demoSignIn: {
+      email: DEMO_EMAIL,
+      ...(process.env.DROVER_DEMO_PASSWORD ? {} : { password: DEMO_PASSWORD }),
+    },
+  };
+}
 
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   // The runtime's own AWS identity, as a Lambda has its role's: it signs STS AssumeRole for
@@ -214,7 +227,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     audit,
     policies,
     orchestration: orchestrationApi,
-    meta,
+    meta: (d) => meta({ ...d, runtimeInfo: localRuntimeInfo(options.seed !== false) }),
   };
   const handlers = Object.fromEntries(API_GROUPS.map((g) => [g, builders[g](deps)])) as Record<
     ApiGroup,

@@ -3,6 +3,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { NEW_PASSWORD_REQUIRED_TYPE, PASSWORD_POLICY_HINT } from '../../../functions/domain/access/sign-in';
 import { AppHeader } from '../../components/app-header';
+import { DemoSignInHint } from '../../components/demo-sign-in-hint';
 import { ProblemNotice } from '../../components/problem-notice';
 import { api, NewPasswordForm, SignInInput } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
@@ -148,9 +149,7 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
       <main className="page page-narrow" id="main">
         <form className="panel sign-in" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-heading">
           <h1 id="sign-in-heading">Sign in</h1>
-          <p className="muted">
-            Use your Drover account. On a local runtime the demo sign-in is printed at start.
-          </p>
+          <p className="muted">Use your Drover account.</p>
           <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
           <Field name="email" label="Email" type="email" autoComplete="username" error={fieldErrors.email} />
           <Field
@@ -163,6 +162,7 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
           <button type="submit" className="button button-primary button-wide" disabled={submitting || !ready}>
             {submitting ? 'Signing in…' : 'Sign in'}
           </button>
+          <DemoSignInHint />
         </form>
       </main>
     </>

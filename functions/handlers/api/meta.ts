@@ -1,12 +1,17 @@
-// Lambda entry point of the `meta` route group: the public OpenAPI document.
+// Lambda entry point of the `meta` route group: the public OpenAPI document, and which runtime
+// answers (the local runtime passes its own `runtimeInfo`; the Lambda in AWS knows no other).
+import { AWS_RUNTIME, type RuntimeInfo } from '../../domain/schemas/runtime-info';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { buildOpenApiDocument } from './openapi';
 
 export function createHandler(
-  deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock'>,
+  deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock'> & {
+    runtimeInfo?: RuntimeInfo;
+  },
 ) {
+  const runtimeInfo = deps.runtimeInfo ?? AWS_RUNTIME;
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   return createGroupHandler(
     'meta',
@@ -15,6 +20,7 @@ export function createHandler(
         document ??= buildOpenApiDocument();
         return { status: 200, body: document, headers: { 'Cache-Control': 'public, max-age=300' } };
       },
+      getRuntimeInfo: async () => ({ status: 200, body: runtimeInfo }),
     },
     deps,
   );

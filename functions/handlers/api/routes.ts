@@ -27,6 +27,7 @@ import {
 import { ACCESS_ROUTES } from './access-routes';
 import { AGENT_ROUTES } from './agent-routes';
 import { AUDIT_ROUTES } from './audit-routes';
+import { META_ROUTES } from './meta-routes';
 import { CUSTOM_EVENT_ROUTES, ORCHESTRATION_ROUTES } from './orchestration-routes';
 import { POLICY_ROUTES } from './policy-routes';
 import { RETENTION_ROUTES } from './retention-routes';
@@ -524,6 +525,7 @@ export const API_ROUTES: RouteDef[] = [
   ...RETENTION_ROUTES,
   ...POLICY_ROUTES,
   ...AGENT_ROUTES,
+  ...META_ROUTES,
 ];
 
 export function routesOfGroup(group: ApiGroup): RouteDef[] {

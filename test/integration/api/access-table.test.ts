@@ -61,6 +61,8 @@ const PUBLIC_REFUSED = '401 401 401 401 401 401';
 
 const ACCESS_TABLE: Record<string, string> = {
   getOpenApi: ANYONE,
+  // Public: which runtime answers; only the local one names its demo sign-in.
+  getRuntimeInfo: ANYONE,
   // Public: the demo's email and password sign in whoever sends them, with any token or none.
   signIn: ANYONE,
   // The local runtime has no temporary passwords, so no session is good (in AWS, Cognito's are).
