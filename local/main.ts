@@ -42,6 +42,8 @@ ${Object.entries(runtime.endpoints)
   .join('\n')}
   API token for scripts and the CLI (12 h):
   export DROVER_API=${runtime.endpoints.api} DROVER_TOKEN=${runtime.demo.token}
+  Sign up    ${runtime.endpoints.portal}sign-up/  or  npm run -s drover -- signup
+  Operator   DROVER_OPERATOR_TOKEN=${runtime.operatorToken}   (accounts: /api/v1/operator/accounts)
 
 Press Ctrl-C to stop.`);
 

@@ -19,7 +19,13 @@ import { DEFAULT_TABLE_NAME } from '../functions/adapters/dynamodb/table';
 import { createAccessAuthenticator } from '../functions/adapters/identity/access-authenticator';
 import { createHmacAgentTokens } from '../functions/adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator } from '../functions/adapters/identity/jwt-authenticator';
+import {
+  createOperatorTokens,
+  hashOperatorToken,
+  newOperatorToken,
+} from '../functions/adapters/identity/operator-tokens';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
+import type { SignUpMode } from '../functions/domain/accounts/sign-up';
 import type { PlanOptions } from '../functions/domain/planning';
 import type { RuntimeInfo } from '../functions/domain/schemas/runtime-info';
 import { createHandler as access } from '../functions/handlers/api/access';
@@ -42,6 +48,9 @@ import { createHandler as variables } from '../functions/handlers/api/variables'
 import { createHandler as webhooks } from '../functions/handlers/api/webhooks';
 import { systemClock } from '../functions/ports/clock';
 import type { SignIn } from '../functions/ports/sign-in';
+import type { Store } from '../functions/ports/store';
+import type { UserDirectory } from '../functions/ports/user-directory';
+import type { Throttles } from '../functions/services/accounts/throttles';
 import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
@@ -81,12 +90,18 @@ export interface LocalRuntimeOptions {
   planOptions?: Partial<PlanOptions>;
   /** How long a farm role that found no capacity waits before launching again (doubling). */
   capacityBackoff?: CapacityBackoff;
-  /** The webhook dispatcher: not hosted by default (loopback receivers allowed). */
+  /** The webhook dispatcher's queue and retries (its egress follows `hosted` and `egressAllow`). */
   webhooks?: LocalWebhookOptions;
   /** The demo's hello-host script and its environment-scope HostUp rule (npm start; off in tests). */
   demoOrchestration?: boolean;
   /** The sign-in behind POST /api/v1/auth/token (default: the local issuer); e2e tests put Cognito's here. */
   signIn?: (issuer: LocalIssuer) => SignIn;
+  /** Who may sign up (POST /api/v1/accounts): anyone by default, here as in `npm start`; tests try `operator`. */
+  signUpMode?: SignUpMode;
+  /** The public routes' throttles (sign-in, sign-up); tests that make many accounts from one address raise them. */
+  throttles?: Partial<Throttles>;
+  /** Where sign-up creates the owner's sign-in (default: the Store's scrypt hash); tests put Cognito's here. */
+  userDirectory?: (store: Store) => UserDirectory;
 }
 
 export interface LocalRuntime {
@@ -107,6 +122,8 @@ export interface LocalRuntime {
   tableName: string;
   /** Mints a token for any user of any account (tests use it to act as another tenant). */
   mintToken(userId: string, accountId: string): Promise<string>;
+  /** The platform operator's token (`drvop_…`), made at the first start and kept in the data dir. */
+  operatorToken: string;
   stop(): Promise<void>;
 }
 
@@ -172,20 +189,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const secretKey = persistent ? loadOrCreateKey(join(dataDir, 'secret.key')) : randomBytes(32);
   const agentKey = persistent ? loadOrCreateKey(join(dataDir, 'agent-token.key')) : randomBytes(32);
   const agentTokens = createHmacAgentTokens(agentKey);
+  const operatorToken = persistent
+    ? loadOrCreateOperatorToken(join(dataDir, 'operator-token'))
+    : newOperatorToken();
   const agentChannel = attachAgentChannel(server, agentTokens);
   const store = createDynamoStore(createDocumentClient({ tableName, endpoint: dynamo.endpoint }), tableName);
+  // DROVER_HOSTED=1 and DROVER_EGRESS_ALLOW (hosted-mode.ts): the AWS deployment's egress rules.
+  const egress = localEgress(options);
   const deps: ApiDeps & ReconcileDeps = {
     store,
     secrets: createLocalKeySecretBox(secretKey),
     authenticator: createJwtAuthenticator({ issuer: issuer.issuer, keys: issuer.keys }),
     clock: systemClock,
-    drivers: createCloudDriver,
+    drivers: createCloudDriverFactory(egress),
+    egress,
     logger: createLogger('drover-local'),
     publisher: bus,
     scheduler: reconciler,
     agentTokens,
     notifier: agentChannel.notifier,
-    userDirectory: createStoreUserDirectory(store, scryptPasswords),
+    userDirectory: options.userDirectory?.(store) ?? createStoreUserDirectory(store, scryptPasswords),
+    operatorTokens: createOperatorTokens([hashOperatorToken(operatorToken)]),
+    signUpMode: options.signUpMode ?? 'open',
+    ...(options.throttles ? { throttles: options.throttles } : {}),
     signIn: options.signIn?.(issuer) ?? createLocalSignIn(issuer),
     agentApiUrl: `${url}/api`,
     // User data fetches the agent from this API (agent-download.ts) and checks it is this bundle.
@@ -286,6 +312,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dynamoEndpoint: dynamo.endpoint,
     tableName,
     mintToken: (userId, accountId) => issuer.mint({ userId, accountId }),
+    operatorToken,
     async stop() {
       await agents.stop();
       await agentChannel.stop();
@@ -300,6 +327,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       await dynamo.stop();
     },
   };
+}
+
+/** The platform operator's token survives restarts (only its hash is given to the API, as in AWS). */
+function loadOrCreateOperatorToken(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = newOperatorToken();
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
 }
 
 /** Local only: a scan for farms to pick up at start (in AWS, each farm's schedule persists by itself). */

@@ -83,4 +83,17 @@ export class Unprocessable extends DroverError {
 export class TooManyRequests extends DroverError {
   readonly status = 429;
   readonly title = 'Too many requests';
+  constructor(
+    message: string,
+    /** Sent as Retry-After when known (our own throttles know; the identity provider's may not). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The request body is larger than the API accepts (see functions/domain/input-bounds.ts). */
+export class PayloadTooLarge extends DroverError {
+  readonly status = 413;
+  readonly title = 'Payload too large';
 }

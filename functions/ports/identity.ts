@@ -7,8 +7,8 @@ import type { AccountRole } from '../domain/access/permissions';
 export interface Principal {
   accountId: string;
   userId: string;
-  /** How the request was authenticated. */
-  via: 'user' | 'api-token' | 'agent' | 'system';
+  /** How the request was authenticated ('operator': a platform operator, outside every account; accountId is empty). */
+  via: 'user' | 'api-token' | 'agent' | 'system' | 'operator';
   /** For an agent: the one server it may report on. */
   agent?: AgentIdentity;
   /** A user's (or an API token's user's) account role, read from the Store when authenticating. */

@@ -4,14 +4,15 @@
 // routes, which verify them on their own path.
 import { API_TOKEN_PATTERN } from '../../domain/access/api-token';
 import { hashApiTokenSecret } from '../../domain/access/api-token-secret';
-import { Unauthorized } from '../../domain/errors';
+import { Forbidden, Unauthorized } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { Authenticator, Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import { suspendedMessage } from '../../domain/accounts/suspension';
 
 export function createAccessAuthenticator(deps: {
   jwt: Authenticator;
-  store: Pick<Store, 'users' | 'apiTokens'>;
+  store: Pick<Store, 'users' | 'apiTokens' | 'accounts'>;
   clock: Clock;
 }): Authenticator {
   return {
@@ -21,9 +22,16 @@ export function createAccessAuthenticator(deps: {
       const principal = await deps.jwt.authenticate(header);
       const user = await deps.store.users.get({ accountId: principal.accountId }, principal.userId);
       if (!user) throw new Unauthorized('Your user is not (or no longer) a member of this account');
+      await refuseSuspended(principal.accountId);
       return { ...principal, via: 'user', accountRole: user.accountRole };
     },
   };
+
+  /** A suspended account's people are refused with the operator's reason; its farms and agents are not. */
+  async function refuseSuspended(accountId: string) {
+    const account = await deps.store.accounts.get(accountId);
+    if (account?.suspension) throw new Forbidden(suspendedMessage(account.suspension));
+  }
 
   async function fromApiToken(secret: string): Promise<Principal> {
     if (!API_TOKEN_PATTERN.test(secret)) throw new Unauthorized('The API token is not valid');
@@ -37,6 +45,7 @@ export function createAccessAuthenticator(deps: {
     if (Date.parse(token.expiresAt) <= now.getTime()) throw new Unauthorized('The API token has expired');
     const user = await deps.store.users.get({ accountId: token.accountId }, token.userId);
     if (!user) throw new Unauthorized("The API token's user is no longer a member of the account");
+    await refuseSuspended(token.accountId);
     await deps.store.apiTokens.recordUse(hash, now);
     return {
       accountId: token.accountId,

@@ -9,7 +9,7 @@ export const AUDIT_LIMITS = {
   changesMaxChars: 256_000,
 } as const;
 
-export const AuditVia = z.enum(['user', 'api-token', 'agent', 'system']);
+export const AuditVia = z.enum(['user', 'api-token', 'agent', 'system', 'operator']);
 export type AuditVia = z.infer<typeof AuditVia>;
 export const AuditClient = z.enum(['portal', 'cli', 'api', 'system']);
 export type AuditClient = z.infer<typeof AuditClient>;

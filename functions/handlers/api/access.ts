@@ -2,8 +2,10 @@
 import * as aclRoles from '../../services/access/acl-roles';
 import * as apiTokens from '../../services/access/api-tokens';
 import { describeMe } from '../../services/access/me';
+import { signInWithAttempts } from '../../services/access/sign-in-attempts';
 import * as teams from '../../services/access/teams';
 import * as users from '../../services/access/users';
+import { accountOperations } from './accounts';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
@@ -13,10 +15,11 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'access',
     {
-      // The password goes to the identity provider and nowhere else (no log, no audit entry).
-      signIn: async ({ body }) => ({
+      // The password goes to the identity provider and nowhere else (no log, no audit entry);
+      // the attempt is throttled and audited (services/access/sign-in-attempts.ts).
+      signIn: async ({ body, source }) => ({
         status: 200,
-        body: await deps.signIn.signIn(body.email, body.password),
+        body: await signInWithAttempts(deps, body.email, body.password, source),
       }),
       completeNewPassword: async ({ body }) => ({
         status: 200,
@@ -93,6 +96,7 @@ export function createHandler(deps: ApiDeps) {
         await apiTokens.revokeApiToken(deps, principal, params.tokenId);
         return { status: 204 };
       },
+      ...accountOperations(deps),
     },
     deps,
   );

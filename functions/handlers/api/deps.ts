@@ -2,14 +2,19 @@
 // environment (fromEnvironment, once per cold start); the local runtime and tests build it
 // from their own parts and pass it to each group's createHandler.
 import { Logger } from '@aws-lambda-powertools/logger';
+import { CorrelatedLogFormatter } from '../../adapters/observability/correlated-log-formatter';
 import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
+import type { Egress } from '../../services/egress/egress-guard';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { SignIn } from '../../ports/sign-in';
+import type { OperatorTokens } from '../../ports/operator-tokens';
+import type { SignUpMode } from '../../domain/accounts/sign-up';
+import type { Throttles } from '../../services/accounts/throttles';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
 
@@ -29,11 +34,29 @@ export interface ApiDeps {
   userDirectory: UserDirectory;
   /** Password sign-in for `POST /auth/token`: Cognito's app client in AWS, the local issuer locally. */
   signIn: SignIn;
+  /** Signs page cursors (middleware/cursor-signing.ts), ≥ 32 bytes: CURSOR_KEY in AWS, a file under DROVER_DATA_DIR locally. */
+  cursorKey?: Uint8Array;
+  /** The platform operators' tokens (absent: no operator can act on this deployment). */
+  operatorTokens?: OperatorTokens;
+  /** Who may sign up: anyone (`open`, the default) or only a platform operator. */
+  signUpMode?: SignUpMode;
+  /** The public routes' throttles (services/accounts/throttles.ts); tests lower or raise them. */
+  throttles?: Partial<Throttles>;
 }
 
+// One logger per service name, so the Lambda edge (injectLambdaContext) and the deps log
+// through the same instance; every line carries the current correlation id.
+const loggers = new Map<string, Logger>();
+
 export function createLogger(serviceName = 'drover-api'): Logger {
-  return new Logger({
-    serviceName,
-    logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
-  });
+  let logger = loggers.get(serviceName);
+  if (!logger) {
+    logger = new Logger({
+      serviceName,
+      logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
+      logFormatter: new CorrelatedLogFormatter(),
+    });
+    loggers.set(serviceName, logger);
+  }
+  return logger;
 }

@@ -14,10 +14,19 @@ import { type ApiGroup, routesOfGroup } from './routes';
 
 export type GroupHandler = (event: ApiEvent, context: object) => Promise<ApiResponse>;
 
+/**
+ * For deps built without a cursor key (tests that compose their own): cursors then hold within
+ * this process only. Lambdas (CURSOR_KEY) and the local runtime (DROVER_DATA_DIR) pass theirs.
+ */
+const processCursorKey = randomBytes(32);
+
 export function createGroupHandler(
   group: ApiGroup,
   operations: Record<string, Operation>,
-  deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock'>,
+  deps: Pick<
+    ApiDeps,
+    'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock' | 'operatorTokens' | 'cursorKey'
+  >,
 ): GroupHandler {
   const routes = routesOfGroup(group);
   const missing = routes.filter((r) => !operations[r.operationId]).map((r) => r.operationId);
@@ -26,7 +35,8 @@ export function createGroupHandler(
   const handler = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(problemDetails(deps.logger))
     .use(resolveRoute(routes))
-    .use(authenticate(deps.authenticator, deps.agentTokens))
+    .use(authenticate(deps.authenticator, deps.agentTokens, deps.operatorTokens))
+    .use(signCursors(deps.cursorKey ?? processCursorKey))
     .use(validateRequest())
     .use(authorize(deps))
     // Last, so it runs only for an authorized, valid write (and sees a refusal in onError).
@@ -36,7 +46,25 @@ export function createGroupHandler(
       const result = await operations[request.route.operationId]!(request);
       return toResponse(onlyVisible(request, result));
     });
-  return handler as unknown as GroupHandler;
+  return answeringCorrelationId(handler as unknown as GroupHandler);
+}
+
+/** The header a caller may send to name its request, and that every answer carries. */
+export const CORRELATION_ID_HEADER = 'X-Correlation-Id';
+
+/**
+ * Runs the request under its correlation id (the caller's, or API Gateway's request id) and
+ * answers it back, errors included, so a caller can quote it and an operator find its log lines
+ * and those of the reconcile, orchestration and webhook work it set off.
+ */
+function answeringCorrelationId(handler: GroupHandler): GroupHandler {
+  return (event, context) => {
+    const id = correlationIdOfRequest(event.headers, event.requestContext?.requestId);
+    return withCorrelationId(id, async () => {
+      const response = await handler(event, context);
+      return { ...response, headers: { ...response.headers, [CORRELATION_ID_HEADER]: currentCorrelationId() ?? '' } };
+    });
+  };
 }
 
 function toResponse(result: OperationResult): ApiResponse {

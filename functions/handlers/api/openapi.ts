@@ -29,6 +29,7 @@ const problem = (description: string) => ({
 // read as "unspecified", and Redocly's recommended rules (test/integration/api/openapi-lint) refuse it.
 function securityOf(auth: RouteDef['auth']): NonNullable<ZodOpenApiOperationObject['security']> {
   if (auth === 'agent') return [{ agentToken: [] }];
+  if (auth === 'operator') return [{ operatorToken: [] }];
   return auth ? [{ bearer: [] }] : [];
 }
 
@@ -99,6 +100,11 @@ export function buildOpenApiDocument(serverUrl = '/') {
           type: 'http',
           scheme: 'bearer',
           description: "A server's own drover-agent token, good for that server only",
+        },
+        operatorToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A platform operator token (drvop_…), outside every account: the operator routes only',
         },
       },
     },

@@ -16,6 +16,8 @@ export interface ParsedRequest {
   /** The version named by If-Match (`"3"`), `'*'` for any, undefined when absent. */
   ifMatch: number | '*' | undefined;
   requestId: string;
+  /** Where the request came from (API Gateway's source IP and User-Agent): throttles and audit entries. */
+  source: { ip?: string; userAgent?: string };
 }
 
 export interface ApiContext extends Context {

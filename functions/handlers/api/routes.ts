@@ -25,6 +25,7 @@ import {
   Server,
 } from '../../domain/schemas';
 import { ACCESS_ROUTES } from './access-routes';
+import { ACCOUNTS_ROUTES } from './accounts-routes';
 import { AGENT_ROUTES } from './agent-routes';
 import { AUDIT_ROUTES } from './audit-routes';
 import { META_ROUTES } from './meta-routes';
@@ -61,8 +62,11 @@ export interface RouteDef {
   path: string;
   group: ApiGroup;
   summary: string;
-  /** true: a user or API token; 'agent': a server's own agent token; false: public (the OpenAPI document). */
-  auth: boolean | 'agent';
+  /**
+   * true: a user or API token; 'agent': a server's own agent token; 'operator': a platform
+   * operator's token (outside every account); false: public (the OpenAPI document, sign-in, sign-up).
+   */
+  auth: boolean | 'agent' | 'operator';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -520,6 +524,7 @@ export const API_ROUTES: RouteDef[] = [
   ...ORCHESTRATION_ROUTES,
   ...CUSTOM_EVENT_ROUTES,
   ...ACCESS_ROUTES,
+  ...ACCOUNTS_ROUTES,
   ...VARIABLE_ROUTES,
   ...AUDIT_ROUTES,
   ...RETENTION_ROUTES,

@@ -1,20 +1,33 @@
 // Resolves the caller before any operation runs: a user (or API token) by the issuer's JWT,
-// an agent by its server token. Public routes (auth: false) skip it.
+// an agent by its server token, a platform operator by their operator token. Public routes
+// (auth: false) skip it unless an operator token is sent.
 import type { MiddlewareObj } from '@middy/core';
 import { Unauthorized } from '../../../domain/errors';
 import type { AgentTokens, Authenticator } from '../../../ports/identity';
+import type { OperatorTokens } from '../../../ports/operator-tokens';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
 
 export function authenticate(
   authenticator: Authenticator,
   agentTokens: AgentTokens,
+  operatorTokens?: OperatorTokens,
 ): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
   return {
     name: 'authenticate',
     before: async (request) => {
       const parsed = request.context.drover;
-      if (!parsed.route.auth) return;
       const header = request.event.headers?.authorization ?? request.event.headers?.Authorization;
+      const bearer = header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
+      // A platform operator, outside every account: their own routes, and public ones they may
+      // call as operator (sign-up when it is operator-only).
+      if (parsed.route.auth === 'operator' || (!parsed.route.auth && bearer?.startsWith('drvop_'))) {
+        if (!bearer) throw new Unauthorized('Send an operator token: Authorization: Bearer drvop_…');
+        if (!operatorTokens) throw new Unauthorized('This deployment has no platform operator');
+        const operator = operatorTokens.verify(bearer);
+        parsed.principal = { accountId: '', userId: operator.operatorId, via: 'operator' };
+        return;
+      }
+      if (!parsed.route.auth) return;
       if (parsed.route.auth === 'agent') {
         const token = header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
         if (!token) throw new Unauthorized('Send the server token: Authorization: Bearer <token>');

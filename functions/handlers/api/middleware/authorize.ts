@@ -17,7 +17,8 @@ export function authorize(deps: { store: Store }): MiddlewareObj<ApiEvent, ApiRe
     before: async (request) => {
       const parsed = request.context.drover;
       const { route, principal } = parsed;
-      if (!route.auth || route.auth === 'agent' || !principal) return;
+      // Operator routes are the operator's whole (authenticate checked the token); agents: see above.
+      if (!route.auth || route.auth === 'agent' || route.auth === 'operator' || !principal) return;
       principal.subject = await loadSubject(deps.store, principal);
       const resource = await resourceOf(deps.store, principal.accountId, parsed);
       const decision = can(principal.subject, route.access === 'none' ? 'signed-in' : route.access, resource);

@@ -20,7 +20,28 @@ export function resolveRoute(routes: RouteDef[]): MiddlewareObj<ApiEvent, ApiRes
         body: undefined,
         ifMatch: undefined,
         requestId: request.event.requestContext?.requestId ?? '',
+        source: {
+          ...(request.event.requestContext?.http?.sourceIp ? { ip: request.event.requestContext.http.sourceIp } : {}),
+          ...(request.event.requestContext?.http?.userAgent
+            ? { userAgent: request.event.requestContext.http.userAgent.slice(0, 512) }
+            : {}),
+        },
       };
     },
   };
+}
+
+/**
+ * The route API Gateway chose must be the one the raw path names, with the same path parameters:
+ * a path with dot segments or encoded slashes is never routed (see raw-path.ts), whatever
+ * normalisation happened before. A named stage prefixes rawPath; `$default` does not.
+ */
+function rawPathMatches(event: ApiEvent, route: RouteDef): boolean {
+  const stage = event.requestContext?.stage;
+  const prefix = stage && stage !== '$default' ? `/${stage}` : '';
+  const rawPath = event.rawPath?.startsWith(`${prefix}/`) ? event.rawPath.slice(prefix.length) : event.rawPath;
+  const params = matchTemplate(route.path, rawPath ?? '');
+  if (!params) return false;
+  const given = event.pathParameters ?? {};
+  return Object.entries(params).every(([name, value]) => given[name] === value);
 }

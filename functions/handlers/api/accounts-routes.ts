@@ -1,0 +1,69 @@
+// Sign-up and the platform operator's account routes, part of the `access` group (routes.ts
+// spreads them into API_ROUTES): that group's function already holds the user pool's wiring,
+// which sign-up needs to create the first owner's sign-in and account deletion to remove them.
+//   POST /accounts                       public when sign-up is open; else an operator's (403 for others)
+//   /operator/accounts…                  operator token only (auth: 'operator'); every account's users get 401
+import type { z } from 'zod';
+import { AccountParams, OperatorAccount, SuspendAccountInput } from '../../domain/accounts/operator';
+import { SignUpInput, SignUpResult } from '../../domain/accounts/sign-up';
+import { PageQuery, pageOf } from '../../domain/schemas/common';
+import type { RouteDef } from './routes';
+
+const operatorRoute = (r: Omit<RouteDef, 'group' | 'auth' | 'access'>): RouteDef => ({
+  ...r,
+  group: 'access',
+  auth: 'operator',
+  access: 'none',
+});
+
+export const ACCOUNTS_ROUTES: RouteDef[] = [
+  {
+    operationId: 'signUp',
+    method: 'POST',
+    path: '/api/v1/accounts',
+    group: 'access',
+    summary:
+      'Sign up: a new account, its owner (this email and password) and its first environment `default` (409 email taken; 429 too many sign-ups from this address; 403 when sign-up is operator-only and no operator token is sent)',
+    auth: false,
+    access: 'none',
+    body: SignUpInput,
+    response: { status: 201, schema: SignUpResult },
+  },
+  operatorRoute({
+    operationId: 'listOperatorAccounts',
+    method: 'GET',
+    path: '/api/v1/operator/accounts',
+    summary: 'Platform operator: every account, with its status and owners',
+    query: PageQuery,
+    response: { status: 200, schema: pageOf(OperatorAccount) },
+  }),
+  operatorRoute({
+    operationId: 'suspendAccount',
+    method: 'POST',
+    path: '/api/v1/operator/accounts/{accountId}/suspend',
+    summary:
+      'Platform operator: suspend an account (its users and API tokens get 403 with the reason; its farms keep running and reconciling)',
+    params: AccountParams,
+    body: SuspendAccountInput,
+    response: { status: 200, schema: OperatorAccount },
+  }),
+  operatorRoute({
+    operationId: 'resumeAccount',
+    method: 'POST',
+    path: '/api/v1/operator/accounts/{accountId}/resume',
+    summary: 'Platform operator: lift a suspension',
+    params: AccountParams,
+    response: { status: 200, schema: OperatorAccount },
+  }),
+  operatorRoute({
+    operationId: 'deleteAccount',
+    method: 'DELETE',
+    path: '/api/v1/operator/accounts/{accountId}',
+    summary:
+      'Platform operator: delete an account whose farms are all Terminated (409 otherwise), its users’ sign-ins and every item it holds',
+    params: AccountParams,
+  }),
+];
+
+export const OperatorAccountPage = pageOf(OperatorAccount);
+export type OperatorAccountPage = z.infer<typeof OperatorAccountPage>;

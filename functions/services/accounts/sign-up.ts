@@ -1,0 +1,120 @@
+// Sign-up: a new customer account, its first owner and a first environment (`default`), in that
+// order of claims: the email is checked first (409 before anything is written), the account
+// and environment are written, then the owner (which claims the email deployment-wide; a race
+// lost here is still 409) and their sign-in in the identity provider (Cognito: AdminCreateUser
+// with the chosen password set permanent, the address marked verified only because the
+// operator chose open sign-up — see README "Sign up and accounts"; locally the scrypt hash).
+// Anything refused after the account was written purges it again, so a failed sign-up leaves
+// nothing behind. Sign-ups are throttled per address (throttles.ts).
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { User } from '../../domain/access/user';
+import { FIRST_ENVIRONMENT_NAME, type SignUpInput, type SignUpResult } from '../../domain/accounts/sign-up';
+import { Conflict, Unprocessable } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import type { Account } from '../../domain/schemas/account';
+import type { Clock } from '../../ports/clock';
+import type { Principal } from '../../ports/identity';
+import type { Store } from '../../ports/store';
+import type { UserDirectory } from '../../ports/user-directory';
+import type { RequestSource } from '../access/sign-in-attempts';
+import { recordAudit } from '../audit';
+import { createEnvironment } from '../environments';
+import { countAttempt, refuseWhenExhausted, type Throttles } from './throttles';
+
+export interface SignUpDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  userDirectory: UserDirectory;
+  throttles?: Partial<Throttles>;
+}
+
+const TAKEN = 'An account already signs in with this email: sign in, or use another email';
+
+export async function signUp(
+  deps: SignUpDeps,
+  input: SignUpInput,
+  source: RequestSource & { operatorId?: string },
+): Promise<SignUpResult> {
+  // An operator creating accounts for customers is not throttled.
+  if (!source.operatorId) {
+    const address = source.ip ?? 'unknown';
+    await refuseWhenExhausted(
+      deps,
+      'signUpPerAddress',
+      address,
+      'Too many sign-ups from this address: try later',
+    );
+    await countAttempt(deps, 'signUpPerAddress', address);
+  }
+  if (await deps.store.users.findByEmail(input.email)) throw new Conflict(TAKEN);
+
+  const now = deps.clock.now().toISOString();
+  const account: Account = { id: newId('account'), name: input.accountName, createdAt: now };
+  const owner: User = {
+    id: newId('user'),
+    accountId: account.id,
+    email: input.email,
+    name: input.accountName,
+    accountRole: 'owner',
+    lastSignInAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.accounts.create(account);
+  try {
+    const principal: Principal = { accountId: account.id, userId: owner.id, via: 'system' };
+    const environment = await createEnvironment(deps, principal, {
+      name: FIRST_ENVIRONMENT_NAME,
+      description: 'The first environment of the account',
+    });
+    await deps.store.users.create(owner).catch((err) => {
+      throw err instanceof Conflict ? new Conflict(TAKEN) : err;
+    });
+    await deps.userDirectory
+      .createUser({ ...owner, userId: owner.id, initialPassword: input.password })
+      .catch((err) => {
+        // The directory names its own field; the sign-up body calls it `password`.
+        if (err instanceof Unprocessable)
+          throw new Unprocessable(
+            err.message,
+            err.issues.map((i) => ({ ...i, path: 'password' })),
+          );
+        throw err;
+      });
+    await recordAudit(deps, {
+      accountId: account.id,
+      environmentId: null,
+      actor: source.operatorId
+        ? { userId: source.operatorId, via: 'operator' }
+        : { userId: owner.id, via: 'user' },
+      source: {
+        client: source.client ?? 'api',
+        ...(source.ip ? { ip: source.ip } : {}),
+        ...(source.userAgent ? { userAgent: source.userAgent } : {}),
+      },
+      action: 'signUp',
+      resource: { type: 'account', id: account.id, name: account.name },
+      before: null,
+      after: { account, owner: { id: owner.id, email: owner.email }, environmentId: environment.id },
+      outcome: 201,
+    });
+    return { account, owner, environment, signIn: { email: owner.email, tokenPath: '/api/v1/auth/token' } };
+  } catch (err) {
+    await undo(deps, account.id, owner);
+    throw err;
+  }
+}
+
+async function undo(deps: SignUpDeps, accountId: string, owner: User) {
+  try {
+    await deps.store.accounts.purge(accountId);
+  } catch (error) {
+    deps.logger.error('A refused sign-up left its account behind: delete it as an operator', {
+      accountId,
+      ownerId: owner.id,
+      error: error as Error,
+    });
+  }
+}
