@@ -12,8 +12,11 @@
 //   farm event     ACC#<acc>#FARM#<farm>     EVT#<ulid>
 //   webhook endp.  ACC#<acc>#ENV#<env>       WHE#<id>
 //   webhook        ACC#<acc>#ENV#<env>       WH#<id>
-//   delivery       ACC#<acc>#DLV#<dlv>       META         gsi1: ACC#<acc>#WH#<webhook> / DLV#<created>#<dlv>  (TTL 30 days)
+//   delivery       ACC#<acc>#DLV#<dlv>       META         gsi1: ACC#<acc>#WH#<webhook> / DLV#<created>#<dlv>
 //   audit entry    ACC#<acc>#AUDIT           AUD#<aud-ulid>  gsi1: ACC#<acc>#AUDRES#<resource id> / AUD#<aud-ulid>
+//   retention      ACC#<acc>                 RETENTION    the account's days per kind of expiring item
+// Audit entries, farm events, executions, deliveries and reconcile summaries carry `expiresAt`
+// (epoch seconds, the TTL attribute below) from those days: dynamodb/item-expiry.ts.
 // A farm's servers and events share its partition, so the reconciler reads a farm whole
 // with one Query. Farms are addressed by id alone in the API (/farms/{id}), hence their own
 // partition and gsi1 to list them per environment.
