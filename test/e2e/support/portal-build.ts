@@ -20,7 +20,15 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * Set by the e2e project's globalSetup once it has built the export: the files of that run, which
+ * may run in parallel, then use that build as it is rather than each starting `next build` into
+ * the same directory when a source changed meanwhile (one run tests one snapshot of the portal).
+ */
+export const PORTAL_BUILT_FOR_RUN = 'DROVER_PORTAL_BUILT_FOR_RUN';
+
 export function ensurePortalBuilt(): string {
+  if (process.env[PORTAL_BUILT_FOR_RUN] === PORTAL_DIR) return PORTAL_DIR;
   const index = path.join(PORTAL_DIR, 'index.html');
   const stale =
     !existsSync(index) ||
