@@ -3,7 +3,7 @@
 // CHROMIUM_PATH and DROVER_TEST_PYTHON pointing into it, and a stand-in apt-get where installing
 // is the point. The real script (and once, the real `npm test` chain) runs as a child process.
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -106,13 +106,21 @@ async function outcome(command: string, args: string[], env: NodeJS.ProcessEnv):
 /** The setup script alone, under the Node running this test (tsx as its loader). */
 const ensureTools = (env: NodeJS.ProcessEnv) => outcome(process.execPath, ['--import', 'tsx', SCRIPT], env);
 
+/** The directory of this test's own `name` on PATH, wherever npm was installed. */
+function dirOnPath(name: string): string {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter);
+  const dir = dirs.find((d) => d && existsSync(path.join(d, name)));
+  if (!dir) throw new Error(`no ${name} on PATH`);
+  return dir;
+}
+
 /**
  * The README's `npm test`, given a file filter no test matches: if the check lets it through,
  * vitest starts and says it found no test files; if not, vitest never starts.
  */
 function npmTest(env: NodeJS.ProcessEnv): Promise<Outcome> {
-  // npm and a Node 22 to run it must be reachable; the stand-ins stay first on PATH.
-  const PATH = [env.PATH, path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(
+  // npm, a Node 22 to run it and a shell must be reachable; the stand-ins stay first on PATH.
+  const PATH = [env.PATH, path.dirname(process.execPath), dirOnPath('npm'), '/usr/bin', '/bin'].join(
     path.delimiter,
   );
   const npmEnv = { ...env, PATH, npm_config_update_notifier: 'false' };
