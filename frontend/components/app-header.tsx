@@ -3,12 +3,14 @@
 // pass `onSignOut`), the navigation, the account and sign-out. The navigation is the everyday
 // sections plus one "Admin" menu for what IT sets up once (policies, access, tokens, credentials,
 // webhooks, audit, variables, retention): a dozen links in one row would not fit a laptop, let alone a phone.
+// On a phone even that folds behind a Menu button (nav-toggle.css).
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api-client';
 import { useApi } from '../lib/use-api';
 import './app-header.css';
+import './nav-toggle.css';
 
 interface NavEntry {
   href: string;
@@ -40,6 +42,21 @@ export const ADMIN_NAV: NavEntry[] = [
 export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOut?: () => void }) {
   const account = useApi(signedIn ? 'account' : null, (signal) => api.getAccount(signal));
   const pathname = usePathname() ?? '/';
+  // Phones show the navigation behind a Menu button (CSS hides the button on wider screens). The
+  // menu remembers the page it was opened on, so following a link closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string>();
+  const menuOpen = menuOpenOn === pathname;
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpenOn(undefined);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   return (
     <header className="app-header">
       <div className="app-header-inner">
@@ -49,8 +66,21 @@ export function AppHeader({ signedIn, onSignOut }: { signedIn: boolean; onSignOu
           </span>{' '}
           Drover
         </Link>
+        {/* Before the navigation it opens, so Tab goes from the button into the links. */}
         {onSignOut && (
-          <nav aria-label="Main" className="app-nav">
+          <button
+            type="button"
+            ref={menuButton}
+            className="button button-quiet nav-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpenOn(menuOpen ? undefined : pathname)}
+          >
+            Menu
+          </button>
+        )}
+        {onSignOut && (
+          <nav aria-label="Main" className="app-nav" id="main-nav" data-open={menuOpen}>
             {MAIN_NAV.map((item) => (
               <Link key={item.href} href={item.href} aria-current={item.match(pathname) ? 'page' : undefined}>
                 {item.label}
