@@ -42,6 +42,10 @@ export interface Ids {
   auditId: string;
   policyId: string;
   leaseRequestId: string;
+  /** The account that owns these samples, for the operator's account routes. */
+  accountId?: string;
+  /** The runtime's platform operator token: the operator routes' caller (authFor). */
+  operatorToken?: string;
 }
 
 /** An unroutable receiver: a test event to it fails at once (connection refused), and is recorded. */
@@ -87,6 +91,8 @@ let emails = 0;
 const uniqueEmail = (what: string) => `${what}-${process.pid}-${Date.now()}-${++emails}@example.com`;
 
 export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
+  signUp: () => ({ accountName: 'Sample Co', email: uniqueEmail('signup'), password: 'Sample-password-42!' }),
+  suspendAccount: () => ({ reason: 'sample suspension' }),
   signIn: () => ({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
   // Well-formed; the local runtime has no temporary passwords, so the session is refused (401).
   completeNewPassword: () => ({
@@ -136,6 +142,24 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
 export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unknown; path: string }[]> = {
+  signUp: [
+    {
+      why: 'not an email',
+      body: () => ({ accountName: 'A', email: 'a', password: 'long-enough-1' }),
+      path: 'email',
+    },
+    {
+      why: 'a short password',
+      body: () => ({ accountName: 'A', email: 'a@example.com', password: 'x' }),
+      path: 'password',
+    },
+    {
+      why: 'no account name',
+      body: () => ({ email: 'a@example.com', password: 'long-enough-1' }),
+      path: 'accountName',
+    },
+  ],
+  suspendAccount: [{ why: 'no reason', body: () => ({}), path: 'reason' }],
   signIn: [
     { why: 'not an email', body: () => ({ email: 'demo', password: 'x' }), path: 'email' },
     { why: 'no password', body: () => ({ email: DEMO_EMAIL }), path: 'password' },
@@ -416,6 +440,7 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
 
 /** The headers a route's caller sends: a user's token, or for agent routes the server's own. */
 export function authFor(route: RouteDef, ids: Ids, userToken: string): Record<string, string> {
+  if (route.auth === 'operator' && ids.operatorToken) return { authorization: `Bearer ${ids.operatorToken}` };
   return { authorization: `Bearer ${route.auth === 'agent' ? ids.agentToken : userToken}` };
 }
 
@@ -438,6 +463,7 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{auditId}', ids.auditId)
     .replace('{policyId}', ids.policyId)
     .replace('{requestId}', ids.leaseRequestId)
+    .replace('{accountId}', ids.accountId ?? 'acc-01h00000000000000000000000')
     .concat(SAMPLE_QUERIES[route.operationId] ?? '');
 }
 
@@ -458,8 +484,10 @@ export async function createSampleIds(
   api: ApiClient,
   farmName: string,
   server: Partial<Server> = {},
+  /** Whose samples (default: the demo account's; tenancy-table.test.ts makes a signed-up account's too). */
+  owner: { accountId: string; environmentId: string } = rt.demo,
 ): Promise<Ids> {
-  const environmentId = rt.demo.environmentId;
+  const environmentId = owner.environmentId;
   const roleId = (await api.post('/v1/roles', role(environmentId))).body.id;
   const credentialsId =
     // An endpoint that refuses at once: a sample farm the tests launch must never reach real AWS.
@@ -473,7 +501,7 @@ export async function createSampleIds(
   ).body;
   const serverId = (await createServerRecord(rt.deps.store, created, server)).id;
   const agentToken = rt.deps.agentTokens.issue({
-    accountId: rt.demo.accountId,
+    accountId: owner.accountId,
     farmId: created.id,
     serverId,
   });
@@ -487,7 +515,7 @@ export async function createSampleIds(
     agentToken,
     ...(await createWebhookSamples(api, environmentId)),
     ...(await createOrchestrationSamples(api, rt.deps.store, {
-      accountId: rt.demo.accountId,
+      accountId: owner.accountId,
       environmentId,
       farmId: created.id,
       farmRoleId: created.farmRoles[0].id,
@@ -497,5 +525,7 @@ export async function createSampleIds(
     // Creating the samples above wrote the audit log.
     auditId: (await api.get('/v1/audit?limit=1')).body.items[0].id,
     ...(await createPolicySamples(api, environmentId, created.id)),
+    accountId: owner.accountId,
+    operatorToken: rt.operatorToken,
   };
 }

@@ -86,7 +86,10 @@ export async function setMembership(
 ) {
   for (let attempt = 0; ; attempt++) {
     const current = await getTeam(deps, principal, teamId);
-    if (member && !(await deps.store.users.get({ accountId: principal.accountId }, userId)))
+    // Another account's user is 404 whichever way (tenancy); removing a stale member id of this
+    // team (a user since deleted) is still allowed, so a team can always be cleaned.
+    const known = await deps.store.users.get({ accountId: principal.accountId }, userId);
+    if (!known && (member || !current.memberIds.includes(userId)))
       throw new NotFound(`User ${userId} not found`);
     const memberIds = member
       ? [...new Set([...current.memberIds, userId])]

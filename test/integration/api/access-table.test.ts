@@ -56,6 +56,8 @@ const ADMIN_ITEM = 'ok ok 403 403 403 404';
 const VIEW_ITEM = 'ok ok ok ok ok 404';
 /** Agent routes take only a server's agent token: every user token is 401. */
 const AGENT_ONLY = '401 401 401 401 401 401';
+/** Operator routes take only a platform operator's token: every user token is 401. */
+const OPERATOR_ONLY = '401 401 401 401 401 401';
 /** A public route refusing what it was sent: the caller's token plays no part, so everyone alike. */
 const PUBLIC_REFUSED = '401 401 401 401 401 401';
 
@@ -198,6 +200,15 @@ const ACCESS_TABLE: Record<string, string> = {
   listServerExecutions: VIEW,
   // An execution by id: its farm decides, as for listFarmExecutions (404, not 403, elsewhere: see below).
   getExecution: VIEW_ITEM,
+
+  // Sign-up is public (open in the local runtime): each call makes a new account; the sixth from one
+  // address in an hour is 429, still 'ok' (past access control).
+  signUp: ANYONE,
+  // The platform operator's routes take only an operator token: every account's user is 401.
+  listOperatorAccounts: OPERATOR_ONLY,
+  suspendAccount: OPERATOR_ONLY,
+  resumeAccount: OPERATOR_ONLY,
+  deleteAccount: OPERATOR_ONLY,
 
   reportAgentEvent: AGENT_ONLY,
   listAgentTasks: AGENT_ONLY,
