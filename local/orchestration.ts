@@ -3,6 +3,10 @@
 // deploys) and the same service runs (orchestrateEvent). A failed run is retried a few times, as
 // EventBridge retries an asynchronous invocation, then logged.
 import type { Logger } from '@aws-lambda-powertools/logger';
+import {
+  correlationIdOfEvent,
+  withCorrelationId,
+} from '../functions/adapters/observability/correlation-context';
 import { droverEventOf } from '../functions/handlers/orchestration';
 import type { AgentNotifier } from '../functions/ports/agent-notifier';
 import type { Clock } from '../functions/ports/clock';
@@ -58,7 +62,10 @@ export function startLocalOrchestration(
 
   bus.route('orchestration', (envelope) => {
     if (stopped) return;
-    const work = run(envelope).finally(() => inFlight.delete(work));
+    // Under the event's correlation id, as the orchestration Lambda logs.
+    const work = withCorrelationId(correlationIdOfEvent(envelope), () => run(envelope)).finally(() =>
+      inFlight.delete(work),
+    );
     inFlight.add(work);
   });
 

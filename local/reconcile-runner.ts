@@ -1,7 +1,13 @@
 // The local stand-in for EventBridge Scheduler and the reconcile Lambda: one timer per farm
 // that is not Terminated (FarmScheduler), immediate passes on bus events, and the follow-up
 // a pass asks for (recheckAfterMs). Passes of one farm run one at a time here; the lease in
-// the store is what keeps them apart in AWS.
+// the store is what keeps them apart in AWS. A pass runs under the correlation id of the event
+// that asked for it (its follow-ups too, as in one Lambda invocation); a scheduled one, a new id.
+import {
+  correlationIdOfEvent,
+  currentCorrelationId,
+  withCorrelationId,
+} from '../functions/adapters/observability/correlation-context';
 import { toReconcileRequests } from '../functions/handlers/reconcile-request';
 import type { FarmRef, FarmScheduler } from '../functions/ports/farm-scheduler';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
@@ -22,6 +28,8 @@ interface FarmTimers {
   followUp?: NodeJS.Timeout;
   running?: Promise<unknown>;
   again: boolean;
+  /** The correlation id of the request waiting for the next pass, if any. */
+  correlationId?: string;
 }
 
 export class LocalReconcileRunner implements FarmScheduler {
@@ -40,7 +48,8 @@ export class LocalReconcileRunner implements FarmScheduler {
   async ensure(ref: FarmRef): Promise<void> {
     const timers = this.timers(ref);
     if (timers.schedule || this.stopped) return;
-    timers.schedule = setInterval(() => this.request(ref, 'schedule'), this.options.intervalMs);
+    // null: a scheduled pass is nobody's request (the timer would otherwise keep the context it was made in).
+    timers.schedule = setInterval(() => this.request(ref, 'schedule', null), this.options.intervalMs);
     timers.schedule.unref();
   }
 
@@ -62,23 +71,30 @@ export class LocalReconcileRunner implements FarmScheduler {
     if (!this.deps) return;
     try {
       const farm = await farmOfTrigger(this.deps, toReconcileRequests(event));
-      if (farm) this.request(farm, event['detail-type']);
+      if (farm) this.request(farm, event['detail-type'], correlationIdOfEvent(event));
     } catch (err) {
       this.deps.logger.warn('local reconcile trigger ignored', { error: err as Error });
     }
   }
 
-  /** Runs a pass now, or right after the one in progress. */
-  request(ref: FarmRef, reason: string): void {
+  /** Runs a pass now, or right after the one in progress; `correlationId` null: none (a new one). */
+  request(
+    ref: FarmRef,
+    reason: string,
+    correlationId: string | null | undefined = currentCorrelationId(),
+  ): void {
     const timers = this.timers(ref);
     if (this.stopped || !this.deps) return;
+    if (correlationId) timers.correlationId = correlationId;
     if (timers.running) {
       timers.again = true;
       return;
     }
     clearTimeout(timers.followUp);
     timers.followUp = undefined;
-    timers.running = this.pass(timers, reason);
+    const id = timers.correlationId;
+    timers.correlationId = undefined;
+    timers.running = withCorrelationId(id, () => this.pass(timers, reason));
   }
 
   /** Waits for every pass in flight (tests and shutdown). */
@@ -109,7 +125,7 @@ export class LocalReconcileRunner implements FarmScheduler {
     if (this.stopped) return;
     if (timers.again) {
       timers.again = false;
-      this.request(timers.ref, 'event during a pass');
+      this.request(timers.ref, 'event during a pass', timers.correlationId ?? null);
       return;
     }
     const after = outcome?.recheckAfterMs;

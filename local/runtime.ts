@@ -19,6 +19,7 @@ import { DEFAULT_TABLE_NAME } from '../functions/adapters/dynamodb/table';
 import { createAccessAuthenticator } from '../functions/adapters/identity/access-authenticator';
 import { createHmacAgentTokens } from '../functions/adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator } from '../functions/adapters/identity/jwt-authenticator';
+import { correlatedPublisher } from '../functions/adapters/observability/correlated-publisher';
 import {
   createOperatorTokens,
   hashOperatorToken,
@@ -55,6 +56,7 @@ import type { CapacityBackoff } from '../functions/services/reconcile/capacity-h
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
 import { AGENT_DOWNLOAD_PATH, serveAgentDownload } from './agent-download';
+import { DeliveryQueueFile } from './delivery-queue-file';
 import { type AgentSimulation, type AgentSimulationOptions, simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
 import { startDynalite } from './dynamo-local';
@@ -204,7 +206,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     drivers: createCloudDriverFactory(egress),
     egress,
     logger: createLogger('drover-local'),
-    publisher: bus,
+    // Events carry the correlation id of the request or pass that published them.
+    publisher: correlatedPublisher(bus),
     scheduler: reconciler,
     agentTokens,
     notifier: agentChannel.notifier,
@@ -230,7 +233,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   reconciler.attach(deps);
   bus.route('reconcile', (event) => void reconciler.deliver(event));
-  const localWebhooks = startLocalWebhooks(bus, deps, options.webhooks);
+  const localWebhooks = startLocalWebhooks(bus, deps, {
+    ...options.webhooks,
+    ...(persistent ? { file: new DeliveryQueueFile(join(dataDir, 'webhook-queue.json')) } : {}),
+  });
   const orchestration = startLocalOrchestration(bus, deps, agentChannel.notifier);
   const agents = simulateAgents([sandboxes.ec2, sandboxes.gce], {
     hostInitDelayMs: 1500,

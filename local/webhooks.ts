@@ -3,9 +3,16 @@
 // turns into the rule feeding SQS); a queue with timers holds delayed retries; a fixed number of
 // workers run the same service the Lambda runs (handleDeliveryMessage). Work that throws is
 // retried a few times, as SQS would before its DLQ, and then kept in `deadLetters`.
+// With a file (the runtime's data dir) waiting work outlives a restart, as it does in SQS; each
+// piece runs under the correlation id of the work that queued it.
 // Not hosted: loopback receivers are allowed, so tests and developers can listen on 127.0.0.1.
 import { createDnsResolver } from '../functions/adapters/webhooks/dns-resolver';
 import { createNodeHttpTransport } from '../functions/adapters/webhooks/node-http-transport';
+import { randomUUID } from 'node:crypto';
+import {
+  currentCorrelationId,
+  withCorrelationId,
+} from '../functions/adapters/observability/correlation-context';
 import type { DeliveryMessage, DeliveryQueue } from '../functions/ports/delivery-queue';
 import type { DroverEvent } from '../functions/ports/event-publisher';
 import type { HostResolver } from '../functions/ports/webhook-transport';
@@ -16,6 +23,7 @@ import {
   type WebhookSettings,
 } from '../functions/services/webhooks/deps';
 import { handleDeliveryMessage } from '../functions/services/webhooks/dispatch';
+import type { DeliveryQueueFile, QueuedWork } from './delivery-queue-file';
 import type { InProcessEventBus } from './event-bus';
 
 export interface LocalWebhookOptions {
@@ -26,18 +34,19 @@ export interface LocalWebhookOptions {
   retry?: Partial<RetryPolicy>;
   /** Deliveries in flight at once (default 32). */
   concurrency?: number;
+  /** Keeps waiting work across restarts (the runtime's data dir; in memory when absent). */
+  file?: DeliveryQueueFile;
 }
 
 /** How often failed work is tried again before it is dead-lettered (SQS maxReceiveCount). */
 const MAX_RECEIVES = 5;
 const REDRIVE_DELAY_MS = 500;
 
-interface Work {
-  message: DeliveryMessage;
-  receives: number;
-}
+type Work = QueuedWork;
 
 export class InProcessDeliveryQueue implements DeliveryQueue {
+  /** Every piece of work not yet done, by id: what the file holds. */
+  private readonly pending = new Map<string, Work>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly ready: Work[] = [];
   private running = 0;
@@ -46,14 +55,27 @@ export class InProcessDeliveryQueue implements DeliveryQueue {
   private idleWaiters: (() => void)[] = [];
   readonly deadLetters: { message: DeliveryMessage; error: unknown }[] = [];
 
-  constructor(private readonly concurrency: number) {}
+  constructor(
+    private readonly concurrency: number,
+    private readonly file?: DeliveryQueueFile,
+  ) {}
 
   attach(handler: (message: DeliveryMessage) => Promise<void>): void {
     this.handler = handler;
   }
 
   async enqueue(message: DeliveryMessage, delayMs: number): Promise<void> {
-    this.schedule({ message, receives: 0 }, delayMs);
+    const correlationId =
+      currentCorrelationId() ?? (message.kind === 'event' ? message.event.correlationId : undefined);
+    const work: Work = { id: randomUUID(), message, dueAt: Date.now() + delayMs, receives: 0 };
+    this.schedule(correlationId ? { ...work, correlationId } : work, delayMs);
+  }
+
+  /** Schedules the work the file kept from the last run (what was due meanwhile, at once). */
+  restore(): number {
+    const saved = this.file?.load() ?? [];
+    for (const work of saved) this.schedule(work, Math.max(0, work.dueAt - Date.now()));
+    return saved.length;
   }
 
   /** Resolves when nothing is queued, waiting or running (tests and benchmarks). */
@@ -72,6 +94,7 @@ export class InProcessDeliveryQueue implements DeliveryQueue {
 
   private schedule(work: Work, delayMs: number): void {
     if (this.stopped) return;
+    this.remember(work);
     if (delayMs <= 0) {
       this.ready.push(work);
       this.pump();
@@ -96,14 +119,32 @@ export class InProcessDeliveryQueue implements DeliveryQueue {
 
   private async run(work: Work): Promise<void> {
     try {
-      await this.handler!(work.message);
+      await withCorrelationId(work.correlationId, () => this.handler!(work.message));
+      this.forget(work);
     } catch (error) {
-      if (work.receives + 1 >= MAX_RECEIVES) this.deadLetters.push({ message: work.message, error });
-      else this.schedule({ ...work, receives: work.receives + 1 }, REDRIVE_DELAY_MS);
+      if (work.receives + 1 >= MAX_RECEIVES) {
+        this.deadLetters.push({ message: work.message, error });
+        this.forget(work);
+      } else
+        this.schedule(
+          { ...work, receives: work.receives + 1, dueAt: Date.now() + REDRIVE_DELAY_MS },
+          REDRIVE_DELAY_MS,
+        );
     } finally {
       this.running--;
       this.pump();
     }
+  }
+
+  // Stopping leaves the file as it is: the work still waiting there is the next start's.
+  private remember(work: Work): void {
+    this.pending.set(work.id, work);
+    this.file?.save([...this.pending.values()]);
+  }
+
+  private forget(work: Work): void {
+    this.pending.delete(work.id);
+    this.file?.save([...this.pending.values()]);
   }
 
   private isIdle(): boolean {
@@ -129,7 +170,7 @@ export function startLocalWebhooks(
   base: Pick<WebhookDeps, 'store' | 'secrets' | 'clock' | 'logger'>,
   options: LocalWebhookOptions = {},
 ): LocalWebhooks {
-  const queue = new InProcessDeliveryQueue(options.concurrency ?? 32);
+  const queue = new InProcessDeliveryQueue(options.concurrency ?? 32, options.file);
   const transport = createNodeHttpTransport();
   const webhookSettings: WebhookSettings = {
     hosted: options.hosted ?? false,
@@ -145,6 +186,7 @@ export function startLocalWebhooks(
     webhookSettings,
   };
   queue.attach((message) => handleDeliveryMessage(deps, message));
+  queue.restore();
   bus.route(
     'webhooks',
     (event) => void queue.enqueue({ kind: 'event', event: event.detail as DroverEvent }, 0),

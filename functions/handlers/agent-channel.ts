@@ -5,14 +5,18 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import type { AgentConnectionRepo } from '../ports/agent-store';
 import type { AgentTokens } from '../ports/identity';
+import { METRIC, noOperationsMetrics, type OperationsMetrics } from '../ports/operations-metrics';
 import { createLogger } from './api/deps';
 import { agentTokensFromEnvironment, storeFromEnvironment } from './api/deps-from-environment';
+import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
 
 type ConnectEvent = APIGatewayProxyWebsocketEventV2 & { headers?: Record<string, string | undefined> };
 
 export interface AgentChannelDeps {
   tokens: AgentTokens;
   connections: AgentConnectionRepo;
+  /** Counts AgentConnections (EMF in Lambda). */
+  metrics?: OperationsMetrics;
 }
 
 const logger = createLogger('drover-agent-channel');
@@ -39,12 +43,22 @@ export async function handleChannelEvent(
   }
   await deps.connections.add(agent, connectionId, new Date(connectedAt).toISOString());
   logger.info('agent connected', { serverId: agent.serverId, connectionId });
+  (deps.metrics ?? noOperationsMetrics).add(METRIC.agentConnections, 1);
   return { statusCode: 200 };
 }
 
 let deps: AgentChannelDeps | undefined;
 
-export async function handler(event: ConnectEvent) {
-  deps ??= { tokens: agentTokensFromEnvironment(), connections: storeFromEnvironment().agentConnections };
+async function handleInvocation(event: ConnectEvent) {
+  deps ??= {
+    tokens: agentTokensFromEnvironment(),
+    connections: storeFromEnvironment().agentConnections,
+    metrics: lambdaOperationsMetrics,
+  };
   return handleChannelEvent(deps, event);
 }
+
+export const handler = atLambdaEdge(handleInvocation, {
+  logger,
+  correlationIdOf: (event) => event.requestContext?.requestId,
+});

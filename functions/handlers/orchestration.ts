@@ -10,6 +10,7 @@ import { EVENT_SOURCE } from '../ports/event-publisher';
 import { type OrchestrationDeps, orchestrateEvent } from '../services/orchestration/orchestrate-event';
 import { createLogger } from './api/deps';
 import { agentNotifierFromEnvironment, storeFromEnvironment } from './api/deps-from-environment';
+import { atLambdaEdge } from './lambda-edge';
 
 const logger = createLogger('drover-orchestration');
 let deps: OrchestrationDeps | undefined;
@@ -51,7 +52,7 @@ export async function handleEvent(d: OrchestrationDeps, envelope: unknown) {
   };
 }
 
-export async function handler(envelope: unknown) {
+async function handleInvocation(envelope: unknown) {
   if (!deps) {
     const store = storeFromEnvironment();
     // AGENT_CHANNEL_ENDPOINT names the agents' WebSocket API; without it agents poll.
@@ -59,3 +60,6 @@ export async function handler(envelope: unknown) {
   }
   return handleEvent(deps, envelope);
 }
+
+// Logs under the event's correlation id: the request or pass that published it.
+export const handler = atLambdaEdge(handleInvocation, { logger });

@@ -6,7 +6,9 @@
 import type { Context } from 'aws-lambda';
 import { createCloudDriver } from '../adapters/clouds/driver-factory';
 import { reconcileTrigger } from '../services/reconcile/reconcile-trigger';
+import { createLogger } from './api/deps';
 import { fromEnvironment } from './api/deps-from-environment';
+import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
 import { toReconcileRequests } from './reconcile-request';
 
 const MAX_FOLLOW_UP_MS = 5_000;
@@ -15,8 +17,9 @@ const SAFETY_MS = 15_000;
 
 let deps: ReturnType<typeof fromEnvironment> | undefined;
 
-export async function handler(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) {
+export async function handleInvocation(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) {
   deps ??= fromEnvironment({ drivers: createCloudDriver });
+  deps.metrics = lambdaOperationsMetrics;
   const trigger = toReconcileRequests(event);
   const results = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -31,3 +34,7 @@ export async function handler(event: unknown, context: Pick<Context, 'getRemaini
   deps.logger.info('reconciled', { trigger, results });
   return { results };
 }
+
+// The pass logs under the id of the request or event that asked for it (a Drover event's
+// correlationId); a schedule's pass under the invocation's request id.
+export const handler = atLambdaEdge(handleInvocation, { logger: createLogger() });

@@ -4,11 +4,16 @@
 // Records are handled concurrently; the ones that fail are reported as batch item failures
 // (ReportBatchItemFailures) so SQS retries only them, and after maxReceiveCount parks them in
 // the DLQ. A record that can never be understood is logged and dropped, not retried forever.
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+// Each record is handled under the correlation id it carries (its event's, or the one stamped on
+// a queued attempt), so a delivery logs under the id of the request that caused its event.
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { correlationIdOfEvent, withCorrelationId } from '../adapters/observability/correlation-context';
 import type { DeliveryMessage } from '../ports/delivery-queue';
 import { EVENT_SOURCE } from '../ports/event-publisher';
 import type { WebhookDeps } from '../services/webhooks/deps';
 import { handleDeliveryMessage } from '../services/webhooks/dispatch';
+import { createLogger } from './api/deps';
+import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
 import { webhookDepsFromEnvironment } from './webhook-deps-from-environment';
 
 let deps: WebhookDeps | undefined;
@@ -43,27 +48,45 @@ export function toDeliveryMessage(body: string): DeliveryMessage | null {
 export async function handleRecords(d: WebhookDeps, records: SQSRecord[]): Promise<SQSBatchResponse> {
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   await Promise.all(
-    records.map(async (record) => {
-      const message = toDeliveryMessage(record.body);
-      if (!message) {
-        d.logger.error('not webhook work; dropped', { messageId: record.messageId });
-        return;
-      }
-      try {
-        await handleDeliveryMessage(d, message);
-      } catch (error) {
-        d.logger.error('webhook work failed; SQS will retry it', {
-          messageId: record.messageId,
-          error: error as Error,
-        });
-        failures.push({ itemIdentifier: record.messageId });
-      }
-    }),
+    records.map((record) =>
+      withCorrelationId(correlationIdOfBody(record.body), async () => {
+        const message = toDeliveryMessage(record.body);
+        if (!message) {
+          d.logger.error('not webhook work; dropped', { messageId: record.messageId });
+          return;
+        }
+        try {
+          await handleDeliveryMessage(d, message);
+        } catch (error) {
+          d.logger.error('webhook work failed; SQS will retry it', {
+            messageId: record.messageId,
+            error: error as Error,
+          });
+          failures.push({ itemIdentifier: record.messageId });
+        }
+      }),
+    ),
   );
   return { batchItemFailures: failures };
 }
 
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  deps ??= webhookDepsFromEnvironment();
+function correlationIdOfBody(body: string): string | undefined {
+  try {
+    return correlationIdOfEvent(JSON.parse(body));
+  } catch {
+    return undefined;
+  }
+}
+
+async function handleBatch(event: SQSEvent, _context: Context): Promise<SQSBatchResponse> {
+  if (!deps) {
+    deps = webhookDepsFromEnvironment();
+    deps.metrics = lambdaOperationsMetrics;
+  }
   return handleRecords(deps, event.Records);
 }
+
+export const handler = atLambdaEdge(handleBatch, {
+  logger: createLogger(),
+  correlationIdOf: () => undefined,
+});

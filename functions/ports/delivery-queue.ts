@@ -6,7 +6,7 @@ import type { DroverEvent } from './event-publisher';
 
 export type DeliveryMessage =
   | { kind: 'event'; event: DroverEvent }
-  | { kind: 'attempt'; accountId: string; deliveryId: string };
+  | { kind: 'attempt'; accountId: string; deliveryId: string; correlationId?: string };
 
 export interface DeliveryQueue {
   /** Makes the message visible after `delayMs` (SQS caps one delay at 15 minutes; later is re-queued). */

@@ -15,6 +15,8 @@ export interface DroverEvent {
   message: string;
   payload: Record<string, unknown>;
   at: string;
+  /** The id of the request or pass that caused it, stamped when it is published (operators' logs). */
+  correlationId?: string;
 }
 
 export const EVENT_SOURCE = 'drover';

@@ -116,6 +116,8 @@ export interface ReconcileSummary {
   policyRefusals?: Record<string, string>;
   /** The lease a LeaseExpiring event was published for (once per lease). */
   leaseWarnedFor?: string;
+  /** When the farm's current degraded spell began (the FarmDegradedSeconds metric); absent unless degraded. */
+  degradedSince?: string;
 }
 
 /** A webhook endpoint with its signing secrets, sealed (the previous one during a rotation's overlap). */

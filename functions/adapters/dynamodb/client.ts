@@ -2,6 +2,7 @@
 // runtime and tests (dynalite); in Lambda the SDK's defaults apply.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traced } from '../observability/tracing';
 
 export interface DynamoConfig {
   tableName: string;
@@ -10,12 +11,15 @@ export interface DynamoConfig {
 }
 
 export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
-    region: config.region ?? process.env.AWS_REGION ?? 'us-east-1',
-    ...(config.endpoint
-      ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+  // X-Ray subsegments per call in Lambda; tracing is off elsewhere.
+  const client = traced(
+    new DynamoDBClient({
+      region: config.region ?? process.env.AWS_REGION ?? 'us-east-1',
+      ...(config.endpoint
+        ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    }),
+  );
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

@@ -3,6 +3,8 @@
 // delivery is not due yet and queues it again for the rest (deliver.ts), so any delay works.
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { DeliveryMessage, DeliveryQueue } from '../../ports/delivery-queue';
+import { currentCorrelationId } from '../observability/correlation-context';
+import { traced } from '../observability/tracing';
 
 export const SQS_MAX_DELAY_SECONDS = 900;
 
@@ -16,13 +18,14 @@ export function delaySecondsOf(delayMs: number): number {
 }
 
 export function createSqsDeliveryQueue(options: SqsDeliveryQueueOptions): DeliveryQueue {
-  const client = options.client ?? new SQSClient({});
+  const client = options.client ?? traced(new SQSClient({}));
   return {
     async enqueue(message: DeliveryMessage, delayMs: number) {
       await client.send(
         new SendMessageCommand({
           QueueUrl: options.queueUrl,
-          MessageBody: JSON.stringify(message),
+          // The next attempt logs under the id of the work that queued it.
+          MessageBody: JSON.stringify({ correlationId: currentCorrelationId(), ...message }),
           DelaySeconds: delaySecondsOf(delayMs),
         }),
       );

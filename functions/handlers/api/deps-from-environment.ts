@@ -26,6 +26,11 @@
 // the agent tokens are handed to the authentication middleware of every group when the handler
 // is built, so they defer their own construction to their first call.
 
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createWebSocketNotifier } from '../../adapters/apigateway/websocket-notifier';
 import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
@@ -36,6 +41,8 @@ import { createCognitoUserDirectory } from '../../adapters/identity/cognito-user
 import { externalUserDirectory } from '../../adapters/identity/external-user-directory';
 import { createHmacAgentTokens } from '../../adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt-authenticator';
+import { correlatedPublisher } from '../../adapters/observability/correlated-publisher';
+import { traced } from '../../adapters/observability/tracing';
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
 import { createKmsSecretBox } from '../../adapters/secrets/kms-secret-box';
 import { NotFound } from '../../domain/errors';
@@ -65,7 +72,7 @@ export function storeFromEnvironment(): Store {
 }
 
 export function secretBoxFromEnvironment(): SecretBox {
-  return createKmsSecretBox(required('SECRETS_KEY_ID'));
+  return createKmsSecretBox(required('SECRETS_KEY_ID'), traced(new KMSClient({})));
 }
 
 export function authenticatorFromEnvironment(): Authenticator {
@@ -78,7 +85,12 @@ export function authenticatorFromEnvironment(): Authenticator {
 }
 
 export function publisherFromEnvironment(): EventPublisher {
-  return createEventBridgePublisher({ busName: required('EVENT_BUS_NAME') });
+  return correlatedPublisher(
+    createEventBridgePublisher({
+      busName: required('EVENT_BUS_NAME'),
+      client: traced(new EventBridgeClient({})),
+    }),
+  );
 }
 
 export function schedulerFromEnvironment(): FarmScheduler {
@@ -87,6 +99,7 @@ export function schedulerFromEnvironment(): FarmScheduler {
     targetArn: required('RECONCILE_FUNCTION_ARN'),
     roleArn: required('SCHEDULER_ROLE_ARN'),
     deadLetterArn: process.env.RECONCILE_DLQ_ARN || undefined,
+    client: traced(new SchedulerClient({})),
   });
 }
 
@@ -98,13 +111,21 @@ export function agentTokensFromEnvironment(): AgentTokens {
 export function agentNotifierFromEnvironment(store: () => Store): AgentNotifier {
   const endpoint = process.env.AGENT_CHANNEL_ENDPOINT;
   if (!endpoint) return { notify: async () => {} };
-  const notifier = once(() => createWebSocketNotifier({ endpoint, connections: store().agentConnections }));
+  const notifier = once(() =>
+    createWebSocketNotifier({
+      endpoint,
+      connections: store().agentConnections,
+      client: traced(new ApiGatewayManagementApiClient({ endpoint })),
+    }),
+  );
   return { notify: (servers) => notifier().notify(servers) };
 }
 
 export function userDirectoryFromEnvironment(): UserDirectory {
   const userPoolId = process.env.USER_POOL_ID;
-  return userPoolId ? createCognitoUserDirectory({ userPoolId }) : externalUserDirectory;
+  return userPoolId
+    ? createCognitoUserDirectory({ userPoolId, client: traced(new CognitoIdentityProviderClient({})) })
+    : externalUserDirectory;
 }
 
 const externalSignIn: SignIn = {
@@ -118,7 +139,9 @@ const externalSignIn: SignIn = {
 
 export function signInFromEnvironment(): SignIn {
   const clientId = process.env.USER_POOL_CLIENT_ID;
-  return clientId ? createCognitoSignIn({ clientId }) : externalSignIn;
+  return clientId
+    ? createCognitoSignIn({ clientId, client: traced(new CognitoIdentityProviderClient({})) })
+    : externalSignIn;
 }
 
 export function agentDownloadFromEnvironment(): AgentDownload | undefined {

@@ -2,7 +2,14 @@
 // group — problem details (outermost), route resolution, authentication, validation — around
 // a dispatch to the group's operations.
 import middy from '@middy/core';
-import type { ApiDeps } from './deps';
+import type { Context } from 'aws-lambda';
+import {
+  correlationIdOfRequest,
+  currentCorrelationId,
+  withCorrelationId,
+} from '../../adapters/observability/correlation-context';
+import { atLambdaEdge } from '../lambda-edge';
+import { type ApiDeps, createLogger } from './deps';
 import { auditWrites } from './middleware/audit';
 import { authenticate } from './middleware/authenticate';
 import { authorize, onlyVisible } from './middleware/authorize';
@@ -62,7 +69,10 @@ function answeringCorrelationId(handler: GroupHandler): GroupHandler {
     const id = correlationIdOfRequest(event.headers, event.requestContext?.requestId);
     return withCorrelationId(id, async () => {
       const response = await handler(event, context);
-      return { ...response, headers: { ...response.headers, [CORRELATION_ID_HEADER]: currentCorrelationId() ?? '' } };
+      return {
+        ...response,
+        headers: { ...response.headers, [CORRELATION_ID_HEADER]: currentCorrelationId() ?? '' },
+      };
     });
   };
 }
@@ -80,8 +90,12 @@ function toResponse(result: OperationResult): ApiResponse {
 /** A Lambda export that builds its handler on first use (config is read once per cold start). */
 export function lazyHandler(build: () => GroupHandler): GroupHandler {
   let built: GroupHandler | undefined;
-  return (event, context) => {
+  const lazy = (event: ApiEvent, context: Context) => {
     built ??= build();
     return built(event, context);
   };
+  return atLambdaEdge(lazy, {
+    logger: createLogger(),
+    correlationIdOf: (event) => correlationIdOfRequest(event.headers, event.requestContext?.requestId),
+  }) as GroupHandler;
 }

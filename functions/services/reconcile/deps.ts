@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
+import type { OperationsMetrics } from '../../ports/operations-metrics';
 import type { AgentTokens } from '../../ports/identity';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
@@ -26,6 +27,8 @@ export interface ReconcileDeps {
   /** Where user data downloads drover-agent and its sha256 (AWS: the web origin; locally: the API). */
   agentDownload?: AgentDownload;
   logger: Logger;
+  /** The operator's figures (EMF in Lambda); none when absent (the local runtime, most tests). */
+  metrics?: OperationsMetrics;
   planOptions?: Partial<PlanOptions>;
   /** How long a pass may hold the farm's lease (a crashed pass's lease runs out after it). */
   leaseMs?: number;

@@ -7,6 +7,7 @@ import { type ObservedLocation, planFarm } from '../../domain/planning';
 import type { Role } from '../../domain/schemas/role';
 import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { FarmRef } from '../../ports/farm-scheduler';
+import { noOperationsMetrics } from '../../ports/operations-metrics';
 import type { ReconcileSummary } from '../../ports/store';
 import { recordSystemAudit } from '../audit';
 import { settleStuckExecutions } from '../orchestration/stuck-executions';
@@ -18,6 +19,7 @@ import { CloudAccess } from './cloud-access';
 import type { ReconcileDeps } from './deps';
 import { farmEvent, recordEvents } from './farm-events';
 import { keepLease } from './farm-lease';
+import { degradedSince, healedSecondsSince, type PassFigures, recordPassMetrics } from './pass-metrics';
 
 export type ReconcileResult = 'applied' | 'no-op' | 'busy' | 'gone' | 'failed';
 
@@ -36,8 +38,25 @@ const TERMINATE_HOLD_POLL_MS = 15_000;
 const THROTTLED_BACKOFF_MS = 10_000;
 
 export async function reconcileFarm(deps: ReconcileDeps, ref: FarmRef): Promise<ReconcileOutcome> {
-  const holder = ulid();
   const started = deps.clock.now();
+  const figures: Omit<PassFigures, 'result' | 'now'> = { actions: [], cloudErrors: {}, healedSeconds: [] };
+  const outcome = await leasedPass(deps, ref, started, figures);
+  recordPassMetrics(deps.metrics ?? noOperationsMetrics, {
+    ...figures,
+    result: outcome.result,
+    summary: outcome.summary,
+    now: started,
+  });
+  return outcome;
+}
+
+async function leasedPass(
+  deps: ReconcileDeps,
+  ref: FarmRef,
+  started: Date,
+  figures: Omit<PassFigures, 'result' | 'now'>,
+): Promise<ReconcileOutcome> {
+  const holder = ulid();
   const leaseMs = deps.leaseMs ?? 60_000;
   if (
     !(await deps.store.reconciles.acquireLease(ref, holder, started, new Date(started.getTime() + leaseMs)))
@@ -45,7 +64,7 @@ export async function reconcileFarm(deps: ReconcileDeps, ref: FarmRef): Promise<
     return { result: 'busy', actions: 0, recheckAfterMs: FOLLOW_UP_MS };
   }
   try {
-    return await pass(deps, ref, started);
+    return await pass(deps, ref, started, figures);
   } catch (err) {
     deps.logger.error('reconcile failed', { farmId: ref.farmId, error: err as Error });
     const farm = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId).catch(() => undefined);
@@ -60,7 +79,12 @@ export async function reconcileFarm(deps: ReconcileDeps, ref: FarmRef): Promise<
   }
 }
 
-async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<ReconcileOutcome> {
+async function pass(
+  deps: ReconcileDeps,
+  ref: FarmRef,
+  now: Date,
+  figures: Omit<PassFigures, 'result' | 'now'>,
+): Promise<ReconcileOutcome> {
   const stored = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId);
   if (!stored) {
     await deps.scheduler.remove(ref);
@@ -84,6 +108,9 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
   const farm = lease.farm;
   const servers = await deps.store.servers.listByFarm({ accountId: ref.accountId, farmId: ref.farmId });
   const access = new CloudAccess(deps, farm.accountId, farm.environmentId);
+  // The figures object is the pass's own, filled as it goes so a pass that throws still counts its cloud errors.
+  figures.cloudErrors = access.errors;
+  figures.healedSeconds = healedSecondsSince(servers, previous?.lastReconcileAt);
   // Scripts whose agent stopped reporting are settled here, where every live farm passes each minute.
   await settleStuckExecutions(deps, servers).then(
     (settled) => {
@@ -146,6 +173,7 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     previous?.policyRefusals,
   );
   applier.farmRoleTags = gate.tagsOf;
+  figures.actions = plan.actions;
   await applier.apply(plan.actions);
   problems.push(...applier.problems);
   await recordEvents(deps, applier.events);
@@ -177,9 +205,11 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
               : recheckAt !== null
                 ? Math.max(FOLLOW_UP_MS, recheckAt)
                 : null;
+  const convergence =
+    problems.length > 0 && plan.summary.convergence !== 'stopped' ? 'degraded' : plan.summary.convergence;
+  const degradedStart = degradedSince(convergence, previous, now);
   const summary: ReconcileSummary = {
-    convergence:
-      problems.length > 0 && plan.summary.convergence !== 'stopped' ? 'degraded' : plan.summary.convergence,
+    convergence,
     reasons: [...plan.summary.reasons, ...problems],
     lastReconcileAt: now.toISOString(),
     recheckAt: plan.recheckAt,
@@ -187,6 +217,7 @@ async function pass(deps: ReconcileDeps, ref: FarmRef, now: Date): Promise<Recon
     ...(Object.keys(applier.capacityHolds).length ? { capacityHolds: applier.capacityHolds } : {}),
     ...(Object.keys(applier.policyRefusals).length ? { policyRefusals: applier.policyRefusals } : {}),
     ...(lease.warnedFor ? { leaseWarnedFor: lease.warnedFor } : {}),
+    ...(degradedStart ? { degradedSince: degradedStart } : {}),
   };
   await deps.store.reconciles.saveSummary(ref, summary);
   return {

@@ -248,6 +248,7 @@ async function sendAndRecord(
         deps.webhookSettings.retry,
         deps.random ?? Math.random,
       );
+  countAttempt(deps, verdict.kind === 'delivered');
   const nextAttemptAt =
     verdict.kind === 'retry' ? new Date(finishedAt.getTime() + verdict.delayMs).toISOString() : null;
   const completed = withLastAttempt(recorded, {
@@ -316,6 +317,13 @@ async function send(
     },
   });
   return { outcome };
+}
+
+/** Every attempt that got an answer or gave up is one delivery for the operator's failure rate. */
+function countAttempt(deps: Pick<WebhookDeps, 'metrics'>, delivered: boolean): void {
+  const metrics = deps.metrics ?? noOperationsMetrics;
+  metrics.add(METRIC.webhookDeliveries, 1);
+  if (!delivered) metrics.add(METRIC.webhookFailures, 1);
 }
 
 function withLastAttempt(delivery: Delivery, attempt: DeliveryAttempt): Delivery {

@@ -42,6 +42,8 @@ export interface WebhookDeps {
   resolver: HostResolver;
   transport: WebhookTransport;
   webhookSettings: WebhookSettings;
+  /** The operator's figures: deliveries and failures (EMF in Lambda); none when absent. */
+  metrics?: OperationsMetrics;
   /** [0, 1), for the jitter; Math.random unless a test pins it. */
   random?: () => number;
 }

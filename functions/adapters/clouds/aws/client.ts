@@ -5,6 +5,7 @@ import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
 import { CloudError } from '../../../ports/cloud-driver';
+import { traced } from '../../observability/tracing';
 
 export type AwsCredentials = Extract<CloudCredentialsWithSecrets, { platform: 'aws' }>;
 type CredentialsSource = NonNullable<EC2ClientConfig['credentials']>;
@@ -107,6 +108,8 @@ export class Ec2Clients {
         maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         ...(this.credentials.endpoint ? { endpoint: this.credentials.endpoint } : {}),
       });
+      // X-Ray subsegments per EC2 call in Lambda; tracing is off elsewhere.
+      client = traced(client);
       this.clients.set(region, client);
     }
     return client;
