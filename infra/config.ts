@@ -34,6 +34,10 @@ export interface DroverConfig {
   agentApiUrl: string | undefined;
   /** Bumped after a new agent token key is put in its secret, so the functions pick it up. */
   agentTokenKeyVersion: string;
+  /** Who may create accounts (POST /api/v1/accounts): anyone (`open`) or only a platform operator (default). */
+  signUp: 'open' | 'operator';
+  /** SHA-256 (hex) of each platform operator token; none: no operator can act. */
+  operatorTokenSha256: string[];
 }
 
 function text(node: Node, key: string, envVar?: string): string | undefined {
@@ -67,9 +71,18 @@ export function readConfig(node: Node): DroverConfig {
   if (tableEncryption !== 'aws-managed' && tableEncryption !== 'customer-managed') {
     throw new Error(`context tableEncryption=${tableEncryption}: use aws-managed or customer-managed`);
   }
+  const signUp = text(node, 'signUp', 'DROVER_SIGN_UP') ?? 'operator';
+  if (signUp !== 'open' && signUp !== 'operator') {
+    throw new Error(`context signUp=${signUp}: use open or operator`);
+  }
+  const operatorTokenSha256 = list(node, 'operatorTokenSha256');
+  const badHash = operatorTokenSha256.find((h) => !/^[0-9a-f]{64}$/.test(h));
+  if (badHash) throw new Error(`context operatorTokenSha256: ${badHash} is not a hex SHA-256`);
   return {
     stage,
     isProd: stage === 'prod',
+    signUp,
+    operatorTokenSha256,
     stackName: `Drover${suffix}`,
     account: text(node, 'account', 'CDK_DEFAULT_ACCOUNT'),
     region: text(node, 'region', 'CDK_DEFAULT_REGION'),

@@ -82,12 +82,14 @@ export class DroverStack extends Stack {
       schedules: this.reconcile,
       webhookQueue: this.webhooks,
       agentTokenKey: this.agentTokenKey,
+      cursorKey: new CursorKey(this, 'CursorKey'),
       // The Cognito pool's ID tokens (audience: the portal client), unless -c authIssuer= names another issuer.
       auth: config.authIssuer
         ? { issuer: config.authIssuer, jwksUrl: config.authJwksUrl, audience: config.authAudience }
         : { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId },
       // Users created through the API are created in the pool, unless another issuer is trusted.
       userDirectory: config.authIssuer ? undefined : this.identity,
+      accounts: { signUp: config.signUp, operatorTokenSha256: config.operatorTokenSha256 },
       corsOrigins: [
         ...(config.portalDomain ? [`https://${config.portalDomain}`] : []),
         ...config.corsOrigins,

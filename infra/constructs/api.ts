@@ -134,6 +134,8 @@ export interface ApiProps {
   userDirectory?: UserDirectoryAccess;
   /** The seam for identity; without it the handlers cannot verify user tokens (synth warns). */
   auth?: ApiAuthProps;
+  /** Sign-up mode and the operator tokens' hashes, for the group that serves the account routes. */
+  accounts?: { signUp: 'open' | 'operator'; operatorTokenSha256: string[] };
   /** Browser origins allowed to call the API from another host; same-origin needs none. */
   corsOrigins: string[];
   logRetentionDays: number;
@@ -272,6 +274,16 @@ export class Api extends Construct {
     const environment: Record<string, string> = {
       ...(routes.some((r) => r.auth === true) ? authEnvironment : {}),
       ...(routes.some((r) => r.auth === 'agent') ? props.agentTokenKey.environment() : {}),
+      // Sign-up and the operator routes (accounts-routes.ts): who may sign up, and the operators' token hashes.
+      ...(routes.some((r) => r.auth === 'operator')
+        ? {
+            SIGN_UP: props.accounts?.signUp ?? 'operator',
+            OPERATOR_TOKEN_SHA256: (props.accounts?.operatorTokenSha256 ?? []).join(','),
+          }
+        : {}),
+      ...(routes.some((r) => r.query?.shape && 'cursor' in r.query.shape)
+        ? props.cursorKey.environment()
+        : {}),
       ...(needs.has('table') ? { TABLE_NAME: props.data.table.tableName } : {}),
       ...(needs.has('publish') ? { EVENT_BUS_NAME: props.bus.eventBusName } : {}),
       ...(needs.has('seal-secrets') || needs.has('open-secrets')

@@ -19,6 +19,8 @@
 //                                           external issuer whose admins create sign-ins themselves)
 //   USER_POOL_CLIENT_ID   signIn            the app client POST /auth/token signs in with (unset:
 //                                           sign-in is at the external issuer, the route answers 404)
+//   SIGN_UP               signUpMode        `open` (anyone may POST /accounts) or `operator` (default)
+//   OPERATOR_TOKEN_SHA256 operatorTokens    comma-separated hex SHA-256 of the platform operators' tokens
 //
 // fromEnvironment() builds each port on first use, once per cold start, so a function is only
 // given the variables of the ports it uses (infra/constructs/api.ts decides per group): the
@@ -41,6 +43,7 @@ import { createCognitoUserDirectory } from '../../adapters/identity/cognito-user
 import { externalUserDirectory } from '../../adapters/identity/external-user-directory';
 import { createHmacAgentTokens } from '../../adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt-authenticator';
+import { createOperatorTokens } from '../../adapters/identity/operator-tokens';
 import { correlatedPublisher } from '../../adapters/observability/correlated-publisher';
 import { traced } from '../../adapters/observability/tracing';
 import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
@@ -174,8 +177,12 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     createAccessAuthenticator({ jwt: authenticatorFromEnvironment(), store: store(), clock: systemClock }),
   );
   const agentTokens = once(agentTokensFromEnvironment);
+  const cursorKey = once(cursorKeyFromEnvironment);
   const userDirectory = once(userDirectoryFromEnvironment);
   const signIn = once(signInFromEnvironment);
+  const operatorTokens = once(() =>
+    createOperatorTokens((process.env.OPERATOR_TOKEN_SHA256 ?? '').split(',').filter(Boolean)),
+  );
   return {
     get store() {
       return store();
@@ -195,6 +202,13 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     get userDirectory() {
       return userDirectory();
     },
+    get cursorKey() {
+      return cursorKey();
+    },
+    get operatorTokens() {
+      return operatorTokens();
+    },
+    signUpMode: process.env.SIGN_UP === 'open' ? 'open' : 'operator',
     get signIn() {
       return signIn();
     },
