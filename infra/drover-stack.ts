@@ -10,6 +10,7 @@ import { type DroverConfig, REPO_ROOT } from './config';
 import { AgentChannel } from './constructs/agent-channel';
 import { AgentTokenKey } from './constructs/agent-token-key';
 import { Api, type GroupNeed } from './constructs/api';
+import { CursorKey } from './constructs/cursor-key';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
 import { FunctionFactory } from './constructs/function-factory';

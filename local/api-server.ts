@@ -2,11 +2,11 @@
 // (via the API Gateway event adapter; sign-in, POST /api/v1/auth/token, is a route like any
 // other), the local issuer's JWKS, and the portal's static files for everything else.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { InvalidInput, NotFound } from '../functions/domain/errors';
+import { NotFound, PayloadTooLarge } from '../functions/domain/errors';
 import type { GroupHandler } from '../functions/handlers/api/group-handler';
 import { problemResponse, toProblem } from '../functions/handlers/api/middleware/problem-details';
 import { API_ROUTES, type ApiGroup } from '../functions/handlers/api/routes';
-import { compileRoutes, matchRoute, toApiEvent, writeApiResponse } from './http-api-adapter';
+import { compileRoutes, matchRoute, rawPathOf, toApiEvent, writeApiResponse } from './http-api-adapter';
 import type { LocalIssuer } from './identity/local-issuer';
 import { servePortal } from './portal-files';
 
@@ -28,13 +28,12 @@ export function createApiListener(options: ApiServerOptions): RequestListener {
       const body = await readBody(req);
       if (url.pathname === '/.well-known/jwks.json') return json(res, 200, options.issuer.jwks);
       for (const extra of options.extra ?? []) if (await extra(req, res, url, body)) return;
-      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-        const match = matchRoute(compiled, req.method ?? 'GET', url.pathname);
+      // Either form counts: `/api/x/../../portal` is still an API request, answered 404 below.
+      const rawPath = rawPathOf(req);
+      if (isApiPath(rawPath) || isApiPath(url.pathname)) {
+        const match = matchRoute(compiled, req.method ?? 'GET', rawPath);
         if (match.kind === 'not-found')
-          return writeApiResponse(
-            res,
-            problemResponse(toProblem(new NotFound(`No such API path: ${url.pathname}`))),
-          );
+          return writeApiResponse(res, problemResponse(toProblem(new NotFound('No such API path'))));
         if (match.kind === 'method-not-allowed') {
           return writeApiResponse(
             res,
@@ -55,10 +54,18 @@ export function createApiListener(options: ApiServerOptions): RequestListener {
       }
       await servePortal(options.portalDir, url.pathname, res);
     } catch (err) {
-      if (!res.headersSent) writeApiResponse(res, problemResponse(toProblem(err)));
+      if (!res.headersSent)
+        writeApiResponse(
+          res,
+          problemResponse(toProblem(err), err instanceof PayloadTooLarge ? { Connection: 'close' } : {}),
+        );
       else res.end();
     }
   };
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -73,12 +80,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REQUEST_BYTES) {
-        reject(
-          new InvalidInput('The request is too large', [
-            { in: 'body', path: '', message: `at most ${MAX_REQUEST_BYTES} bytes` },
-          ]),
-        );
-        req.destroy();
+        // Answer 413 rather than cut the socket (the client would see a reset, not the reason);
+        // the rest of the body is discarded, and the connection closed after the answer.
+        reject(new PayloadTooLarge(`The request is larger than ${MAX_REQUEST_BYTES} bytes`));
+        req.removeAllListeners('data');
+        req.resume();
         return;
       }
       chunks.push(chunk);

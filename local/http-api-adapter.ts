@@ -4,25 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiEvent, ApiResponse } from '../functions/handlers/api/operation';
+import { matchTemplate } from '../functions/handlers/api/raw-path';
 import type { RouteDef } from '../functions/handlers/api/routes';
 
 export interface CompiledRoute {
   route: RouteDef;
-  pattern: RegExp;
-  names: string[];
 }
 
 export function compileRoutes(routes: RouteDef[]): CompiledRoute[] {
-  return routes.map((route) => {
-    const names: string[] = [];
-    const source = route.path
-      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-      .replace(/\{(\w+)\}/g, (_m, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      });
-    return { route, pattern: new RegExp(`^${source}$`), names };
-  });
+  return routes.map((route) => ({ route }));
 }
 
 export type RouteMatch =
@@ -30,30 +20,26 @@ export type RouteMatch =
   | { kind: 'method-not-allowed'; allow: string[] }
   | { kind: 'not-found' };
 
-export function matchRoute(compiled: CompiledRoute[], method: string, path: string): RouteMatch {
+/** Routes the path as the client sent it (see raw-path.ts): never a path a URL parser normalised. */
+export function matchRoute(compiled: CompiledRoute[], method: string, rawPath: string): RouteMatch {
   const allow: string[] = [];
-  for (const { route, pattern, names } of compiled) {
-    const m = pattern.exec(path);
-    if (!m) continue;
+  for (const { route } of compiled) {
+    const pathParameters = matchTemplate(route.path, rawPath);
+    if (!pathParameters) continue;
     if (route.method !== method) {
       allow.push(route.method);
       continue;
     }
-    const pathParameters: Record<string, string> = {};
-    names.forEach((name, i) => {
-      pathParameters[name] = safeDecode(m[i + 1]!);
-    });
     return { kind: 'match', route, pathParameters };
   }
   return allow.length ? { kind: 'method-not-allowed', allow } : { kind: 'not-found' };
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+/** The request's path before any normalisation (`req.url` without its query). */
+export function rawPathOf(req: IncomingMessage): string {
+  const target = req.url ?? '/';
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
 }
 
 export function toApiEvent(
@@ -76,7 +62,7 @@ export function toApiEvent(
   return {
     version: '2.0',
     routeKey,
-    rawPath: url.pathname,
+    rawPath: rawPathOf(req),
     rawQueryString: url.search.slice(1),
     headers,
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
@@ -88,7 +74,7 @@ export function toApiEvent(
       domainPrefix: 'localhost',
       http: {
         method: match.route.method,
-        path: url.pathname,
+        path: rawPathOf(req),
         protocol: `HTTP/${req.httpVersion}`,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',

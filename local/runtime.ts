@@ -190,6 +190,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   const secretKey = persistent ? loadOrCreateKey(join(dataDir, 'secret.key')) : randomBytes(32);
   const agentKey = persistent ? loadOrCreateKey(join(dataDir, 'agent-token.key')) : randomBytes(32);
+  // Signs page cursors; kept like the other keys so a cursor still works after a restart.
+  const cursorKey = persistent ? loadOrCreateKey(join(dataDir, 'cursor.key')) : randomBytes(32);
   const agentTokens = createHmacAgentTokens(agentKey);
   const operatorToken = persistent
     ? loadOrCreateOperatorToken(join(dataDir, 'operator-token'))
@@ -210,6 +212,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     publisher: correlatedPublisher(bus),
     scheduler: reconciler,
     agentTokens,
+    cursorKey,
     notifier: agentChannel.notifier,
     userDirectory: options.userDirectory?.(store) ?? createStoreUserDirectory(store, scryptPasswords),
     operatorTokens: createOperatorTokens([hashOperatorToken(operatorToken)]),

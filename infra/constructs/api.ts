@@ -28,6 +28,7 @@ import { API_GROUPS, API_ROUTES, type ApiGroup, type RouteDef } from '../../func
 import { REPO_ROOT } from '../config';
 import type { AgentTokenKey } from './agent-token-key';
 import { grantAssumeCustomerRoles } from './cloud-access';
+import type { CursorKey } from './cursor-key';
 import type { Data } from './data';
 import type { FunctionFactory } from './function-factory';
 
@@ -127,6 +128,8 @@ export interface ApiProps {
   webhookQueue: WebhookQueueAccess;
   /** Given to groups with agent routes (auth: 'agent'). */
   agentTokenKey: AgentTokenKey;
+  /** Given to groups with a paginated list (a query with a cursor): signs the cursors. */
+  cursorKey: CursorKey;
   /**
    * The Cognito user pool users are created in. Without it (an external issuer) a group with the
    * 'user-directory' need keeps only Drover's users, and that issuer's admins make the sign-ins.

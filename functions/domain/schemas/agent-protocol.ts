@@ -5,6 +5,7 @@
 // (re)connect and on a slow timer (the catch-up poll), so a nudge lost across a disconnect delays
 // a task by at most one poll, and never loses it.
 import { z } from 'zod';
+import { boundedNumber, Measure } from './bounded-numbers';
 import { idOf } from './common';
 import { EventName } from './orchestration';
 
@@ -69,15 +70,15 @@ export type TaskResult = z.infer<typeof TaskResult>;
 /** Reported every minute, for the scaling work that follows. */
 export const AgentMetrics = z
   .object({
-    load1: z.number().nonnegative(),
-    load5: z.number().nonnegative(),
-    load15: z.number().nonnegative(),
-    cpuPercent: z.number().min(0).max(100),
-    memory: z.object({ totalBytes: z.number().nonnegative(), usedBytes: z.number().nonnegative() }),
+    load1: Measure,
+    load5: Measure,
+    load15: Measure,
+    cpuPercent: boundedNumber(0, 100),
+    memory: z.object({ totalBytes: Measure, usedBytes: Measure }),
     disk: z.object({
-      path: z.string(),
-      totalBytes: z.number().nonnegative(),
-      usedBytes: z.number().nonnegative(),
+      path: z.string().max(4096),
+      totalBytes: Measure,
+      usedBytes: Measure,
     }),
     at: z.iso.datetime({ offset: true }),
   })

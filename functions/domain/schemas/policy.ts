@@ -3,6 +3,7 @@
 // and again at launch, where enforced values are injected (functions/domain/policies/).
 import { z } from 'zod';
 import { compileValidationPattern } from '../variables/schema';
+import { boundedNumber } from './bounded-numbers';
 import { Description, idOf, Name, Platform, Timestamp, Versioned } from './common';
 
 export const POLICY_LIMITS = {
@@ -142,8 +143,8 @@ export const InstanceIdentityRule = z
 export const FarmLeaseRule = z
   .object({
     kind: z.literal('farm-lease'),
-    maxLifetimeHours: z.number().positive().max(POLICY_LIMITS.leaseHoursMax),
-    warnBeforeHours: z.number().min(0).max(POLICY_LIMITS.leaseHoursMax).default(24),
+    maxLifetimeHours: boundedNumber(0, POLICY_LIMITS.leaseHoursMax).positive(),
+    warnBeforeHours: boundedNumber(0, POLICY_LIMITS.leaseHoursMax).default(24),
   })
   .strict();
 
@@ -213,7 +214,7 @@ export const EvaluationResult = z.object({ violations: z.array(Violation) }).met
 /** A farm owner's request for a longer lease; an admin with policies:manage approves or denies it. */
 export const LeaseExtensionInput = z
   .object({
-    hours: z.number().positive().max(POLICY_LIMITS.leaseHoursMax),
+    hours: boundedNumber(0, POLICY_LIMITS.leaseHoursMax).positive(),
     reason: z.string().trim().min(1, 'say why').max(1024),
   })
   .strict()

@@ -9,6 +9,7 @@
 //   SCHEDULE_GROUP_NAME, RECONCILE_FUNCTION_ARN, SCHEDULER_ROLE_ARN, RECONCILE_DLQ_ARN (optional)
 //                         scheduler         the per-farm schedules and what they invoke
 //   AGENT_TOKEN_KEY       agentTokens       base64, ≥ 32 bytes: signs the servers' agent tokens
+//   CURSOR_KEY            cursorKey         base64, ≥ 32 bytes: signs page cursors (groups with a list)
 //   AGENT_API_URL         agentApiUrl       the API URL agents report to (the public API endpoint + /api)
 //   AGENT_CHANNEL_ENDPOINT notifier        the agents' WebSocket API management endpoint (unset: poll only)
 //   AGENT_CHANNEL_URL     agentChannelUrl   the wss:// URL agents connect to, written into user data
@@ -108,6 +109,11 @@ export function schedulerFromEnvironment(): FarmScheduler {
 
 export function agentTokensFromEnvironment(): AgentTokens {
   return createHmacAgentTokens(Buffer.from(required('AGENT_TOKEN_KEY'), 'base64'));
+}
+
+/** Unset in a group without lists: it never signs or reads a cursor, so the key is never asked for. */
+export function cursorKeyFromEnvironment(): Uint8Array {
+  return Buffer.from(required('CURSOR_KEY'), 'base64');
 }
 
 /** Without AGENT_CHANNEL_ENDPOINT the agents find their tasks by their catch-up poll alone. */

@@ -24,6 +24,8 @@ export interface ApiDeps {
   authenticator: Authenticator;
   clock: Clock;
   drivers: CloudDriverFactory;
+  /** Hosted mode's egress rules for URLs a tenant sets (checked on save; drivers check at connect). */
+  egress: Egress;
   logger: Logger;
   publisher: EventPublisher;
   scheduler: FarmScheduler;

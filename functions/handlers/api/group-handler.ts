@@ -1,6 +1,7 @@
 // Builds the Lambda handler of one route group: middy with the same middlewares for every
 // group — problem details (outermost), route resolution, authentication, validation — around
 // a dispatch to the group's operations.
+import { randomBytes } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import {
@@ -13,6 +14,7 @@ import { type ApiDeps, createLogger } from './deps';
 import { auditWrites } from './middleware/audit';
 import { authenticate } from './middleware/authenticate';
 import { authorize, onlyVisible } from './middleware/authorize';
+import { signCursors } from './middleware/cursor-signing';
 import { problemDetails } from './middleware/problem-details';
 import { resolveRoute } from './middleware/resolve-route';
 import { validateRequest } from './middleware/validate-request';
@@ -43,7 +45,7 @@ export function createGroupHandler(
     .use(problemDetails(deps.logger))
     .use(resolveRoute(routes))
     .use(authenticate(deps.authenticator, deps.agentTokens, deps.operatorTokens))
-    .use(signCursors(deps.cursorKey ?? processCursorKey))
+    .use(signCursors(() => deps.cursorKey ?? processCursorKey))
     .use(validateRequest())
     .use(authorize(deps))
     // Last, so it runs only for an authorized, valid write (and sees a refusal in onError).

@@ -1,8 +1,10 @@
 // Finds the route of the event (API Gateway's routeKey, e.g. `GET /api/v1/farms/{farmId}`)
-// so the middlewares after it know whether to authenticate and what to validate.
+// so the middlewares after it know whether to authenticate and what to validate, after checking
+// that the raw path really names that route.
 import type { MiddlewareObj } from '@middy/core';
 import { NotFound } from '../../../domain/errors';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
+import { matchTemplate } from '../raw-path';
 import type { RouteDef } from '../routes';
 
 export function resolveRoute(routes: RouteDef[]): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
@@ -12,6 +14,7 @@ export function resolveRoute(routes: RouteDef[]): MiddlewareObj<ApiEvent, ApiRes
     before: async (request) => {
       const route = byKey.get(request.event.routeKey);
       if (!route) throw new NotFound(`No operation for ${request.event.routeKey}`);
+      if (!rawPathMatches(request.event, route)) throw new NotFound('No such API path');
       request.context.drover = {
         route,
         principal: null,

@@ -3,10 +3,9 @@
 // is (`path`, `query`, `body`, `header`) and the field path inside it.
 import type { MiddlewareObj } from '@middy/core';
 import type { z } from 'zod';
-import { type FieldIssue, InvalidInput } from '../../../domain/errors';
+import { type FieldIssue, InvalidInput, PreconditionFailed } from '../../../domain/errors';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { readJsonBody } from './json-body';
 
 export function validateRequest(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
   return {
@@ -44,39 +43,14 @@ function parsePart(
   return undefined;
 }
 
-function readJsonBody(event: ApiEvent): unknown {
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64').toString('utf8')
-      : event.body
-    : '';
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
-    throw new InvalidInput('The body is too large', [
-      { in: 'body', path: '', message: `must be at most ${MAX_BODY_BYTES} bytes` },
-    ]);
-  }
-  const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
-  if (!raw.trim())
-    throw new InvalidInput('A JSON body is required', [{ in: 'body', path: '', message: 'is required' }]);
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new InvalidInput('The body must be JSON', [
-      { in: 'header', path: 'content-type', message: 'must be application/json' },
-    ]);
-  }
-  try {
-    return JSON.parse(raw);
-  } catch (err) {
-    throw new InvalidInput('The body is not valid JSON', [
-      { in: 'body', path: '', message: (err as Error).message },
-    ]);
-  }
-}
-
 function parseIfMatch(header: string | undefined, issues: FieldIssue[]): number | '*' | undefined {
   if (header === undefined) return undefined;
   const value = header.trim();
   if (value === '*') return '*';
-  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value);
+  // A weak ETag only says two versions are equivalent, not identical: a write conditioned on one
+  // could overwrite a change it never saw (RFC 9110 §13.1.1 uses the strong comparison).
+  if (/^W\//i.test(value)) throw new PreconditionFailed('If-Match must name a strong ETag (e.g. "3"), not W/');
+  const match = /^"?(\d{1,15})"?$/.exec(value);
   if (!match) {
     issues.push({ in: 'header', path: 'if-match', message: 'must be an ETag this API returned, e.g. "3"' });
     return undefined;
