@@ -43,11 +43,16 @@ describe('the Retention page', () => {
     await page.getByText('90 to 3650 days; 400 by default').waitFor();
     await page.getByText('These are the defaults').waitFor();
 
+    const puts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().endsWith('/api/v1/account/retention')) puts.push(r.url());
+    });
     await audit.fill('30');
     await page.getByRole('button', { name: 'Save retention' }).click();
-    await page.getByText('must be at least 90 days').waitFor();
+    await page.getByText('must be at least 90 days', { exact: true }).waitFor();
     await expect(audit.getAttribute('aria-invalid')).resolves.toBe('true');
-    // Refused by the form itself: nothing reached the API.
+    // Refused by the form itself, with the API's schema: nothing was sent.
+    expect(puts).toEqual([]);
     expect((await runtime.deps.store.retention.get(runtime.demo.accountId)).version).toBe(0);
 
     await audit.fill('730');
@@ -57,6 +62,7 @@ describe('the Retention page', () => {
       .getByRole('status')
       .getByText(/Saved\. Records written from now on/)
       .waitFor();
+    expect(puts).toHaveLength(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'laptop-retention.png'), fullPage: true });
     expect(await runtime.deps.store.retention.get(runtime.demo.accountId)).toMatchObject({
       auditDays: 730,
