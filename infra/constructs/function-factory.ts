@@ -35,9 +35,20 @@ export interface DroverFunctionProps {
 }
 
 // esbuild emits ESM (top-level await, smaller cold starts); some dependencies are CommonJS and
-// call `require` for Node built-ins, which ESM lacks, so the bundle defines one.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __droverCreateRequire } from 'node:module'; const require = __droverCreateRequire(import.meta.url);";
+// use what ESM lacks, so the bundle defines it: `require` for Node built-ins, and `__filename`
+// and `__dirname` (google-gax computes `path.join(__dirname, …)` as @google-cloud/compute loads,
+// which threw at import in the reconcile, credentials and servers bundles). They name the
+// bundle's own file and directory (/var/task): nothing there is read from them at run time, as
+// the GCE clients run in REST fallback mode, whose protos are JSON bundled in by esbuild.
+// test/infra/lambda-bundles.test.ts imports and invokes every bundle as synth builds it.
+const ESM_BANNER = [
+  "import { createRequire as __droverCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __droverFileURLToPath } from 'node:url';",
+  "import { dirname as __droverDirname } from 'node:path';",
+  'const require = __droverCreateRequire(import.meta.url);',
+  'const __filename = __droverFileURLToPath(import.meta.url);',
+  'const __dirname = __droverDirname(__filename);',
+].join(' ');
 
 export class FunctionFactory {
   constructor(private readonly props: FunctionFactoryProps) {
@@ -85,7 +96,7 @@ export class FunctionFactory {
         format: OutputFormat.ESM,
         target: 'node22',
         mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
+        banner: ESM_BANNER,
         minify: true,
         // Error classes answer their name as the problem `code`; minified names would leak as `$n`.
         keepNames: true,
