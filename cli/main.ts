@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerApply } from './commands/apply';
 import { registerAudit } from './commands/audit';
 import { registerAuth } from './commands/auth';
+import { registerSignUp } from './commands/signup';
 import { registerDelete } from './commands/delete';
 import { registerDescribe } from './commands/describe';
 import { registerEnv } from './commands/env';
@@ -50,6 +51,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride();
   // Subcommands inherit exitOverride and the output settings when they are created.
   registerAuth(program, io);
+  registerSignUp(program, io);
   registerEnv(program, io);
   registerGet(program, io);
   registerDescribe(program, io);
