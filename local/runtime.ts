@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { agentBundleSha256, ensureAgentBundle } from '../agent/bundle';
-import { createCloudDriver } from '../functions/adapters/clouds/driver-factory';
+import { createCloudDriverFactory } from '../functions/adapters/clouds/driver-factory';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client';
 import { createTableIfMissing } from '../functions/adapters/dynamodb/create-table';
 import { createDynamoStore } from '../functions/adapters/dynamodb/dynamo-store';
@@ -19,12 +19,12 @@ import { DEFAULT_TABLE_NAME } from '../functions/adapters/dynamodb/table';
 import { createAccessAuthenticator } from '../functions/adapters/identity/access-authenticator';
 import { createHmacAgentTokens } from '../functions/adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator } from '../functions/adapters/identity/jwt-authenticator';
-import { correlatedPublisher } from '../functions/adapters/observability/correlated-publisher';
 import {
   createOperatorTokens,
   hashOperatorToken,
   newOperatorToken,
 } from '../functions/adapters/identity/operator-tokens';
+import { correlatedPublisher } from '../functions/adapters/observability/correlated-publisher';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
 import type { SignUpMode } from '../functions/domain/accounts/sign-up';
 import type { PlanOptions } from '../functions/domain/planning';
@@ -56,11 +56,12 @@ import type { CapacityBackoff } from '../functions/services/reconcile/capacity-h
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
 import { AGENT_DOWNLOAD_PATH, serveAgentDownload } from './agent-download';
-import { DeliveryQueueFile } from './delivery-queue-file';
 import { type AgentSimulation, type AgentSimulationOptions, simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
+import { DeliveryQueueFile } from './delivery-queue-file';
 import { startDynalite } from './dynamo-local';
 import { InProcessEventBus } from './event-bus';
+import { type HostedModeOptions, localEgress, reachableSandboxCredentials } from './hosted-mode';
 import { createLocalIssuer, type LocalIssuer, scryptPasswords } from './identity/local-issuer';
 import { createLocalSignIn } from './identity/local-sign-in';
 import { findStoreLogin } from './identity/store-logins';
@@ -74,7 +75,7 @@ import { ensureSeedOwner } from './seed-access';
 import { ensureDemoOrchestration } from './seed-orchestration';
 import { type LocalWebhookOptions, type LocalWebhooks, startLocalWebhooks } from './webhooks';
 
-export interface LocalRuntimeOptions {
+export interface LocalRuntimeOptions extends HostedModeOptions {
   /** 0 for any free port (the sandboxes then take free ports too; else PORT+100 and PORT+101). */
   port?: number;
   /** Where data is kept between starts (ignored when inMemory). */
@@ -282,7 +283,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const known =
     persistent && existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as DemoData) : undefined;
   const demo =
-    options.seed === false ? undefined : (known ?? (await seedDemo(deps, sandboxes.credentials())));
+    options.seed === false
+      ? undefined
+      : (known ?? (await seedDemo(deps, await reachableSandboxCredentials(egress, sandboxes.credentials()))));
   if (demo && persistent && !known) writeFileSync(demoFile, JSON.stringify(demo, null, 2));
   if (demo) await ensureSeedOwner(deps, demo, DEMO_EMAIL, DEMO_PASSWORD);
   if (demo && options.demoOrchestration) await ensureDemoOrchestration(deps, demo);

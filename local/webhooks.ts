@@ -5,17 +5,16 @@
 // retried a few times, as SQS would before its DLQ, and then kept in `deadLetters`.
 // With a file (the runtime's data dir) waiting work outlives a restart, as it does in SQS; each
 // piece runs under the correlation id of the work that queued it.
-// Not hosted: loopback receivers are allowed, so tests and developers can listen on 127.0.0.1.
-import { createDnsResolver } from '../functions/adapters/webhooks/dns-resolver';
-import { createNodeHttpTransport } from '../functions/adapters/webhooks/node-http-transport';
+// Egress follows the runtime's policy (not hosted by default: receivers on 127.0.0.1 are allowed).
+
 import { randomUUID } from 'node:crypto';
 import {
   currentCorrelationId,
   withCorrelationId,
 } from '../functions/adapters/observability/correlation-context';
+import { createNodeHttpTransport } from '../functions/adapters/webhooks/node-http-transport';
 import type { DeliveryMessage, DeliveryQueue } from '../functions/ports/delivery-queue';
 import type { DroverEvent } from '../functions/ports/event-publisher';
-import type { HostResolver } from '../functions/ports/webhook-transport';
 import {
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
@@ -27,10 +26,6 @@ import type { DeliveryQueueFile, QueuedWork } from './delivery-queue-file';
 import type { InProcessEventBus } from './event-bus';
 
 export interface LocalWebhookOptions {
-  /** Hosted mode's SSRF rules (default false, unlike AWS). */
-  hosted?: boolean;
-  /** How names resolve (default: the system's resolver). */
-  resolver?: HostResolver;
   retry?: Partial<RetryPolicy>;
   /** Deliveries in flight at once (default 32). */
   concurrency?: number;
@@ -167,13 +162,12 @@ export interface LocalWebhooks {
 
 export function startLocalWebhooks(
   bus: InProcessEventBus,
-  base: Pick<WebhookDeps, 'store' | 'secrets' | 'clock' | 'logger'>,
+  base: Pick<WebhookDeps, 'store' | 'secrets' | 'clock' | 'logger' | 'egress'>,
   options: LocalWebhookOptions = {},
 ): LocalWebhooks {
   const queue = new InProcessDeliveryQueue(options.concurrency ?? 32, options.file);
   const transport = createNodeHttpTransport();
   const webhookSettings: WebhookSettings = {
-    hosted: options.hosted ?? false,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     // Same process as the API, whose writes forget the cached environment at once.
     configCacheMs: 60_000,
@@ -181,7 +175,6 @@ export function startLocalWebhooks(
   const deps: WebhookDeps = {
     ...base,
     deliveryQueue: queue,
-    resolver: options.resolver ?? createDnsResolver(),
     transport,
     webhookSettings,
   };

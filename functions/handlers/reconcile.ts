@@ -4,10 +4,11 @@
 // it runs further passes in the same invocation, within the time it has left.
 
 import type { Context } from 'aws-lambda';
-import { createCloudDriver } from '../adapters/clouds/driver-factory';
+import { createCloudDriverFactory } from '../adapters/clouds/driver-factory';
 import { reconcileTrigger } from '../services/reconcile/reconcile-trigger';
 import { createLogger } from './api/deps';
 import { fromEnvironment } from './api/deps-from-environment';
+import { egressFromEnvironment } from './egress-from-environment';
 import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
 import { toReconcileRequests } from './reconcile-request';
 
@@ -18,7 +19,7 @@ const SAFETY_MS = 15_000;
 let deps: ReturnType<typeof fromEnvironment> | undefined;
 
 export async function handleInvocation(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) {
-  deps ??= fromEnvironment({ drivers: createCloudDriver });
+  deps ??= fromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) });
   deps.metrics = lambdaOperationsMetrics;
   const trigger = toReconcileRequests(event);
   const results = [];

@@ -2,18 +2,17 @@
 // environment, each port on first use, once per cold start. Beyond the shared ports
 // (deps-from-environment.ts: TABLE_NAME, SECRETS_KEY_ID, AUTH_ISSUER…):
 //   WEBHOOK_QUEUE_URL      deliveryQueue   the SQS queue of webhook work (events and retries)
-//   WEBHOOK_HOSTED_MODE    webhookSettings `false` turns the SSRF rules off; anything else (or
-//                                          unset) keeps them on: https only, public addresses only
+//   DROVER_HOSTED, DROVER_EGRESS_ALLOW    egress   hosted mode's rules (egress-from-environment.ts)
 //   WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_MS   optional backoff tuning
 //   WEBHOOK_CONFIG_CACHE_MS                        how long a warm dispatcher reuses an
 //                                                  environment's webhooks (default 5000)
 import { createSqsDeliveryQueue } from '../adapters/sqs/sqs-delivery-queue';
-import { createDnsResolver } from '../adapters/webhooks/dns-resolver';
 import { createNodeHttpTransport } from '../adapters/webhooks/node-http-transport';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import { DEFAULT_RETRY_POLICY, type WebhookSettings } from '../services/webhooks/deps';
 import { fromEnvironment } from './api/deps-from-environment';
 import type { WebhookApiDeps } from './api/webhooks';
+import { egressFromEnvironment } from './egress-from-environment';
 
 export function webhookSettingsFromEnvironment(env = process.env): WebhookSettings {
   const number = (name: string, fallback: number) => {
@@ -21,7 +20,6 @@ export function webhookSettingsFromEnvironment(env = process.env): WebhookSettin
     return env[name] && Number.isFinite(value) && value >= 0 ? value : fallback;
   };
   return {
-    hosted: env.WEBHOOK_HOSTED_MODE !== 'false',
     retry: {
       baseDelayMs: number('WEBHOOK_RETRY_BASE_MS', DEFAULT_RETRY_POLICY.baseDelayMs),
       maxDelayMs: number('WEBHOOK_RETRY_MAX_MS', DEFAULT_RETRY_POLICY.maxDelayMs),
@@ -57,7 +55,7 @@ export function webhookDepsFromEnvironment(): WebhookApiDeps {
         return queue.enqueue(message, delayMs);
       },
     },
-    resolver: createDnsResolver(),
+    egress: egressFromEnvironment(),
     transport: createNodeHttpTransport(),
     webhookSettings: webhookSettingsFromEnvironment(),
   };

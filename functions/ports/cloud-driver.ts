@@ -122,11 +122,21 @@ export type CloudErrorKind =
   | 'NotFound'
   | 'Transient';
 
+/** The `code` of a CloudError (and of the socket error under it) when the egress guard refused the connection. */
+export const EGRESS_REFUSED = 'EGRESS_REFUSED';
+
 export class CloudError extends Error {
   constructor(
     readonly kind: CloudErrorKind,
     message: string,
-    readonly details: { code?: string; retryAfterMs?: number; platform?: Platform; cause?: unknown } = {},
+    readonly details: {
+      code?: string;
+      /** The HTTP status of the cloud's answer, when there was one. */
+      httpStatus?: number;
+      retryAfterMs?: number;
+      platform?: Platform;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: details.cause });
     this.name = 'CloudError';

@@ -2,15 +2,9 @@
 // to an address the caller has already checked (the connection goes to that address, never to a
 // second resolution of the name, which is what defeats DNS rebinding).
 
-export interface ResolvedAddress {
-  address: string;
-  family: 4 | 6;
-}
+import type { ResolvedAddress } from './host-resolver';
 
-export interface HostResolver {
-  /** Every address of the name (an IP literal resolves to itself). Throws when it does not resolve. */
-  resolve(hostname: string): Promise<ResolvedAddress[]>;
-}
+export type { HostResolver, ResolvedAddress } from './host-resolver';
 
 export interface PostRequest {
   url: URL;

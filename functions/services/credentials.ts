@@ -1,5 +1,11 @@
 // Use-cases of cloud credentials. Secrets are split off the input, sealed by the SecretBox
 // with the item's identity as context, and only opened for a cloud driver.
+// An `endpoint` is a URL the tenant sets: in hosted mode it passes the egress guard on save
+// (422 at `endpoint`; the drivers check again at every connection), and assumed-role
+// credentials may not have one, because AssumeRole is signed with the platform's own AWS
+// identity and carries its session to whatever the endpoint is. Failures reach the user in
+// Drover's words (cloud-failure.ts), never as the endpoint's own text.
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { Conflict, NotFound, Unprocessable } from '../domain/errors';
 import { newId } from '../domain/ids';
 import type { CloudLocationList, InstanceTypeList } from '../domain/schemas/cloud-catalog';
@@ -15,6 +21,8 @@ import { type CloudDriverFactory, CloudError } from '../ports/cloud-driver';
 import type { Principal } from '../ports/identity';
 import type { SecretBox } from '../ports/secret-box';
 import type { Store } from '../ports/store';
+import { describeCloudFailure } from './cloud-failure';
+import { checkEgressUrl, type Egress } from './egress/egress-guard';
 import { getEnvironment } from './environments';
 import { everyItem } from './every-page';
 import { expectedVersion } from './versions';
@@ -23,6 +31,20 @@ interface Deps {
   store: Store;
   clock: Clock;
   secrets: SecretBox;
+  egress: Egress;
+}
+
+/** Hosted mode's rules for the input's endpoint: 422 at `endpoint` when it may not be used. */
+async function checkEndpoint(deps: Pick<Deps, 'egress'>, input: CloudCredentialsInput): Promise<void> {
+  if (!input.endpoint || !deps.egress.policy.hosted) return;
+  if (input.platform === 'aws' && input.auth.type === 'assumeRole') {
+    const message =
+      'assumed-role credentials use AWS endpoints only in hosted mode (AssumeRole is signed with the platform identity)';
+    throw new Unprocessable(`The endpoint is not allowed: ${message}`, [
+      { in: 'body', path: 'endpoint', message },
+    ]);
+  }
+  await checkEgressUrl(deps.egress, input.endpoint, { path: 'endpoint', what: 'The endpoint' });
 }
 
 const sealContext = (c: { accountId: string; environmentId: string; id: string }) => ({
@@ -94,6 +116,7 @@ export async function createCredentials(
   input: CloudCredentialsInput,
 ) {
   await getEnvironment(deps, principal, environmentId);
+  await checkEndpoint(deps, input);
   const now = deps.clock.now().toISOString();
   const ids = { id: newId('credentials'), accountId: principal.accountId, environmentId };
   const { credentials, secret } = split(input, ids, { version: 1, createdAt: now, updatedAt: now });
@@ -114,6 +137,7 @@ export async function updateCredentials(
   const expected = expectedVersion(ifMatch, current, 'cloud credentials');
   if (input.platform !== current.platform)
     throw new Conflict(`Credentials ${id} are for ${current.platform}; the platform cannot change`);
+  await checkEndpoint(deps, input);
   const ids = { id, accountId: principal.accountId, environmentId };
   const stamp = {
     version: expected + 1,
@@ -167,7 +191,7 @@ export async function openCredentials(
 }
 
 export async function testCredentials(
-  deps: Deps & { drivers: CloudDriverFactory },
+  deps: Deps & { drivers: CloudDriverFactory; logger?: Pick<Logger, 'info'> },
   principal: Principal,
   environmentId: string,
   id: string,
@@ -184,12 +208,13 @@ export async function testCredentials(
       latencyMs: Math.round(performance.now() - started),
     };
   } catch (err) {
-    const message =
-      err instanceof CloudError ? `${err.kind}: ${err.message}` : 'The cloud could not be reached';
+    // The full error (with the endpoint's own text) is for the operator's logs only.
+    deps.logger?.info('connection test failed', { credentialsId: id, error: err as Error });
+    const message = describeCloudFailure(err);
     return {
       ok: false,
       platform: opened.platform,
-      message,
+      message: `${message[0]!.toUpperCase()}${message.slice(1)}`,
       latencyMs: Math.round(performance.now() - started),
     };
   }
@@ -198,7 +223,7 @@ export async function testCredentials(
 /** A cloud's refusal as the caller's problem (422): the credentials or the region do not work there. */
 function cloudRefusal(err: unknown, what: string, at?: { in: string; path: string }): never {
   if (!(err instanceof CloudError)) throw err;
-  const message = `${err.kind}: ${err.message}`;
+  const message = describeCloudFailure(err);
   throw new Unprocessable(`The cloud could not ${what}: ${message}`, at ? [{ ...at, message }] : []);
 }
 

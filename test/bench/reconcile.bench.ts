@@ -9,12 +9,14 @@
 // Run: npx tsx test/bench/reconcile.bench.ts   (figures only; no assertions)
 //      BENCH_FARMS=100 BENCH_SERVERS=10 BENCH_KILLS=3 BENCH_SECTIONS=1,3 npx tsx test/bench/reconcile.bench.ts
 import { type _InstanceType, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { createCloudDriver } from '../../functions/adapters/clouds/driver-factory';
+import { createCloudDriverFactory } from '../../functions/adapters/clouds/driver-factory';
+import { createDnsResolver } from '../../functions/adapters/egress/dns-resolver';
 import { newId } from '../../functions/domain/ids';
 import type { Farm } from '../../functions/domain/schemas/farm';
 import type { Server } from '../../functions/domain/schemas/server';
 import { type CloudDriver, DROVER_TAG_KEYS } from '../../functions/ports/cloud-driver';
 import type { FarmRef } from '../../functions/ports/farm-scheduler';
+import { OPEN_EGRESS } from '../../functions/services/egress/egress-policy';
 import type { ReconcileDeps } from '../../functions/services/reconcile/deps';
 import { type ReconcileOutcome, reconcileFarm } from '../../functions/services/reconcile/reconcile-farm';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
@@ -22,6 +24,9 @@ import type { SandboxTimings } from '../../local/sandbox/sandbox-cloud';
 import { apiClient } from '../support/api-client';
 import { untilConverged } from '../support/converge';
 import { invokedDirectly, measure } from './measure';
+
+// Not hosted: the drivers reach the sandbox on loopback as `npm start`'s do.
+const createCloudDriver = createCloudDriverFactory({ policy: OPEN_EGRESS, resolver: createDnsResolver() });
 
 const TIMINGS: Partial<SandboxTimings> = { bootMs: 500, shutdownMs: 200 };
 const AGENT = { hostInitDelayMs: 100, hostUpDelayMs: 100 };

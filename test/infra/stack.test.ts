@@ -19,11 +19,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/adapters/dynamodb/table';
 import * as fromEnv from '../../functions/handlers/api/deps-from-environment';
 import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/handlers/api/routes';
+import { egressPolicyFromEnvironment } from '../../functions/handlers/egress-from-environment';
 import { EVENT_RULES } from '../../functions/handlers/event-rules';
-import {
-  webhookDepsFromEnvironment,
-  webhookSettingsFromEnvironment,
-} from '../../functions/handlers/webhook-deps-from-environment';
+import { webhookDepsFromEnvironment } from '../../functions/handlers/webhook-deps-from-environment';
 import { AGENT_SITE_KEY } from '../../infra/agent-site';
 import { REPO_ROOT, readConfig } from '../../infra/config';
 import { GROUP_NEEDS } from '../../infra/constructs/api';
@@ -842,10 +840,10 @@ describe('the Drover stack', () => {
       async (name) => {
         const variables = droverFunction(template, name).properties.Environment.Variables;
         expect(variables.WEBHOOK_QUEUE_URL).toEqual({ Ref: queueId(template, 'WebhooksQueue') });
-        expect(variables.WEBHOOK_HOSTED_MODE).toBeUndefined();
+        expect(variables.DROVER_HOSTED).toBeUndefined();
         for (const key of Object.keys(process.env)) if (key.startsWith('WEBHOOK_')) delete process.env[key];
         for (const key of Object.keys(variables)) process.env[key] = `https://sample.example.com/${key}`;
-        expect(webhookSettingsFromEnvironment().hosted).toBe(true);
+        expect(egressPolicyFromEnvironment().hosted).toBe(true);
         // SQS has no local emulator here: check the call the adapter makes, not a delivery.
         const sqs = mockClient(SQSClient);
         try {

@@ -1,6 +1,7 @@
 // Lambda entry point of the `credentials` route group. Secrets go in, never out.
-import { createCloudDriver } from '../../adapters/clouds/driver-factory';
+import { createCloudDriverFactory } from '../../adapters/clouds/driver-factory';
 import * as credentials from '../../services/credentials';
+import { egressFromEnvironment } from '../egress-from-environment';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
@@ -72,4 +73,6 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment({ drivers: createCloudDriver })));
+export const handler = lazyHandler(() =>
+  createHandler(fromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) })),
+);

@@ -62,6 +62,7 @@ import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
 import type { ReconcileDeps } from '../../services/reconcile/deps';
 import type { AgentDownload } from '../../services/reconcile/user-data';
+import { egressFromEnvironment } from '../egress-from-environment';
 import { type ApiDeps, createLogger } from './deps';
 
 function required(name: string): string {
@@ -228,6 +229,7 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     notifier: agentNotifierFromEnvironment(store),
     clock: systemClock,
     drivers: options.drivers ?? noCloudDrivers,
+    egress: egressFromEnvironment(),
     logger: createLogger(),
   };
 }

@@ -3,20 +3,20 @@
 // from their own parts and pass it to each group's createHandler.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { CorrelatedLogFormatter } from '../../adapters/observability/correlated-log-formatter';
+import type { SignUpMode } from '../../domain/accounts/sign-up';
 import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
-import type { Egress } from '../../services/egress/egress-guard';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
+import type { OperatorTokens } from '../../ports/operator-tokens';
 import type { SecretBox } from '../../ports/secret-box';
 import type { SignIn } from '../../ports/sign-in';
-import type { OperatorTokens } from '../../ports/operator-tokens';
-import type { SignUpMode } from '../../domain/accounts/sign-up';
-import type { Throttles } from '../../services/accounts/throttles';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
+import type { Throttles } from '../../services/accounts/throttles';
+import type { Egress } from '../../services/egress/egress-guard';
 
 export interface ApiDeps {
   store: Store;

@@ -1,7 +1,8 @@
 // Lambda entry point of the `servers` route group: a farm's servers and event log.
-import { createCloudDriver } from '../../adapters/clouds/driver-factory';
+import { createCloudDriverFactory } from '../../adapters/clouds/driver-factory';
 import { fireCustomEvent } from '../../services/orchestration/custom-events';
 import * as servers from '../../services/servers';
+import { egressFromEnvironment } from '../egress-from-environment';
 import type { ApiDeps } from './deps';
 import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
@@ -35,4 +36,6 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment({ drivers: createCloudDriver })));
+export const handler = lazyHandler(() =>
+  createHandler(fromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) })),
+);

@@ -15,12 +15,13 @@ import {
   WEBHOOK_LIMITS,
 } from '../../domain/schemas/webhook';
 import type { DroverEvent } from '../../ports/event-publisher';
+import { METRIC, noOperationsMetrics } from '../../ports/operations-metrics';
 import type { StoredWebhookEndpoint } from '../../ports/store';
 import type { PostOutcome } from '../../ports/webhook-transport';
+import { resolveEgressTarget } from '../egress/egress-guard';
 import type { WebhookDeps } from './deps';
 import { judgeOutcome, type Verdict } from './retry-policy';
 import { signatureHeader } from './signature';
-import { resolveSendTarget } from './target-guard';
 
 /** An in-flight attempt older than the longest timeout plus this was interrupted. */
 const INTERRUPTED_AFTER_MS = WEBHOOK_LIMITS.timeoutSecondsMax * 1000 + 30_000;
@@ -297,7 +298,7 @@ async function send(
   if (!stored.endpoint.enabled)
     return { outcome: none('the endpoint is disabled'), refused: 'the endpoint is disabled' };
   const url = new URL(stored.endpoint.url);
-  const target = await resolveSendTarget(deps, url);
+  const target = await resolveEgressTarget(deps.egress, url);
   if (target.kind === 'refused') return { outcome: none(target.reason), refused: target.reason };
   if (target.kind === 'unresolved') return { outcome: none(target.reason) };
   const body = bodyOf(delivery);

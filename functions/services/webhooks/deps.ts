@@ -1,11 +1,13 @@
 // What webhook use-cases need: the store and secret box every service has, the delivery queue,
-// the network (resolver and transport) and the deployment's settings.
+// the network (the egress guard and the transport) and the deployment's settings.
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../../ports/clock';
 import type { DeliveryQueue } from '../../ports/delivery-queue';
+import type { OperationsMetrics } from '../../ports/operations-metrics';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
-import type { HostResolver, WebhookTransport } from '../../ports/webhook-transport';
+import type { WebhookTransport } from '../../ports/webhook-transport';
+import type { Egress } from '../egress/egress-guard';
 
 export interface RetryPolicy {
   /** The first retry waits up to this long (full jitter: a random delay in [0, cap]). */
@@ -17,11 +19,6 @@ export interface RetryPolicy {
 }
 
 export interface WebhookSettings {
-  /**
-   * Hosted mode (on in AWS, off in the local runtime): endpoints must be https and resolve only
-   * to public addresses, checked at save and again at each send.
-   */
-  hosted: boolean;
   retry: RetryPolicy;
   /** How long the dispatcher may reuse an environment's webhooks and endpoints (0: read each time). */
   configCacheMs: number;
@@ -39,7 +36,8 @@ export interface WebhookDeps {
   clock: Clock;
   logger: Logger;
   deliveryQueue: DeliveryQueue;
-  resolver: HostResolver;
+  /** Hosted mode's egress rules (services/egress), checked at save and again at each send. */
+  egress: Egress;
   transport: WebhookTransport;
   webhookSettings: WebhookSettings;
   /** The operator's figures: deliveries and failures (EMF in Lambda); none when absent. */

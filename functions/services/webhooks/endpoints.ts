@@ -15,13 +15,13 @@ import {
 } from '../../domain/schemas/webhook';
 import type { Principal } from '../../ports/identity';
 import type { StoredWebhookEndpoint } from '../../ports/store';
+import { checkEgressUrl } from '../egress/egress-guard';
 import { getEnvironment } from '../environments';
 import { expectedVersion } from '../versions';
 import { newDelivery, sealContextOf, startDelivery } from './deliver';
 import type { WebhookDeps } from './deps';
 import { forgetEnvironmentConfig } from './dispatch';
 import { generateSigningSecret } from './signature';
-import { checkEndpointUrl } from './target-guard';
 
 type Deps = Omit<WebhookDeps, 'transport' | 'deliveryQueue'> &
   Partial<Pick<WebhookDeps, 'transport' | 'deliveryQueue'>>;
@@ -61,6 +61,9 @@ export async function listEndpoints(
   return deps.store.webhookEndpoints.list(scopeOf(principal, environmentId), page);
 }
 
+/** Where a refused URL is reported (422). */
+const ENDPOINT_URL_FIELD = { path: 'url', what: 'The endpoint URL' };
+
 export async function createEndpoint(
   deps: Deps,
   principal: Principal,
@@ -68,7 +71,7 @@ export async function createEndpoint(
   input: WebhookEndpointInput,
 ): Promise<WebhookEndpointWithSecret> {
   await getEnvironment(deps, principal, environmentId);
-  await checkEndpointUrl(deps, input.url);
+  await checkEgressUrl(deps.egress, input.url, ENDPOINT_URL_FIELD);
   const now = deps.clock.now().toISOString();
   const secret = generateSigningSecret();
   const endpoint: WebhookEndpoint = {
@@ -98,7 +101,7 @@ export async function updateEndpoint(
 ): Promise<WebhookEndpoint> {
   const stored = await getStoredEndpoint(deps, principal, environmentId, id);
   const expected = expectedVersion(ifMatch, stored.endpoint, 'webhook endpoint');
-  await checkEndpointUrl(deps, input.url);
+  await checkEgressUrl(deps.egress, input.url, ENDPOINT_URL_FIELD);
   const endpoint: WebhookEndpoint = {
     ...stored.endpoint,
     ...input,

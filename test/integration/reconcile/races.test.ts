@@ -2,12 +2,14 @@
 // the launch call and the record update. Whatever the interleaving, the clouds end up running
 // exactly the desired instances, each launched once, each claimed by its record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCloudDriver } from '../../../functions/adapters/clouds/driver-factory';
+import { createCloudDriverFactory } from '../../../functions/adapters/clouds/driver-factory';
+import { createDnsResolver } from '../../../functions/adapters/egress/dns-resolver';
 import type {
   CloudDriver,
   CloudDriverFactory,
   ObservedInstance,
 } from '../../../functions/ports/cloud-driver';
+import { OPEN_EGRESS } from '../../../functions/services/egress/egress-policy';
 import type { ReconcileDeps } from '../../../functions/services/reconcile/deps';
 import { type ReconcileOutcome, reconcileFarm } from '../../../functions/services/reconcile/reconcile-farm';
 import type { LocalRuntime } from '../../../local/runtime';
@@ -23,6 +25,9 @@ import {
   startReconcileRuntime,
   type TestFarm,
 } from './reconcile-world';
+
+// Not hosted: the drivers reach the sandbox on loopback as `npm start`'s do.
+const createCloudDriver = createCloudDriverFactory({ policy: OPEN_EGRESS, resolver: createDnsResolver() });
 
 let rt: LocalRuntime;
 beforeAll(async () => {

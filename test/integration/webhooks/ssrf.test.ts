@@ -4,7 +4,7 @@
 // that resolved to a public address at save and to 127.0.0.1 at send (DNS rebinding).
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDnsResolver } from '../../../functions/adapters/webhooks/dns-resolver';
+import { createDnsResolver } from '../../../functions/adapters/egress/dns-resolver';
 import type { Delivery } from '../../../functions/domain/schemas/webhook';
 import type { HostResolver } from '../../../functions/ports/webhook-transport';
 import { deliveryIdOf, sealContextOf } from '../../../functions/services/webhooks/deliver';
@@ -32,7 +32,7 @@ let base: string;
 let receiver: Receiver;
 
 beforeAll(async () => {
-  rt = await startTestRuntime({ webhooks: { hosted: true, resolver } });
+  rt = await startTestRuntime({ hosted: true, resolver });
   api = apiClient(rt.apiUrl, rt.demo.token);
   base = `/v1/environments/${rt.demo.environmentId}`;
   receiver = await startReceiver(() => ({ status: 204 }));

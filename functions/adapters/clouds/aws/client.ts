@@ -1,10 +1,13 @@
 // EC2 clients for one set of cloud credentials, one per region (SigV4 scopes are per region).
 // Static access keys are used as they are; an assumed role goes through STS with the external
 // id, the STS client pointed at the same endpoint override as EC2 (how the sandbox serves both).
+// Both clients connect through the egress guard's agents when given (the driver factory always
+// gives them): an endpoint a tenant set is checked again at every new connection.
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
 import { CloudError } from '../../../ports/cloud-driver';
+import type { GuardedAgents } from '../../egress/guarded-agents';
 import { traced } from '../../observability/tracing';
 
 export type AwsCredentials = Extract<CloudCredentialsWithSecrets, { platform: 'aws' }>;
@@ -29,6 +32,14 @@ export interface AwsClientOptions {
   retryMode?: 'adaptive' | 'standard';
   /** Session name recorded in CloudTrail for assumed-role calls. */
   roleSessionName?: string;
+  /** The egress guard's agents every EC2 and STS connection goes through. */
+  agents?: GuardedAgents;
+}
+
+/** The SDK's NodeHttpHandler options on the guarded agents (an options object is accepted as requestHandler). */
+function requestHandler(options: AwsClientOptions) {
+  const agents = options.agents;
+  return agents ? { requestHandler: { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent } } : {};
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -59,6 +70,7 @@ export function credentialsProvider(
         region: 'us-east-1',
         maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         ...(credentials.endpoint ? { endpoint: credentials.endpoint } : {}),
+        ...requestHandler(options),
       },
     }),
   );
@@ -107,6 +119,7 @@ export class Ec2Clients {
         retryMode: this.options.retryMode ?? 'adaptive',
         maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         ...(this.credentials.endpoint ? { endpoint: this.credentials.endpoint } : {}),
+        ...requestHandler(this.options),
       });
       // X-Ray subsegments per EC2 call in Lambda; tracing is off elsewhere.
       client = traced(client);

@@ -1,7 +1,7 @@
 // The one place where EC2/STS SDK errors become CloudError kinds the reconciler acts on.
 // Order matters: InvalidAMIID.NotFound is a bad spec, not a missing instance, so the
 // specific families are checked before the generic `*.NotFound`.
-import { CloudError, type CloudErrorKind } from '../../../ports/cloud-driver';
+import { CloudError, type CloudErrorKind, EGRESS_REFUSED } from '../../../ports/cloud-driver';
 
 const THROTTLING = new Set([
   'RequestLimitExceeded',
@@ -92,6 +92,13 @@ export function kindOf(code: string, status: number | undefined): CloudErrorKind
 export function toCloudError(err: unknown): CloudError {
   if (err instanceof CloudError) return err;
   const e = (err ?? {}) as SdkErrorShape;
+  // The egress guard refused the connection (adapters/egress): the endpoint needs a person.
+  if (e.code === EGRESS_REFUSED)
+    return new CloudError('InvalidSpec', e.message ?? 'egress refused', {
+      code: EGRESS_REFUSED,
+      platform: 'aws',
+      cause: err,
+    });
   const code = e.Code ?? (e.code && !NETWORK.has(e.code) ? e.code : undefined) ?? e.name ?? 'Unknown';
   const status = e.$metadata?.httpStatusCode;
   const networkFailure = e.code !== undefined && NETWORK.has(e.code);
@@ -99,6 +106,7 @@ export function toCloudError(err: unknown): CloudError {
   const retryAfter = Number(e.$response?.headers?.['retry-after']);
   return new CloudError(kind, `${code}: ${e.message ?? String(err)}`, {
     code: networkFailure ? e.code : code,
+    ...(status !== undefined ? { httpStatus: status } : {}),
     platform: 'aws',
     cause: err,
     ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),

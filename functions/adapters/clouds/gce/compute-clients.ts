@@ -3,6 +3,9 @@
 // requests with the service-account key through google-auth-library's JWT client (a
 // self-signed JWT, no token exchange: the library ignores a key's `token_uri`).
 // Without one they use the key as Google documents (`credentials` + projectId).
+// An endpoint is a URL a tenant set: every connection to it goes through the egress guard's
+// agents (a gaxios request interceptor swaps in the guarded agent, since gax hands gaxios an
+// agent of its own for every call).
 import {
   InstancesClient,
   MachineTypesClient,
@@ -11,6 +14,7 @@ import {
 } from '@google-cloud/compute';
 import { JWT } from 'google-auth-library';
 import type { GceServiceAccountKey } from '../../../domain/schemas/credentials';
+import type { GuardedAgents } from '../../egress/guarded-agents';
 
 export interface ComputeClients {
   project: string;
@@ -24,6 +28,19 @@ export interface GceConnection {
   projectId: string;
   serviceAccountKey: GceServiceAccountKey;
   endpoint?: string;
+  /** The egress guard's agents, for connections to `endpoint`. */
+  agents?: GuardedAgents;
+}
+
+/** A JWT client whose every request (gax's REST calls go through `authClient.fetch`) uses the guarded agents. */
+function guardedJwt(key: GceServiceAccountKey, agents: GuardedAgents | undefined): JWT {
+  const jwt = new JWT({ email: key.client_email, key: key.private_key, keyId: key.private_key_id });
+  if (agents) {
+    jwt.transporter.interceptors.request.add({
+      resolved: async (config) => ({ ...config, agent: agents.agentFor(config.url) }),
+    });
+  }
+  return jwt;
 }
 
 type ClientOptions = ConstructorParameters<typeof InstancesClient>[0];
@@ -45,7 +62,7 @@ function clientOptions(connection: GceConnection): ClientOptions {
     port: url.port ? Number(url.port) : protocol === 'https' ? 443 : 80,
     protocol,
     fallback: true,
-    authClient: new JWT({ email: key.client_email, key: key.private_key, keyId: key.private_key_id }),
+    authClient: guardedJwt(key, connection.agents),
   };
 }
 

@@ -2,7 +2,16 @@
 // which gax turns into a GoogleError with a gRPC `code`, the `httpStatusCode` and the ErrorInfo
 // `reason`), and operation errors (an insert GCE accepted, whose operation ends with
 // `error.errors[].code` such as ZONE_RESOURCE_POOL_EXHAUSTED and an `httpErrorStatusCode`).
-import { CloudError, type CloudErrorKind } from '../../../ports/cloud-driver';
+import { CloudError, type CloudErrorKind, EGRESS_REFUSED } from '../../../ports/cloud-driver';
+
+/** gaxios and gax wrap the socket's error: look for the egress guard's code down the cause chain. */
+function hasEgressRefusal(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === EGRESS_REFUSED) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
 
 /** gRPC status codes as gax reports them (google.rpc.Code). */
 const Code = {
@@ -76,6 +85,13 @@ export function isAlreadyExists(err: unknown): boolean {
 export function toCloudError(err: unknown, action: string): CloudError {
   if (err instanceof CloudError) return err;
   const e = (err ?? {}) as GoogleLikeError;
+  // The egress guard refused the connection (adapters/egress): the endpoint needs a person.
+  if (e.code === EGRESS_REFUSED || hasEgressRefusal(err))
+    return new CloudError('InvalidSpec', `GCE ${action}: egress refused`, {
+      code: EGRESS_REFUSED,
+      platform: 'gce',
+      cause: err,
+    });
   const kind = kindOfApiError(e);
   const code =
     e.reason ??
@@ -86,6 +102,7 @@ export function toCloudError(err: unknown, action: string): CloudError {
         : undefined);
   return new CloudError(kind, `GCE ${action}: ${e.message ?? String(err)}`, {
     code,
+    ...(e.httpStatusCode !== undefined ? { httpStatus: e.httpStatusCode } : {}),
     platform: 'gce',
     cause: err,
   });

@@ -22,6 +22,7 @@ import {
   type LocationInfo,
   type ObservedInstance,
 } from '../../../ports/cloud-driver';
+import type { GuardedAgents } from '../../egress/guarded-agents';
 import { type ComputeClients, computeClients } from './compute-clients';
 import { isAlreadyExists, operationError, toCloudError } from './errors';
 import { instanceResource, observedInstance, regionOfZone } from './instance-mapping';
@@ -33,6 +34,8 @@ export interface GceDriverOptions {
   maxRetries?: number;
   /** `maxResults` of list calls (default 500, GCE's maximum). */
   pageSize?: number;
+  /** The egress guard's agents, for an `endpoint` a tenant set. */
+  agents?: GuardedAgents;
 }
 
 /** No gax retries (see the header); per-call deadlines instead of gax's 10 minutes. */
@@ -249,6 +252,7 @@ export function createGceDriver(
       projectId: credentials.projectId,
       serviceAccountKey: credentials.serviceAccountKey,
       endpoint: credentials.endpoint,
+      ...(options.agents ? { agents: options.agents } : {}),
     }),
     options,
   );

@@ -1,7 +1,7 @@
 // classifyAddress: which IPs hosted mode lets a webhook reach (only `public`), including the
 // IPv6 spellings that hide an IPv4 address.
 import { describe, expect, it } from 'vitest';
-import { type AddressClass, classifyAddress } from '../../../functions/services/webhooks/address-class';
+import { type AddressClass, classifyAddress } from '../../../functions/services/egress/address-class';
 
 const cases: [address: string, expected: AddressClass, why: string][] = [
   ['93.184.216.34', 'public', 'an ordinary internet address'],

@@ -1,5 +1,6 @@
-// What kind of address an IP is, for the SSRF rules of hosted mode: only `public` addresses may
-// receive webhooks. Pure (no DNS): the caller resolves names and classifies every address.
+// What kind of address an IP is, for the egress rules of hosted mode: only `public` addresses
+// (and the operator's allow-listed networks, networks.ts) may be reached through a URL a tenant
+// set. Pure (no DNS): the caller resolves names and classifies every address.
 // IPv6 forms that embed an IPv4 address (IPv4-mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96,
 // 6to4 2002::/16) are classified by the IPv4 address inside, so 127.0.0.1 cannot hide in them.
 import { isIPv4, isIPv6 } from 'node:net';
@@ -18,7 +19,8 @@ export type AddressClass =
 
 type V4Range = [base: number, bits: number, kind: AddressClass];
 
-const v4 = (dotted: string): number => dotted.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+export const v4 = (dotted: string): number =>
+  dotted.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
 
 // Most specific first: metadata addresses sit inside link-local and CGNAT ranges.
 const V4_RANGES: V4Range[] = [
@@ -51,7 +53,7 @@ function classifyV4(value: number): AddressClass {
 }
 
 /** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 becomes the last two). */
-function hextets(address: string): number[] {
+export function hextets(address: string): number[] {
   let text = address.toLowerCase().split('%')[0]!;
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {

@@ -1,7 +1,7 @@
 // HostResolver on the operating system's resolver (getaddrinfo through node:dns lookup, the same
 // one an HTTP client would use, so /etc/hosts and `localhost` count): every address, v4 and v6.
 import { lookup } from 'node:dns/promises';
-import type { HostResolver, ResolvedAddress } from '../../ports/webhook-transport';
+import type { HostResolver, ResolvedAddress } from '../../ports/host-resolver';
 
 export function createDnsResolver(): HostResolver {
   return {
