@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { NEW_PASSWORD_REQUIRED_TYPE, PASSWORD_POLICY_HINT } from '../../../functions/domain/access/sign-in';
@@ -162,6 +163,9 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
           <button type="submit" className="button button-primary button-wide" disabled={submitting || !ready}>
             {submitting ? 'Signing in…' : 'Sign in'}
           </button>
+          <p className="muted">
+            No account yet? <Link href="/sign-up/">Sign up</Link>
+          </p>
           <DemoSignInHint />
         </form>
       </main>

@@ -1,0 +1,131 @@
+'use client';
+// The Sign up form: validated in the browser with the API's own schema (SignUpInput, plus the
+// repeated password), then POST /accounts and a sign-in with the same email and password. The
+// API's refusals (409 email taken, 429 too many sign-ups, 403 operator-only) show as a problem;
+// its field issues land under their fields.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { PASSWORD_POLICY_HINT } from '../../../functions/domain/access/sign-in';
+import { AppHeader } from '../../components/app-header';
+import { ProblemNotice } from '../../components/problem-notice';
+import { api } from '../../lib/api-client';
+import { ApiProblem } from '../../lib/api-problem';
+import { saveSession } from '../../lib/session';
+import { SignUpForm, signUpApi } from '../../lib/sign-up-api';
+
+type FieldErrors = Partial<Record<keyof SignUpForm, string>>;
+
+export function SignUpPageClient() {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [submitting, setSubmitting] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = SignUpForm.safeParse({
+      accountName: form.get('accountName'),
+      email: form.get('email'),
+      password: form.get('password'),
+      repeat: form.get('repeat'),
+    });
+    setProblem(undefined);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SignUpForm] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setSubmitting(true);
+    const { repeat: _repeat, ...input } = parsed.data;
+    try {
+      await signUpApi.signUp(input);
+      saveSession(await api.signIn({ email: input.email, password: input.password }));
+      router.replace('/');
+    } catch (error) {
+      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setFieldErrors(failure.fieldErrors());
+      setProblem(failure);
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <>
+      <AppHeader signedIn={false} />
+      <main className="page page-narrow" id="main">
+        <form className="panel sign-in" onSubmit={onSubmit} noValidate aria-labelledby="sign-up-heading">
+          <h1 id="sign-up-heading">Sign up</h1>
+          <p className="muted">A new Drover account for your organisation: you are its owner.</p>
+          <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
+          <Field
+            name="accountName"
+            label="Account name"
+            type="text"
+            autoComplete="organization"
+            error={fieldErrors.accountName}
+          />
+          <Field name="email" label="Email" type="email" autoComplete="username" error={fieldErrors.email} />
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least 10 characters. ${PASSWORD_POLICY_HINT}`}
+            error={fieldErrors.password}
+          />
+          <Field
+            name="repeat"
+            label="Repeat the password"
+            type="password"
+            autoComplete="new-password"
+            error={fieldErrors.repeat}
+          />
+          <button type="submit" className="button button-primary button-wide" disabled={submitting}>
+            {submitting ? 'Creating the account…' : 'Sign up'}
+          </button>
+          <p className="muted">
+            Already have an account? <Link href="/sign-in/">Sign in</Link>
+          </p>
+        </form>
+      </main>
+    </>
+  );
+}
+
+function Field(props: {
+  name: keyof SignUpForm;
+  label: string;
+  type: string;
+  autoComplete: string;
+  hint?: string;
+  error?: string;
+}) {
+  const id = `sign-up-${props.name}`;
+  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].join(' ').trim();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        autoComplete={props.autoComplete}
+        required
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
+      />
+      {props.hint && (
+        <p className="muted" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <p className="field-error" id={`${id}-error`}>
+        {props.error ?? ''}
+      </p>
+    </div>
+  );
+}
