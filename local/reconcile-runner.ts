@@ -115,6 +115,8 @@ export class LocalReconcileRunner implements FarmScheduler {
     let outcome: ReconcileOutcome | undefined;
     try {
       outcome = await reconcileFarm(this.deps!, timers.ref);
+      // The reconcile Lambda's 'reconciled' line, at debug here: npm start would print one a minute per farm.
+      this.deps!.logger.debug('reconciled', { farmId: timers.ref.farmId, reason, result: outcome.result });
       this.outcomes.push({ farmId: timers.ref.farmId, reason, outcome });
       if (this.outcomes.length > 1000) this.outcomes.splice(0, 500);
     } catch (err) {

@@ -44,3 +44,6 @@ export interface OperationsMetrics {
 
 /** The local runtime's and tests' default: figures go nowhere. */
 export const noOperationsMetrics: OperationsMetrics = { add: () => {} };
+
+/** The `service` dimension Powertools adds to every figure (its default dimension). */
+export const METRICS_SERVICE = 'drover';

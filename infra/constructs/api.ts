@@ -175,7 +175,8 @@ export class Api extends Construct {
               allowOrigins: props.corsOrigins,
               allowMethods: [CorsHttpMethod.ANY],
               allowHeaders: ['authorization', 'content-type', 'if-match', 'x-drover-client'],
-              exposeHeaders: ['etag', 'location'],
+              // x-correlation-id: a portal on another origin can show it with an error.
+              exposeHeaders: ['etag', 'location', 'x-correlation-id'],
               maxAge: Duration.hours(1),
             }
           : undefined,

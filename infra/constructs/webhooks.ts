@@ -22,6 +22,14 @@ export interface WebhooksProps {
 
 /** The dispatcher's timeout: a batch of 10 records sent concurrently, each at most 10 s (the endpoint limit). */
 export const DISPATCHER_TIMEOUT = Duration.seconds(60);
+/**
+ * Dispatcher invocations the queue may run at once (SqsEventSource maxConcurrency): a burst of
+ * events, or one tenant's slow receivers, holds at most this much of the account's Lambda
+ * concurrency, and the other functions (API, reconcile) keep theirs. Within it, one slow
+ * receiver costs its own records at most its endpoint timeout (≤ 10 s): records of a batch are
+ * sent concurrently, so it does not hold up the others' deliveries beyond that.
+ */
+export const WEBHOOK_MAX_CONCURRENCY = 10;
 /** Receives before a record goes to the DLQ: a throttled or failing batch gets several chances. */
 export const WEBHOOK_MAX_RECEIVE_COUNT = 5;
 
@@ -80,6 +88,7 @@ export class Webhooks extends Construct {
         batchSize: 10,
         // handleRecords answers the failed message ids, so SQS retries those records only.
         reportBatchItemFailures: true,
+        maxConcurrency: WEBHOOK_MAX_CONCURRENCY,
       }),
     );
   }

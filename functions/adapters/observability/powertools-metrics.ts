@@ -6,9 +6,9 @@
 // Configuration is read once at module load: POWERTOOLS_METRICS_DISABLED=true (set by the
 // local runtime and the tests) keeps stdout quiet; Lambda functions leave it unset.
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { METRICS_NAMESPACE, type OperationsMetrics } from '../../ports/operations-metrics';
+import { METRICS_NAMESPACE, METRICS_SERVICE, type OperationsMetrics } from '../../ports/operations-metrics';
 
-export function createPowertoolsMetrics(serviceName = 'drover'): Metrics {
+export function createPowertoolsMetrics(serviceName = METRICS_SERVICE): Metrics {
   return new Metrics({ namespace: METRICS_NAMESPACE, serviceName });
 }
 
