@@ -14,6 +14,7 @@ import { registerGet } from './commands/get';
 import { registerLifecycle } from './commands/lifecycle';
 import { registerLogs } from './commands/logs';
 import { registerFire } from './commands/orchestration';
+import { registerRetention } from './commands/retention';
 import { registerServers } from './commands/servers';
 import { registerTokens } from './commands/tokens';
 import { registerVariables } from './commands/variables';
@@ -65,6 +66,7 @@ export function buildProgram(io: Io): Command {
   registerFire(program, io);
   registerAudit(program, io);
   registerTokens(program, io);
+  registerRetention(program, io);
   return program;
 }
 
