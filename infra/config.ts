@@ -38,6 +38,10 @@ export interface DroverConfig {
   signUp: 'open' | 'operator';
   /** SHA-256 (hex) of each platform operator token; none: no operator can act. */
   operatorTokenSha256: string[];
+  /** Subscribed to the alarm topic when set (`-c alarmEmail=ops@example.com`). */
+  alarmEmail: string | undefined;
+  /** A farm degraded for longer than this many minutes raises the FarmDegraded alarm (default 15). */
+  degradedFarmMinutes: number;
 }
 
 function text(node: Node, key: string, envVar?: string): string | undefined {
@@ -100,7 +104,17 @@ export function readConfig(node: Node): DroverConfig {
     portalAssetsPath: text(node, 'portalAssetsPath') ?? 'frontend/out',
     agentApiUrl: text(node, 'agentApiUrl'),
     agentTokenKeyVersion: text(node, 'agentTokenKeyVersion') ?? '1',
+    alarmEmail: text(node, 'alarmEmail', 'DROVER_ALARM_EMAIL'),
+    degradedFarmMinutes: positiveNumber(text(node, 'degradedFarmMinutes'), 15, 'degradedFarmMinutes'),
   };
+}
+
+function positiveNumber(value: string | undefined, fallback: number, key: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`context ${key}=${value}: use a whole number ≥ 1`);
+  return number;
 }
 
 /** The repository root: handler entries and the portal export are resolved from here. */

@@ -9,6 +9,7 @@ import { AGENT_SITE_KEY, stageAgentSite } from './agent-site';
 import { type DroverConfig, REPO_ROOT } from './config';
 import { AgentChannel } from './constructs/agent-channel';
 import { AgentTokenKey } from './constructs/agent-token-key';
+import { Alarms } from './constructs/alarms';
 import { Api, type GroupNeed } from './constructs/api';
 import { CursorKey } from './constructs/cursor-key';
 import { Data } from './constructs/data';
@@ -39,6 +40,7 @@ export class DroverStack extends Stack {
   readonly api: Api;
   readonly agentChannel: AgentChannel;
   readonly web: Web;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: DroverStackProps) {
     super(scope, id, props);
@@ -156,5 +158,32 @@ export class DroverStack extends Stack {
     new CfnOutput(this, 'WebhookDeadLetterQueueUrl', { value: this.webhooks.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AgentTokenKeySecretArn', { value: this.agentTokenKey.secret.secretArn });
     new CfnOutput(this, 'PortalBucketName', { value: this.web.bucket.bucketName });
+
+    // What pages the operator: DLQs, function errors and throttles, API 5xx, reconcile and webhook
+    // failures, degraded farms, to one topic; and a dashboard of the same figures.
+    this.alarms = new Alarms(this, 'Alarms', {
+      deadLetterQueues: {
+        Events: this.events.deadLetterQueue,
+        Reconcile: this.reconcile.deadLetterQueue,
+        Webhooks: this.webhooks.deadLetterQueue,
+      },
+      functions: {
+        Reconcile: this.reconcile.function,
+        Dispatcher: this.webhooks.dispatcher,
+        Orchestration: this.orchestration.function,
+        AgentChannel: this.agentChannel.function,
+        ...Object.fromEntries(
+          Object.entries(this.api.functions).map(([group, fn]) => [
+            `Api${group[0]!.toUpperCase()}${group.slice(1)}`,
+            fn,
+          ]),
+        ),
+      },
+      httpApi: this.api.httpApi,
+      alarmEmail: config.alarmEmail,
+      degradedFarmMinutes: config.degradedFarmMinutes,
+      dashboardName: `Drover${stageSuffix}`,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 }
