@@ -48,6 +48,8 @@ describe('the Sign up page', () => {
     await page.getByLabel('Email').fill(email);
     await submit();
     await page.waitForURL(`${runtime.url}/`);
+    // The dashboard's first reads finish before the runtime stops (no request cut off mid-query).
+    await page.waitForLoadState('networkidle');
     const accounts = (
       await apiClient(runtime.apiUrl, runtime.operatorToken).get('/v1/operator/accounts?limit=200')
     ).body.items as { name: string; ownerEmails: string[] }[];
