@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { farmStatusLabel } from '../../functions/domain/farm-status-label';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime } from '../../local/runtime';
 import { type Chromium, VIEWPORTS } from './support/chromium';
 import { demoApi } from './support/demo-api';
@@ -96,7 +97,8 @@ describe('the portal shell', () => {
     const row = page.getByRole('row', { name: /demo-web/ });
     await row.waitFor();
     const { body: farm } = await apiCall('GET', `/farms/${runtime.demo.farmId}`);
-    expect(await row.textContent()).toContain(farm.status);
+    // The words the portal shows for it: a demo farm never launched reads "Never launched".
+    expect(await row.textContent()).toContain(farmStatusLabel(farm));
     expect(await row.getByRole('cell').nth(2).textContent()).toBe(String(demoFarmRoleAliases.length));
     await expect(page.getByLabel('Environment').inputValue()).resolves.toBe(runtime.demo.environmentId);
     await expect(page.locator('.account-name').textContent()).resolves.toBe('Demo');
