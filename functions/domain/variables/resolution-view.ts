@@ -86,7 +86,8 @@ function declarationsOf(name: string, resolved: ResolvedVariable, layers: readon
           final: d.final,
           required: d.required,
           hidden: d.hidden,
-          validationPattern: d.validationPattern ?? null,
+          validationPattern:
+            d.validationPattern === undefined ? null : resolved.hidden ? HIDDEN_MASK : d.validationPattern,
           description: d.description,
           role:
             d.value === null

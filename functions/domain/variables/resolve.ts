@@ -12,6 +12,10 @@
 //   server to decide whether a farm may launch.
 // - Every validation pattern on the path applies to the effective value: a lower scope may add a
 //   pattern (narrowing), never replace one set higher up (loosening). Each mismatch is its own problem.
+//   Except on a hidden value: a pattern declared below the scope that set a hidden value is not
+//   matched against it. Whoever manages that lower scope cannot read the value, and a match that
+//   decided anything (a 422 on save, a problem, a refused launch) would let them recover it one
+//   character at a time with guessed patterns. Patterns at or above the value's scope still apply.
 // - Built-ins win and are read-only; any user definition of a `DROVER_*` name is ignored and reported.
 // - Two definitions of one name at one scope are ambiguous: both are ignored and reported, so the result
 //   never depends on the order of a layer.
@@ -197,6 +201,7 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
   }
 
   for (const { pattern, scope: patternScope } of patterns) {
+    const belowHiddenValue = hidden && valueScope !== null && scopeRank(patternScope) > scopeRank(valueScope);
     let compiled: ValidationPattern | null = null;
     try {
       compiled = compileValidationPattern(pattern);
@@ -208,14 +213,14 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
         message: `the validation pattern of ${name} at ${at(patternScope)} is not a valid regular expression`,
       });
     }
-    if (compiled && value !== null && !compiled.matches(value)) {
+    if (compiled && value !== null && !belowHiddenValue && !compiled.matches(value)) {
       problems.push({
         kind: 'patternMismatch',
         name,
         valueScope: valueScope!,
         patternScope,
-        pattern,
-        message: `the value of ${name} (from ${at(valueScope!)}) does not match the pattern ${pattern} declared at ${at(patternScope)}`,
+        pattern: hidden ? HIDDEN_MASK : pattern,
+        message: `the value of ${name} (from ${at(valueScope!)}) does not match the pattern ${hidden ? '(hidden)' : pattern} declared at ${at(patternScope)}`,
       });
     }
   }
@@ -257,10 +262,20 @@ export const agentEnvironment = (resolution: VariableResolution): Record<string,
 export const publicView = (resolution: VariableResolution): Record<string, string> =>
   toEnvironment(resolution, (v) => (v.hidden ? HIDDEN_MASK : v.value!));
 
-/** The whole resolution ("why is it this value") for the API and portal, with hidden values masked. */
+/**
+ * The whole resolution ("why is it this value") for the API and portal, with hidden values masked,
+ * and a hidden variable's patterns too: a pattern can say most of a secret (`^sk_live_[a-z]{4}$`).
+ */
 export const publicResolution = (resolution: VariableResolution): VariableResolution => ({
   variables: resolution.variables.map((v) =>
-    v.hidden && v.value !== null ? { ...v, value: HIDDEN_MASK } : v,
+    v.hidden
+      ? {
+          ...v,
+          value: v.value === null ? null : HIDDEN_MASK,
+          validationPattern: v.validationPattern === null ? null : HIDDEN_MASK,
+          validationPatterns: v.validationPatterns.map((p) => ({ ...p, pattern: HIDDEN_MASK })),
+        }
+      : v,
   ),
   problems: resolution.problems,
 });

@@ -10,6 +10,7 @@ import {
   scopeRank,
   VARIABLE_SCOPES,
   type VariableLayer,
+  type VariableScope,
 } from '../../../functions/domain/variables';
 
 const NAMES = ['A', 'B', 'C'];
@@ -91,12 +92,17 @@ describe('resolveVariables properties', () => {
     );
   });
 
-  it('reports a pattern mismatch exactly for each pattern on the path the value fails, however low it was declared', () => {
+  it('reports a pattern mismatch exactly for each pattern on the path the value fails, however low it was declared, except below a hidden value', () => {
     fc.assert(
       fc.property(layersArb(), (layers) => {
         for (const [name, r] of resolvedByName(layers)) {
           if (r.scope === 'builtIn') continue;
-          const declared = find(layers, name).filter((d) => d.v.validationPattern !== undefined);
+          // A pattern below the scope of a hidden value is never matched against it (no guessing oracle).
+          const belowHidden = (scope: VariableScope) =>
+            r.hidden && r.scope !== null && scopeRank(scope) > scopeRank(r.scope as VariableScope);
+          const declared = find(layers, name).filter(
+            (d) => d.v.validationPattern !== undefined && !belowHidden(d.scope),
+          );
           const failing =
             r.value === null
               ? []
