@@ -80,7 +80,8 @@ describe('the webhook dispatcher Lambda', () => {
   it('delivers events from EventBridge envelopes, queues retries on SQS, drops what it cannot read', async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'm' });
     const ok = event(204);
-    const flaky = event(503);
+    // Published under a request's correlation id: the retry it queues carries that id on.
+    const flaky = { ...event(503), correlationId: 'request-7' };
     const out = await handleRecords(deps, [
       record(envelope(ok)),
       record(envelope(flaky)),
@@ -97,6 +98,7 @@ describe('the webhook dispatcher Lambda', () => {
       kind: 'attempt',
       accountId: rt.demo.accountId,
       deliveryId: deliveryIdOf(flaky.id, endpointId),
+      correlationId: 'request-7',
     });
     expect(sent[0]!.DelaySeconds).toBeGreaterThanOrEqual(0);
     expect(sent[0]!.DelaySeconds).toBeLessThanOrEqual(10);
