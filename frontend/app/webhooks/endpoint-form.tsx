@@ -96,7 +96,7 @@ export function EndpointForm({
         id="endpoint-headers"
         label="Custom headers (optional)"
         error={headersError(errors)}
-        hint="One per line, as Name: value (e.g. X-Team: ops). Drover-* and hop-by-hop headers are reserved."
+        hint="One per line, as Name: value (e.g. X-Team: ops). Values are write-only: a saved one shows as ****** and is kept unless you replace it. Drover-* and hop-by-hop headers are reserved."
       >
         {(p) => (
           <textarea

@@ -131,7 +131,16 @@ export const WebhookEndpointInput = z
   .meta({ id: 'WebhookEndpointInput' });
 export type WebhookEndpointInput = z.infer<typeof WebhookEndpointInput>;
 
+/**
+ * How every answer shows a custom header's value: values are write-only, like the signing secret
+ * (they are often credentials for the receiver). Sent back on PUT, the mask keeps the stored value.
+ */
+export const WEBHOOK_HEADER_MASK = '******';
+
 export const WebhookEndpoint = WebhookEndpointInput.extend({
+  headers: z.record(z.string(), z.string()).meta({
+    description: `Custom header names as set; every value reads as ${WEBHOOK_HEADER_MASK} (write-only)`,
+  }),
   id: idOf('webhookEndpoint'),
   accountId: idOf('account'),
   environmentId: idOf('environment'),

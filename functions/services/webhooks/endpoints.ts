@@ -1,14 +1,16 @@
 // Use-cases of webhook endpoints. The signing secret is generated here, returned once (create,
 // rotate-secret) and stored sealed with the endpoint's identity as context; rotation keeps the
 // previous secret signing for an overlap window. "Send test event" makes one attempt at once and
-// answers with the delivery.
+// answers with the delivery. Custom header values are write-only too: every answer masks them
+// (publicEndpoint), and a masked value sent back on PUT keeps the stored one.
 import { ulid } from 'ulid';
-import { Conflict, NotFound } from '../../domain/errors';
+import { Conflict, type FieldIssue, NotFound, Unprocessable } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { PageQuery } from '../../domain/schemas/common';
 import {
   type RotateSecretInput,
   TEST_EVENT_NAME,
+  WEBHOOK_HEADER_MASK,
   type WebhookEndpoint,
   type WebhookEndpointInput,
   type WebhookEndpointWithSecret,
@@ -31,6 +33,35 @@ const scopeOf = (principal: Principal, environmentId: string) => ({
   environmentId,
 });
 
+/** The endpoint as every answer shows it: custom header names, their values masked. */
+export function publicEndpoint<T extends WebhookEndpoint>(endpoint: T): T {
+  const headers = Object.fromEntries(
+    Object.keys(endpoint.headers).map((name) => [name, WEBHOOK_HEADER_MASK]),
+  );
+  return { ...endpoint, headers };
+}
+
+/** A masked value sent back keeps the stored value of that header (names compare case-insensitively). */
+function keepMaskedHeaders(incoming: Record<string, string>, stored: Record<string, string>) {
+  const issues: FieldIssue[] = [];
+  const storedByName = new Map(Object.entries(stored).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers = Object.fromEntries(
+    Object.entries(incoming).map(([name, value]) => {
+      if (value !== WEBHOOK_HEADER_MASK) return [name, value];
+      const kept = storedByName.get(name.toLowerCase());
+      if (kept === undefined)
+        issues.push({
+          in: 'body',
+          path: `headers.${name}`,
+          message: `${WEBHOOK_HEADER_MASK} stands for a stored value, and this endpoint has no ${name} header: send the value itself`,
+        });
+      return [name, kept ?? value];
+    }),
+  );
+  if (issues.length) throw new Unprocessable('A masked header value has nothing to keep', issues);
+  return headers;
+}
+
 export async function getStoredEndpoint(
   deps: Pick<WebhookDeps, 'store'>,
   principal: Principal,
@@ -48,7 +79,7 @@ export async function getEndpoint(
   environmentId: string,
   id: string,
 ): Promise<WebhookEndpoint> {
-  return (await getStoredEndpoint(deps, principal, environmentId, id)).endpoint;
+  return publicEndpoint((await getStoredEndpoint(deps, principal, environmentId, id)).endpoint);
 }
 
 export async function listEndpoints(
@@ -58,7 +89,8 @@ export async function listEndpoints(
   page: PageQuery,
 ) {
   await getEnvironment(deps, principal, environmentId);
-  return deps.store.webhookEndpoints.list(scopeOf(principal, environmentId), page);
+  const page_ = await deps.store.webhookEndpoints.list(scopeOf(principal, environmentId), page);
+  return { ...page_, items: page_.items.map(publicEndpoint) };
 }
 
 /** Where a refused URL is reported (422). */
@@ -76,6 +108,7 @@ export async function createEndpoint(
   const secret = generateSigningSecret();
   const endpoint: WebhookEndpoint = {
     ...input,
+    headers: keepMaskedHeaders(input.headers, {}),
     id: newId('webhookEndpoint'),
     ...scopeOf(principal, environmentId),
     secretHint: secret.slice(-4),
@@ -88,7 +121,7 @@ export async function createEndpoint(
   const sealedSecret = await deps.secrets.seal(secret, sealContextOf(endpoint));
   await deps.store.webhookEndpoints.create({ endpoint, sealedSecret, sealedPreviousSecret: null });
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
-  return { ...endpoint, signingSecret: secret };
+  return publicEndpoint({ ...endpoint, signingSecret: secret });
 }
 
 export async function updateEndpoint(
@@ -105,12 +138,13 @@ export async function updateEndpoint(
   const endpoint: WebhookEndpoint = {
     ...stored.endpoint,
     ...input,
+    headers: keepMaskedHeaders(input.headers, stored.endpoint.headers),
     version: expected + 1,
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.webhookEndpoints.update({ ...stored, endpoint }, expected);
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
-  return endpoint;
+  return publicEndpoint(endpoint);
 }
 
 export async function deleteEndpoint(
@@ -163,7 +197,7 @@ export async function rotateEndpointSecret(
     stored.endpoint.version,
   );
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
-  return { ...endpoint, signingSecret: secret };
+  return publicEndpoint({ ...endpoint, signingSecret: secret });
 }
 
 /** Sends a `WebhookTest` event to the endpoint now (one attempt, no retries) and returns the delivery. */
