@@ -36,12 +36,15 @@ export interface LocalWebhookOptions {
 /** How often failed work is tried again before it is dead-lettered (SQS maxReceiveCount). */
 const MAX_RECEIVES = 5;
 const REDRIVE_DELAY_MS = 500;
+/** How long queue changes gather before the file is written. */
+const SAVE_DELAY_MS = 50;
 
 type Work = QueuedWork;
 
 export class InProcessDeliveryQueue implements DeliveryQueue {
   /** Every piece of work not yet done, by id: what the file holds. */
   private readonly pending = new Map<string, Work>();
+  private saveTimer?: NodeJS.Timeout;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly ready: Work[] = [];
   private running = 0;
@@ -81,6 +84,8 @@ export class InProcessDeliveryQueue implements DeliveryQueue {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // What still waits (timers, ready, running) is the next start's: the file keeps it.
+    this.save();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.ready.length = 0;
@@ -131,14 +136,26 @@ export class InProcessDeliveryQueue implements DeliveryQueue {
     }
   }
 
-  // Stopping leaves the file as it is: the work still waiting there is the next start's.
   private remember(work: Work): void {
     this.pending.set(work.id, work);
-    this.file?.save([...this.pending.values()]);
+    this.saveSoon();
   }
 
   private forget(work: Work): void {
     this.pending.delete(work.id);
+    this.saveSoon();
+  }
+
+  // One write per burst rather than one per message (a burst of a thousand events would rewrite
+  // the list a thousand times); stop() writes at once.
+  private saveSoon(): void {
+    if (!this.file || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+  }
+
+  private save(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.file?.save([...this.pending.values()]);
   }
 
