@@ -3,6 +3,7 @@
 // reads context itself.
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'constructs';
+import { parseNetwork } from '../functions/services/egress/networks';
 
 export interface DroverConfig {
   /** `dev`, `staging`, `prod`…; undefined for the unnamed default deployment. */
@@ -38,6 +39,12 @@ export interface DroverConfig {
   signUp: 'open' | 'operator';
   /** SHA-256 (hex) of each platform operator token; none: no operator can act. */
   operatorTokenSha256: string[];
+  /**
+   * Networks tenants may reach although not public (`-c egressAllow=10.20.0.0/16,fd00:1::/32`): a
+   * customer's private cloud over a VPN. Every function gets it as DROVER_EGRESS_ALLOW; hosted
+   * mode is always on in AWS.
+   */
+  egressAllow: string[];
   /** Subscribed to the alarm topic when set (`-c alarmEmail=ops@example.com`). */
   alarmEmail: string | undefined;
   /** A farm degraded for longer than this many minutes raises the FarmDegraded alarm (default 15). */
@@ -82,9 +89,18 @@ export function readConfig(node: Node): DroverConfig {
   const operatorTokenSha256 = list(node, 'operatorTokenSha256');
   const badHash = operatorTokenSha256.find((h) => !/^[0-9a-f]{64}$/.test(h));
   if (badHash) throw new Error(`context operatorTokenSha256: ${badHash} is not a hex SHA-256`);
+  const egressAllow = list(node, 'egressAllow').filter(Boolean);
+  for (const cidr of egressAllow) {
+    try {
+      parseNetwork(cidr);
+    } catch (err) {
+      throw new Error(`context egressAllow: ${(err as Error).message}`);
+    }
+  }
   return {
     stage,
     isProd: stage === 'prod',
+    egressAllow,
     signUp,
     operatorTokenSha256,
     stackName: `Drover${suffix}`,

@@ -60,6 +60,8 @@ export class DroverStack extends Stack {
       environment: {
         DROVER_STAGE: config.stage ?? 'default',
         POWERTOOLS_SERVICE_NAME: 'drover',
+        // The operator's egress allow-list (functions/handlers/egress-from-environment.ts).
+        ...(config.egressAllow.length ? { DROVER_EGRESS_ALLOW: config.egressAllow.join(',') } : {}),
       },
       logRetentionDays: config.logRetentionDays,
       retainLogs: config.isProd,

@@ -10,11 +10,13 @@ import type { Egress } from '../services/egress/egress-guard';
 import type { EgressPolicy } from '../services/egress/egress-policy';
 import { parseNetworkList } from '../services/egress/networks';
 
-export function egressPolicyFromEnvironment(env: NodeJS.ProcessEnv = process.env): EgressPolicy {
+export function egressPolicyFromEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): EgressPolicy {
   const hosted = !['0', 'false'].includes((env.DROVER_HOSTED ?? '').trim().toLowerCase());
   return { hosted, allow: parseNetworkList(env.DROVER_EGRESS_ALLOW) };
 }
 
-export function egressFromEnvironment(env: NodeJS.ProcessEnv = process.env): Egress {
+export function egressFromEnvironment(env: Record<string, string | undefined> = process.env): Egress {
   return { policy: egressPolicyFromEnvironment(env), resolver: createDnsResolver() };
 }
