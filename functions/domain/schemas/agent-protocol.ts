@@ -5,7 +5,7 @@
 // (re)connect and on a slow timer (the catch-up poll), so a nudge lost across a disconnect delays
 // a task by at most one poll, and never loses it.
 import { z } from 'zod';
-import { boundedNumber, Measure } from './bounded-numbers';
+import { boundedNumber, JsonPayload, Measure } from './bounded-numbers';
 import { idOf } from './common';
 import { EventName } from './orchestration';
 
@@ -88,7 +88,7 @@ export type AgentMetrics = z.infer<typeof AgentMetrics>;
 
 /** A custom event raised by a script through the agent (`drover-agent fire <name>`). */
 export const AgentCustomEvent = z
-  .object({ name: EventName, payload: z.record(z.string(), z.unknown()).default({}) })
+  .object({ name: EventName, payload: JsonPayload.default({}) })
   .strict()
   .meta({ id: 'AgentCustomEvent' });
 

@@ -24,6 +24,7 @@ import {
   RoleInput,
   Server,
 } from '../../domain/schemas';
+import { JsonPayload } from '../../domain/schemas/bounded-numbers';
 import { ACCESS_ROUTES } from './access-routes';
 import { ACCOUNTS_ROUTES } from './accounts-routes';
 import { AGENT_ROUTES } from './agent-routes';
@@ -96,7 +97,7 @@ export const AgentReport = z
   .object({
     name: z.enum(['HostInit', 'BeforeHostUp', 'HostUp', 'BeforeHostUpFailed', 'RebootComplete']),
     message: z.string().max(4096).default(''),
-    payload: z.record(z.string(), z.unknown()).default({}),
+    payload: JsonPayload.default({}),
   })
   .strict()
   .meta({ id: 'AgentReport' });

@@ -4,6 +4,7 @@
 // refused: a custom event must never pass for a lifecycle fact (nor trigger a reconcile).
 import { z } from 'zod';
 import { InvalidInput, NotFound } from '../../domain/errors';
+import { JsonPayload } from '../../domain/schemas/bounded-numbers';
 import { FarmEvent } from '../../domain/schemas/farm-event';
 import { LIFECYCLE_EVENTS, TEST_EVENT_NAME } from '../../domain/schemas/webhook';
 import type { Clock } from '../../ports/clock';
@@ -37,13 +38,10 @@ export const CustomEventInput = z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'letters and digits, starting with a letter, at most 64')
       .refine((n) => !RESERVED.has(n.toLowerCase()), 'is an event Drover raises itself; pick another name'),
-    payload: z
-      .record(z.string(), z.unknown())
-      .default({})
-      .refine(
-        (p) => Buffer.byteLength(JSON.stringify(p)) <= CUSTOM_EVENT_PAYLOAD_MAX_BYTES,
-        `at most ${CUSTOM_EVENT_PAYLOAD_MAX_BYTES} bytes of JSON`,
-      ),
+    payload: JsonPayload.default({}).refine(
+      (p) => Buffer.byteLength(JSON.stringify(p)) <= CUSTOM_EVENT_PAYLOAD_MAX_BYTES,
+      `at most ${CUSTOM_EVENT_PAYLOAD_MAX_BYTES} bytes of JSON`,
+    ),
     /** Optional: the server the event is about (rules targeting the triggering server run there). */
     serverId: z.string().optional(),
   })

@@ -17,7 +17,10 @@ beforeAll(async () => {
   rt = await startTestRuntime();
   api = apiClient(rt.apiUrl, rt.demo.token);
   // A Running server with an instance, on credentials whose endpoint nothing listens on.
-  ids = await createSampleIds(rt, api, 'input-bounds', { status: 'Running', instanceId: 'i-0123456789abcdef0' });
+  ids = await createSampleIds(rt, api, 'input-bounds', {
+    status: 'Running',
+    instanceId: 'i-0123456789abcdef0',
+  });
   agent = apiClient(rt.apiUrl, ids.agentToken);
 });
 afterAll(() => rt?.stop());
@@ -27,20 +30,23 @@ const eventWithPayloadDepth = (levels: number) => `{"name":"Deep","payload":{"x"
 const alive = async () => expect((await api.get('/v1/openapi.json')).status).toBe(200);
 
 describe('JSON bodies', () => {
-  it.each([1_500, 10_000, 200_000])('a %i-level payload → 400 naming the depth limit, runtime alive', async (levels) => {
-    for (const [client, path] of [
-      [api, `/v1/farms/${ids.farmId}/events`],
-      [agent, '/v1/agent/custom-events'],
-    ] as const) {
-      const res = await client.call('POST', path, {
-        raw: eventWithPayloadDepth(levels),
-        headers: { 'content-type': 'application/json' },
-      });
-      expect(res.status, path).toBe(400);
-      expect(res.body.detail).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
-    }
-    await alive();
-  });
+  it.each([1_500, 10_000, 200_000])(
+    'a %i-level payload → 400 naming the depth limit, runtime alive',
+    async (levels) => {
+      for (const [client, path] of [
+        [api, `/v1/farms/${ids.farmId}/events`],
+        [agent, '/v1/agent/custom-events'],
+      ] as const) {
+        const res = await client.call('POST', path, {
+          raw: eventWithPayloadDepth(levels),
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(res.status, path).toBe(400);
+        expect(res.body.detail).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
+      }
+      await alive();
+    },
+  );
 
   it('a body at the depth limit is stored and published (DynamoDB takes it)', async () => {
     const res = await api.call('POST', `/v1/farms/${ids.farmId}/events`, {
@@ -105,7 +111,10 @@ describe('numbers', () => {
   });
 
   it('bytes of 1e308 → 400 at memory.totalBytes', async () => {
-    const res = await agent.post('/v1/agent/metrics', metrics({ memory: { totalBytes: 1e308, usedBytes: 1 } }));
+    const res = await agent.post(
+      '/v1/agent/metrics',
+      metrics({ memory: { totalBytes: 1e308, usedBytes: 1 } }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.issues[0]).toMatchObject({ path: 'memory.totalBytes' });
   });
@@ -125,14 +134,21 @@ describe('cursors', () => {
   it('the cursor a list returned leads to its next page', async () => {
     const next = await api.get(`/v1/roles?limit=1&cursor=${encodeURIComponent(cursor)}`);
     expect(next.status).toBe(200);
-    expect(next.body.items.map((r: { id: string }) => r.id)).not.toContain(first.items[0].id);
+    expect(next.body.items.map((r: { id: string }) => r.id)).not.toContain(first.items[0]?.id);
   });
 
   it.each([
     ['edited', () => `${cursor.slice(0, 10)}A${cursor.slice(11)}`],
-    ['unsigned store key without its sort key', () => Buffer.from(JSON.stringify({ PK: `ACC#${rt.demo.accountId}` })).toString('base64url')],
+    [
+      'unsigned store key without its sort key',
+      () => Buffer.from(JSON.stringify({ PK: `ACC#${rt.demo.accountId}` })).toString('base64url'),
+    ],
     ['signature only', () => cursor.slice(cursor.lastIndexOf('.'))],
-    ['empty sort key, old signature', () => `${Buffer.from(JSON.stringify({ PK: `ACC#${rt.demo.accountId}`, SK: '' })).toString('base64url')}${cursor.slice(cursor.lastIndexOf('.'))}`],
+    [
+      'empty sort key, old signature',
+      () =>
+        `${Buffer.from(JSON.stringify({ PK: `ACC#${rt.demo.accountId}`, SK: '' })).toString('base64url')}${cursor.slice(cursor.lastIndexOf('.'))}`,
+    ],
   ])('%s → 400 at query cursor', async (_why, make) => {
     const res = await api.get(`/v1/roles?limit=1&cursor=${encodeURIComponent(make())}`);
     expect(res.status).toBe(400);

@@ -14,10 +14,16 @@ const MAX_SIGNED_CURSOR = 2200;
 const MIN_KEY_BYTES = 32;
 
 /** keyOf is asked on the first list request only: a group without lists is given no key. */
-export function signCursors(keyOf: () => Uint8Array): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
+export function signCursors(
+  keyOf: () => Uint8Array,
+): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
   let key: Uint8Array | undefined;
+  const keyNow = () => {
+    key ??= checked(keyOf());
+    return key;
+  };
   const mac = (request: ParsedRequest, params: Record<string, string> | undefined, cursor: string) =>
-    createHmac('sha256', (key ??= checked(keyOf())))
+    createHmac('sha256', keyNow())
       .update(JSON.stringify([request.principal?.accountId ?? '', request.route.operationId, params ?? {}]))
       .update('\n')
       .update(cursor)
@@ -32,7 +38,9 @@ export function signCursors(keyOf: () => Uint8Array): MiddlewareObj<ApiEvent, Ap
       const dot = signed.lastIndexOf('.');
       const cursor = signed.slice(0, dot);
       const given = Buffer.from(signed.slice(dot + 1));
-      const expected = Buffer.from(mac(request.context.drover, request.event.pathParameters as never, cursor));
+      const expected = Buffer.from(
+        mac(request.context.drover, request.event.pathParameters as never, cursor),
+      );
       if (
         signed.length > MAX_SIGNED_CURSOR ||
         dot <= 0 ||
@@ -47,7 +55,8 @@ export function signCursors(keyOf: () => Uint8Array): MiddlewareObj<ApiEvent, Ap
     },
     after: async (request) => {
       const response = request.response;
-      if (!response?.body || !takesCursor(request.context.drover) || !response.body.includes('"nextCursor"')) return;
+      if (!response?.body || !takesCursor(request.context.drover) || !response.body.includes('"nextCursor"'))
+        return;
       const body = JSON.parse(response.body) as { nextCursor?: unknown };
       if (typeof body.nextCursor !== 'string') return;
       const params = request.event.pathParameters as Record<string, string> | undefined;
