@@ -48,6 +48,7 @@ import { createHandler as servers } from '../functions/handlers/api/servers';
 import { createHandler as variables } from '../functions/handlers/api/variables';
 import { createHandler as webhooks } from '../functions/handlers/api/webhooks';
 import { systemClock } from '../functions/ports/clock';
+import type { EmailVerification } from '../functions/ports/email-verification';
 import type { SignIn } from '../functions/ports/sign-in';
 import type { Store } from '../functions/ports/store';
 import type { UserDirectory } from '../functions/ports/user-directory';
@@ -105,6 +106,8 @@ export interface LocalRuntimeOptions extends HostedModeOptions {
   throttles?: Partial<Throttles>;
   /** Where sign-up creates the owner's sign-in (default: the Store's scrypt hash); tests put Cognito's here. */
   userDirectory?: (store: Store) => UserDirectory;
+  /** Self-service sign-up's emailed code (default: none, sign-ups are usable at once); tests put Cognito's here. */
+  emailVerification?: () => EmailVerification;
 }
 
 export interface LocalRuntime {
@@ -220,6 +223,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     signUpMode: options.signUpMode ?? 'open',
     ...(options.throttles ? { throttles: options.throttles } : {}),
     signIn: options.signIn?.(issuer) ?? createLocalSignIn(issuer),
+    ...(options.emailVerification ? { emailVerification: options.emailVerification() } : {}),
     agentApiUrl: `${url}/api`,
     // User data fetches the agent from this API (agent-download.ts) and checks it is this bundle.
     agentDownload: {

@@ -4,9 +4,11 @@
 // `custom:user_id` are 30 characters, passwords need 12 characters of four kinds. Only the admin
 // operations Drover calls (SigV4-signed, naming the pool) and the public sign-in ones (unsigned,
 // naming the app client: InitiateAuth USER_PASSWORD_AUTH, RespondToAuthChallenge
-// NEW_PASSWORD_REQUIRED); errors answer 400 with `__type` as Cognito does. Cognito has no local
-// emulator we use, so this checks the calls the real SDK client makes and records them.
-import { randomUUID } from 'node:crypto';
+// NEW_PASSWORD_REQUIRED; self-service SignUp, ConfirmSignUp and ResendConfirmationCode through
+// the sign-up client, whose SECRET_HASH it checks, the emailed codes kept in `sentCodes`); errors
+// answer 400 with `__type` as Cognito does. Cognito has no local emulator we use, so this checks
+// the calls the real SDK client makes and records them.
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -14,7 +16,7 @@ export interface StandInUser {
   username: string;
   attributes: Record<string, string>;
   enabled: boolean;
-  status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+  status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED' | 'UNCONFIRMED';
   password: string | undefined;
   /** Whether Cognito would have emailed an invitation. */
   invited: boolean;
@@ -33,6 +35,10 @@ export interface CognitoStandIn {
   calls: StandInCall[];
   /** By email (the pool's username attribute). */
   users: Map<string, StandInUser>;
+  /** The self-service sign-up client (with a secret): SignUp, ConfirmSignUp, ResendConfirmationCode. */
+  signUpClientId: string;
+  /** The verification codes Cognito would have emailed, oldest first; only the last per email is valid. */
+  sentCodes: { email: string; code: string }[];
   /** The next call of `operation` fails with this Cognito error type. */
   failNext(operation: string, type: string, message?: string): void;
   stop(): Promise<void>;
@@ -50,7 +56,17 @@ class CognitoError extends Error {
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const CUSTOM_ID_LENGTH = 30;
 /** Cognito's public operations: no IAM, the app client names the pool. */
-const PUBLIC_OPERATIONS = new Set(['InitiateAuth', 'RespondToAuthChallenge']);
+const PUBLIC_OPERATIONS = new Set([
+  'InitiateAuth',
+  'RespondToAuthChallenge',
+  'SignUp',
+  'ConfirmSignUp',
+  'ResendConfirmationCode',
+]);
+/** The public operations of self-service sign-up, which name the sign-up client and its SECRET_HASH. */
+const SIGN_UP_OPERATIONS = new Set(['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode']);
+const SIGN_UP_CLIENT_ID = 'droversignupclient00000000001';
+const SIGN_UP_CLIENT_SECRET = 'stand-in-sign-up-client-secret';
 /** The ID token's lifetime the pool's client sets (infra: idTokenValidity 1 hour). */
 const ID_TOKEN_SECONDS = 3600;
 
@@ -72,6 +88,34 @@ export async function startCognitoStandIn(
   const failures = new Map<string, { type: string; message: string }>();
   /** Open NEW_PASSWORD_REQUIRED challenges: session → the user's email. */
   const sessions = new Map<string, string>();
+  const sentCodes: { email: string; code: string }[] = [];
+  const sendCode = (email: string) =>
+    sentCodes.push({ email, code: String(randomInt(0, 1_000_000)).padStart(6, '0') });
+  /** The pool's attribute checks, shared by AdminCreateUser and SignUp. */
+  const attributesOf = (body: Record<string, unknown>) => {
+    const attributes: Record<string, string> = {};
+    for (const a of (body.UserAttributes ?? []) as { Name: string; Value: string }[])
+      attributes[a.Name] = a.Value;
+    for (const custom of ['custom:account_id', 'custom:user_id']) {
+      const value = attributes[custom];
+      if (value !== undefined && value.length !== CUSTOM_ID_LENGTH)
+        throw new CognitoError(
+          'InvalidParameterException',
+          `String attribute ${custom} length must be ${CUSTOM_ID_LENGTH}.`,
+        );
+    }
+    return attributes;
+  };
+  const checkSecretHash = (body: Record<string, unknown>) => {
+    const expected = createHmac('sha256', SIGN_UP_CLIENT_SECRET)
+      .update(String(body.Username ?? '') + SIGN_UP_CLIENT_ID)
+      .digest('base64');
+    if (body.SecretHash !== expected)
+      throw new CognitoError(
+        'NotAuthorizedException',
+        `Client ${SIGN_UP_CLIENT_ID} is configured with secret but SECRET_HASH was not received or is wrong`,
+      );
+  };
 
   // By default not a real JWT: enough for the adapter, which hands it on without reading it.
   const tokensFor = async (user: StandInUser) => ({
@@ -98,21 +142,85 @@ export async function startCognitoStandIn(
   };
 
   const operations: Record<string, (body: Record<string, unknown>) => unknown | Promise<unknown>> = {
+    DescribeUserPoolClient(body) {
+      if (body.ClientId !== SIGN_UP_CLIENT_ID && body.ClientId !== clientId)
+        throw new CognitoError(
+          'ResourceNotFoundException',
+          `User pool client ${String(body.ClientId)} does not exist.`,
+        );
+      return {
+        UserPoolClient: {
+          UserPoolId: userPoolId,
+          ClientId: body.ClientId,
+          ...(body.ClientId === SIGN_UP_CLIENT_ID ? { ClientSecret: SIGN_UP_CLIENT_SECRET } : {}),
+        },
+      };
+    },
+    SignUp(body) {
+      checkSecretHash(body);
+      const email = String(body.Username ?? '').toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+$/.test(email))
+        throw new CognitoError('InvalidParameterException', 'Username should be an email.');
+      const attributes = attributesOf(body);
+      if (users.has(email))
+        throw new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
+      checkPassword(String(body.Password ?? ''));
+      const sub = randomUUID();
+      users.set(email, {
+        username: sub,
+        attributes: { ...attributes, email, sub },
+        enabled: true,
+        status: 'UNCONFIRMED',
+        password: String(body.Password),
+        invited: false,
+      });
+      sendCode(email);
+      return {
+        UserConfirmed: false,
+        UserSub: sub,
+        CodeDeliveryDetails: { Destination: email, DeliveryMedium: 'EMAIL', AttributeName: 'email' },
+      };
+    },
+    ConfirmSignUp(body) {
+      checkSecretHash(body);
+      const email = String(body.Username ?? '').toLowerCase();
+      const user = users.get(email);
+      // preventUserExistenceErrors: an unknown user is answered like a wrong code.
+      if (!user)
+        throw new CognitoError(
+          'CodeMismatchException',
+          'Invalid verification code provided, please try again.',
+        );
+      if (user.status !== 'UNCONFIRMED')
+        throw new CognitoError(
+          'NotAuthorizedException',
+          `User cannot be confirmed. Current status is ${user.status}`,
+        );
+      const last = sentCodes.filter((c) => c.email === email).at(-1);
+      if (!last || last.code !== body.ConfirmationCode)
+        throw new CognitoError(
+          'CodeMismatchException',
+          'Invalid verification code provided, please try again.',
+        );
+      user.status = 'CONFIRMED';
+      user.attributes.email_verified = 'true';
+      return {};
+    },
+    ResendConfirmationCode(body) {
+      checkSecretHash(body);
+      const email = String(body.Username ?? '').toLowerCase();
+      const user = users.get(email);
+      // preventUserExistenceErrors: an unknown user gets a made-up delivery, nothing is sent.
+      if (user?.status === 'CONFIRMED')
+        throw new CognitoError('InvalidParameterException', 'User is already confirmed.');
+      if (user) sendCode(email);
+      return { CodeDeliveryDetails: { Destination: email, DeliveryMedium: 'EMAIL', AttributeName: 'email' } };
+    },
     AdminCreateUser(body) {
       const email = String(body.Username ?? '').toLowerCase();
       if (!/^[^@\s]+@[^@\s]+$/.test(email))
         throw new CognitoError('InvalidParameterException', 'Username should be an email.');
-      const attributes: Record<string, string> = {};
-      for (const a of (body.UserAttributes ?? []) as { Name: string; Value: string }[])
-        attributes[a.Name] = a.Value;
-      for (const custom of ['custom:account_id', 'custom:user_id']) {
-        const value = attributes[custom];
-        if (value !== undefined && value.length !== CUSTOM_ID_LENGTH)
-          throw new CognitoError(
-            'InvalidParameterException',
-            `String attribute ${custom} length must be ${CUSTOM_ID_LENGTH}.`,
-          );
-      }
+      const attributes = attributesOf(body);
       if (users.has(email))
         throw new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
       if (body.TemporaryPassword !== undefined) checkPassword(String(body.TemporaryPassword));
@@ -161,6 +269,8 @@ export async function startCognitoStandIn(
       const user = users.get(String(params.USERNAME ?? '').toLowerCase());
       if (!user || user.password === undefined || user.password !== params.PASSWORD) throw wrongCredentials();
       if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+      if (user.status === 'UNCONFIRMED')
+        throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
       if (user.status === 'FORCE_CHANGE_PASSWORD') {
         const session = randomUUID();
         sessions.set(session, user.attributes.email!);
@@ -227,7 +337,7 @@ export async function startCognitoStandIn(
       calls.push({ operation, body });
       const run = operations[operation];
       if (!run) throw new CognitoError('UnknownOperationException', `The stand-in has no ${operation}`);
-      if (isPublic && body.ClientId !== clientId)
+      if (isPublic && body.ClientId !== (SIGN_UP_OPERATIONS.has(operation) ? SIGN_UP_CLIENT_ID : clientId))
         throw new CognitoError(
           'ResourceNotFoundException',
           `User pool client ${String(body.ClientId)} does not exist.`,
@@ -261,6 +371,8 @@ export async function startCognitoStandIn(
     endpoint: `http://127.0.0.1:${port}`,
     userPoolId,
     clientId,
+    signUpClientId: SIGN_UP_CLIENT_ID,
+    sentCodes,
     calls,
     users,
     failNext(operation, type, message = `${type} (stand-in)`) {

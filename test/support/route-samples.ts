@@ -92,6 +92,8 @@ const uniqueEmail = (what: string) => `${what}-${process.pid}-${Date.now()}-${++
 
 export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   signUp: () => ({ accountName: 'Sample Co', email: uniqueEmail('signup'), password: 'Sample-password-42!' }),
+  verifySignUpEmail: () => ({ email: uniqueEmail('verify'), code: '123456' }),
+  resendSignUpCode: () => ({ email: uniqueEmail('resend') }),
   suspendAccount: () => ({ reason: 'sample suspension' }),
   signIn: () => ({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
   // Well-formed; the local runtime has no temporary passwords, so the session is refused (401).
@@ -142,6 +144,11 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
 export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unknown; path: string }[]> = {
+  verifySignUpEmail: [
+    { why: 'a code that is not digits', body: () => ({ email: 'a@example.com', code: 'abc' }), path: 'code' },
+    { why: 'no email', body: () => ({ code: '123456' }), path: 'email' },
+  ],
+  resendSignUpCode: [{ why: 'not an email', body: () => ({ email: 'a' }), path: 'email' }],
   signUp: [
     {
       why: 'not an email',

@@ -102,8 +102,11 @@ function mapAuthError(err: unknown): unknown {
       ]);
     case 'PasswordResetRequiredException':
       return new Forbidden('Your password must be reset; ask an administrator of your account');
+    // Only self-service sign-ups are unconfirmed (admin-created users never are): the emailed code is missing.
     case 'UserNotConfirmedException':
-      return new Forbidden('This sign-in is not confirmed yet; ask an administrator of your account');
+      return new Forbidden(
+        'Your email is not verified yet: enter the code we emailed you (POST /api/v1/accounts/verify), or ask for a new one (POST /api/v1/accounts/resend-code)',
+      );
     case 'TooManyRequestsException':
     case 'TooManyFailedAttemptsException':
     case 'LimitExceededException':

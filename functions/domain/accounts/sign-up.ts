@@ -21,16 +21,57 @@ export const SignUpInput = z
   .meta({ id: 'SignUpInput' });
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
+/** How to sign in: the route and the email (the password is the one chosen at sign-up). */
+const SignInStep = z.object({ email: Email, tokenPath: z.literal('/api/v1/auth/token') });
+
 export const SignUpResult = z
   .object({
     account: Account,
     owner: User,
     environment: Environment,
-    /** How to sign in now: the route and the email (the password is the one just chosen). */
-    signIn: z.object({ email: Email, tokenPath: z.literal('/api/v1/auth/token') }),
+    /**
+     * `active`: sign in now (locally, and accounts an operator creates). `verification-required`:
+     * Cognito emailed a code to the owner; sign-in answers 403 until it is sent to `verify.path`.
+     */
+    status: z.enum(['active', 'verification-required']),
+    signIn: SignInStep,
+    /** Present when `status` is `verification-required`: where to send the emailed code, and to ask for another. */
+    verify: z
+      .object({
+        email: Email,
+        path: z.literal('/api/v1/accounts/verify'),
+        resendPath: z.literal('/api/v1/accounts/resend-code'),
+      })
+      .optional(),
   })
   .meta({ id: 'SignUpResult' });
 export type SignUpResult = z.infer<typeof SignUpResult>;
+
+/** The code Cognito emails at sign-up: digits (Cognito sends six). */
+export const VerificationCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{4,10}$/, 'must be the digits of the code we emailed you');
+
+export const VerifyEmailInput = z
+  .object({ email: Email, code: VerificationCode })
+  .strict()
+  .meta({ id: 'VerifyEmailInput' });
+export type VerifyEmailInput = z.infer<typeof VerifyEmailInput>;
+
+export const VerifyEmailResult = z
+  .object({ verified: z.literal(true), signIn: SignInStep })
+  .meta({ id: 'VerifyEmailResult' });
+export type VerifyEmailResult = z.infer<typeof VerifyEmailResult>;
+
+export const ResendCodeInput = z.object({ email: Email }).strict().meta({ id: 'ResendCodeInput' });
+export type ResendCodeInput = z.infer<typeof ResendCodeInput>;
+
+/** The same answer whether or not a sign-up waits for this email, so it tells nobody which emails exist. */
+export const ResendCodeResult = z
+  .object({ email: Email, message: z.string() })
+  .meta({ id: 'ResendCodeResult' });
+export type ResendCodeResult = z.infer<typeof ResendCodeResult>;
 
 /** Whether anyone may sign up (`open`) or only a platform operator may create accounts (`operator`). */
 export const SignUpMode = z.enum(['open', 'operator']);

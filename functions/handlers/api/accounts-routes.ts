@@ -2,10 +2,18 @@
 // spreads them into API_ROUTES): that group's function already holds the user pool's wiring,
 // which sign-up needs to create the first owner's sign-in and account deletion to remove them.
 //   POST /accounts                       public when sign-up is open; else an operator's (403 for others)
+//   POST /accounts/verify, /resend-code  public: the emailed code of a self-service sign-up in AWS
 //   /operator/accounts…                  operator token only (auth: 'operator'); every account's users get 401
 import type { z } from 'zod';
 import { AccountParams, OperatorAccount, SuspendAccountInput } from '../../domain/accounts/operator';
-import { SignUpInput, SignUpResult } from '../../domain/accounts/sign-up';
+import {
+  ResendCodeInput,
+  ResendCodeResult,
+  SignUpInput,
+  SignUpResult,
+  VerifyEmailInput,
+  VerifyEmailResult,
+} from '../../domain/accounts/sign-up';
 import { PageQuery, pageOf } from '../../domain/schemas/common';
 import type { RouteDef } from './routes';
 
@@ -28,6 +36,30 @@ export const ACCOUNTS_ROUTES: RouteDef[] = [
     access: 'none',
     body: SignUpInput,
     response: { status: 201, schema: SignUpResult },
+  },
+  {
+    operationId: 'verifySignUpEmail',
+    method: 'POST',
+    path: '/api/v1/accounts/verify',
+    group: 'access',
+    summary:
+      'Finish a self-service sign-up in AWS with the code emailed to the owner (400 at `code` when it is wrong or expired, or no sign-up waits for this email; 409 already verified, or this deployment does not verify emails)',
+    auth: false,
+    access: 'none',
+    body: VerifyEmailInput,
+    response: { status: 200, schema: VerifyEmailResult },
+  },
+  {
+    operationId: 'resendSignUpCode',
+    method: 'POST',
+    path: '/api/v1/accounts/resend-code',
+    group: 'access',
+    summary:
+      'Email a new sign-up code (always 202, whether or not a sign-up waits for this email; 429 when asked too often)',
+    auth: false,
+    access: 'none',
+    body: ResendCodeInput,
+    response: { status: 202, schema: ResendCodeResult },
   },
   operatorRoute({
     operationId: 'listOperatorAccounts',

@@ -2,6 +2,7 @@
 // by the `access` group's function (access.ts spreads them into its operations).
 import { Forbidden } from '../../domain/errors';
 import type { OperatorIdentity } from '../../ports/operator-tokens';
+import { resendCode, verifyEmail } from '../../services/accounts/email-verification';
 import * as operator from '../../services/accounts/operator-accounts';
 import { signUp } from '../../services/accounts/sign-up';
 import type { ApiDeps } from './deps';
@@ -23,6 +24,8 @@ export function accountOperations(deps: ApiDeps): Record<string, Operation> {
       };
       return { status: 201, body: await signUp(deps, request.body, source) };
     },
+    verifySignUpEmail: async ({ body }) => ({ status: 200, body: await verifyEmail(deps, body) }),
+    resendSignUpCode: async ({ body }) => ({ status: 202, body: await resendCode(deps, body) }),
     listOperatorAccounts: async ({ query }) => ({
       status: 200,
       body: await operator.listAccounts(deps, query),

@@ -20,6 +20,9 @@
 //                                           external issuer whose admins create sign-ins themselves)
 //   USER_POOL_CLIENT_ID   signIn            the app client POST /auth/token signs in with (unset:
 //                                           sign-in is at the external issuer, the route answers 404)
+//   USER_POOL_SIGN_UP_CLIENT_ID
+//                         emailVerification the app client (with a secret) self-service sign-up calls SignUp
+//                                           with, so Cognito emails a code (unset: sign-ups are usable at once)
 //   SIGN_UP               signUpMode        `open` (anyone may POST /accounts) or `operator` (default)
 //   OPERATOR_TOKEN_SHA256 operatorTokens    comma-separated hex SHA-256 of the platform operators' tokens
 //
@@ -39,6 +42,7 @@ import { createDocumentClient } from '../../adapters/dynamodb/client';
 import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
 import { createEventBridgePublisher } from '../../adapters/eventbridge/eventbridge-publisher';
 import { createAccessAuthenticator } from '../../adapters/identity/access-authenticator';
+import { createCognitoEmailVerification } from '../../adapters/identity/cognito-email-verification';
 import { createCognitoSignIn } from '../../adapters/identity/cognito-sign-in';
 import { createCognitoUserDirectory } from '../../adapters/identity/cognito-user-directory';
 import { externalUserDirectory } from '../../adapters/identity/external-user-directory';
@@ -53,6 +57,7 @@ import { NotFound } from '../../domain/errors';
 import type { AgentNotifier } from '../../ports/agent-notifier';
 import { systemClock } from '../../ports/clock';
 import { type CloudDriverFactory, CloudError } from '../../ports/cloud-driver';
+import type { EmailVerification } from '../../ports/email-verification';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
@@ -154,6 +159,18 @@ export function signInFromEnvironment(): SignIn {
     : externalSignIn;
 }
 
+export function emailVerificationFromEnvironment(): EmailVerification | undefined {
+  const userPoolId = process.env.USER_POOL_ID;
+  const clientId = process.env.USER_POOL_SIGN_UP_CLIENT_ID;
+  return userPoolId && clientId
+    ? createCognitoEmailVerification({
+        userPoolId,
+        clientId,
+        client: traced(new CognitoIdentityProviderClient({})),
+      })
+    : undefined;
+}
+
 export function agentDownloadFromEnvironment(): AgentDownload | undefined {
   const url = process.env.AGENT_DOWNLOAD_URL;
   const sha256 = process.env.AGENT_BUNDLE_SHA256;
@@ -187,6 +204,7 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
   const cursorKey = once(cursorKeyFromEnvironment);
   const userDirectory = once(userDirectoryFromEnvironment);
   const signIn = once(signInFromEnvironment);
+  const emailVerification = once(emailVerificationFromEnvironment);
   const operatorTokens = once(() =>
     createOperatorTokens((process.env.OPERATOR_TOKEN_SHA256 ?? '').split(',').filter(Boolean)),
   );
@@ -218,6 +236,9 @@ export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}):
     signUpMode: process.env.SIGN_UP === 'open' ? 'open' : 'operator',
     get signIn() {
       return signIn();
+    },
+    get emailVerification() {
+      return emailVerification();
     },
     agentChannelUrl: process.env.AGENT_CHANNEL_URL || undefined,
     agentDownload: agentDownloadFromEnvironment(),

@@ -7,6 +7,7 @@ import type { SignUpMode } from '../../domain/accounts/sign-up';
 import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
+import type { EmailVerification } from '../../ports/email-verification';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens, Authenticator } from '../../ports/identity';
@@ -34,6 +35,8 @@ export interface ApiDeps {
   notifier: AgentNotifier;
   /** Where users' sign-ins live: the Cognito user pool in AWS, the Store's scrypt hashes locally. */
   userDirectory: UserDirectory;
+  /** Self-service sign-up's emailed code (Cognito's sign-up app client in AWS); absent locally, where no email is verified. */
+  emailVerification?: EmailVerification;
   /** Password sign-in for `POST /auth/token`: Cognito's app client in AWS, the local issuer locally. */
   signIn: SignIn;
   /** Signs page cursors (middleware/cursor-signing.ts), ≥ 32 bytes: CURSOR_KEY in AWS, a file under DROVER_DATA_DIR locally. */

@@ -1,9 +1,11 @@
 // Sign-up: a new customer account, its first owner and a first environment (`default`), in that
 // order of claims: the email is checked first (409 before anything is written), the account
 // and environment are written, then the owner (which claims the email deployment-wide; a race
-// lost here is still 409) and their sign-in in the identity provider (Cognito: AdminCreateUser
-// with the chosen password set permanent, the address marked verified only because the
-// operator chose open sign-up — see README "Sign up and accounts"; locally the scrypt hash).
+// lost here is still 409) and their sign-in in the identity provider. Self-service sign-up in
+// AWS goes through EmailVerification (Cognito's SignUp: the sign-in is unconfirmed until the
+// emailed code comes back to verifyEmail); an operator's, and every sign-up locally, through the
+// UserDirectory (Cognito: AdminCreateUser, the operator vouching for the address; locally the
+// scrypt hash), usable at once — see README "Sign up and accounts".
 // Anything refused after the account was written purges it again, so a failed sign-up leaves
 // nothing behind. Sign-ups are throttled per address (throttles.ts).
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -13,6 +15,7 @@ import { Conflict, Unprocessable } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { Account } from '../../domain/schemas/account';
 import type { Clock } from '../../ports/clock';
+import type { EmailVerification } from '../../ports/email-verification';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
@@ -26,6 +29,8 @@ export interface SignUpDeps {
   clock: Clock;
   logger: Logger;
   userDirectory: UserDirectory;
+  /** Present where self-service sign-ups must verify their email (Cognito in AWS). */
+  emailVerification?: EmailVerification;
   throttles?: Partial<Throttles>;
 }
 
@@ -72,9 +77,10 @@ export async function signUp(
     await deps.store.users.create(owner).catch((err) => {
       throw err instanceof Conflict ? new Conflict(TAKEN) : err;
     });
-    await deps.userDirectory
-      .createUser({ ...owner, userId: owner.id, initialPassword: input.password })
-      .catch((err) => {
+    const verification = source.operatorId ? undefined : deps.emailVerification;
+    const signIn = { ...owner, userId: owner.id, initialPassword: input.password };
+    await (verification ? verification.register(signIn) : deps.userDirectory.createUser(signIn)).catch(
+      (err) => {
         // The directory names its own field; the sign-up body calls it `password`.
         if (err instanceof Unprocessable)
           throw new Unprocessable(
@@ -82,7 +88,8 @@ export async function signUp(
             err.issues.map((i) => ({ ...i, path: 'password' })),
           );
         throw err;
-      });
+      },
+    );
     await recordAudit(deps, {
       accountId: account.id,
       environmentId: null,
@@ -100,7 +107,20 @@ export async function signUp(
       after: { account, owner: { id: owner.id, email: owner.email }, environmentId: environment.id },
       outcome: 201,
     });
-    return { account, owner, environment, signIn: { email: owner.email, tokenPath: '/api/v1/auth/token' } };
+    const signInStep = { email: owner.email, tokenPath: '/api/v1/auth/token' } as const;
+    if (!verification) return { account, owner, environment, status: 'active', signIn: signInStep };
+    return {
+      account,
+      owner,
+      environment,
+      status: 'verification-required',
+      signIn: signInStep,
+      verify: {
+        email: owner.email,
+        path: '/api/v1/accounts/verify',
+        resendPath: '/api/v1/accounts/resend-code',
+      },
+    };
   } catch (err) {
     await undo(deps, account.id, owner);
     throw err;

@@ -204,6 +204,9 @@ const ACCESS_TABLE: Record<string, string> = {
   // Sign-up is public (open in the local runtime): each call makes a new account; the sixth from one
   // address in an hour is 429, still 'ok' (past access control).
   signUp: ANYONE,
+  // Public: locally (no email verification) verify is 409 and resend 202, past access control.
+  verifySignUpEmail: ANYONE,
+  resendSignUpCode: ANYONE,
   // The platform operator's routes take only an operator token: every account's user is 401.
   listOperatorAccounts: OPERATOR_ONLY,
   suspendAccount: OPERATOR_ONLY,

@@ -25,6 +25,8 @@ const TENANCY: Record<string, Coverage> = {
   signIn: 'public',
   completeNewPassword: 'public',
   signUp: 'public',
+  verifySignUpEmail: 'public',
+  resendSignUpCode: 'public',
   listOperatorAccounts: 'operator',
   suspendAccount: 'operator',
   resumeAccount: 'operator',
