@@ -1,8 +1,8 @@
 // EC2 clients for one set of cloud credentials, one per region (SigV4 scopes are per region).
 // Static access keys are used as they are; an assumed role goes through STS with the external
 // id, the STS client pointed at the same endpoint override as EC2 (how the sandbox serves both).
-// Both clients connect through the egress guard's agents when given (the driver factory always
-// gives them): an endpoint a tenant set is checked again at every new connection.
+// With an endpoint override (a URL the tenant set) both clients connect through the egress guard's
+// agents (the driver factory always gives them): the endpoint is checked at every new connection.
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
@@ -36,10 +36,16 @@ export interface AwsClientOptions {
   agents?: GuardedAgents;
 }
 
-/** The SDK's NodeHttpHandler options on the guarded agents (an options object is accepted as requestHandler). */
-function requestHandler(options: AwsClientOptions) {
+/**
+ * The SDK's NodeHttpHandler options on the guarded agents (an options object is accepted as
+ * requestHandler), for an endpoint the tenant set. AWS's own endpoints are not the tenant's to
+ * point, and may resolve to private addresses (VPC interface endpoints): the SDK's default handler.
+ */
+function requestHandler(credentials: AwsCredentials, options: AwsClientOptions) {
   const agents = options.agents;
-  return agents ? { requestHandler: { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent } } : {};
+  return agents && credentials.endpoint
+    ? { requestHandler: { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent } }
+    : {};
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -70,7 +76,7 @@ export function credentialsProvider(
         region: 'us-east-1',
         maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         ...(credentials.endpoint ? { endpoint: credentials.endpoint } : {}),
-        ...requestHandler(options),
+        ...requestHandler(credentials, options),
       },
     }),
   );
@@ -119,7 +125,7 @@ export class Ec2Clients {
         retryMode: this.options.retryMode ?? 'adaptive',
         maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         ...(this.credentials.endpoint ? { endpoint: this.credentials.endpoint } : {}),
-        ...requestHandler(this.options),
+        ...requestHandler(this.credentials, this.options),
       });
       // X-Ray subsegments per EC2 call in Lambda; tracing is off elsewhere.
       client = traced(client);
