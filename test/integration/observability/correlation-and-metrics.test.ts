@@ -30,11 +30,11 @@ beforeAll(async () => {
   rt.deps.metrics = operationsMetricsOf(metrics);
   rt.webhooks.deps.metrics = operationsMetricsOf(metrics);
   rt.deps.logger.setLogLevel('DEBUG');
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: never[]) => {
+  const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
     stdout.push(String(chunk));
     return write(chunk, ...rest);
-  });
+  }) as typeof process.stdout.write);
 });
 afterEach(() => {
   stdout = [];
