@@ -54,7 +54,12 @@ export class DroverStack extends Stack {
     });
     this.events = new Events(this, 'Events', { eventBusName: config.eventBusName });
     this.agentTokenKey = new AgentTokenKey(this, 'AgentTokenKey', { version: config.agentTokenKeyVersion });
-    this.identity = new Identity(this, 'Identity', { isProd: config.isProd, stageSuffix });
+    this.identity = new Identity(this, 'Identity', {
+      isProd: config.isProd,
+      stageSuffix,
+      // Self-service sign-up verifies emails through the pool, unless another issuer is trusted.
+      selfSignUp: config.signUp === 'open' && !config.authIssuer,
+    });
 
     const functions = new FunctionFactory({
       environment: {

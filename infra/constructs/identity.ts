@@ -3,6 +3,12 @@
 // key) are immutable attributes set when an admin creates the user, and are in the ID token the
 // portal and CLI send (access tokens carry no custom attributes without a pre-token Lambda).
 // The API trusts this pool unless `-c authIssuer=` names another issuer.
+//
+// With open sign-up (`-c signUp=open`) people also sign themselves up through Drover's API, which
+// calls Cognito's SignUp so that Cognito emails a code proving they hold the address. That goes
+// through a second, confidential app client (`drover-sign-up`, with a secret only the access
+// group reads): it alone may write the custom ids, so nobody can call SignUp directly with the
+// public portal client and give themselves another tenant's ids.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -16,14 +22,21 @@ export const USER_ADMINISTRATION_ACTIONS = [
   'cognito-idp:AdminDeleteUser',
 ] as const;
 
+/** What self-service sign-up adds (functions/adapters/identity/cognito-email-verification.ts): reading the sign-up client's secret. */
+export const SIGN_UP_CLIENT_ACTIONS = ['cognito-idp:DescribeUserPoolClient'] as const;
+
 export interface IdentityProps {
   isProd: boolean;
   stageSuffix: string;
+  /** Open sign-up: Cognito's own SignUp (email verification) through the sign-up client. */
+  selfSignUp?: boolean;
 }
 
 export class Identity extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** Present with open sign-up: the confidential client the API calls SignUp/ConfirmSignUp with. */
+  readonly signUpClient?: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -31,9 +44,16 @@ export class Identity extends Construct {
       userPoolName: `drover-users${props.stageSuffix}`,
       signInAliases: { email: true },
       signInCaseSensitive: false,
-      // Admins invite users (the account they join is theirs to decide), nobody signs up alone.
-      selfSignUpEnabled: false,
+      // Admins invite users (the account they join is theirs to decide). With open sign-up, a new
+      // account's owner signs up through the API's sign-up client; the pool emails them a code.
+      selfSignUpEnabled: props.selfSignUp ?? false,
       autoVerify: { email: true },
+      userVerification: {
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+        emailSubject: 'Your Drover verification code',
+        emailBody:
+          'Your Drover verification code is {####}. Enter it in the portal, or with drover signup verify.',
+      },
       standardAttributes: { email: { required: true, mutable: true } },
       customAttributes: {
         account_id: new cognito.StringAttribute({ minLen: 30, maxLen: 30, mutable: false }),
@@ -79,6 +99,22 @@ export class Identity extends Construct {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
     });
 
+    if (props.selfSignUp) {
+      this.signUpClient = this.userPool.addClient('SignUp', {
+        userPoolClientName: 'drover-sign-up',
+        // Only the API calls it (SignUp, ConfirmSignUp, ResendConfirmationCode), each with a
+        // SECRET_HASH of this secret; it signs nobody in.
+        generateSecret: true,
+        authFlows: { userSrp: true },
+        disableOAuth: true,
+        preventUserExistenceErrors: true,
+        readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+        writeAttributes: new cognito.ClientAttributes()
+          .withStandardAttributes({ email: true, fullname: true })
+          .withCustomAttributes('account_id', 'user_id'),
+      });
+    }
+
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
@@ -101,7 +137,16 @@ export class Identity extends Construct {
   grantUserAdministration(grantee: IGrantable): Record<string, string> {
     this.userPool.grant(grantee, ...USER_ADMINISTRATION_ACTIONS);
     // The client id is for sign-in (cognito-sign-in.ts): InitiateAuth is public, so no grant.
-    return { USER_POOL_ID: this.userPool.userPoolId, USER_POOL_CLIENT_ID: this.client.userPoolClientId };
+    const environment: Record<string, string> = {
+      USER_POOL_ID: this.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: this.client.userPoolClientId,
+    };
+    if (this.signUpClient) {
+      // SignUp is public too; reading the client's secret for its SECRET_HASH is not.
+      this.userPool.grant(grantee, ...SIGN_UP_CLIENT_ACTIONS);
+      environment.USER_POOL_SIGN_UP_CLIENT_ID = this.signUpClient.userPoolClientId;
+    }
+    return environment;
   }
 
   /** The pool's issuer URL (`iss` of its tokens); its JWKS is at `<issuer>/.well-known/jwks.json`. */
