@@ -26,7 +26,8 @@ export class CursorKey extends Construct {
     });
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Cursors live for minutes; the key is rotated by a redeploy with a new secret value, not on a timer.',
+      reason:
+        'Cursors live for minutes; the key is rotated by a redeploy with a new secret value, not on a timer.',
     });
   }
 

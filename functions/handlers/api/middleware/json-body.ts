@@ -2,8 +2,9 @@
 // MAX_JSON_DEPTH → 400 naming the limit, before JSON.parse builds anything. The depth is found by
 // a flat scan of the text (a counter, no recursion), so no body can overflow the stack here or in
 // the code that later walks the parsed value (zod, the DynamoDB marshaller, JSON.stringify).
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../../domain/input-bounds';
+
 import { InvalidInput, PayloadTooLarge } from '../../../domain/errors';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../../domain/input-bounds';
 import type { ApiEvent } from '../operation';
 
 export function readJsonBody(event: ApiEvent): unknown {
@@ -48,7 +49,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character, e.g. \" or \\
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character, e.g. \" or \\
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
