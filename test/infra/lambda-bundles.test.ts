@@ -317,6 +317,7 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
     });
 
     it("agent: answers a server's agent with its tasks, refuses a forged token", async () => {
+      expect(serverId, 'the servers test names a launched server').toMatch(/^srv-/);
       const agentToken = createHmacAgentTokens(AGENT_KEY).issue({
         accountId: demo.accountId,
         farmId: demo.farmId,
@@ -337,6 +338,7 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
     });
 
     it("agentChannel: connects a server's agent, refuses one without a token, disconnects", async () => {
+      expect(serverId, 'the servers test names a launched server').toMatch(/^srv-/);
       const agentToken = createHmacAgentTokens(AGENT_KEY).issue({
         accountId: demo.accountId,
         farmId: demo.farmId,
