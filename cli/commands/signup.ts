@@ -3,9 +3,20 @@
 // the token, the API URL and the environment kept in the config file. The body is checked with the
 // API's own schema first, so a mistake names its field before anything is sent. When the
 // deployment's sign-up is operator-only, a platform operator runs it with DROVER_OPERATOR_TOKEN set.
+//
+// In AWS a self-service sign-up must prove the email (the answer's status is
+// `verification-required`): the code Cognito emailed is taken from --code, the line after the
+// password on stdin, or asked for on a terminal, and sent to POST /accounts/verify before signing
+// in. Without any of these the command says how to finish: `drover signup verify`, then `drover login`.
 import type { Command } from 'commander';
 import { PASSWORD_POLICY_HINT } from '../../functions/domain/access/sign-in';
-import { SignUpInput, type SignUpResult } from '../../functions/domain/accounts/sign-up';
+import {
+  ResendCodeInput,
+  type ResendCodeResult,
+  SignUpInput,
+  type SignUpResult,
+  VerifyEmailInput,
+} from '../../functions/domain/accounts/sign-up';
 import { DroverApi } from '../api';
 import { writeConfig } from '../config';
 import { contextOf } from '../context';
@@ -14,17 +25,24 @@ import { type Io, notice, printData } from '../output';
 import { ask, askHidden, canPrompt, readStdin } from '../prompt';
 
 export function registerSignUp(program: Command, io: Io): void {
-  program
-    .command('signup')
+  const signup = program.command('signup');
+  signup
     .description('Create an account (you are its owner) and sign in to it')
     .option('--account-name <name>', "the account's name, e.g. your organisation (asked for on a terminal)")
     .option('--email <email>', 'your email: the sign-in name (asked for on a terminal)')
-    .option('--password-stdin', 'read the password from stdin, for scripts')
+    .option(
+      '--password-stdin',
+      'read the password from stdin, for scripts (and the emailed code from the next line, if you have it)',
+    )
+    .option(
+      '--code <code>',
+      'the code we emailed you, where the deployment verifies emails (asked for on a terminal)',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  drover signup --api https://drover.example.com/api\n  echo "$PASSWORD" | drover signup --account-name Acme --email me@acme.example --password-stdin',
+      '\nExamples:\n  drover signup --api https://drover.example.com/api\n  echo "$PASSWORD" | drover signup --account-name Acme --email me@acme.example --password-stdin\n  drover signup verify --email me@acme.example --code 123456',
     )
-    .action(async (opts: { accountName?: string; email?: string; passwordStdin?: boolean }, cmd: Command) => {
+    .action(async (opts: SignUpOptions, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const accountName = opts.accountName ?? (canPrompt() ? await ask('Account name: ') : undefined);
       const email = opts.email ?? (canPrompt() ? await ask('Email: ') : undefined);
@@ -33,7 +51,9 @@ export function registerSignUp(program: Command, io: Io): void {
           'Pass --account-name and --email (there is no terminal to ask on).',
         ]);
       let password: string | undefined;
-      if (opts.passwordStdin) password = (await readStdin()).split(/\r?\n/)[0];
+      // stdin is read once: the password, then (optionally) the emailed code, one per line.
+      const piped = opts.passwordStdin ? (await readStdin()).split(/\r?\n/) : [];
+      if (opts.passwordStdin) password = piped[0];
       else if (canPrompt()) password = await askNewPassword(io);
       else throw usageError('No terminal to ask for the password on.', ['Pipe it in with --password-stdin.']);
 
@@ -51,6 +71,21 @@ export function registerSignUp(program: Command, io: Io): void {
           auth: Boolean(operatorToken),
         })
       ).body;
+      notice(io, `Account ${created.account.name} (${created.account.id}) created; you are its owner.`);
+      if (created.status === 'verification-required') {
+        const code =
+          opts.code ??
+          (piped[1]?.trim() || undefined) ??
+          (canPrompt() ? await ask(`Enter the code we emailed to ${parsed.data.email}: `) : undefined);
+        if (!code) {
+          notice(io, `We emailed a code to ${parsed.data.email}. Finish with:`);
+          notice(io, `  drover signup verify --api ${apiUrl} --email ${parsed.data.email} --code <code>`);
+          notice(io, `  drover login --api ${apiUrl} --email ${parsed.data.email}`);
+          return;
+        }
+        await verify(apiUrl, { email: parsed.data.email, code });
+        notice(io, 'Email verified.');
+      }
       const signedIn = (
         await new DroverApi(apiUrl).post<{ accessToken: string; expiresAt: string }>(
           '/v1/auth/token',
@@ -67,7 +102,6 @@ export function registerSignUp(program: Command, io: Io): void {
         email: parsed.data.email,
         environment,
       });
-      notice(io, `Account ${created.account.name} (${created.account.id}) created; you are its owner.`);
       notice(io, `Logged in to ${apiUrl} as ${parsed.data.email}. Environment: ${environment.name}.`);
       if (ctx.format !== 'table')
         await printData(
@@ -77,6 +111,63 @@ export function registerSignUp(program: Command, io: Io): void {
           () => '',
         );
     });
+
+  signup
+    .command('verify')
+    .description('Finish a sign-up with the code we emailed you (deployments that verify emails)')
+    .option('--email <email>', 'the email you signed up with')
+    .option('--code <code>', 'the code from the email')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const { email, code } = sharedOptions(cmd);
+      if (!email || !code) throw usageError('Pass --email and --code.');
+      await verify(ctx.settings.apiUrl, { email, code });
+      notice(io, `Email verified. Sign in with: drover login --api ${ctx.settings.apiUrl} --email ${email}`);
+    });
+
+  signup
+    .command('resend-code')
+    .description('Email a new sign-up code')
+    .option('--email <email>', 'the email you signed up with')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const { email } = sharedOptions(cmd);
+      if (!email) throw usageError('Pass --email.');
+      const parsed = ResendCodeInput.safeParse({ email });
+      if (!parsed.success) throw invalidInputOf('The email is not valid', parsed.error.issues);
+      const sent = await new DroverApi(ctx.settings.apiUrl).post<ResendCodeResult>(
+        '/v1/accounts/resend-code',
+        parsed.data,
+        { auth: false },
+      );
+      notice(io, `${sent.body.message}.`);
+    });
+}
+
+/**
+ * `--email` and `--code` of `signup verify|resend-code`: `signup` has options of the same names and
+ * commander gives them to it wherever they stand (global options stay usable after a subcommand),
+ * so they are read from the subcommand and its parent alike.
+ */
+const sharedOptions = (cmd: Command) => cmd.optsWithGlobals<{ email?: string; code?: string }>();
+
+interface SignUpOptions {
+  accountName?: string;
+  email?: string;
+  passwordStdin?: boolean;
+  code?: string;
+}
+
+const invalidInputOf = (message: string, issues: { path: PropertyKey[]; message: string }[]) =>
+  invalidInput(
+    message,
+    issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  );
+
+async function verify(apiUrl: string, input: { email: string; code: string }): Promise<void> {
+  const parsed = VerifyEmailInput.safeParse(input);
+  if (!parsed.success) throw invalidInputOf('The code is not valid', parsed.error.issues);
+  await new DroverApi(apiUrl).post('/v1/accounts/verify', parsed.data, { auth: false });
 }
 
 async function askNewPassword(io: Io): Promise<string> {

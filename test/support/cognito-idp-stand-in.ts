@@ -39,6 +39,8 @@ export interface CognitoStandIn {
   signUpClientId: string;
   /** The verification codes Cognito would have emailed, oldest first; only the last per email is valid. */
   sentCodes: { email: string; code: string }[];
+  /** The next code emailed is this one (a test that must know it before the sign-up runs). */
+  queueCode(code: string): void;
   /** The next call of `operation` fails with this Cognito error type. */
   failNext(operation: string, type: string, message?: string): void;
   stop(): Promise<void>;
@@ -89,8 +91,9 @@ export async function startCognitoStandIn(
   /** Open NEW_PASSWORD_REQUIRED challenges: session → the user's email. */
   const sessions = new Map<string, string>();
   const sentCodes: { email: string; code: string }[] = [];
+  const queuedCodes: string[] = [];
   const sendCode = (email: string) =>
-    sentCodes.push({ email, code: String(randomInt(0, 1_000_000)).padStart(6, '0') });
+    sentCodes.push({ email, code: queuedCodes.shift() ?? String(randomInt(0, 1_000_000)).padStart(6, '0') });
   /** The pool's attribute checks, shared by AdminCreateUser and SignUp. */
   const attributesOf = (body: Record<string, unknown>) => {
     const attributes: Record<string, string> = {};
@@ -375,6 +378,9 @@ export async function startCognitoStandIn(
     sentCodes,
     calls,
     users,
+    queueCode(code) {
+      queuedCodes.push(code);
+    },
     failNext(operation, type, message = `${type} (stand-in)`) {
       failures.set(operation, { type, message });
     },
