@@ -2,7 +2,9 @@
 // The Sign up form: validated in the browser with the API's own schema (SignUpInput, plus the
 // repeated password), then POST /accounts and a sign-in with the same email and password. The
 // API's refusals (409 email taken, 429 too many sign-ups, 403 operator-only) show as a problem;
-// its field issues land under their fields.
+// its field issues land under their fields. Where the deployment verifies emails (the answer's
+// status is `verification-required`), the code step comes before the sign-in; the password stays
+// in this page's memory only until then.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
@@ -13,6 +15,7 @@ import { api } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
 import { saveSession } from '../../lib/session';
 import { SignUpForm, signUpApi } from '../../lib/sign-up-api';
+import { VerifyEmailStep } from './verify-email-step';
 
 type FieldErrors = Partial<Record<keyof SignUpForm, string>>;
 
@@ -21,6 +24,12 @@ export function SignUpPageClient() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiProblem>();
   const [submitting, setSubmitting] = useState(false);
+  const [pending, setPending] = useState<{ email: string; password: string }>();
+
+  async function signIn(credentials: { email: string; password: string }) {
+    saveSession(await api.signIn(credentials));
+    router.replace('/');
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,9 +51,10 @@ export function SignUpPageClient() {
     setSubmitting(true);
     const { repeat: _repeat, ...input } = parsed.data;
     try {
-      await signUpApi.signUp(input);
-      saveSession(await api.signIn({ email: input.email, password: input.password }));
-      router.replace('/');
+      const created = await signUpApi.signUp(input);
+      const credentials = { email: input.email, password: input.password };
+      if (created.status === 'verification-required') setPending(credentials);
+      else await signIn(credentials);
     } catch (error) {
       const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
       setFieldErrors(failure.fieldErrors());
@@ -52,6 +62,16 @@ export function SignUpPageClient() {
       setSubmitting(false);
     }
   }
+
+  if (pending)
+    return (
+      <>
+        <AppHeader signedIn={false} />
+        <main className="page page-narrow" id="main">
+          <VerifyEmailStep email={pending.email} onVerified={() => signIn(pending)} />
+        </main>
+      </>
+    );
 
   return (
     <>
