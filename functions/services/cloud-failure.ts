@@ -3,6 +3,7 @@
 // status and the cloud's error code when they look like one. Never the text of the answer: the
 // endpoint may be a URL a tenant set, and echoing what it said would turn the platform into a
 // reader of whatever that URL reaches (an instance metadata service, an internal API).
+import { DroverError } from '../domain/errors';
 import { CloudError, type CloudErrorKind, EGRESS_REFUSED } from '../ports/cloud-driver';
 
 const KIND_TEXT: Record<CloudErrorKind, string> = {
@@ -27,4 +28,29 @@ export function describeCloudFailure(err: unknown): string {
     ...(code && CODE.test(code) && code !== String(httpStatus) ? [code] : []),
   ];
   return `${KIND_TEXT[err.kind] ?? KIND_TEXT.Transient}${facts.length ? ` (${facts.join(', ')})` : ''}`;
+}
+
+/** The facts of a cloud failure that may go into an event's payload: kind, HTTP status, a code that looks like one. */
+export function cloudFailureFacts(err: CloudError): {
+  kind: CloudErrorKind;
+  code?: string;
+  httpStatus?: number;
+} {
+  const { code, httpStatus } = err.details;
+  return {
+    kind: err.kind,
+    ...(code && CODE.test(code) ? { code } : {}),
+    ...(httpStatus !== undefined && Number.isInteger(httpStatus) ? { httpStatus } : {}),
+  };
+}
+
+/**
+ * What any failure is called in records a user reads (farm events, server status, farm
+ * reasons): a cloud failure in Drover's words, a DroverError by its own message (Drover wrote
+ * it), anything else — a bug — as an internal error. Callers log the error itself.
+ */
+export function describeFailure(err: unknown): string {
+  if (err instanceof CloudError) return describeCloudFailure(err);
+  if (err instanceof DroverError) return err.message;
+  return 'an internal error (logged for the operator)';
 }

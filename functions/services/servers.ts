@@ -1,4 +1,5 @@
 // A farm's servers: listing, and a person's actions on one server.
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { Conflict, NotFound } from '../domain/errors';
 import type { PageQuery } from '../domain/schemas/common';
 import type { Server } from '../domain/schemas/server';
@@ -8,6 +9,7 @@ import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { SecretBox } from '../ports/secret-box';
 import type { Store } from '../ports/store';
+import { describeFailure } from './cloud-failure';
 import { openCredentials } from './credentials';
 import { getFarm } from './farms';
 import { farmEvent, recordEvents } from './reconcile/farm-events';
@@ -18,6 +20,7 @@ interface Deps {
   publisher: EventPublisher;
   secrets: SecretBox;
   drivers: CloudDriverFactory;
+  logger: Pick<Logger, 'warn'>;
 }
 
 const LIVE: Server['status'][] = ['Pending Launch', 'Pending', 'Initializing', 'Running', 'Suspended'];
@@ -91,9 +94,15 @@ export async function terminateServer(
     try {
       await driver.terminate(server.region, [{ instanceId: server.instanceId, zone: server.zone }]);
     } catch (err) {
-      // The intent is recorded: the reconciler calls again. Only say what happened.
-      if (!(err instanceof CloudError && err.kind === 'NotFound'))
-        events[1]!.message += ` (the cloud call failed and will be retried: ${(err as Error).message})`;
+      // The intent is recorded: the reconciler calls again. Only say what happened, in Drover's
+      // words (the cloud's text may come from a tenant-set endpoint); the log keeps the error.
+      if (!(err instanceof CloudError && err.kind === 'NotFound')) {
+        deps.logger.warn('terminate call failed; the reconciler retries it', {
+          serverId,
+          error: err as Error,
+        });
+        events[1]!.message += ` (the cloud call failed and will be retried: ${describeFailure(err)})`;
+      }
     }
   }
   await recordEvents(deps, events);

@@ -20,6 +20,7 @@ import type { Role } from '../../domain/schemas/role';
 import type { Server, ServerStatus } from '../../domain/schemas/server';
 import { CloudError, type ObservedInstance } from '../../ports/cloud-driver';
 import type { DroverEvent } from '../../ports/event-publisher';
+import { cloudFailureFacts, describeCloudFailure, describeFailure } from '../cloud-failure';
 import { imageFor } from '../farms';
 import { type CapacityHolds, nextCapacityHold } from './capacity-holds';
 import type { CloudAccess } from './cloud-access';
@@ -95,11 +96,16 @@ export class PlanApplier {
         }
         if (err instanceof CloudError && err.kind === 'Throttled') {
           this.stopped = 'throttled';
-          this.problems.push(`the cloud is throttling calls (${err.message})`);
+          // The cloud's text stays in the log: its endpoint may be one a tenant set (cloud-failure.ts).
+          this.problems.push(`cloud calls paused for this pass: ${describeCloudFailure(err)}`);
+          this.logger.warn('cloud throttled the reconcile pass', {
+            action: action.type,
+            farmId: this.farm.id,
+            error: err,
+          });
           continue;
         }
-        const message = err instanceof CloudError ? `${err.kind}: ${err.message}` : (err as Error).message;
-        this.problems.push(`${action.type} failed: ${message}`);
+        this.problems.push(`${action.type} failed: ${describeFailure(err)}`);
         this.logger.warn('reconcile action failed', {
           action: action.type,
           farmId: this.farm.id,
@@ -415,14 +421,20 @@ export class PlanApplier {
           server.id,
           server.version,
           null,
-          `launch call failed, will retry: ${err.kind}: ${err.message}`,
+          `launch call failed, will retry: ${describeCloudFailure(err)}`,
           {},
         );
         throw err;
       }
+      this.logger.warn('the cloud refused a launch', {
+        farmId: this.farm.id,
+        serverId: server.id,
+        error: err,
+      });
       const status: ServerStatus = 'Failed';
-      await this.write(server.id, server.version, status, `launch refused: ${err.kind}: ${err.message}`, {});
-      this.emit('InstanceLaunchFailed', server, `${err.kind}: ${err.message}`, { kind: err.kind });
+      const why = describeCloudFailure(err);
+      await this.write(server.id, server.version, status, `launch refused: ${why}`, {});
+      this.emit('InstanceLaunchFailed', server, why, cloudFailureFacts(err));
       return err.kind === 'CapacityError' ? 'no-capacity' : 'failed';
     }
     const status: ServerStatus = instance.state === 'running' ? 'Initializing' : 'Pending';

@@ -10,6 +10,7 @@ import type { FarmRef } from '../../ports/farm-scheduler';
 import { noOperationsMetrics } from '../../ports/operations-metrics';
 import type { ReconcileSummary } from '../../ports/store';
 import { recordSystemAudit } from '../audit';
+import { cloudFailureFacts, describeFailure } from '../cloud-failure';
 import { settleStuckExecutions } from '../orchestration/stuck-executions';
 import { enabledPolicies } from '../policies';
 import { checkFarmLaunch, holdBlockedLaunches } from '../variables/launch-gate';
@@ -70,7 +71,11 @@ async function leasedPass(
     const farm = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId).catch(() => undefined);
     if (farm) {
       await recordEvents(deps, [
-        farmEvent('ReconcileFailed', farm, deps.clock.now(), { message: (err as Error).message }),
+        // The error itself is in the log above; the event says what failed in Drover's words.
+        farmEvent('ReconcileFailed', farm, deps.clock.now(), {
+          message: `the reconcile pass stopped: ${describeFailure(err)}`,
+          payload: err instanceof CloudError ? cloudFailureFacts(err) : {},
+        }),
       ]).catch(() => {});
     }
     return { result: 'failed', actions: 0, recheckAfterMs: THROTTLED_BACKOFF_MS };
@@ -144,8 +149,13 @@ async function pass(
         );
         observedLocations.push({ platform: l.platform, region: l.region });
       } catch (err) {
-        const why = err instanceof CloudError ? `${err.kind}: ${err.message}` : (err as Error).message;
-        problems.push(`could not list ${l.platform} ${l.region}: ${why}`);
+        deps.logger.warn('could not list instances', {
+          farmId: farm.id,
+          platform: l.platform,
+          region: l.region,
+          error: err as Error,
+        });
+        problems.push(`could not list ${l.platform} ${l.region}: ${describeFailure(err)}`);
       }
     }),
   );
