@@ -17,7 +17,9 @@ export function rawRequest(
   const base = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: base.hostname, port: base.port, method, path: rawPath, headers: options.headers },
+      // A connection per request: a kept-alive socket the server closes as it is reused would show
+      // as "no answer" (status 0), which is the client's race, not the runtime's failure.
+      { host: base.hostname, port: base.port, method, path: rawPath, headers: options.headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

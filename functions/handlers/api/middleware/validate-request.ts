@@ -49,7 +49,8 @@ function parseIfMatch(header: string | undefined, issues: FieldIssue[]): number 
   if (value === '*') return '*';
   // A weak ETag only says two versions are equivalent, not identical: a write conditioned on one
   // could overwrite a change it never saw (RFC 9110 §13.1.1 uses the strong comparison).
-  if (/^W\//i.test(value)) throw new PreconditionFailed('If-Match must name a strong ETag (e.g. "3"), not W/');
+  if (/^W\//i.test(value))
+    throw new PreconditionFailed('If-Match must name a strong ETag (e.g. "3"), not W/');
   const match = /^"?(\d{1,15})"?$/.exec(value);
   if (!match) {
     issues.push({ in: 'header', path: 'if-match', message: 'must be an ETag this API returned, e.g. "3"' });
