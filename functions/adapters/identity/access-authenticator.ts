@@ -4,11 +4,11 @@
 // routes, which verify them on their own path.
 import { API_TOKEN_PATTERN } from '../../domain/access/api-token';
 import { hashApiTokenSecret } from '../../domain/access/api-token-secret';
+import { suspendedMessage } from '../../domain/accounts/suspension';
 import { Forbidden, Unauthorized } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { Authenticator, Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
-import { suspendedMessage } from '../../domain/accounts/suspension';
 
 export function createAccessAuthenticator(deps: {
   jwt: Authenticator;
