@@ -24,7 +24,9 @@ export function resolveRoute(routes: RouteDef[]): MiddlewareObj<ApiEvent, ApiRes
         ifMatch: undefined,
         requestId: request.event.requestContext?.requestId ?? '',
         source: {
-          ...(request.event.requestContext?.http?.sourceIp ? { ip: request.event.requestContext.http.sourceIp } : {}),
+          ...(request.event.requestContext?.http?.sourceIp
+            ? { ip: request.event.requestContext.http.sourceIp }
+            : {}),
           ...(request.event.requestContext?.http?.userAgent
             ? { userAgent: request.event.requestContext.http.userAgent.slice(0, 512) }
             : {}),
@@ -42,7 +44,9 @@ export function resolveRoute(routes: RouteDef[]): MiddlewareObj<ApiEvent, ApiRes
 function rawPathMatches(event: ApiEvent, route: RouteDef): boolean {
   const stage = event.requestContext?.stage;
   const prefix = stage && stage !== '$default' ? `/${stage}` : '';
-  const rawPath = event.rawPath?.startsWith(`${prefix}/`) ? event.rawPath.slice(prefix.length) : event.rawPath;
+  const rawPath = event.rawPath?.startsWith(`${prefix}/`)
+    ? event.rawPath.slice(prefix.length)
+    : event.rawPath;
   const params = matchTemplate(route.path, rawPath ?? '');
   if (!params) return false;
   const given = event.pathParameters ?? {};
