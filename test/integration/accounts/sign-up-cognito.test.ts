@@ -1,7 +1,9 @@
-// Sign-up the AWS way: the runtime's user directory and sign-in are the Cognito adapters (real SDK
-// client) against the Cognito JSON API stand-in, whose ID tokens the local issuer mints. The owner's
-// sign-in is made in the pool with Drover's ids and the chosen password set permanent; a password
-// the pool's policy refuses is 422 on `password` and leaves no account behind.
+// Sign-up in AWS without email verification (no sign-up app client: operator-only deployments, where
+// the operator vouches for the address): the runtime's user directory and sign-in are the Cognito
+// adapters (real SDK client) against the Cognito JSON API stand-in, whose ID tokens the local issuer
+// mints. The owner's sign-in is made in the pool with Drover's ids and the chosen password set
+// permanent; a password the pool's policy refuses is 422 on `password` and leaves no account behind.
+// Open sign-up with the emailed code: sign-up-verification.test.ts.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoSignIn } from '../../../functions/adapters/identity/cognito-sign-in';
