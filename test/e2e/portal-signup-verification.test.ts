@@ -2,7 +2,7 @@
 // directory and sign-in are the Cognito adapters (real SDK client) against the Cognito stand-in,
 // whose ID tokens the local issuer mints. After the form comes "Enter the code we emailed you":
 // a wrong code shows under the field, "Send a new code" emails another, and the right one signs
-// the new owner in.
+// the new owner in. An owner who left before the code step gets it from the sign-in page.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoEmailVerification } from '../../functions/adapters/identity/cognito-email-verification';
@@ -11,7 +11,7 @@ import { createCognitoUserDirectory } from '../../functions/adapters/identity/co
 import type { LocalRuntime } from '../../local/runtime';
 import { type CognitoStandIn, startCognitoStandIn } from '../support/cognito-idp-stand-in';
 import type { Chromium } from './support/chromium';
-import { type PortalSession, startPortalSession } from './support/portal-session';
+import { type PortalSession, startPortalSession, submitSignIn } from './support/portal-session';
 
 let session: PortalSession;
 let runtime: LocalRuntime;
@@ -79,6 +79,29 @@ describe('the Sign up page with email verification', () => {
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     await page.waitForURL(`${runtime.url}/`);
     expect(cognito.users.get(EMAIL)!.status).toBe('CONFIRMED');
+    await page.close();
+  });
+
+  it('offers the code step at sign-in to an owner who left before it', async () => {
+    const email = 'later-portal@example.com';
+    const signUp = await fetch(`${runtime.apiUrl}/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accountName: 'Later Co', email, password: PASSWORD }),
+    });
+    expect(signUp.status).toBe(201);
+    const page = await chromium.context.newPage();
+    // Signed out: the first test left its owner's session in this browser's storage.
+    await page.goto(`${runtime.url}/sign-in/`);
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto(`${runtime.url}/sign-in/`);
+    await submitSignIn(page, { email, password: PASSWORD });
+    await page.getByRole('heading', { name: 'Enter the code we emailed you' }).waitFor();
+    const code = cognito.sentCodes.filter((c) => c.email === email).at(-1)!.code;
+    await page.getByLabel('Code', { exact: true }).fill(code);
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.waitForURL(`${runtime.url}/`);
+    expect(cognito.users.get(email)!.status).toBe('CONFIRMED');
     await page.close();
   });
 });

@@ -3,9 +3,11 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { NEW_PASSWORD_REQUIRED_TYPE, PASSWORD_POLICY_HINT } from '../../../functions/domain/access/sign-in';
+import { EMAIL_NOT_VERIFIED } from '../../../functions/domain/accounts/sign-up';
 import { AppHeader } from '../../components/app-header';
 import { DemoSignInHint } from '../../components/demo-sign-in-hint';
 import { ProblemNotice } from '../../components/problem-notice';
+import { VerifyEmailStep } from '../../components/verify-email-step';
 import { api, NewPasswordForm, SignInInput } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
 import { readSession, saveSession } from '../../lib/session';
@@ -40,6 +42,8 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
   // neither makes a native GET (the password in the URL) nor types into a form about to vanish.
   const [ready, setReady] = useState(false);
   const [challenge, setChallenge] = useState<Challenge>();
+  /** A self-service owner who has not sent back the emailed code: the code step, then this sign-in again. */
+  const [unverified, setUnverified] = useState<SignInInput>();
 
   useEffect(() => setReady(!fallback), [fallback]);
 
@@ -68,6 +72,10 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
       setSubmitting(false);
       if (failure.type === NEW_PASSWORD_REQUIRED_TYPE && failure.session) {
         setChallenge({ email: parsed.data.email, session: failure.session });
+        return;
+      }
+      if (failure.status === 403 && failure.detail === EMAIL_NOT_VERIFIED) {
+        setUnverified(parsed.data);
         return;
       }
       setFieldErrors(failure.fieldErrors());
@@ -104,6 +112,22 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
       if (failure.status === 401) setChallenge(undefined);
     }
   }
+
+  if (unverified)
+    return (
+      <>
+        <AppHeader signedIn={false} />
+        <main className="page page-narrow" id="main">
+          <VerifyEmailStep
+            email={unverified.email}
+            onVerified={async () => {
+              saveSession(await api.signIn(unverified));
+              router.replace(returnTo);
+            }}
+          />
+        </main>
+      </>
+    );
 
   if (challenge)
     return (

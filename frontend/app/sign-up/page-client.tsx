@@ -11,11 +11,11 @@ import { type FormEvent, useState } from 'react';
 import { PASSWORD_POLICY_HINT } from '../../../functions/domain/access/sign-in';
 import { AppHeader } from '../../components/app-header';
 import { ProblemNotice } from '../../components/problem-notice';
+import { VerifyEmailStep } from '../../components/verify-email-step';
 import { api } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
 import { saveSession } from '../../lib/session';
 import { SignUpForm, signUpApi } from '../../lib/sign-up-api';
-import { VerifyEmailStep } from './verify-email-step';
 
 type FieldErrors = Partial<Record<keyof SignUpForm, string>>;
 

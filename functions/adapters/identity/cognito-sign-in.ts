@@ -14,6 +14,7 @@ import {
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NewPasswordRequired, type SignInToken } from '../../domain/access/sign-in';
+import { EMAIL_NOT_VERIFIED } from '../../domain/accounts/sign-up';
 import { Forbidden, TooManyRequests, Unauthorized, Unprocessable } from '../../domain/errors';
 import type { SignIn } from '../../ports/sign-in';
 
@@ -104,9 +105,7 @@ function mapAuthError(err: unknown): unknown {
       return new Forbidden('Your password must be reset; ask an administrator of your account');
     // Only self-service sign-ups are unconfirmed (admin-created users never are): the emailed code is missing.
     case 'UserNotConfirmedException':
-      return new Forbidden(
-        'Your email is not verified yet: enter the code we emailed you (POST /api/v1/accounts/verify), or ask for a new one (POST /api/v1/accounts/resend-code)',
-      );
+      return new Forbidden(EMAIL_NOT_VERIFIED);
     case 'TooManyRequestsException':
     case 'TooManyFailedAttemptsException':
     case 'LimitExceededException':

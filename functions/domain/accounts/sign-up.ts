@@ -47,6 +47,13 @@ export const SignUpResult = z
   .meta({ id: 'SignUpResult' });
 export type SignUpResult = z.infer<typeof SignUpResult>;
 
+/**
+ * Sign-in's 403 detail for an owner who has not sent back the emailed code yet: the portal's
+ * sign-in page shows the code step when it sees it, so it is one constant.
+ */
+export const EMAIL_NOT_VERIFIED =
+  'Your email is not verified yet: enter the code we emailed you (POST /api/v1/accounts/verify), or ask for a new one (POST /api/v1/accounts/resend-code)';
+
 /** The code Cognito emails at sign-up: digits (Cognito sends six). */
 export const VerificationCode = z
   .string()

@@ -1,11 +1,12 @@
 'use client';
 // The second step of a sign-up where the deployment verifies emails (AWS): the code Cognito
 // emailed, checked in the browser with the API's VerifyEmailInput, then POST /accounts/verify;
-// "Send a new code" asks for another. A wrong or expired code shows under the field.
+// "Send a new code" asks for another. A wrong or expired code shows under the field. Shown right
+// after the Sign up form, and by the sign-in page when the API says the email is not verified yet.
 import { type FormEvent, useState } from 'react';
-import { ProblemNotice } from '../../components/problem-notice';
-import { ApiProblem } from '../../lib/api-problem';
-import { signUpApi, VerifyEmailInput } from '../../lib/sign-up-api';
+import { ApiProblem } from '../lib/api-problem';
+import { signUpApi, VerifyEmailInput } from '../lib/sign-up-api';
+import { ProblemNotice } from './problem-notice';
 
 export function VerifyEmailStep(props: { email: string; onVerified: () => Promise<void> }) {
   const [codeError, setCodeError] = useState<string>();
@@ -59,8 +60,7 @@ export function VerifyEmailStep(props: { email: string; onVerified: () => Promis
     <form className="panel sign-in" onSubmit={onSubmit} noValidate aria-labelledby="verify-heading">
       <h1 id="verify-heading">Enter the code we emailed you</h1>
       <p className="muted">
-        Your account is created. To prove the address is yours, enter the code we sent to{' '}
-        <strong>{props.email}</strong>.
+        To prove the address is yours, enter the code we sent to <strong>{props.email}</strong>.
       </p>
       <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
       {notice && (
