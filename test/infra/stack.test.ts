@@ -659,6 +659,8 @@ describe('the Drover stack', () => {
     const COMMON = ['NODE_OPTIONS', 'DROVER_STAGE', 'POWERTOOLS_SERVICE_NAME'];
     const AUTH = ['AUTH_ISSUER', 'AUTH_JWKS_URL'];
     const AGENT_KEY = ['AGENT_TOKEN_KEY', 'AGENT_TOKEN_KEY_VERSION'];
+    // Groups with a paginated list sign their cursors (middleware/cursor-signing.ts).
+    const CURSOR = ['CURSOR_KEY'];
     const SCHEDULES = [
       'SCHEDULE_GROUP_NAME',
       'SCHEDULER_ROLE_ARN',
@@ -673,12 +675,20 @@ describe('the Drover stack', () => {
         builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
       },
       environments: {
-        variables: [...AUTH, 'TABLE_NAME'],
-        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME'],
+        builds: [
+          fromEnv.cursorKeyFromEnvironment,
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+        ],
       },
       roles: {
-        variables: [...AUTH, 'TABLE_NAME'],
-        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME'],
+        builds: [
+          fromEnv.cursorKeyFromEnvironment,
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+        ],
       },
       // Global Variables are items in the table.
       variables: {
@@ -686,16 +696,18 @@ describe('the Drover stack', () => {
         builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
       },
       credentials: {
-        variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID'],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME', 'SECRETS_KEY_ID'],
         builds: [
+          fromEnv.cursorKeyFromEnvironment,
           fromEnv.storeFromEnvironment,
           fromEnv.authenticatorFromEnvironment,
           fromEnv.secretBoxFromEnvironment,
         ],
       },
       farms: {
-        variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME'],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME', 'EVENT_BUS_NAME'],
         builds: [
+          fromEnv.cursorKeyFromEnvironment,
           fromEnv.storeFromEnvironment,
           fromEnv.authenticatorFromEnvironment,
           fromEnv.publisherFromEnvironment,
@@ -703,8 +715,9 @@ describe('the Drover stack', () => {
       },
       // Deciding a lease extension request publishes its farm event.
       policies: {
-        variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME'],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME', 'EVENT_BUS_NAME'],
         builds: [
+          fromEnv.cursorKeyFromEnvironment,
           fromEnv.storeFromEnvironment,
           fromEnv.authenticatorFromEnvironment,
           fromEnv.publisherFromEnvironment,
@@ -720,8 +733,9 @@ describe('the Drover stack', () => {
         ],
       },
       servers: {
-        variables: [...AUTH, 'TABLE_NAME', 'EVENT_BUS_NAME', 'SECRETS_KEY_ID'],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME', 'EVENT_BUS_NAME', 'SECRETS_KEY_ID'],
         builds: [
+          fromEnv.cursorKeyFromEnvironment,
           fromEnv.storeFromEnvironment,
           fromEnv.authenticatorFromEnvironment,
           fromEnv.publisherFromEnvironment,
@@ -742,18 +756,27 @@ describe('the Drover stack', () => {
         builds: [fromEnv.storeFromEnvironment, fromEnv.agentTokensFromEnvironment],
       },
       orchestration: {
-        variables: [...AUTH, 'TABLE_NAME'],
-        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME'],
+        builds: [
+          fromEnv.cursorKeyFromEnvironment,
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+        ],
       },
       meta: { variables: [], builds: [] },
       audit: {
-        variables: [...AUTH, 'TABLE_NAME'],
-        builds: [fromEnv.storeFromEnvironment, fromEnv.authenticatorFromEnvironment],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME'],
+        builds: [
+          fromEnv.cursorKeyFromEnvironment,
+          fromEnv.storeFromEnvironment,
+          fromEnv.authenticatorFromEnvironment,
+        ],
       },
       // With another issuer trusted (as here) no user pool: Drover's users only (USER_POOL_ID: see identity).
       access: {
-        variables: [...AUTH, 'TABLE_NAME'],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME', 'SIGN_UP', 'OPERATOR_TOKEN_SHA256'],
         builds: [
+          fromEnv.cursorKeyFromEnvironment,
           fromEnv.storeFromEnvironment,
           fromEnv.authenticatorFromEnvironment,
           fromEnv.userDirectoryFromEnvironment,
@@ -761,8 +784,9 @@ describe('the Drover stack', () => {
         ],
       },
       webhooks: {
-        variables: [...AUTH, 'TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
+        variables: [...AUTH, ...CURSOR, 'TABLE_NAME', 'SECRETS_KEY_ID', 'WEBHOOK_QUEUE_URL'],
         builds: [
+          fromEnv.cursorKeyFromEnvironment,
           fromEnv.storeFromEnvironment,
           fromEnv.authenticatorFromEnvironment,
           fromEnv.secretBoxFromEnvironment,
@@ -826,7 +850,11 @@ describe('the Drover stack', () => {
         unknown
       >;
       for (const key of Object.keys(process.env))
-        if (/^(AUTH_|AGENT_|TABLE_|SECRETS_|EVENT_|SCHEDULE|RECONCILE_|WEBHOOK_)/.test(key))
+        if (
+          /^(AUTH_|AGENT_|TABLE_|SECRETS_|EVENT_|SCHEDULE|RECONCILE_|WEBHOOK_|CURSOR_|SIGN_UP|OPERATOR_)/.test(
+            key,
+          )
+        )
           delete process.env[key];
       for (const [key, value] of Object.entries(variables)) {
         process.env[key] =
