@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { trackRequests } from './server-drain';
 
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite') as (options: {
@@ -29,12 +30,9 @@ export async function startDynalite(options: { path?: string; port?: number } = 
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const requests = trackRequests(server);
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    stop: () => requests.drain(),
   };
 }

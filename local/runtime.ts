@@ -74,6 +74,7 @@ import { type LocalSandboxes, startSandboxes } from './sandboxes';
 import { type DemoData, seedDemo } from './seed';
 import { ensureSeedOwner } from './seed-access';
 import { ensureDemoOrchestration } from './seed-orchestration';
+import { trackRequests } from './server-drain';
 import { type LocalWebhookOptions, type LocalWebhooks, startLocalWebhooks } from './webhooks';
 
 export interface LocalRuntimeOptions extends HostedModeOptions {
@@ -168,6 +169,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   // Listen first so the issuer and the agents know the API's URL when the port is chosen by the system.
   const server = createServer();
+  const requests = trackRequests(server);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 3000, '127.0.0.1', () => ok());
@@ -332,13 +334,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     async stop() {
       await agents.stop();
       await agentChannel.stop();
+      // The API's requests in progress finish (they may publish events) before the loops stop.
+      await requests.drain();
       await reconciler.stop();
       await localWebhooks.stop();
       await orchestration.stop();
-      await new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      });
       await sandboxes.stop();
       await dynamo.stop();
     },

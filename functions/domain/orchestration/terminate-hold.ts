@@ -1,14 +1,19 @@
 // How long a server's terminate waits for its own BeforeHostTerminate scripts. The reconciler
 // writes the server Pending Terminate and raises BeforeHostTerminate; the orchestrator queues the
 // scripts on that server, whose agent is still alive. While blocking ones are open, the cloud
-// terminate waits — but never longer than the longest of their timeouts, capped, counted from the
-// Pending Terminate moment, so a hung agent or a lost result cannot keep an instance for ever.
+// terminate waits — for each script its timeout counted from when it started (from the Pending
+// Terminate moment while it is queued), plus a grace for the agent's report to arrive; the whole
+// hold is capped from Pending Terminate, so a hung agent or a lost result cannot keep an instance
+// for ever. A script's result normally ends the hold at once (no open execution is left).
 import type { Execution } from '../schemas/orchestration';
 import type { ServerStatus } from '../schemas/server';
 import { BEFORE_TERMINATE_EVENT } from './match-rules';
 
 /** The longest a terminate waits for BeforeHostTerminate scripts. */
 export const BEFORE_TERMINATE_HOLD_CAP_MS = 10 * 60_000;
+
+/** How long after a script's timeout its agent's report may take to arrive (it stops the script first). */
+export const BEFORE_TERMINATE_REPORT_GRACE_MS = 15_000;
 
 /** Statuses whose agent runs scripts: only their terminate is held (a booting or stopped server's is not). */
 export const HOLDABLE_STATUSES: readonly ServerStatus[] = ['Initializing', 'Running'];
@@ -18,7 +23,9 @@ export const HOLDABLE_STATUSES: readonly ServerStatus[] = ['Initializing', 'Runn
  * BeforeHostTerminate execution is open on the server, or the cap has passed.
  */
 export function beforeTerminateHoldUntil(
-  open: readonly Pick<Execution, 'eventName' | 'blocking' | 'status' | 'timeoutSeconds'>[],
+  open: readonly (Pick<Execution, 'eventName' | 'blocking' | 'status' | 'timeoutSeconds'> & {
+    startedAt?: string | null;
+  })[],
   pendingTerminateAt: string | undefined,
   now: Date,
   capMs: number = BEFORE_TERMINATE_HOLD_CAP_MS,
@@ -30,8 +37,14 @@ export function beforeTerminateHoldUntil(
       (e.status === 'queued' || e.status === 'running'),
   );
   if (holding.length === 0 || !pendingTerminateAt) return null;
-  const longest = Math.max(...holding.map((e) => e.timeoutSeconds * 1000));
-  const until = Date.parse(pendingTerminateAt) + Math.min(longest, capMs);
+  const pendingAt = Date.parse(pendingTerminateAt);
+  const ends = holding.map(
+    (e) =>
+      Math.max(pendingAt, e.startedAt ? Date.parse(e.startedAt) : pendingAt) +
+      e.timeoutSeconds * 1000 +
+      BEFORE_TERMINATE_REPORT_GRACE_MS,
+  );
+  const until = Math.min(Math.max(...ends), pendingAt + capMs);
   return now.getTime() < until ? until : null;
 }
 
