@@ -1,0 +1,111 @@
+// Offenders of the house rules that an area of issue 19 is fixing right now. The rule tests
+// accept exactly these and fail on any other; an entry whose offence is gone fails too, so the
+// list only shrinks. The lead empties it when the round ends. Areas: A sandbox home, B contract and
+// client (cli/, handlers' operation tables), C reconcile decisions, D types homes and cycles,
+// E audit and middleware, F portal tables, G portal forms and long portal functions, H backend
+// long functions (domain, adapters, services, local, infra).
+
+export type Area = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
+
+/** Function keys as `file#Outer.inner` (see long-functions.ts), with the area working on each. */
+export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
+  'cli/commands/apply.ts#registerApply': 'B',
+  'cli/commands/auth.ts#registerAuth': 'B',
+  'cli/commands/signup.ts#registerSignUp': 'B',
+  'cli/commands/tokens.ts#registerTokens': 'B',
+  'cli/commands/variables.ts#registerVariables': 'B',
+  'cli/commands/webhooks.ts#registerWebhooks': 'B',
+  'frontend/app/access/acl-roles-section.tsx#AclRolesSection': 'G',
+  'frontend/app/access/teams-section.tsx#TeamForm': 'G',
+  'frontend/app/access/teams-section.tsx#TeamsSection': 'G',
+  'frontend/app/access/users-section.tsx#UsersSection': 'G',
+  'frontend/app/audit/filters.tsx#AuditFilterForm': 'G',
+  'frontend/app/dashboard/page-client.tsx#DashboardPageClient': 'G',
+  'frontend/app/executions/execution-view.tsx#ExecutionView': 'G',
+  'frontend/app/farm/edit/page-client.tsx#FarmEditor': 'G',
+  'frontend/app/farm/farm-lease.tsx#FarmLease': 'G',
+  'frontend/app/farm/page-client.tsx#FarmView': 'G',
+  'frontend/app/policies/page-client.tsx#PoliciesPageClient': 'G',
+  'frontend/app/policies/policy-form.tsx#PolicyForm': 'G',
+  'frontend/app/policies/policy-form.tsx#RuleFields': 'G',
+  'frontend/app/policies/policy-form.tsx#CatalogRule': 'G',
+  'frontend/app/roles/edit/page-client.tsx#RoleEditor': 'G',
+  'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
+  'frontend/app/scripts/edit/script-form.tsx#ScriptForm': 'G',
+  'frontend/app/scripts/page-client.tsx#ScriptsPageClient': 'G',
+  'frontend/app/scripts/rule-form.tsx#RuleForm': 'G',
+  'frontend/app/sign-in/page-client.tsx#SignInForm': 'G',
+  'frontend/app/sign-up/page-client.tsx#SignUpPageClient': 'G',
+  'frontend/app/tokens/page-client.tsx#TokensPageClient': 'G',
+  'frontend/app/webhooks/endpoint-form.tsx#EndpointForm': 'G',
+  'frontend/app/webhooks/endpoint-table.tsx#EndpointRow': 'F',
+  'frontend/app/webhooks/history/page-client.tsx#DeliveryRows': 'F',
+  'frontend/app/webhooks/history/page-client.tsx#DeliveryHistory': 'F',
+  'frontend/app/webhooks/page-client.tsx#WebhooksPageClient': 'G',
+  'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
+  'frontend/components/credentials-form.tsx#CredentialsForm': 'G',
+  'frontend/components/farm-form/farm-role-editor.tsx#FarmRoleEditor': 'G',
+  'frontend/components/fire-event-dialog.tsx#FireEventDialog': 'G',
+  'frontend/components/server-table.tsx#ServerTable': 'F',
+  'frontend/components/variable-set-editor.tsx#VariableSetEditor': 'G',
+  'frontend/components/verify-email-step.tsx#VerifyEmailStep': 'G',
+  'functions/adapters/dynamodb/access-repos.ts#createAccessRepos': 'H',
+  'functions/adapters/dynamodb/account-repo.ts#createAccountRepo': 'H',
+  'functions/adapters/dynamodb/audit-repo.ts#createAuditRepo': 'H',
+  'functions/adapters/dynamodb/dynamo-store.ts#createDynamoStore': 'D',
+  'functions/adapters/dynamodb/farm-repo.ts#createFarmRepo': 'H',
+  'functions/adapters/dynamodb/orchestration-repos.ts#createOrchestrationRepos': 'H',
+  'functions/adapters/dynamodb/webhook-repos.ts#createWebhookRepos': 'H',
+  'functions/adapters/eventbridge/eventbridge-publisher.ts#createEventBridgePublisher': 'H',
+  'functions/adapters/identity/cognito-email-verification.ts#createCognitoEmailVerification': 'H',
+  'functions/adapters/webhooks/node-http-transport.ts#createNodeHttpTransport': 'H',
+  'functions/domain/planning/plan-farm.ts#planFarm': 'C',
+  'functions/domain/policies/placement.ts#checkPlacement': 'H',
+  'functions/domain/variables/resolve.ts#resolveOne': 'H',
+  'functions/handlers/api/access.ts#createHandler': 'B',
+  'functions/handlers/api/middleware/audit.ts#auditWrites': 'E',
+  'functions/handlers/api/webhooks.ts#createHandler': 'B',
+  'functions/services/accounts/sign-up.ts#signUp': 'H',
+  'functions/services/orchestration/orchestrate-event.ts#orchestrateEvent': 'H',
+  'functions/services/reconcile/apply-plan.ts#PlanApplier.applyOne': 'C',
+  'functions/services/reconcile/reconcile-farm.ts#pass': 'C',
+  'infra/constructs/alarms.ts#Alarms.constructor': 'H',
+  'infra/constructs/api.ts#Api.constructor': 'H',
+  'infra/constructs/identity.ts#Identity.constructor': 'H',
+  'infra/constructs/web.ts#Web.constructor': 'H',
+  'infra/drover-stack.ts#DroverStack.constructor': 'H',
+  'local/agent-channel.ts#attachAgentChannel': 'H',
+  'local/runtime.ts#startLocalRuntime': 'H',
+  'sandbox/ec2/actions/run-instances.ts#prepareLaunch': 'A',
+};
+
+/** Files over the line limit whose header gives no `// Long because:` reason yet. */
+export const PENDING_LONG_FILES: Readonly<Record<string, Area>> = {
+  'cli/commands/orchestration.ts': 'B',
+  'frontend/app/farm/edit/page-client.tsx': 'G',
+  'frontend/app/policies/policy-form.tsx': 'G',
+  'frontend/app/scripts/rule-form.tsx': 'G',
+  'frontend/components/farm-form/farm-role-editor.tsx': 'G',
+  'frontend/lib/api-client.ts': 'B',
+  'functions/adapters/dynamodb/orchestration-repos.ts': 'H',
+  'functions/domain/planning/plan-farm.ts': 'C',
+  'functions/services/reconcile/apply-plan.ts': 'C',
+  'functions/services/webhooks/deliver.ts': 'H',
+  'infra/constructs/api.ts': 'H',
+  'local/runtime.ts': 'H',
+  'sandbox/gce/state.ts': 'A',
+};
+
+/** Import cycles as `a.ts -> b.ts -> a.ts`, starting at the alphabetically first file. */
+export const PENDING_IMPORT_CYCLES: Readonly<Record<string, Area>> = {
+  'functions/handlers/api/middleware/cloud-problem.ts -> functions/handlers/api/middleware/problem-details.ts -> functions/handlers/api/middleware/cloud-problem.ts':
+    'D',
+  'functions/handlers/api/webhooks.ts -> functions/handlers/webhook-deps-from-environment.ts -> functions/handlers/api/webhooks.ts':
+    'D',
+  'functions/ports/access-store.ts -> functions/ports/store.ts -> functions/ports/access-store.ts': 'D',
+  'functions/ports/audit-store.ts -> functions/ports/store.ts -> functions/ports/audit-store.ts': 'D',
+  'functions/ports/orchestration-store.ts -> functions/ports/store.ts -> functions/ports/orchestration-store.ts':
+    'D',
+  'functions/ports/policy-store.ts -> functions/ports/store.ts -> functions/ports/policy-store.ts': 'D',
+  'functions/ports/store.ts -> functions/ports/variable-store.ts -> functions/ports/store.ts': 'D',
+};
