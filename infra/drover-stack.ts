@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { ApiGroup } from '../functions/handlers/api/routes';
+import type { ApiGroup } from '../functions/contract/routes';
 import { EVENT_RULES } from '../functions/handlers/event-rules';
 import { AGENT_SITE_KEY, stageAgentSite } from './agent-site';
 import { type DroverConfig, REPO_ROOT } from './config';

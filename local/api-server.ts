@@ -2,10 +2,10 @@
 // (via the API Gateway event adapter; sign-in, POST /api/v1/auth/token, is a route like any
 // other), the local issuer's JWKS, and the portal's static files for everything else.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { API_ROUTES, type ApiGroup } from '../functions/contract/routes';
 import { NotFound, PayloadTooLarge } from '../functions/domain/errors';
 import type { GroupHandler } from '../functions/handlers/api/group-handler';
 import { problemResponse, toProblem } from '../functions/handlers/api/middleware/problem-details';
-import { API_ROUTES, type ApiGroup } from '../functions/handlers/api/routes';
 import { compileRoutes, matchRoute, rawPathOf, toApiEvent, writeApiResponse } from './http-api-adapter';
 import type { LocalIssuer } from './identity/local-issuer';
 import { servePortal } from './portal-files';

@@ -3,9 +3,9 @@
 // what API Gateway does in AWS, so the handlers run unchanged.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteDef } from '../functions/contract/routes';
 import type { ApiEvent, ApiResponse } from '../functions/handlers/api/operation';
 import { matchTemplate } from '../functions/handlers/api/raw-path';
-import type { RouteDef } from '../functions/handlers/api/routes';
 
 export interface CompiledRoute {
   route: RouteDef;

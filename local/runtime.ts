@@ -26,6 +26,7 @@ import {
 } from '../functions/adapters/identity/operator-tokens';
 import { correlatedPublisher } from '../functions/adapters/observability/correlated-publisher';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
+import { API_GROUPS, type ApiGroup } from '../functions/contract/routes';
 import type { SignUpMode } from '../functions/domain/accounts/sign-up';
 import type { PlanOptions } from '../functions/domain/planning';
 import type { RuntimeInfo } from '../functions/domain/schemas/runtime-info';
@@ -43,7 +44,6 @@ import { createHandler as meta } from '../functions/handlers/api/meta';
 import { createHandler as orchestrationApi } from '../functions/handlers/api/orchestration';
 import { createHandler as policies } from '../functions/handlers/api/policies';
 import { createHandler as roles } from '../functions/handlers/api/roles';
-import { API_GROUPS, type ApiGroup } from '../functions/handlers/api/routes';
 import { createHandler as servers } from '../functions/handlers/api/servers';
 import { createHandler as variables } from '../functions/handlers/api/variables';
 import { createHandler as webhooks } from '../functions/handlers/api/webhooks';

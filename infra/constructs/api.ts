@@ -1,5 +1,5 @@
 // The HTTP API: one Lambda per route group and one API Gateway route per RouteDef, both read
-// from the routing table the local runtime dispatches with (functions/handlers/api/routes.ts).
+// from the routing table the local runtime dispatches with (functions/contract/routes.ts).
 // Authentication happens in the handlers (a middleware verifying the bearer token against the
 // configured issuer's JWKS), not in API Gateway: API tokens for the CLI are opaque hashes that
 // a gateway JWT authorizer could not check, and one verification path serves every issuer.
@@ -24,7 +24,7 @@ import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
-import { API_GROUPS, API_ROUTES, type ApiGroup, type RouteDef } from '../../functions/handlers/api/routes';
+import { API_GROUPS, API_ROUTES, type ApiGroup, type RouteDef } from '../../functions/contract/routes';
 import { REPO_ROOT } from '../config';
 import type { AgentTokenKey } from './agent-token-key';
 import { grantAssumeCustomerRoles } from './cloud-access';

@@ -2,7 +2,7 @@
 // (esbuild, ESM, minified, node22), so a dependency that bloats cold starts shows up here.
 // Run: npx tsx test/bench/lambda-bundles.bench.ts
 import { build } from 'esbuild';
-import { API_GROUPS } from '../../functions/handlers/api/routes';
+import { API_GROUPS } from '../../functions/contract/routes';
 import { invokedDirectly } from './measure';
 
 const ENTRIES = [

@@ -10,9 +10,9 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoSignIn } from '../../functions/adapters/identity/cognito-sign-in';
 import { createCognitoUserDirectory } from '../../functions/adapters/identity/cognito-user-directory';
+import { routesOfGroup } from '../../functions/contract/routes';
 import { newId } from '../../functions/domain/ids';
 import { createHandler as createAccessHandler } from '../../functions/handlers/api/access';
-import { routesOfGroup } from '../../functions/handlers/api/routes';
 import { compileRoutes, matchRoute, toApiEvent, writeApiResponse } from '../../local/http-api-adapter';
 import type { LocalRuntime } from '../../local/runtime';
 import { type CognitoStandIn, startCognitoStandIn } from '../support/cognito-idp-stand-in';

@@ -20,8 +20,8 @@ import { createDynamoStore } from '../../functions/adapters/dynamodb/dynamo-stor
 import { DEFAULT_TABLE_NAME } from '../../functions/adapters/dynamodb/table';
 import { createHmacAgentTokens } from '../../functions/adapters/identity/hmac-agent-tokens';
 import { createKmsSecretBox } from '../../functions/adapters/secrets/kms-secret-box';
+import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/contract/routes';
 import { type ApiDeps, createLogger } from '../../functions/handlers/api/deps';
-import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/handlers/api/routes';
 import { egressFromEnvironment } from '../../functions/handlers/egress-from-environment';
 import { systemClock } from '../../functions/ports/clock';
 import { type LocalDynamo, startDynalite } from '../../local/dynamo-local';

@@ -5,8 +5,8 @@
 // fixed seed. Used by test/integration/api/fuzz.test.ts (0 answers ≥ 500) and
 // test/bench/fuzz.bench.ts (the figures).
 import fc from 'fast-check';
+import { API_ROUTES, type RouteDef } from '../../functions/contract/routes';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../functions/domain/input-bounds';
-import { API_ROUTES, type RouteDef } from '../../functions/handlers/api/routes';
 import { rawRequest } from './raw-request';
 import { fillPath, type Ids, VALID_BODIES } from './route-samples';
 

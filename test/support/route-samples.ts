@@ -1,9 +1,9 @@
 // For every route of the API: how to fill its path and a valid body, so table-driven tests
 // (bad input, tenant isolation) cover every route. A route missing here fails those tests.
 
+import { API_ROUTES, type RouteDef } from '../../functions/contract/routes';
 import { DEFAULT_RETENTION } from '../../functions/domain/schemas/retention';
 import type { Server } from '../../functions/domain/schemas/server';
-import { API_ROUTES, type RouteDef } from '../../functions/handlers/api/routes';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime } from '../../local/runtime';
 import { AGENT_BAD_BODIES, AGENT_VALID_BODIES } from './agent-samples';
 import type { ApiClient } from './api-client';

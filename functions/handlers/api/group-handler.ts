@@ -9,6 +9,7 @@ import {
   currentCorrelationId,
   withCorrelationId,
 } from '../../adapters/observability/correlation-context';
+import { type ApiGroup, routesOfGroup } from '../../contract/routes';
 import { atLambdaEdge } from '../lambda-edge';
 import { type ApiDeps, createLogger } from './deps';
 import { auditWrites } from './middleware/audit';
@@ -19,7 +20,6 @@ import { problemDetails } from './middleware/problem-details';
 import { resolveRoute } from './middleware/resolve-route';
 import { validateRequest } from './middleware/validate-request';
 import type { ApiContext, ApiEvent, ApiResponse, Operation, OperationResult } from './operation';
-import { type ApiGroup, routesOfGroup } from './routes';
 
 export type GroupHandler = (event: ApiEvent, context: object) => Promise<ApiResponse>;
 

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { API_ROUTES, type RouteDef } from './routes';
+import { API_ROUTES, type RouteDef } from '../../contract/routes';
 
 const Problem = z
   .object({

@@ -1,8 +1,8 @@
 // What an API operation is: a plain async function from a parsed, authenticated request
 // to a result. Middlewares (middleware/*) do the parsing, authentication and error mapping.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { RouteDef } from '../../contract/routes';
 import type { Principal } from '../../ports/identity';
-import type { RouteDef } from './routes';
 
 export type ApiEvent = APIGatewayProxyEventV2;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;

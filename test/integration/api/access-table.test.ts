@@ -19,7 +19,7 @@
 // order owner admin devTeam devOther readOnly other — usually one of the named rows (VIEW,
 // MANAGE, TEAM_FARM, ...). The first test fails while a route of API_ROUTES has no row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES, type RouteDef } from '../../../functions/handlers/api/routes';
+import { API_ROUTES, type RouteDef } from '../../../functions/contract/routes';
 import type { LocalRuntime } from '../../../local/runtime';
 import { seedDemo } from '../../../local/seed';
 import type { SeedRole } from '../../../local/seed-access';

@@ -1,6 +1,6 @@
 // The OpenAPI document is generated from the routing table and served without a token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES } from '../../../functions/handlers/api/routes';
+import { API_ROUTES } from '../../../functions/contract/routes';
 import type { LocalRuntime } from '../../../local/runtime';
 import { apiClient } from '../../support/api-client';
 import { startTestRuntime } from '../../support/local-runtime';

@@ -12,7 +12,7 @@
 //
 // ADDING A ROUTE: add a row below; the first test fails while a route of API_ROUTES has none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES, type RouteDef } from '../../../functions/handlers/api/routes';
+import { API_ROUTES, type RouteDef } from '../../../functions/contract/routes';
 import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { startTestRuntime } from '../../support/local-runtime';

@@ -12,6 +12,7 @@
 // reads are not recorded (high volume, no person's write). Storing an entry never fails the
 // request (services/audit.ts logs a lost entry loudly).
 import type { MiddlewareObj } from '@middy/core';
+import type { RouteDef } from '../../../contract/routes';
 import type { AccessSubject } from '../../../domain/access/can';
 import { environmentOfWrite, resourceOfWrite } from '../../../domain/audit/resource';
 import { DroverError, NotFound } from '../../../domain/errors';
@@ -20,7 +21,6 @@ import type { Principal } from '../../../ports/identity';
 import type { Store } from '../../../ports/store';
 import { type AuditDeps, recordAudit } from '../../../services/audit';
 import type { ApiContext, ApiEvent, ApiResponse, Operation, ParsedRequest } from '../operation';
-import type { RouteDef } from '../routes';
 import { resourceOf } from './authorize-resource';
 
 /** The fields the authorize middleware (ACCESS) adds to a principal, read when present. */

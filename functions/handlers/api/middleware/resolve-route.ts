@@ -2,10 +2,10 @@
 // so the middlewares after it know whether to authenticate and what to validate, after checking
 // that the raw path really names that route.
 import type { MiddlewareObj } from '@middy/core';
+import type { RouteDef } from '../../../contract/routes';
 import { NotFound } from '../../../domain/errors';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
 import { matchTemplate } from '../raw-path';
-import type { RouteDef } from '../routes';
 
 export function resolveRoute(routes: RouteDef[]): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
   const byKey = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));

@@ -3,8 +3,9 @@
 // The custom-event route (POST /farms/{farmId}/events) lives beside the farm's event log, in the
 // `servers` group (CUSTOM_EVENT_ROUTES).
 import { z } from 'zod';
-import { idOf, PageQuery, pageOf } from '../../domain/schemas/common';
-import { FarmEvent } from '../../domain/schemas/farm-event';
+import { idOf, PageQuery, pageOf } from '../domain/schemas/common';
+import { CustomEventInput } from '../domain/schemas/custom-event';
+import { FarmEvent } from '../domain/schemas/farm-event';
 import {
   Execution,
   OrchestrationRule,
@@ -12,9 +13,8 @@ import {
   Script,
   ScriptInput,
   ScriptVersion,
-} from '../../domain/schemas/orchestration';
-import { CustomEventInput } from '../../services/orchestration/custom-events';
-import type { RouteDef } from './routes';
+} from '../domain/schemas/orchestration';
+import type { RouteDef } from './route-def';
 
 const ScriptParams = z.object({ scriptId: idOf('script') });
 const ScriptVersionParams = ScriptParams.extend({ number: z.coerce.number().int().positive() });

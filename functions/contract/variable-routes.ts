@@ -3,9 +3,9 @@
 // of a farm role. Account-scope variables reach every environment, so writing them is an account
 // administrator's action; every other scope needs `variables:manage` where it lives.
 import { z } from 'zod';
-import { idOf } from '../../domain/schemas/common';
-import { VariableResolutionView, VariableSet, VariableSetInput } from '../../domain/variables';
-import type { RouteDef } from './routes';
+import { idOf } from '../domain/schemas/common';
+import { VariableResolutionView, VariableSet, VariableSetInput } from '../domain/variables';
+import type { RouteDef } from './route-def';
 
 const EnvParams = z.object({ environmentId: idOf('environment') });
 const RoleParams = z.object({ roleId: idOf('role') });

@@ -2,8 +2,8 @@
 // group's routes (routes.ts spreads them into API_ROUTES). Anyone of the account may read how
 // long its records are kept; changing it is an account administrator's action, audited like
 // every write.
-import { RetentionInput, RetentionSettings } from '../../domain/schemas/retention';
-import type { RouteDef } from './routes';
+import { RetentionInput, RetentionSettings } from '../domain/schemas/retention';
+import type { RouteDef } from './route-def';
 
 export const RETENTION_ROUTES: RouteDef[] = [
   {

@@ -1,7 +1,20 @@
 // The `meta` group's part of the API routing table beyond the OpenAPI document (routes.ts spreads
 // it into API_ROUTES): public facts about the runtime the portal reads before sign-in.
-import { RuntimeInfo } from '../../domain/schemas/runtime-info';
-import type { RouteDef } from './routes';
+import { RuntimeInfo } from '../domain/schemas/runtime-info';
+import type { RouteDef } from './route-def';
+
+/** The OpenAPI document, listed apart so API_ROUTES keeps its order. */
+export const OPENAPI_ROUTES: RouteDef[] = [
+  {
+    operationId: 'getOpenApi',
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    group: 'meta',
+    summary: 'This API as OpenAPI 3.1',
+    access: 'none',
+    auth: false,
+  },
+];
 
 export const META_ROUTES: RouteDef[] = [
   {

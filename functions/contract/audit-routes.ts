@@ -1,9 +1,9 @@
 // The `audit` group's part of the API routing table (routes.ts spreads it into API_ROUTES):
 // reading the audit log. Writing it is no route's job: the audit middleware records every write.
 import { z } from 'zod';
-import { AuditEntry, AuditQuery } from '../../domain/schemas/audit';
-import { idOf, pageOf } from '../../domain/schemas/common';
-import type { RouteDef } from './routes';
+import { AuditEntry, AuditQuery } from '../domain/schemas/audit';
+import { idOf, pageOf } from '../domain/schemas/common';
+import type { RouteDef } from './route-def';
 
 const AuditParams = z.object({ auditId: idOf('audit') });
 

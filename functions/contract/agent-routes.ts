@@ -8,10 +8,11 @@ import {
   AgentTaskList,
   TaskOutputChunk,
   TaskResult,
-} from '../../domain/schemas/agent-protocol';
-import { idOf } from '../../domain/schemas/common';
-import { ExecutionStatus } from '../../domain/schemas/orchestration';
-import type { RouteDef } from './routes';
+} from '../domain/schemas/agent-protocol';
+import { JsonPayload } from '../domain/schemas/bounded-numbers';
+import { idOf } from '../domain/schemas/common';
+import { ExecutionStatus } from '../domain/schemas/orchestration';
+import type { RouteDef } from './route-def';
 
 const TaskParams = z.object({ executionId: idOf('execution') });
 const TASKS = '/api/v1/agent/tasks';
@@ -30,6 +31,38 @@ const route = (r: Omit<RouteDef, 'group' | 'auth' | 'access'>): RouteDef => ({
   auth: 'agent',
   access: 'none',
 });
+
+export const AgentReport = z
+  .object({
+    name: z.enum(['HostInit', 'BeforeHostUp', 'HostUp', 'BeforeHostUpFailed', 'RebootComplete']),
+    message: z.string().max(4096).default(''),
+    payload: JsonPayload.default({}),
+  })
+  .strict()
+  .meta({ id: 'AgentReport' });
+const AgentReportResult = z
+  .object({
+    accepted: z.boolean(),
+    status: z.string(),
+    /** BeforeHostUp: the executions its rules queued for this server (the agent waits until it sees them). */
+    executionIds: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'AgentReportResult' });
+
+/** The lifecycle report, listed apart so API_ROUTES keeps its order. */
+export const AGENT_REPORT_ROUTES: RouteDef[] = [
+  {
+    operationId: 'reportAgentEvent',
+    method: 'POST',
+    path: '/api/v1/agent/events',
+    group: 'agent',
+    summary: "A server's agent reports a lifecycle event (agent token)",
+    access: 'none',
+    auth: 'agent',
+    body: AgentReport,
+    response: { status: 200, schema: AgentReportResult },
+  },
+];
 
 export const AGENT_ROUTES: RouteDef[] = [
   route({

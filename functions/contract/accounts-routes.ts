@@ -5,7 +5,7 @@
 //   POST /accounts/verify, /resend-code  public: the emailed code of a self-service sign-up in AWS
 //   /operator/accounts…                  operator token only (auth: 'operator'); every account's users get 401
 import type { z } from 'zod';
-import { AccountParams, OperatorAccount, SuspendAccountInput } from '../../domain/accounts/operator';
+import { AccountParams, OperatorAccount, SuspendAccountInput } from '../domain/accounts/operator';
 import {
   ResendCodeInput,
   ResendCodeResult,
@@ -13,9 +13,9 @@ import {
   SignUpResult,
   VerifyEmailInput,
   VerifyEmailResult,
-} from '../../domain/accounts/sign-up';
-import { PageQuery, pageOf } from '../../domain/schemas/common';
-import type { RouteDef } from './routes';
+} from '../domain/accounts/sign-up';
+import { PageQuery, pageOf } from '../domain/schemas/common';
+import type { RouteDef } from './route-def';
 
 const operatorRoute = (r: Omit<RouteDef, 'group' | 'auth' | 'access'>): RouteDef => ({
   ...r,

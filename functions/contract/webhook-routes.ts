@@ -1,7 +1,7 @@
 // The `webhooks` group's part of the API routing table (routes.ts spreads it into API_ROUTES):
 // endpoints, webhooks and delivery history of one environment.
 import { z } from 'zod';
-import { idOf, PageQuery, pageOf } from '../../domain/schemas/common';
+import { idOf, PageQuery, pageOf } from '../domain/schemas/common';
 import {
   Delivery,
   RotateSecretInput,
@@ -10,8 +10,8 @@ import {
   WebhookEndpointInput,
   WebhookEndpointWithSecret,
   WebhookInput,
-} from '../../domain/schemas/webhook';
-import type { RouteDef } from './routes';
+} from '../domain/schemas/webhook';
+import type { RouteDef } from './route-def';
 
 const EnvParams = z.object({ environmentId: idOf('environment') });
 const EndpointParams = EnvParams.extend({ endpointId: idOf('webhookEndpoint') });

@@ -3,14 +3,14 @@
 // and the caller's own API tokens; and the public sign-in routes, which belong here because this
 // group already holds the user pool's wiring (in AWS, USER_POOL_CLIENT_ID beside USER_POOL_ID).
 import { z } from 'zod';
-import { AclRole, AclRoleId, AclRoleInput } from '../../domain/access/acl-role';
-import { ApiToken, ApiTokenInput, ApiTokenWithSecret } from '../../domain/access/api-token';
-import { Me } from '../../domain/access/me';
-import { NewPasswordInput, SignInInput, SignInToken } from '../../domain/access/sign-in';
-import { Team, TeamInput } from '../../domain/access/team';
-import { User, UserInput, UserRoleChange } from '../../domain/access/user';
-import { idOf, PageQuery, pageOf } from '../../domain/schemas/common';
-import type { RouteDef } from './routes';
+import { AclRole, AclRoleId, AclRoleInput } from '../domain/access/acl-role';
+import { ApiToken, ApiTokenInput, ApiTokenWithSecret } from '../domain/access/api-token';
+import { Me } from '../domain/access/me';
+import { NewPasswordInput, SignInInput, SignInToken } from '../domain/access/sign-in';
+import { Team, TeamInput } from '../domain/access/team';
+import { User, UserInput, UserRoleChange } from '../domain/access/user';
+import { idOf, PageQuery, pageOf } from '../domain/schemas/common';
+import type { RouteDef } from './route-def';
 
 const UserParams = z.object({ userId: idOf('user') });
 const TeamParams = z.object({ teamId: idOf('team') });

@@ -2,8 +2,8 @@
 // an environment's Governance policies, the live evaluation of a farm spec against them, and
 // farm lease extension requests.
 import { z } from 'zod';
-import { idOf, PageQuery, pageOf } from '../../domain/schemas/common';
-import { FarmSpec } from '../../domain/schemas/farm';
+import { idOf, PageQuery, pageOf } from '../domain/schemas/common';
+import { FarmSpec } from '../domain/schemas/farm';
 import {
   EvaluationResult,
   LeaseDecisionInput,
@@ -11,8 +11,8 @@ import {
   LeaseExtensionInput,
   Policy,
   PolicyInput,
-} from '../../domain/schemas/policy';
-import type { RouteDef } from './routes';
+} from '../domain/schemas/policy';
+import type { RouteDef } from './route-def';
 
 const EnvParams = z.object({ environmentId: idOf('environment') });
 const PolicyParams = EnvParams.extend({ policyId: idOf('policy') });
