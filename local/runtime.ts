@@ -55,9 +55,14 @@ import type { UserDirectory } from '../functions/ports/user-directory';
 import type { Throttles } from '../functions/services/accounts/throttles';
 import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
+import {
+  type AgentSimulation,
+  type AgentSimulationOptions,
+  simulateAgents,
+} from '../sandbox/core/agent-simulation';
+import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
 import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
 import { AGENT_DOWNLOAD_PATH, serveAgentDownload } from './agent-download';
-import { type AgentSimulation, type AgentSimulationOptions, simulateAgents } from './agent-simulation';
 import { createApiListener } from './api-server';
 import { DeliveryQueueFile } from './delivery-queue-file';
 import { startDynalite } from './dynamo-local';
@@ -69,7 +74,6 @@ import { findStoreLogin } from './identity/store-logins';
 import { createStoreUserDirectory } from './identity/store-user-directory';
 import { type LocalOrchestration, startLocalOrchestration } from './orchestration';
 import { LocalReconcileRunner } from './reconcile-runner';
-import type { SandboxTimings } from './sandbox/sandbox-cloud';
 import { type LocalSandboxes, startSandboxes } from './sandboxes';
 import { type DemoData, seedDemo } from './seed';
 import { ensureSeedOwner } from './seed-access';

@@ -4,9 +4,9 @@
 import type { CloudCredentialsInput } from '../functions/domain/schemas/credentials';
 import { EC2_STATE_CHANGE_DETAIL_TYPE } from '../functions/handlers/reconcile-request';
 import type { InProcessEventBus } from './event-bus';
-import { Ec2Sandbox } from './sandbox/ec2';
-import { GceSandbox, sandboxServiceAccountKey } from './sandbox/gce';
-import type { SandboxTimings } from './sandbox/sandbox-cloud';
+import { Ec2Sandbox } from '../sandbox/ec2';
+import { GceSandbox, sandboxServiceAccountKey } from '../sandbox/gce';
+import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
 
 export interface LocalSandboxes {
   ec2: Ec2Sandbox;

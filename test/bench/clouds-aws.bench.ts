@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createAwsDriver } from '../../functions/adapters/clouds/aws';
 import { newId } from '../../functions/domain/ids';
 import { type CloudDriver, DROVER_TAG_KEYS, type LaunchSpec } from '../../functions/ports/cloud-driver';
-import { Ec2Sandbox } from '../../local/sandbox/ec2';
+import { Ec2Sandbox } from '../../sandbox/ec2';
 import { accessKeyCredentials } from '../integration/clouds/aws-credentials';
 
 const REGION = 'us-east-1';

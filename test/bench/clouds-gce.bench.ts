@@ -6,7 +6,7 @@
 import { createGceDriver } from '../../functions/adapters/clouds/gce';
 import { newId } from '../../functions/domain/ids';
 import { DROVER_TAG_KEYS, type LaunchSpec } from '../../functions/ports/cloud-driver';
-import { GceSandbox } from '../../local/sandbox/gce';
+import { GceSandbox } from '../../sandbox/gce';
 import { gceSandboxCredentials } from '../integration/clouds/gce-credentials';
 import { type Figures, invokedDirectly, measure, printFigures } from './measure';
 

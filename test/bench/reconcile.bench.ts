@@ -20,7 +20,7 @@ import { OPEN_EGRESS } from '../../functions/services/egress/egress-policy';
 import type { ReconcileDeps } from '../../functions/services/reconcile/deps';
 import { type ReconcileOutcome, reconcileFarm } from '../../functions/services/reconcile/reconcile-farm';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
-import type { SandboxTimings } from '../../local/sandbox/sandbox-cloud';
+import type { SandboxTimings } from '../../sandbox/core/sandbox-cloud';
 import { apiClient } from '../support/api-client';
 import { untilConverged } from '../support/converge';
 import { invokedDirectly, measure } from './measure';

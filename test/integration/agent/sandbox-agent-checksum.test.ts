@@ -6,8 +6,8 @@ import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentBundleSha256, ensureAgentBundle } from '../../../agent/bundle';
 import { agentUserData } from '../../../functions/services/reconcile/user-data';
-import { type AgentSimulation, simulateAgents } from '../../../local/agent-simulation';
-import { Ec2Sandbox } from '../../../local/sandbox/ec2';
+import { type AgentSimulation, simulateAgents } from '../../../sandbox/core/agent-simulation';
+import { Ec2Sandbox } from '../../../sandbox/ec2';
 
 const NOWHERE = 'http://127.0.0.1:9/api';
 const sandbox = new Ec2Sandbox({ timings: { bootMs: 50, shutdownMs: 50 } });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsDriver } from '../../../functions/adapters/clouds/aws';
 import { newId } from '../../../functions/domain/ids';
 import { CloudError, DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/ports/cloud-driver';
-import { Ec2Sandbox, REGIONS } from '../../../local/sandbox/ec2';
+import { Ec2Sandbox, REGIONS } from '../../../sandbox/ec2';
 import { accessKeyCredentials, assumeRoleCredentials, SANDBOX_MASTER_CREDENTIALS } from './aws-credentials';
 import { describeCloudDriverContract } from './cloud-driver-contract';
 

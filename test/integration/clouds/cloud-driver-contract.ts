@@ -17,7 +17,7 @@ import {
   type LaunchSpec,
   type ObservedInstance,
 } from '../../../functions/ports/cloud-driver';
-import type { SandboxCloud } from '../../../local/sandbox/sandbox-cloud';
+import type { SandboxCloud } from '../../../sandbox/core/sandbox-cloud';
 
 export interface CloudDriverContractContext {
   /**

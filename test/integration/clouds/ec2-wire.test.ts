@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Ec2Sandbox } from '../../../local/sandbox/ec2';
+import { Ec2Sandbox } from '../../../sandbox/ec2';
 
 const run = promisify(execFile);
 const parser = new XMLParser({

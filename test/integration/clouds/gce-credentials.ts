@@ -5,7 +5,7 @@ import type {
   CloudCredentialsWithSecrets,
   GceServiceAccountKey,
 } from '../../../functions/domain/schemas/credentials';
-import { sandboxServiceAccountKey } from '../../../local/sandbox/gce';
+import { sandboxServiceAccountKey } from '../../../sandbox/gce';
 
 export const SANDBOX_PROJECT = 'drover-sandbox';
 

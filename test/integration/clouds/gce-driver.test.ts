@@ -7,7 +7,7 @@ import { createGceDriver, type GceCloudDriver } from '../../../functions/adapter
 import { newId } from '../../../functions/domain/ids';
 import type { GceServiceAccountKey } from '../../../functions/domain/schemas/credentials';
 import { CloudError, DROVER_TAG_KEYS } from '../../../functions/ports/cloud-driver';
-import { GceSandbox, sandboxServiceAccountKey } from '../../../local/sandbox/gce';
+import { GceSandbox, sandboxServiceAccountKey } from '../../../sandbox/gce';
 import { describeCloudDriverContract } from './cloud-driver-contract';
 import { gceSandboxCredentials, SANDBOX_PROJECT } from './gce-credentials';
 

@@ -3,7 +3,7 @@
 // endpoint) and the sandbox's own control API.
 import { createSign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GceSandbox, sandboxServiceAccountKey } from '../../../local/sandbox/gce';
+import { GceSandbox, sandboxServiceAccountKey } from '../../../sandbox/gce';
 
 const PROJECT = 'wire-project';
 const ZONE = 'us-central1-b';

@@ -6,7 +6,7 @@ import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { DroverEvent } from '../../../functions/ports/event-publisher';
 import type { LocalRuntime } from '../../../local/runtime';
-import { REGIONS } from '../../../local/sandbox/ec2';
+import { REGIONS } from '../../../sandbox/ec2';
 import { untilFarm } from '../../support/converge';
 import {
   expectCloudMatchesRecords,

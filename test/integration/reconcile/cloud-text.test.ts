@@ -7,7 +7,7 @@ import type { LocalRuntime } from '../../../local/runtime';
 import { farmSnapshot, untilConverged, untilFarm } from '../../support/converge';
 import { launch, liveServers, newDemoFarm, startReconcileRuntime, type TestFarm } from './reconcile-world';
 
-/** The sandbox EC2's own wording of its capacity, 500 and 503 answers (local/sandbox/ec2). */
+/** The sandbox EC2's own wording of its capacity, 500 and 503 answers (sandbox/ec2). */
 const CLOUD_TEXT = [
   'We currently do not have sufficient',
   'Our system will be working on provisioning',

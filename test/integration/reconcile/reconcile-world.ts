@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { Server } from '../../../functions/domain/schemas/server';
 import { DROVER_TAG_KEYS } from '../../../functions/ports/cloud-driver';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../local/runtime';
-import type { SandboxInstance } from '../../../local/sandbox/sandbox-cloud';
+import type { SandboxInstance } from '../../../sandbox/core/sandbox-cloud';
 import { type DemoData, seedDemo } from '../../../local/seed';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { farmSnapshot } from '../../support/converge';

@@ -3,7 +3,7 @@
 // a process-wide registry (keys are random, so sandboxes never collide) and the sandbox checks
 // signatures of JWTs whose `kid` it knows; a forged or rotated key is refused with 401.
 import { createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
-import type { GceServiceAccountKey } from '../../../functions/domain/schemas/credentials';
+import type { GceServiceAccountKey } from '../../functions/domain/schemas/credentials';
 
 const knownKeys = new Map<string, KeyObject>();
 

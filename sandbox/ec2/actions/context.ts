@@ -1,5 +1,5 @@
 // What every EC2 action handler receives, and what it returns (the body of its response).
-import type { SandboxFaults } from '../../sandbox-cloud';
+import type { SandboxFaults } from '../../core/sandbox-cloud';
 import type { RegionCatalog } from '../catalog';
 import type { QueryParams } from '../query';
 import type { Ec2State } from '../state';

@@ -10,11 +10,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DroverAgent } from '../agent/agent';
-import { agentBundleSha256, ensureAgentBundle } from '../agent/bundle';
-import { configFromEnvironment } from '../agent/config';
-import { parseAgentUserData } from '../functions/services/reconcile/user-data';
-import type { SandboxCloud, SandboxInstance } from './sandbox/sandbox-cloud';
+import { DroverAgent } from '../../agent/agent';
+import { agentBundleSha256, ensureAgentBundle } from '../../agent/bundle';
+import { configFromEnvironment } from '../../agent/config';
+import { parseAgentUserData } from '../../functions/services/reconcile/user-data';
+import type { SandboxCloud, SandboxInstance } from './sandbox-cloud';
 
 export interface AgentSimulationOptions {
   /** From running to HostInit (ms). */

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import type { SandboxInstance, SandboxInstanceState, SandboxTimings, StateChange } from '../sandbox-cloud';
+import type { SandboxInstance, SandboxInstanceState, SandboxTimings, StateChange } from '../core/sandbox-cloud';
 import { Ec2ApiError } from './errors';
 
 export interface BlockDevice {

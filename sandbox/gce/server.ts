@@ -10,7 +10,7 @@ import type {
   SandboxInstance,
   SandboxTimings,
   StateChange,
-} from '../sandbox-cloud';
+} from '../core/sandbox-cloud';
 import { Authenticator } from './auth';
 import { handleControl } from './control';
 import { backendError, GceApiError, invalid, methodNotFound, rateLimitExceeded } from './errors';

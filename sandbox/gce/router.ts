@@ -1,6 +1,6 @@
 // A tiny router for the Compute REST paths: each route names the API method it implements
 // (`instances.insert`), which is also the key of callCounts() and what faults apply to.
-import type { SandboxFaults } from '../sandbox-cloud';
+import type { SandboxFaults } from '../core/sandbox-cloud';
 import { type Json, Links } from './representation';
 import type { GceState } from './state';
 

@@ -5,7 +5,7 @@
 //   GET|PUT|DELETE /_sandbox/faults         → { faults }   (PUT merges a partial SandboxFaults)
 //   GET|PUT /_sandbox/timings               → { timings }  (PUT merges a partial SandboxTimings)
 //   GET    /_sandbox/calls                  → { calls: { "instances.list": 3, … } }
-import type { SandboxCloud, SandboxFaults, SandboxTimings } from '../sandbox-cloud';
+import type { SandboxCloud, SandboxFaults, SandboxTimings } from '../core/sandbox-cloud';
 
 export interface ControlResponse {
   status: number;

@@ -3,7 +3,7 @@
 // (STOPPING, then gone). Every change is driven by timers read from SandboxTimings, and every
 // change of the SandboxCloud-level state is told to listeners.
 import { randomBytes } from 'node:crypto';
-import type { SandboxInstance, SandboxInstanceState, SandboxTimings, StateChange } from '../sandbox-cloud';
+import type { SandboxInstance, SandboxInstanceState, SandboxTimings, StateChange } from '../core/sandbox-cloud';
 import { type RegionInfo, regionOfZone } from './catalogue';
 import type { OperationErrorEntry } from './errors';
 

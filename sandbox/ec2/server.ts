@@ -11,7 +11,7 @@ import type {
   SandboxInstance,
   SandboxTimings,
   StateChange,
-} from '../sandbox-cloud';
+} from '../core/sandbox-cloud';
 import { EC2_ACTIONS } from './actions';
 import { assumeRole } from './actions/sts';
 import { regionNamed } from './catalog';

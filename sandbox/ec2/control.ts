@@ -9,7 +9,7 @@
 //   PUT    /_sandbox/timings                merge a JSON Partial<SandboxTimings>
 //   GET    /_sandbox/calls                  { counts, recent } of API calls
 import { z } from 'zod';
-import type { SandboxCloud, SandboxFaults, SandboxTimings } from '../sandbox-cloud';
+import type { SandboxCloud, SandboxFaults, SandboxTimings } from '../core/sandbox-cloud';
 
 const Share = z.number().min(0).max(1);
 export const FaultsPatch = z
