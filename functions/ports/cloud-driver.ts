@@ -1,19 +1,13 @@
 // CloudDriver: the one port through which Drover observes and changes a cloud.
 // Drivers observe facts and carry out idempotent actions; they decide nothing (no policy,
 // no retries beyond the SDK's own). Platform errors are mapped once, in the driver, to
-// CloudError kinds the reconciler can act on.
+// CloudError kinds the reconciler can act on. The shapes it speaks in (ObservedInstance,
+// LaunchSpec) are domain types: functions/domain/clouds/.
 
+import type { LaunchSpec } from '../domain/clouds/launch-spec';
+import type { ObservedInstance } from '../domain/clouds/observed-instance';
 import type { Platform } from '../domain/schemas/common';
 import type { CloudCredentialsWithSecrets } from '../domain/schemas/credentials';
-
-/** Tags (AWS) / labels (GCE) Drover puts on every instance it launches. */
-export const DROVER_TAG_KEYS = {
-  accountId: 'drover-account',
-  environmentId: 'drover-env',
-  farmId: 'drover-farm',
-  farmRoleId: 'drover-farm-role',
-  serverId: 'drover-server',
-} as const;
 
 export interface InstanceFilter {
   accountId: string;
@@ -23,70 +17,9 @@ export interface InstanceFilter {
   serverId?: string;
 }
 
-export type InstanceState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
-
-/** An instance as the cloud reports it, normalised across platforms. */
-export interface ObservedInstance {
-  /** EC2 instance id (`i-…`); for GCE the instance name (names are unique per zone and are what the API addresses). */
-  instanceId: string;
-  platform: Platform;
-  region: string;
-  zone: string;
-  state: InstanceState;
-  instanceType: string;
-  imageId: string;
-  privateIp: string | null;
-  publicIp: string | null;
-  launchedAt: string;
-  /** Drover's ids read back from the tags/labels (absent when the instance lacks them). */
-  accountId?: string;
-  environmentId?: string;
-  farmId?: string;
-  farmRoleId?: string;
-  serverId?: string;
-  tags: Record<string, string>;
-}
-
 export interface InstanceRef {
   instanceId: string;
   zone: string;
-}
-
-export interface LaunchVolume {
-  sizeGiB: number;
-  type: string;
-  mountPoint: string;
-  iops?: number;
-  deleteOnTermination: boolean;
-}
-
-export interface LaunchSpec {
-  /** The server this instance is for: the idempotency key (EC2 ClientToken, GCE requestId and name). */
-  serverId: string;
-  /** Human-readable name: the Name tag on AWS; GCE uses the server id as the instance name. */
-  name: string;
-  region: string;
-  zone: string;
-  imageId: string;
-  instanceType: string;
-  volumes: LaunchVolume[];
-  /** Includes Drover's own tags (DROVER_TAG_KEYS) and the farm role's. */
-  tags: Record<string, string>;
-  /** Plain text; the driver encodes it as the platform needs (base64 / metadata startup-script). */
-  userData?: string;
-  aws?: {
-    subnetId?: string;
-    securityGroupIds: string[];
-    iamInstanceProfile?: string;
-    associatePublicIp: boolean;
-  };
-  gce?: {
-    network: string;
-    subnetwork?: string;
-    networkTags: string[];
-    serviceAccount?: string;
-    externalIp: boolean;
-  };
 }
 
 export interface LocationInfo {
@@ -144,3 +77,9 @@ export class CloudError extends Error {
 }
 
 export type CloudDriverFactory = (credentials: CloudCredentialsWithSecrets) => CloudDriver;
+
+export type { LaunchSpec, LaunchVolume } from '../domain/clouds/launch-spec';
+// Transitional: files being moved by another area of issue 19 still import the shapes from here;
+// removed once they import functions/domain/clouds/ directly.
+export { DROVER_TAG_KEYS } from '../domain/clouds/launch-spec';
+export type { InstanceState, ObservedInstance } from '../domain/clouds/observed-instance';

@@ -3,9 +3,9 @@
 // one, an orphan, a pending scale-out). Pure CPU; prints figures, asserts nothing.
 // Run: npx tsx test/bench/planner.bench.ts
 
+import type { ObservedInstance } from '../../functions/domain/clouds/observed-instance';
 import { type PlanInput, planFarm } from '../../functions/domain/planning';
 import type { Server } from '../../functions/domain/schemas/server';
-import type { ObservedInstance } from '../../functions/ports/cloud-driver';
 import { farm, farmRole, idOf, instanceOf, MIN, server, stray, T0 } from '../unit/planning/farm-fixtures';
 import { invokedDirectly } from './measure';
 

@@ -1,7 +1,7 @@
 // The first look at each server: has its instance ended or vanished, is it stuck past a
 // timeout, is it still being terminated? What remains is a member of its farm role — live or
 // suspended — whose fate (keep, start, stop, terminate) the farm role's rules decide next.
-import type { ObservedInstance } from '../../ports/cloud-driver';
+import type { ObservedInstance } from '../../domain/clouds/observed-instance';
 import type { MarkFailed, MarkTerminated, Terminate } from './actions';
 import type { Deadlines } from './deadlines';
 import { enteredAt, instanceEnded, isLive, lastKnownAt, launchStartedAt } from './lifecycle';

@@ -1,6 +1,6 @@
 // Server lifecycle facts the planner reasons with: which statuses hold capacity, and from
 // which moment each grace period or timeout is counted.
-import type { InstanceState } from '../../ports/cloud-driver';
+import type { InstanceState } from '../../domain/clouds/observed-instance';
 import type { ServerStatus } from '../schemas/server';
 import type { PlanServer } from './plan-input';
 

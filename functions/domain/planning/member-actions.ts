@@ -1,6 +1,6 @@
 // What a member server (live or suspended) needs when it stays: while the farm serves, record
 // what the cloud shows and nudge it towards Running; while it is being suspended, stop it.
-import type { ObservedInstance } from '../../ports/cloud-driver';
+import type { ObservedInstance } from '../../domain/clouds/observed-instance';
 import type { FarmAction, RecordInstance } from './actions';
 import type { AssessContext, Member } from './assess-server';
 import { enteredAt, timeOf } from './lifecycle';

@@ -2,7 +2,7 @@
 // recorded instance id, or — before the id is recorded — by the server id in its tags. Whatever
 // carries this farm's tag and no live record claims is an orphan. Instances tagged with another
 // farm (or untagged) are never touched.
-import type { ObservedInstance } from '../../ports/cloud-driver';
+import type { ObservedInstance } from '../../domain/clouds/observed-instance';
 import { instanceEnded } from './lifecycle';
 import type { ObservedLocation, PlanFarm, PlanServer } from './plan-input';
 

@@ -1,7 +1,7 @@
 // What planFarm reads: the farm spec with its status, the server records, what the clouds
 // list, and the time. Only the fields the planner uses are required, so a stored Farm and
 // stored Servers fit as they are.
-import type { ObservedInstance } from '../../ports/cloud-driver';
+import type { ObservedInstance } from '../../domain/clouds/observed-instance';
 import type { Platform } from '../schemas/common';
 import type { Farm, StoredFarmRole } from '../schemas/farm';
 import type { Server } from '../schemas/server';

@@ -1,6 +1,6 @@
 // Builds the actions on one server from its record and its listed instance, so every rule
 // fills targets, versions and reasons the same way.
-import type { ObservedInstance } from '../../ports/cloud-driver';
+import type { ObservedInstance } from '../../domain/clouds/observed-instance';
 import type {
   Advance,
   FailedCause,

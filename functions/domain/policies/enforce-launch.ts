@@ -4,34 +4,18 @@
 // result against every enabled policy — so a policy changed after the farm was saved is caught
 // here, and the launch is refused with its violations.
 
+import type { LaunchSpec } from '../clouds/launch-spec';
 import type { Platform } from '../schemas/common';
 import type { Policy, Violation } from '../schemas/policy';
 import { builtInVariables } from '../variables/built-ins';
 import { farmRolePath, matchesPattern, policiesFor, violation } from './matching';
 import { checkPlacement, type Located, type Placement } from './placement';
 
-/** The parts of a cloud launch spec policies read and write (the CloudDriver's LaunchSpec has them). */
-export interface LaunchShape {
-  serverId: string;
-  region: string;
-  zone: string;
-  imageId: string;
-  instanceType: string;
-  tags: Record<string, string>;
-  aws?: {
-    subnetId?: string;
-    securityGroupIds: string[];
-    iamInstanceProfile?: string;
-    associatePublicIp: boolean;
-  };
-  gce?: {
-    network: string;
-    subnetwork?: string;
-    networkTags: string[];
-    serviceAccount?: string;
-    externalIp: boolean;
-  };
-}
+/** The parts of a cloud launch spec policies read and write. */
+export type LaunchShape = Pick<
+  LaunchSpec,
+  'serverId' | 'region' | 'zone' | 'imageId' | 'instanceType' | 'tags' | 'aws' | 'gce'
+>;
 
 export interface LaunchContext {
   accountId: string;

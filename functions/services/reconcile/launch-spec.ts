@@ -1,9 +1,10 @@
 // Turns a server record and its farm role into the cloud's launch spec, with Drover's tags
 // on every instance so observation is a filtered list, never a guess.
+
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../domain/clouds/launch-spec';
 import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
 import type { Role } from '../../domain/schemas/role';
 import type { Server } from '../../domain/schemas/server';
-import { DROVER_TAG_KEYS, type LaunchSpec } from '../../ports/cloud-driver';
 import { type AgentDownload, agentUserData } from './user-data';
 
 export function launchSpecFor(

@@ -4,11 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudDriverFactory } from '../../../functions/adapters/clouds/driver-factory';
 import { createDnsResolver } from '../../../functions/adapters/egress/dns-resolver';
-import type {
-  CloudDriver,
-  CloudDriverFactory,
-  ObservedInstance,
-} from '../../../functions/ports/cloud-driver';
+import type { ObservedInstance } from '../../../functions/domain/clouds/observed-instance';
+import type { CloudDriver, CloudDriverFactory } from '../../../functions/ports/cloud-driver';
 import { OPEN_EGRESS } from '../../../functions/services/egress/egress-policy';
 import type { ReconcileDeps } from '../../../functions/services/reconcile/deps';
 import { type ReconcileOutcome, reconcileFarm } from '../../../functions/services/reconcile/reconcile-farm';

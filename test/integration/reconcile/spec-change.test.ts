@@ -2,8 +2,8 @@
 // with If-Match, and the farm converges each time. While it converges, the server list and
 // the cloud are sampled: no farm role ever has more than maxInstances live servers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DROVER_TAG_KEYS } from '../../../functions/domain/clouds/launch-spec';
 import type { Server } from '../../../functions/domain/schemas/server';
-import { DROVER_TAG_KEYS } from '../../../functions/ports/cloud-driver';
 import type { LocalRuntime } from '../../../local/runtime';
 import { type FarmSnapshot, untilConverged } from '../../support/converge';
 import {

@@ -4,7 +4,7 @@
 // role's tags is filled on the instance (a hidden one refused); a farm role whose variables become
 // invalid while running launches nothing more, with the reason in the farm's status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DROVER_TAG_KEYS } from '../../../functions/ports/cloud-driver';
+import { DROVER_TAG_KEYS } from '../../../functions/domain/clouds/launch-spec';
 import type { LocalRuntime } from '../../../local/runtime';
 import { untilConverged, untilFarm } from '../../support/converge';
 import {

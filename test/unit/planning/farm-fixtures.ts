@@ -1,9 +1,10 @@
 // Builders for planner inputs: a farm, its farm roles, server records and listed instances,
 // with valid ids and times counted from T0, so a test states only what it is about.
+
+import type { ObservedInstance } from '../../../functions/domain/clouds/observed-instance';
 import type { PlanFarm, PlanFarmRole, PlanServer } from '../../../functions/domain/planning';
 import type { FarmStatus } from '../../../functions/domain/schemas/farm';
 import type { Server, ServerStatus } from '../../../functions/domain/schemas/server';
-import type { ObservedInstance } from '../../../functions/ports/cloud-driver';
 
 export const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 export const iso = (ms: number) => new Date(T0 + ms).toISOString();

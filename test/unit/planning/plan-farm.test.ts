@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InstanceState } from '../../../functions/domain/clouds/observed-instance';
 import {
   type FarmAction,
   type FarmPlan,
@@ -8,7 +9,6 @@ import {
 } from '../../../functions/domain/planning';
 import type { FarmStatus } from '../../../functions/domain/schemas/farm';
 import type { Server, ServerStatus } from '../../../functions/domain/schemas/server';
-import type { InstanceState } from '../../../functions/ports/cloud-driver';
 import { farm, farmRole, instanceOf, iso, MIN, SEC, server, stray, T0 } from './farm-fixtures';
 
 const NOW = new Date(T0);

@@ -2,10 +2,10 @@
 // clouds, server records in every status with or without a listed instance in every state,
 // untracked instances of the farm and instances of another farm, at random ages.
 import fc from 'fast-check';
+import type { InstanceState, ObservedInstance } from '../../../functions/domain/clouds/observed-instance';
 import type { PlanFarmRole, PlanServer } from '../../../functions/domain/planning';
 import { FarmStatus } from '../../../functions/domain/schemas/farm';
 import { ServerStatus } from '../../../functions/domain/schemas/server';
-import type { InstanceState, ObservedInstance } from '../../../functions/ports/cloud-driver';
 import { ACCOUNT_ID, ENV_ID, FARM_ID, farm, farmRole, iso, SEC, T0 } from './farm-fixtures';
 import type { World } from './simulated-cloud';
 

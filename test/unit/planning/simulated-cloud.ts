@@ -2,9 +2,10 @@
 // what it is asked (instances boot in one tick, stop and terminate in one tick), an agent that
 // reports HostUp as soon as an instance runs, and a list that may lag behind launches.
 // It applies actions the way the reconcile service is meant to: the record write, then the call.
+
+import type { ObservedInstance } from '../../../functions/domain/clouds/observed-instance';
 import type { FarmAction, InstanceTarget, PlanFarm, PlanServer } from '../../../functions/domain/planning';
 import type { ServerStatus } from '../../../functions/domain/schemas/server';
-import type { ObservedInstance } from '../../../functions/ports/cloud-driver';
 import { ACCOUNT_ID, ENV_ID, idOf } from './farm-fixtures';
 
 export interface World {

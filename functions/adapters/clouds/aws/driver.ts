@@ -16,16 +16,15 @@ import {
   StopInstancesCommand,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../domain/clouds/launch-spec';
+import type { ObservedInstance } from '../../../domain/clouds/observed-instance';
 import {
   type CloudDriver,
   CloudError,
-  DROVER_TAG_KEYS,
   type InstanceFilter,
   type InstanceRef,
   type InstanceTypeInfo,
-  type LaunchSpec,
   type LocationInfo,
-  type ObservedInstance,
 } from '../../../ports/cloud-driver';
 import type { Ec2Clients } from './client';
 import { toCloudError } from './errors';

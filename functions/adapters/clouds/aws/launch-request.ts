@@ -3,7 +3,7 @@
 // the first reservation for up to the token's lifetime).
 import { createHash } from 'node:crypto';
 import type { BlockDeviceMapping, RunInstancesCommandInput, Tag } from '@aws-sdk/client-ec2';
-import type { LaunchSpec } from '../../../ports/cloud-driver';
+import type { LaunchSpec } from '../../../domain/clouds/launch-spec';
 
 /** Data volumes get /dev/sdf, /dev/sdg, … (sda–sde are conventionally root and instance store). */
 const FIRST_DATA_DEVICE = 'f'.charCodeAt(0);

@@ -1,6 +1,7 @@
 // EC2's Instance → the port's ObservedInstance: Drover's ids are read back from the tags.
 import type { Instance } from '@aws-sdk/client-ec2';
-import { DROVER_TAG_KEYS, type InstanceState, type ObservedInstance } from '../../../ports/cloud-driver';
+import { DROVER_TAG_KEYS } from '../../../domain/clouds/launch-spec';
+import type { InstanceState, ObservedInstance } from '../../../domain/clouds/observed-instance';
 
 const STATES: InstanceState[] = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'];
 

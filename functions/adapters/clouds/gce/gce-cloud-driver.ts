@@ -11,6 +11,8 @@
 // the driver retries Throttled/Transient calls itself (jittered exponential backoff). Every
 // mutation carries a requestId that stays the same across its retries, so retries are safe.
 import { ExponentialBackoff, handleWhen, type IPolicy, noop, retry } from 'cockatiel';
+import type { LaunchSpec } from '../../../domain/clouds/launch-spec';
+import type { ObservedInstance } from '../../../domain/clouds/observed-instance';
 import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
 import {
   type CloudDriver,
@@ -18,9 +20,7 @@ import {
   type InstanceFilter,
   type InstanceRef,
   type InstanceTypeInfo,
-  type LaunchSpec,
   type LocationInfo,
-  type ObservedInstance,
 } from '../../../ports/cloud-driver';
 import type { GuardedAgents } from '../../egress/guarded-agents';
 import { type ComputeClients, computeClients } from './compute-clients';

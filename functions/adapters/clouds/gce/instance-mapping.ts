@@ -1,12 +1,7 @@
 // LaunchSpec → a Compute `Instance` resource, and a listed `Instance` → ObservedInstance.
 import type { protos } from '@google-cloud/compute';
-import {
-  DROVER_TAG_KEYS,
-  type InstanceState,
-  type LaunchSpec,
-  type LaunchVolume,
-  type ObservedInstance,
-} from '../../../ports/cloud-driver';
+import { DROVER_TAG_KEYS, type LaunchSpec, type LaunchVolume } from '../../../domain/clouds/launch-spec';
+import type { InstanceState, ObservedInstance } from '../../../domain/clouds/observed-instance';
 import { labelsFromTags } from './labels';
 
 type Instance = protos.google.cloud.compute.v1.IInstance;

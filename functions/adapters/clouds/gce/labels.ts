@@ -2,7 +2,8 @@
 // Label keys and values allow only lowercase letters, digits, `_` and `-` (63 characters at
 // most; keys start with a letter). Drover's own keys and ids already obey that; a farm role's
 // free-form tags are folded to fit (lowercased, other characters → `_`).
-import { DROVER_TAG_KEYS, type InstanceFilter } from '../../../ports/cloud-driver';
+import { DROVER_TAG_KEYS } from '../../../domain/clouds/launch-spec';
+import type { InstanceFilter } from '../../../ports/cloud-driver';
 
 const MAX_LABELS = 64;
 const MAX_LENGTH = 63;
