@@ -1,6 +1,7 @@
-// A labelled form control with its hint and error underneath. The error line always takes its
-// height, so an error appearing does not push the rest of the form down.
-import type { InputHTMLAttributes, ReactNode } from 'react';
+// The portal's form fields: a labelled control with its hint and its error underneath (the
+// error found at the field's problem+json path, see lib/field-errors.ts and fieldScope). The
+// error line always takes its height, so an error appearing does not push the form down.
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 
 export interface ControlProps {
   id: string;
@@ -66,6 +67,44 @@ export function TextField({
       {(p) => <input {...p} {...input} value={value} onChange={(e) => onChange(e.target.value)} />}
     </FormField>
   );
+}
+
+/** A whole number typed as text (the draft keeps what was typed; the schema says what is wrong). */
+export function NumberField(props: Parameters<typeof TextField>[0]) {
+  return <TextField inputMode="numeric" {...props} />;
+}
+
+/** Several lines of text: a script body, a reason, a PEM key. */
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  ...textarea
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'>) {
+  return (
+    <FormField id={id} label={label} error={error} hint={hint}>
+      {(p) => <textarea {...p} {...textarea} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </FormField>
+  );
+}
+
+/** Key/value pairs (tags), one `key=value` a line; the draft converts them for the API. */
+export function KeyValueField({
+  hint = 'One key=value per line',
+  rows = 3,
+  ...props
+}: Omit<Parameters<typeof TextAreaField>[0], 'hint'> & { hint?: string }) {
+  return <TextAreaField hint={hint} rows={rows} {...props} />;
 }
 
 /** A checkbox with its label beside it. */

@@ -2,10 +2,17 @@
 // (credentials, webhook endpoints, webhooks): nothing is said until the first submit, then the
 // errors follow every change; the API's 400/422 issues land under their field too.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
 import { ApiProblem } from './api-problem';
-import { errorAt, errorsFromIssues, type FieldErrors } from './field-errors';
+import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from './field-errors';
 
 export type Checked<I> = { errors: FieldErrors; input?: I };
+
+/** A form's input checked with the API's own schema: the parsed input, or the errors by path. */
+export function checkWith<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+}
 
 export function useDraftForm<D extends object, I>({
   initial,

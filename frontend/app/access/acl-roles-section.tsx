@@ -2,89 +2,13 @@
 // ACL roles: the built-ins (full access, read only, developer) to read, and the account's own to
 // create, edit (If-Match) and delete, each as a permission matrix.
 import { useState } from 'react';
-import { type AclPermissions, AclRoleInput } from '../../../functions/domain/access/acl-role';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { FormActions } from '../../components/form-actions';
-import { TextField } from '../../components/form-field';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type AclRole, accessApi } from '../../lib/access-api';
-import { errorsFromZod } from '../../lib/field-errors';
 import type { ApiState } from '../../lib/use-api';
-import { type Checked, useDraftForm } from '../../lib/use-draft-form';
 import { useRowAction } from '../../lib/use-row-action';
+import { AclRoleForm } from './acl-role-form';
 import { PermissionMatrix } from './permission-matrix';
-
-interface RoleDraft {
-  name: string;
-  description: string;
-  permissions: AclPermissions;
-}
-
-function validate(draft: RoleDraft): Checked<AclRoleInput> {
-  const parsed = AclRoleInput.safeParse(draft);
-  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
-}
-
-function AclRoleForm({
-  editing,
-  onSaved,
-  onCancel,
-}: {
-  editing?: AclRole;
-  onSaved: () => void;
-  onCancel: () => void;
-}) {
-  const { draft, err, errors, problem, saving, formRef, change, onSubmit } = useDraftForm({
-    initial: (): RoleDraft => ({
-      name: editing?.name ?? '',
-      description: editing?.description ?? '',
-      permissions: editing?.permissions ?? { 'farms:view': 'all' },
-    }),
-    validate,
-    save: async (input: AclRoleInput) => {
-      if (editing) await accessApi.updateAclRole(editing, input);
-      else await accessApi.createAclRole(input);
-      onSaved();
-    },
-    keyboard: true,
-  });
-  const permissionError = Object.entries(errors).find(([path]) => path.startsWith('permissions'));
-  return (
-    <form
-      ref={formRef}
-      className="panel form-section"
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="acl-form-heading"
-    >
-      <h3 id="acl-form-heading">{editing ? `Edit ACL role ${editing.name}` : 'New ACL role'}</h3>
-      {problem && <ProblemNotice problem={problem} />}
-      <div className="form-grid">
-        <TextField
-          id="acl-name"
-          label="Name"
-          error={err('name')}
-          value={draft.name}
-          onChange={(name) => change({ name })}
-        />
-        <TextField
-          id="acl-description"
-          label="Description"
-          error={err('description')}
-          value={draft.description}
-          onChange={(description) => change({ description })}
-        />
-      </div>
-      <PermissionMatrix
-        idPrefix="acl-edit"
-        permissions={draft.permissions}
-        onChange={(permissions) => change({ permissions })}
-      />
-      <p className="field-error">{permissionError ? `${permissionError[0]}: ${permissionError[1]}` : ''}</p>
-      <FormActions saving={saving} saveLabel="Save ACL role" onCancel={onCancel} />
-    </form>
-  );
-}
 
 export function AclRolesSection({ aclRoles, manage }: { aclRoles: ApiState<AclRole[]>; manage: boolean }) {
   const [open, setOpen] = useState<string>();

@@ -3,143 +3,14 @@
 // model: a user's rights in an environment are the union of their teams' grants there). Create,
 // edit (If-Match) and delete (confirmed) with the API's TeamInput.
 import { useState } from 'react';
-import { TeamInput } from '../../../functions/domain/access/team';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { FormActions } from '../../components/form-actions';
-import { CheckField, FormField, TextField } from '../../components/form-field';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type AclRole, accessApi, type Team, type User } from '../../lib/access-api';
 import type { Environment } from '../../lib/api-client';
-import { errorsFromZod } from '../../lib/field-errors';
 import type { ApiState } from '../../lib/use-api';
-import { type Checked, useDraftForm } from '../../lib/use-draft-form';
 import { useRowAction } from '../../lib/use-row-action';
-
-interface TeamDraft {
-  name: string;
-  description: string;
-  memberIds: string[];
-  /** Environment id → ACL role id; absent: not granted. */
-  grants: Record<string, string>;
-}
-
-function validate(draft: TeamDraft): Checked<TeamInput> {
-  const parsed = TeamInput.safeParse({
-    name: draft.name,
-    description: draft.description,
-    memberIds: draft.memberIds,
-    grants: Object.entries(draft.grants).map(([environmentId, aclRoleId]) => ({ environmentId, aclRoleId })),
-  });
-  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
-}
-
-function TeamForm({
-  editing,
-  users,
-  environments,
-  aclRoles,
-  onSaved,
-  onCancel,
-}: {
-  editing?: Team;
-  users: User[];
-  environments: Environment[];
-  aclRoles: AclRole[];
-  onSaved: () => void;
-  onCancel: () => void;
-}) {
-  const { draft, err, problem, saving, formRef, change, onSubmit } = useDraftForm({
-    initial: (): TeamDraft => ({
-      name: editing?.name ?? '',
-      description: editing?.description ?? '',
-      memberIds: editing?.memberIds ?? [],
-      grants: Object.fromEntries((editing?.grants ?? []).map((g) => [g.environmentId, g.aclRoleId])),
-    }),
-    validate,
-    save: async (input: TeamInput) => {
-      if (editing) await accessApi.updateTeam(editing, input);
-      else await accessApi.createTeam(input);
-      onSaved();
-    },
-    keyboard: true,
-  });
-  return (
-    <form
-      ref={formRef}
-      className="panel form-section"
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="team-form-heading"
-    >
-      <h3 id="team-form-heading">{editing ? `Edit team ${editing.name}` : 'New team'}</h3>
-      {problem && <ProblemNotice problem={problem} />}
-      <div className="form-grid">
-        <TextField
-          id="team-name"
-          label="Name"
-          error={err('name')}
-          value={draft.name}
-          onChange={(name) => change({ name })}
-        />
-        <TextField
-          id="team-description"
-          label="Description"
-          error={err('description')}
-          value={draft.description}
-          onChange={(description) => change({ description })}
-        />
-      </div>
-      <fieldset className="check-group">
-        <legend>Members</legend>
-        <div className="check-list">
-          {users.map((u) => (
-            <CheckField
-              key={u.id}
-              id={`team-member-${u.id}`}
-              label={u.name}
-              checked={draft.memberIds.includes(u.id)}
-              onChange={(on) =>
-                change({
-                  memberIds: on ? [...draft.memberIds, u.id] : draft.memberIds.filter((m) => m !== u.id),
-                })
-              }
-            />
-          ))}
-        </div>
-        <p className="field-error">{err('memberIds') ?? ''}</p>
-      </fieldset>
-      <fieldset className="check-group">
-        <legend>Environments</legend>
-        <div className="grant-list">
-          {environments.map((env) => (
-            <FormField key={env.id} id={`team-grant-${env.id}`} label={env.name}>
-              {(p) => (
-                <select
-                  {...p}
-                  value={draft.grants[env.id] ?? ''}
-                  onChange={(e) => {
-                    const { [env.id]: _dropped, ...rest } = draft.grants;
-                    change({ grants: e.target.value ? { ...rest, [env.id]: e.target.value } : rest });
-                  }}
-                >
-                  <option value="">No access</option>
-                  {aclRoles.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          ))}
-        </div>
-        <p className="field-error">{err('grants') ?? ''}</p>
-      </fieldset>
-      <FormActions saving={saving} saveLabel="Save team" onCancel={onCancel} />
-    </form>
-  );
-}
+import { TeamForm } from './team-form';
 
 export function TeamsSection({
   teams,

@@ -3,94 +3,14 @@
 // adding one with an initial password (the local issuer's; Cognito invites by email instead).
 import { useState } from 'react';
 import { AccountRole } from '../../../functions/domain/access/permissions';
-import { UserInput } from '../../../functions/domain/access/user';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { FormActions } from '../../components/form-actions';
-import { FormField, TextField } from '../../components/form-field';
 import { PlaceholderRow } from '../../components/placeholder-row';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { accessApi, type User } from '../../lib/access-api';
-import { errorsFromZod } from '../../lib/field-errors';
 import type { ApiState } from '../../lib/use-api';
-import { type Checked, useDraftForm } from '../../lib/use-draft-form';
 import { useRowAction } from '../../lib/use-row-action';
-
-interface UserDraft {
-  email: string;
-  name: string;
-  accountRole: AccountRole;
-  initialPassword: string;
-}
-
-function validate(draft: UserDraft): Checked<UserInput> {
-  const parsed = UserInput.safeParse({ ...draft, initialPassword: draft.initialPassword || undefined });
-  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
-}
-
-function UserForm({ onSaved, onCancel }: { onSaved: (user: User) => void; onCancel: () => void }) {
-  const { draft, err, problem, saving, formRef, change, onSubmit } = useDraftForm({
-    initial: (): UserDraft => ({ email: '', name: '', accountRole: 'user', initialPassword: '' }),
-    validate,
-    save: async (input: UserInput) => onSaved(await accessApi.createUser(input)),
-    keyboard: true,
-  });
-  return (
-    <form
-      ref={formRef}
-      className="panel form-section"
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="user-form-heading"
-    >
-      <h3 id="user-form-heading">Add user</h3>
-      {problem && <ProblemNotice problem={problem} />}
-      <div className="form-grid">
-        <TextField
-          id="user-email"
-          label="Email"
-          type="email"
-          error={err('email')}
-          value={draft.email}
-          onChange={(email) => change({ email })}
-        />
-        <TextField
-          id="user-name"
-          label="Name"
-          error={err('name')}
-          value={draft.name}
-          onChange={(name) => change({ name })}
-        />
-        <FormField id="user-role" label="Account role" error={err('accountRole')}>
-          {(p) => (
-            <select
-              {...p}
-              value={draft.accountRole}
-              onChange={(e) => change({ accountRole: e.target.value as AccountRole })}
-            >
-              {AccountRole.options.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <TextField
-          id="user-password"
-          label="Initial password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters; tell it to the user."
-          error={err('initialPassword')}
-          value={draft.initialPassword}
-          onChange={(initialPassword) => change({ initialPassword })}
-        />
-      </div>
-      <FormActions saving={saving} saveLabel="Add user" onCancel={onCancel} />
-    </form>
-  );
-}
+import { UserForm } from './user-form';
 
 export function UsersSection({ users, selfId }: { users: ApiState<User[]>; selfId: string | undefined }) {
   const [adding, setAdding] = useState(false);

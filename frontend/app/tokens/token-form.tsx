@@ -8,12 +8,11 @@ import {
   ApiTokenInput,
   TokenPermission,
 } from '../../../functions/domain/access/api-token';
-import { FormActions } from '../../components/form-actions';
-import { CheckField, TextField } from '../../components/form-field';
-import { ProblemNotice } from '../../components/problem-notice';
+import { DraftForm } from '../../components/draft-form';
+import { CheckList } from '../../components/form-choices';
+import { CheckField, NumberField, TextField } from '../../components/form-field';
 import { accessApi } from '../../lib/access-api';
-import { errorsFromZod } from '../../lib/field-errors';
-import { type Checked, useDraftForm } from '../../lib/use-draft-form';
+import { checkWith, useDraftForm } from '../../lib/use-draft-form';
 
 const ALL_TOKEN_PERMISSIONS = TokenPermission.options.flatMap((o) => o.options) as TokenPermission[];
 
@@ -24,14 +23,12 @@ interface TokenDraft {
   permissions: TokenPermission[];
 }
 
-function validate(draft: TokenDraft): Checked<ApiTokenInput> {
-  const parsed = ApiTokenInput.safeParse({
+const validate = (draft: TokenDraft) =>
+  checkWith(ApiTokenInput, {
     name: draft.name,
     expiresInDays: draft.expiresInDays.trim() === '' ? undefined : Number(draft.expiresInDays),
     permissions: draft.narrow ? draft.permissions : null,
   });
-  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
-}
 
 export function TokenForm({
   onCreated,
@@ -40,26 +37,24 @@ export function TokenForm({
   onCreated: (token: Awaited<ReturnType<typeof accessApi.createApiToken>>) => void;
   onCancel: () => void;
 }) {
-  const { draft, err, problem, saving, formRef, change, onSubmit } = useDraftForm({
+  const form = useDraftForm({
     initial: (): TokenDraft => ({ name: '', expiresInDays: '90', narrow: false, permissions: [] }),
     validate,
     save: async (input: ApiTokenInput) => onCreated(await accessApi.createApiToken(input)),
     keyboard: true,
   });
+  const { draft, err, change } = form;
   const [filter, setFilter] = useState('');
-  const toggle = (p: TokenPermission, on: boolean) =>
-    change({ permissions: on ? [...draft.permissions, p] : draft.permissions.filter((x) => x !== p) });
 
   return (
-    <form
-      ref={formRef}
-      className="panel form-section"
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="token-form-heading"
+    <DraftForm
+      form={form}
+      id="token-form"
+      title="New API token"
+      level={2}
+      saveLabel="Create token"
+      onCancel={onCancel}
     >
-      <h2 id="token-form-heading">New API token</h2>
-      {problem && <ProblemNotice problem={problem} />}
       <div className="form-grid">
         <TextField
           id="token-name"
@@ -69,10 +64,9 @@ export function TokenForm({
           value={draft.name}
           onChange={(name) => change({ name })}
         />
-        <TextField
+        <NumberField
           id="token-days"
           label="Expires in (days)"
-          inputMode="numeric"
           hint={`1 to ${API_TOKEN_MAX_DAYS}`}
           error={err('expiresInDays')}
           value={draft.expiresInDays}
@@ -95,23 +89,20 @@ export function TokenForm({
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
-          <div className="check-list">
-            {ALL_TOKEN_PERMISSIONS.filter((p) => p.includes(filter.trim())).map((p) => (
-              <CheckField
-                key={p}
-                id={`token-permission-${p.replace(':', '-')}`}
-                label={<span className="mono">{p}</span>}
-                checked={draft.permissions.includes(p)}
-                onChange={(on) => toggle(p, on)}
-              />
-            ))}
-          </div>
+          <CheckList
+            idPrefix="token-permission"
+            choices={ALL_TOKEN_PERMISSIONS.filter((p) => p.includes(filter.trim())).map((p) => ({
+              value: p,
+              label: <span className="mono">{p}</span>,
+            }))}
+            value={draft.permissions}
+            onChange={(permissions) => change({ permissions })}
+          />
           <p className="field-error" id="token-permissions-error">
             {err('permissions') ?? ''}
           </p>
         </fieldset>
       )}
-      <FormActions saving={saving} saveLabel="Create token" onCancel={onCancel} />
-    </form>
+    </DraftForm>
   );
 }
