@@ -4,7 +4,6 @@ import { AppHeader } from '../components/app-header';
 import { EnvironmentPicker } from '../components/environment-picker';
 import { FarmTable } from '../components/farm-table';
 import { PageHeading } from '../components/page-heading';
-import { ProblemNotice } from '../components/problem-notice';
 import { denial } from '../lib/me-permissions';
 import { useEnvironment } from '../lib/use-environment';
 import { useFarmCounts } from '../lib/use-farm-counts';
@@ -47,16 +46,17 @@ export function FarmsPageClient() {
           }
         />
 
-        {problem && <ProblemNotice problem={problem} onRetry={env.error ? env.reload : list.reload} />}
-
         {env.environments?.length === 0 ? (
           <p className="empty">This account has no environments yet.</p>
         ) : (
           <section aria-label="Farm list" className="panel">
-            <FarmTable farms={problem && !list.farms ? [] : list.farms} counts={counts.data} />
-            {list.farms?.length === 0 && !problem && (
-              <p className="empty">No farms in {env.current?.name} yet.</p>
-            )}
+            <FarmTable
+              farms={list.farms}
+              counts={counts.data}
+              empty={problem ? undefined : `No farms in ${env.current?.name} yet.`}
+              error={problem}
+              onRetry={env.error ? env.reload : list.reload}
+            />
             {list.hasMore && (
               <div className="panel-footer">
                 <button

@@ -4,7 +4,7 @@
 // panel, a server's executions and a script's recent runs.
 import Link from 'next/link';
 import type { Execution } from '../lib/orchestration-api';
-import { PlaceholderRow } from './placeholder-row';
+import { type Column, DataTable } from './data-table';
 import { TimeAgo } from './time-ago';
 import './orchestration.css';
 
@@ -36,6 +36,43 @@ export function exitLabel(e: Execution): string {
   return e.exitCode === null ? '—' : String(e.exitCode);
 }
 
+function executionColumns(serverName?: (serverId: string) => string | undefined): Column<Execution>[] {
+  const server = (e: Execution) => serverName?.(e.serverId);
+  return [
+    {
+      header: 'Status',
+      cell: (e) => (
+        <Link href={executionHref(e.id)} className="execution-link">
+          <ExecutionStatusBadge status={e.status} />
+          <span className="visually-hidden">
+            {' '}
+            output of {e.scriptName} on {server(e) ?? e.serverId}
+          </span>
+        </Link>
+      ),
+    },
+    {
+      header: 'Script',
+      cell: (e) => (
+        <span className="cell-value">
+          <Link className="farm-link" href={executionHref(e.id)}>
+            {e.scriptName}
+          </Link>
+          <span className="row-note">v{e.scriptVersion}</span>
+        </span>
+      ),
+    },
+    {
+      header: 'Server',
+      cell: (e) => <span title={e.serverId}>{server(e) ?? <span className="mono">{e.serverId}</span>}</span>,
+    },
+    { header: 'Event', cell: (e) => e.eventName },
+    { header: 'Exit code', numeric: true, className: 'mono', cell: exitLabel },
+    { header: 'Duration', numeric: true, cell: (e) => formatDuration(e.durationMs) },
+    { header: 'When', cell: (e) => <TimeAgo iso={e.startedAt ?? e.createdAt} /> },
+  ];
+}
+
 export function ExecutionTable({
   executions,
   serverName,
@@ -49,64 +86,14 @@ export function ExecutionTable({
   empty: string;
 }) {
   return (
-    <>
-      <table className="data-table card-table execution-table" aria-busy={!executions} aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Script</th>
-            <th scope="col">Server</th>
-            <th scope="col">Event</th>
-            <th scope="col" className="num">
-              Exit code
-            </th>
-            <th scope="col" className="num">
-              Duration
-            </th>
-            <th scope="col">When</th>
-          </tr>
-        </thead>
-        <tbody>
-          {!executions && <PlaceholderRow cells={7} />}
-          {executions?.map((e) => (
-            <tr key={e.id} data-execution={e.id} data-status={e.status}>
-              <td data-label="Status">
-                <Link href={executionHref(e.id)} className="execution-link">
-                  <ExecutionStatusBadge status={e.status} />
-                  <span className="visually-hidden">
-                    {' '}
-                    output of {e.scriptName} on {serverName?.(e.serverId) ?? e.serverId}
-                  </span>
-                </Link>
-              </td>
-              <td data-label="Script">
-                <span className="cell-value">
-                  <Link className="farm-link" href={executionHref(e.id)}>
-                    {e.scriptName}
-                  </Link>
-                  <span className="row-note">v{e.scriptVersion}</span>
-                </span>
-              </td>
-              <td data-label="Server">
-                <span title={e.serverId}>
-                  {serverName?.(e.serverId) ?? <span className="mono">{e.serverId}</span>}
-                </span>
-              </td>
-              <td data-label="Event">{e.eventName}</td>
-              <td data-label="Exit code" className="num mono">
-                {exitLabel(e)}
-              </td>
-              <td data-label="Duration" className="num">
-                {formatDuration(e.durationMs)}
-              </td>
-              <td data-label="When">
-                <TimeAgo iso={e.startedAt ?? e.createdAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {executions?.length === 0 && <p className="empty">{empty}</p>}
-    </>
+    <DataTable
+      className="execution-table"
+      label={label}
+      rows={executions}
+      rowKey={(e) => e.id}
+      rowAttributes={(e) => ({ 'data-execution': e.id, 'data-status': e.status })}
+      columns={executionColumns(serverName)}
+      empty={empty}
+    />
   );
 }

@@ -1,14 +1,16 @@
 // The farms of one environment. While loading it draws placeholder rows of the same height, so
-// the page does not jump when the data arrives; on a phone each row becomes a card (CSS).
+// the page does not jump when the data arrives; on a phone each row becomes a card.
 import Link from 'next/link';
 import { farmStatusLabel } from '../../functions/domain/farm-status-label';
 import type { Farm } from '../lib/api-client';
+import type { ApiProblem } from '../lib/api-problem';
 import type { FarmCounts } from '../lib/use-farm-counts';
-import { PlaceholderRow } from './placeholder-row';
+import { type Column, DataTable } from './data-table';
 import { StatusBadge } from './status-badge';
 import { TimeAgo } from './time-ago';
+import './farm-table.css';
 
-const columns = ['name', 'status', 'farmRoles', 'instances', 'running', 'updated'];
+type Counts = Map<string, FarmCounts> | undefined;
 
 export function farmHref(farmId: string): string {
   return `/farm/?id=${encodeURIComponent(farmId)}`;
@@ -20,7 +22,7 @@ function instanceRange(farm: Farm): string {
   return min === max ? String(min) : `${min}–${max}`;
 }
 
-function RunningCell({ farm, counts }: { farm: Farm; counts: Map<string, FarmCounts> | undefined }) {
+function RunningCell({ farm, counts }: { farm: Farm; counts: Counts }) {
   if (farm.status === 'Terminated') return <span className="muted">0</span>;
   const c = counts?.get(farm.id);
   if (!c) return <span className="muted">…</span>;
@@ -31,66 +33,61 @@ function RunningCell({ farm, counts }: { farm: Farm; counts: Map<string, FarmCou
   );
 }
 
+function farmColumns(counts: Counts): Column<Farm>[] {
+  return [
+    {
+      header: 'Name',
+      cell: (farm) => (
+        <>
+          <Link href={farmHref(farm.id)} className="farm-link" prefetch={false}>
+            {farm.name}
+          </Link>
+          {farm.description && <span className="row-note">{farm.description}</span>}
+        </>
+      ),
+    },
+    {
+      header: 'Status',
+      cell: (farm) => <StatusBadge status={farmStatusLabel(farm, counts?.get(farm.id)?.status)} />,
+    },
+    { header: 'Farm roles', numeric: true, cell: (farm) => farm.farmRoles.length },
+    {
+      header: 'Instances',
+      numeric: true,
+      title: () => 'Minimum–maximum over all farm roles',
+      cell: instanceRange,
+    },
+    { header: 'Running', numeric: true, cell: (farm) => <RunningCell farm={farm} counts={counts} /> },
+    { header: 'Updated', cell: (farm) => <TimeAgo iso={farm.updatedAt} /> },
+  ];
+}
+
 export function FarmTable({
   farms,
   counts,
   placeholderRows = 3,
+  empty,
+  error,
+  onRetry,
 }: {
   farms: Farm[] | undefined;
   /** Live counts per farm id; absent while loading. */
   counts?: Map<string, FarmCounts>;
   placeholderRows?: number;
+  empty?: string;
+  error?: ApiProblem;
+  onRetry?: () => void;
 }) {
   return (
-    <table className="data-table card-table farm-table" aria-busy={farms === undefined}>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Status</th>
-          <th scope="col" className="num">
-            Farm roles
-          </th>
-          <th scope="col" className="num">
-            Instances
-          </th>
-          <th scope="col" className="num">
-            Running
-          </th>
-          <th scope="col">Updated</th>
-        </tr>
-      </thead>
-      <tbody>
-        {farms === undefined &&
-          Array.from({ length: placeholderRows }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-            <PlaceholderRow key={i} cells={columns.length} />
-          ))}
-        {farms?.map((farm) => (
-          <tr key={farm.id}>
-            <td data-label="Name">
-              <Link href={farmHref(farm.id)} className="farm-link" prefetch={false}>
-                {farm.name}
-              </Link>
-              {farm.description && <span className="row-note">{farm.description}</span>}
-            </td>
-            <td data-label="Status">
-              <StatusBadge status={farmStatusLabel(farm, counts?.get(farm.id)?.status)} />
-            </td>
-            <td data-label="Farm roles" className="num">
-              {farm.farmRoles.length}
-            </td>
-            <td data-label="Instances" className="num" title="Minimum–maximum over all farm roles">
-              {instanceRange(farm)}
-            </td>
-            <td data-label="Running" className="num">
-              <RunningCell farm={farm} counts={counts} />
-            </td>
-            <td data-label="Updated">
-              <TimeAgo iso={farm.updatedAt} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="farm-table"
+      rows={farms}
+      rowKey={(farm) => farm.id}
+      columns={farmColumns(counts)}
+      placeholderRows={placeholderRows}
+      empty={empty}
+      error={error}
+      onRetry={onRetry}
+    />
   );
 }

@@ -8,9 +8,10 @@ import { api, type Server, type ServerAction } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
 import { denial, type FarmOwnership, type MeView } from '../lib/me-permissions';
 import { ConfirmDialog } from './confirm-dialog';
-import { PlaceholderRow } from './placeholder-row';
+import { type Column, DataTable, RowActions } from './data-table';
 import { ServerStatusBadge } from './status-badge';
 import { TimeAgo } from './time-ago';
+import './server-table.css';
 
 const ENDED = new Set<Server['status']>(['Terminated', 'Failed']);
 
@@ -21,6 +22,123 @@ const ASK: Record<ServerAction, (name: string) => string> = {
 
 function serverName(server: Server): string {
   return `${server.farmRoleAlias} #${server.index}`;
+}
+
+function serverColumns(farmId: string): Column<Server>[] {
+  return [
+    {
+      header: 'Server',
+      cell: (server) => (
+        <>
+          <span className="server-name">{serverName(server)}</span>
+          <span className="row-note mono" title={server.id}>
+            {server.instanceType}
+          </span>
+          <Link
+            className="row-note"
+            href={`/executions/?farmId=${encodeURIComponent(farmId)}&serverId=${encodeURIComponent(server.id)}`}
+          >
+            Scripts run <span className="visually-hidden">on {serverName(server)}</span>
+          </Link>
+        </>
+      ),
+    },
+    {
+      header: 'Status',
+      cell: (server) => (
+        <>
+          <ServerStatusBadge status={server.status} />
+          <span className="row-note" title={server.statusReason}>
+            {server.statusReason || <TimeAgo iso={server.updatedAt} />}
+          </span>
+        </>
+      ),
+    },
+    {
+      header: 'Instance',
+      className: 'mono',
+      cell: (server) => server.instanceId ?? <span className="muted">—</span>,
+    },
+    { header: 'Zone', cell: (server) => server.zone },
+    {
+      header: 'IP addresses',
+      className: 'mono',
+      cell: (server) => (
+        <>
+          {server.privateIp ?? '—'}
+          {server.publicIp && <span className="row-note">{server.publicIp}</span>}
+        </>
+      ),
+    },
+  ];
+}
+
+interface Asking {
+  server: Server;
+  action: ServerAction;
+}
+
+/** Reboot and Terminate of one server; each opens the table's confirmation. */
+function ServerActions({
+  server,
+  mayReboot,
+  mayTerminate,
+  onAsk,
+}: {
+  server: Server;
+  mayReboot: boolean;
+  mayTerminate: boolean;
+  onAsk: (asking: Asking) => void;
+}) {
+  return (
+    <RowActions>
+      <button
+        type="button"
+        className="button button-quiet"
+        hidden={!mayReboot}
+        disabled={server.status !== 'Running'}
+        onClick={() => onAsk({ server, action: 'reboot' })}
+      >
+        Reboot <span className="visually-hidden">{serverName(server)}</span>
+      </button>
+      <button
+        type="button"
+        className="button button-quiet"
+        hidden={!mayTerminate}
+        disabled={ENDED.has(server.status) || server.status === 'Pending Terminate'}
+        onClick={() => onAsk({ server, action: 'terminate' })}
+      >
+        Terminate <span className="visually-hidden">{serverName(server)}</span>
+      </button>
+    </RowActions>
+  );
+}
+
+function ServerActionDialog({
+  asking,
+  busy,
+  onConfirm,
+  onClose,
+}: {
+  asking: Asking | undefined;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const terminate = asking?.action === 'terminate';
+  return (
+    <ConfirmDialog
+      open={asking !== undefined}
+      title={asking ? `${terminate ? 'Terminate' : 'Reboot'} ${serverName(asking.server)}?` : ''}
+      confirmLabel={terminate ? 'Terminate server' : 'Reboot server'}
+      danger={terminate}
+      busy={busy}
+      onConfirm={onConfirm}
+      onClose={onClose}
+    >
+      <p>{asking && ASK[asking.action](serverName(asking.server))}</p>
+    </ConfirmDialog>
+  );
 }
 
 export function ServerTable({
@@ -42,7 +160,7 @@ export function ServerTable({
   const mayReboot = !farm || !denial(me, 'servers:reboot', farm.environmentId, farm);
   const mayTerminate = !farm || !denial(me, 'servers:terminate', farm.environmentId, farm);
   const [showEnded, setShowEnded] = useState(false);
-  const [asking, setAsking] = useState<{ server: Server; action: ServerAction }>();
+  const [asking, setAsking] = useState<Asking>();
   const [busy, setBusy] = useState(false);
   const ended = servers?.filter((s) => ENDED.has(s.status)).length ?? 0;
   const shown = servers?.filter((s) => showEnded || !ENDED.has(s.status));
@@ -65,82 +183,23 @@ export function ServerTable({
   return (
     <>
       <div className="panel">
-        <table
-          className="data-table card-table server-table"
-          aria-busy={servers === undefined}
-          aria-label="Servers"
-        >
-          <thead>
-            <tr>
-              <th scope="col">Server</th>
-              <th scope="col">Status</th>
-              <th scope="col">Instance</th>
-              <th scope="col">Zone</th>
-              <th scope="col">IP addresses</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {servers === undefined && <PlaceholderRow cells={6} />}
-            {shown?.map((server) => (
-              <tr key={server.id} data-status={server.status}>
-                <td data-label="Server">
-                  <span className="server-name">{serverName(server)}</span>
-                  <span className="row-note mono" title={server.id}>
-                    {server.instanceType}
-                  </span>
-                  <Link
-                    className="row-note"
-                    href={`/executions/?farmId=${encodeURIComponent(farmId)}&serverId=${encodeURIComponent(server.id)}`}
-                  >
-                    Scripts run <span className="visually-hidden">on {serverName(server)}</span>
-                  </Link>
-                </td>
-                <td data-label="Status">
-                  <ServerStatusBadge status={server.status} />
-                  <span className="row-note" title={server.statusReason}>
-                    {server.statusReason || <TimeAgo iso={server.updatedAt} />}
-                  </span>
-                </td>
-                <td data-label="Instance" className="mono">
-                  {server.instanceId ?? <span className="muted">—</span>}
-                </td>
-                <td data-label="Zone">{server.zone}</td>
-                <td data-label="IP addresses" className="mono">
-                  {server.privateIp ?? '—'}
-                  {server.publicIp && <span className="row-note">{server.publicIp}</span>}
-                </td>
-                <td className="actions-cell">
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      hidden={!mayReboot}
-                      disabled={server.status !== 'Running'}
-                      onClick={() => setAsking({ server, action: 'reboot' })}
-                    >
-                      Reboot <span className="visually-hidden">{serverName(server)}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      hidden={!mayTerminate}
-                      disabled={ENDED.has(server.status) || server.status === 'Pending Terminate'}
-                      onClick={() => setAsking({ server, action: 'terminate' })}
-                    >
-                      Terminate <span className="visually-hidden">{serverName(server)}</span>
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {shown?.length === 0 && (
-          <p className="empty">{servers?.length ? 'No live servers.' : 'No servers yet: launch the farm.'}</p>
-        )}
+        <DataTable
+          className="server-table"
+          label="Servers"
+          rows={shown}
+          rowKey={(server) => server.id}
+          rowAttributes={(server) => ({ 'data-status': server.status })}
+          columns={serverColumns(farmId)}
+          actions={(server) => (
+            <ServerActions
+              server={server}
+              mayReboot={mayReboot}
+              mayTerminate={mayTerminate}
+              onAsk={setAsking}
+            />
+          )}
+          empty={servers?.length ? 'No live servers.' : 'No servers yet: launch the farm.'}
+        />
         {ended > 0 && (
           <div className="panel-footer">
             <button type="button" className="button button-quiet" onClick={() => setShowEnded((v) => !v)}>
@@ -149,21 +208,7 @@ export function ServerTable({
           </div>
         )}
       </div>
-      <ConfirmDialog
-        open={asking !== undefined}
-        title={
-          asking
-            ? `${asking.action === 'terminate' ? 'Terminate' : 'Reboot'} ${serverName(asking.server)}?`
-            : ''
-        }
-        confirmLabel={asking?.action === 'terminate' ? 'Terminate server' : 'Reboot server'}
-        danger={asking?.action === 'terminate'}
-        busy={busy}
-        onConfirm={run}
-        onClose={() => setAsking(undefined)}
-      >
-        <p>{asking && ASK[asking.action](serverName(asking.server))}</p>
-      </ConfirmDialog>
+      <ServerActionDialog asking={asking} busy={busy} onConfirm={run} onClose={() => setAsking(undefined)} />
     </>
   );
 }

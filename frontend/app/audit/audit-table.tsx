@@ -2,10 +2,11 @@
 // The audit log as a table: when, who, from where, action, resource and a summary of the
 // changed fields; "Changes" opens a row below listing each field path, old → new.
 import Link from 'next/link';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { summarizeChanges } from '../../../functions/domain/audit/changes';
+import { type Column, DataTable } from '../../components/data-table';
 import { farmHref } from '../../components/farm-table';
-import { PlaceholderRow } from '../../components/placeholder-row';
+import type { ApiProblem } from '../../lib/api-problem';
 import type { AuditChange, AuditEntry } from '../../lib/audit-api';
 import { exactTime, relativeTime } from '../../lib/format-time';
 
@@ -62,90 +63,114 @@ function ResourceCell({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function AuditRows({ entry }: { entry: AuditEntry }) {
-  const [open, setOpen] = useState(false);
-  const detailsId = `audit-${entry.id}-changes`;
-  const refused = entry.outcome === 403;
+const useDetailsOpen = () => useState(false);
+type DetailsOpen = ReturnType<typeof useDetailsOpen>;
+
+const detailsId = (entry: AuditEntry) => `audit-${entry.id}-changes`;
+
+function ChangesToggle({ entry, open: [open, setOpen] }: { entry: AuditEntry; open: DetailsOpen }) {
+  if (entry.changes.length === 0) return <span className="muted">—</span>;
   return (
-    <Fragment>
-      <tr data-audit={entry.id} className={refused ? 'audit-refused' : undefined}>
-        <td data-label="When">
-          <time dateTime={entry.at} title={exactTime(entry.at)}>
-            {relativeTime(entry.at)}
-          </time>
-        </td>
-        <td data-label="Who">
-          <span className="mono">{entry.actor.userId}</span>
-          {entry.actor.via === 'api-token' && <span className="badge badge-off">API token</span>}
-        </td>
-        <td data-label="From">
-          {CLIENTS[entry.source.client] ?? entry.source.client}
-          {entry.source.ip && <span className="row-note mono">{entry.source.ip}</span>}
-        </td>
-        <td data-label="Action">
-          <span className="mono">{entry.action}</span>
-          {refused && <span className="badge badge-warn">refused</span>}
-        </td>
-        <td data-label="Resource">
-          <ResourceCell entry={entry} />
-        </td>
-        <td data-label="Changes" className="audit-changes-cell">
-          {entry.changes.length > 0 ? (
-            <button
-              type="button"
-              className="button button-quiet audit-toggle"
-              aria-expanded={open}
-              aria-controls={detailsId}
-              onClick={() => setOpen((o) => !o)}
-            >
-              {entry.changes.length} field{entry.changes.length === 1 ? '' : 's'}
-              <span className="row-note">{summarizeChanges(entry.changes, 2)}</span>
-            </button>
-          ) : (
-            <span className="muted">—</span>
-          )}
-        </td>
-      </tr>
-      {open && (
-        <tr className="audit-details" id={detailsId}>
-          <td colSpan={6}>
-            <ul className="audit-change-list" aria-label={`Changes of ${entry.action}`}>
-              {entry.changes.map((c) => (
-                <ChangeLine key={`${c.kind}:${c.path}`} change={c} />
-              ))}
-            </ul>
-            {entry.changesTruncated && (
-              <p className="muted">The change was too large to keep whole: only the field paths are shown.</p>
-            )}
-          </td>
-        </tr>
-      )}
-    </Fragment>
+    <button
+      type="button"
+      className="button button-quiet audit-toggle"
+      aria-expanded={open}
+      aria-controls={detailsId(entry)}
+      onClick={() => setOpen((o) => !o)}
+    >
+      {entry.changes.length} field{entry.changes.length === 1 ? '' : 's'}
+      <span className="row-note">{summarizeChanges(entry.changes, 2)}</span>
+    </button>
   );
 }
 
-export function AuditTable({ entries }: { entries: AuditEntry[] | undefined }) {
+function ChangeList({ entry }: { entry: AuditEntry }) {
   return (
     <>
-      <table className="data-table card-table audit-table" aria-busy={!entries}>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">From</th>
-            <th scope="col">Action</th>
-            <th scope="col">Resource</th>
-            <th scope="col">Changes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {!entries && <PlaceholderRow cells={6} />}
-          {entries?.map((entry) => (
-            <AuditRows key={entry.id} entry={entry} />
-          ))}
-        </tbody>
-      </table>
-      {entries?.length === 0 && <p className="empty">No audit entries match these filters.</p>}
+      <ul className="audit-change-list" aria-label={`Changes of ${entry.action}`}>
+        {entry.changes.map((c) => (
+          <ChangeLine key={`${c.kind}:${c.path}`} change={c} />
+        ))}
+      </ul>
+      {entry.changesTruncated && (
+        <p className="muted">The change was too large to keep whole: only the field paths are shown.</p>
+      )}
     </>
+  );
+}
+
+const COLUMNS: Column<AuditEntry, DetailsOpen>[] = [
+  {
+    header: 'When',
+    cell: (entry) => (
+      <time dateTime={entry.at} title={exactTime(entry.at)}>
+        {relativeTime(entry.at)}
+      </time>
+    ),
+  },
+  {
+    header: 'Who',
+    cell: (entry) => (
+      <>
+        <span className="mono">{entry.actor.userId}</span>
+        {entry.actor.via === 'api-token' && <span className="badge badge-off">API token</span>}
+      </>
+    ),
+  },
+  {
+    header: 'From',
+    cell: (entry) => (
+      <>
+        {CLIENTS[entry.source.client] ?? entry.source.client}
+        {entry.source.ip && <span className="row-note mono">{entry.source.ip}</span>}
+      </>
+    ),
+  },
+  {
+    header: 'Action',
+    cell: (entry) => (
+      <>
+        <span className="mono">{entry.action}</span>
+        {entry.outcome === 403 && <span className="badge badge-warn">refused</span>}
+      </>
+    ),
+  },
+  { header: 'Resource', cell: (entry) => <ResourceCell entry={entry} /> },
+  {
+    header: 'Changes',
+    className: 'audit-changes-cell',
+    cell: (entry, open) => <ChangesToggle entry={entry} open={open} />,
+  },
+];
+
+export function AuditTable({
+  entries,
+  error,
+  onRetry,
+}: {
+  entries: AuditEntry[] | undefined;
+  error?: ApiProblem;
+  onRetry: () => void;
+}) {
+  return (
+    <DataTable
+      className="audit-table"
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      rowAttributes={(entry) => ({
+        'data-audit': entry.id,
+        className: entry.outcome === 403 ? 'audit-refused' : undefined,
+      })}
+      columns={COLUMNS}
+      useRowState={useDetailsOpen}
+      details={(entry, [open]) =>
+        open
+          ? { id: detailsId(entry), className: 'audit-details', content: <ChangeList entry={entry} /> }
+          : undefined
+      }
+      empty="No audit entries match these filters."
+      error={error}
+      onRetry={onRetry}
+    />
   );
 }

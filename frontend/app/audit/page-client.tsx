@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AppHeader } from '../../components/app-header';
 import { PageHeading } from '../../components/page-heading';
-import { ProblemNotice } from '../../components/problem-notice';
 import { ApiProblem } from '../../lib/api-problem';
 import { type AuditEntry, type AuditFilters, auditApi } from '../../lib/audit-api';
 import { useApi } from '../../lib/use-api';
@@ -96,9 +95,8 @@ export function AuditPageClient() {
             }}
           />
         )}
-        {problem && <ProblemNotice problem={problem} onRetry={first.reload} />}
         <section className="panel audit-panel" aria-label="Audit entries">
-          <AuditTable entries={entries} />
+          <AuditTable entries={entries} error={problem} onRetry={first.reload} />
           {more.cursor && (
             <p className="panel-footer">
               <button

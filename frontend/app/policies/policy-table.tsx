@@ -3,32 +3,60 @@
 // who may manage policies, enable/disable, edit and delete (confirmed) per row.
 import { PolicyInput } from '../../../functions/domain/schemas/policy';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { PlaceholderRow } from '../../components/placeholder-row';
+import { type Column, DataTable, RowActions } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type Policy, policyApi } from '../../lib/policy-api';
 import { policyDraftOf, RULE_KIND_LABELS, ruleSummary, toPolicyInput } from '../../lib/policy-draft';
 import { useRowAction } from '../../lib/use-row-action';
 
-function PolicyRow({
+/** One row's action state: which confirmation is open, what is running, the API's refusal. */
+const usePolicyRowAction = () => useRowAction<'delete', 'toggle' | 'delete'>();
+type RowAction = ReturnType<typeof usePolicyRowAction>;
+
+function policyColumns(roleName: (id: string) => string): Column<Policy, RowAction>[] {
+  return [
+    {
+      header: 'Policy',
+      cell: (p, { problem }) => (
+        <>
+          <strong>{p.name}</strong>
+          {p.description && <span className="row-note">{p.description}</span>}
+          {problem && <ProblemNotice problem={problem} />}
+        </>
+      ),
+    },
+    { header: 'Rule', cell: (p) => RULE_KIND_LABELS[p.rule.kind] },
+    { header: 'Platform', cell: (p) => (p.platform ? p.platform.toUpperCase() : 'All') },
+    {
+      header: 'State',
+      cell: (p) => (
+        <span className={`badge ${p.enabled ? 'badge-ok' : 'badge-off'}`}>
+          {p.enabled ? 'enabled' : 'disabled'}
+        </span>
+      ),
+    },
+    { header: 'Says', className: 'policy-summary', cell: (p) => ruleSummary(p.rule, roleName) },
+  ];
+}
+
+function PolicyActions({
   policy: p,
+  row: { asking, ask, dismiss, busy, run },
   manage,
-  roleName,
   onEdit,
   onChanged,
 }: {
   policy: Policy;
+  row: RowAction;
   manage: boolean;
-  roleName: (id: string) => string;
   onEdit: (policy: Policy) => void;
   onChanged: () => void;
 }) {
-  const { asking, ask, dismiss, busy, problem, run } = useRowAction<'delete', 'toggle' | 'delete'>();
   const act = (kind: 'toggle' | 'delete', action: () => Promise<unknown>) =>
     run(kind, async () => {
       await action();
       onChanged();
     });
-
   const toggle = () =>
     act('toggle', () =>
       policyApi.updatePolicy(
@@ -36,64 +64,46 @@ function PolicyRow({
         PolicyInput.parse({ ...(toPolicyInput(policyDraftOf(p)) as object), enabled: !p.enabled }),
       ),
     );
-
   return (
-    <tr data-policy={p.id}>
-      <td data-label="Policy">
-        <strong>{p.name}</strong>
-        {p.description && <span className="row-note">{p.description}</span>}
-        {problem && <ProblemNotice problem={problem} />}
-      </td>
-      <td data-label="Rule">{RULE_KIND_LABELS[p.rule.kind]}</td>
-      <td data-label="Platform">{p.platform ? p.platform.toUpperCase() : 'All'}</td>
-      <td data-label="State">
-        <span className={`badge ${p.enabled ? 'badge-ok' : 'badge-off'}`}>
-          {p.enabled ? 'enabled' : 'disabled'}
-        </span>
-      </td>
-      <td data-label="Says" className="policy-summary">
-        {ruleSummary(p.rule, roleName)}
-      </td>
-      <td className="actions-cell">
-        {manage && (
-          <div className="row-actions wrap-actions">
-            <button type="button" className="button button-quiet" onClick={toggle} disabled={Boolean(busy)}>
-              {busy === 'toggle' ? '…' : p.enabled ? 'Disable' : 'Enable'}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() => onEdit(p)}
-              disabled={Boolean(busy)}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() => ask('delete')}
-              disabled={Boolean(busy)}
-            >
-              Delete
-            </button>
-          </div>
-        )}
-        <ConfirmDialog
-          open={asking === 'delete'}
-          title={`Delete policy ${p.name}?`}
-          confirmLabel="Delete policy"
-          danger
-          busy={busy === 'delete'}
-          onConfirm={() => act('delete', () => policyApi.deletePolicy(p))}
-          onClose={dismiss}
-        >
-          <p>
-            Farms are no longer checked against it, on save or at launch. Values it enforced on running
-            servers stay until those servers are replaced.
-          </p>
-        </ConfirmDialog>
-      </td>
-    </tr>
+    <>
+      {manage && (
+        <RowActions wrap>
+          <button type="button" className="button button-quiet" onClick={toggle} disabled={Boolean(busy)}>
+            {busy === 'toggle' ? '…' : p.enabled ? 'Disable' : 'Enable'}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => onEdit(p)}
+            disabled={Boolean(busy)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => ask('delete')}
+            disabled={Boolean(busy)}
+          >
+            Delete
+          </button>
+        </RowActions>
+      )}
+      <ConfirmDialog
+        open={asking === 'delete'}
+        title={`Delete policy ${p.name}?`}
+        confirmLabel="Delete policy"
+        danger
+        busy={busy === 'delete'}
+        onConfirm={() => act('delete', () => policyApi.deletePolicy(p))}
+        onClose={dismiss}
+      >
+        <p>
+          Farms are no longer checked against it, on save or at launch. Values it enforced on running servers
+          stay until those servers are replaced.
+        </p>
+      </ConfirmDialog>
+    </>
   );
 }
 
@@ -111,37 +121,18 @@ export function PolicyTable({
   onChanged: () => void;
 }) {
   return (
-    <>
-      <table className="data-table card-table policy-table" aria-busy={!policies}>
-        <thead>
-          <tr>
-            <th scope="col">Policy</th>
-            <th scope="col">Rule</th>
-            <th scope="col">Platform</th>
-            <th scope="col">State</th>
-            <th scope="col">Says</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {!policies && <PlaceholderRow cells={6} />}
-          {policies?.map((p) => (
-            <PolicyRow
-              key={p.id}
-              policy={p}
-              manage={manage}
-              roleName={roleName}
-              onEdit={onEdit}
-              onChanged={onChanged}
-            />
-          ))}
-        </tbody>
-      </table>
-      {policies?.length === 0 && (
-        <p className="empty">No policies: developers may launch anything their ACL role allows.</p>
+    <DataTable
+      className="policy-table"
+      align="middle"
+      rows={policies}
+      rowKey={(p) => p.id}
+      rowAttributes={(p) => ({ 'data-policy': p.id })}
+      columns={policyColumns(roleName)}
+      useRowState={usePolicyRowAction}
+      actions={(p, row) => (
+        <PolicyActions policy={p} row={row} manage={manage} onEdit={onEdit} onChanged={onChanged} />
       )}
-    </>
+      empty="No policies: developers may launch anything their ACL role allows."
+    />
   );
 }

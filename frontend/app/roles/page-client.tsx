@@ -1,10 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { AppHeader } from '../../components/app-header';
+import { type Column, DataTable } from '../../components/data-table';
 import { EnvironmentPicker } from '../../components/environment-picker';
 import { PageHeading } from '../../components/page-heading';
-import { PlaceholderRow } from '../../components/placeholder-row';
-import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { api, type Role } from '../../lib/api-client';
 import { denial } from '../../lib/me-permissions';
@@ -20,6 +19,24 @@ function images(role: Role): string {
   const platforms = [...new Set(role.images.map((i) => (i.platform === 'aws' ? 'AWS' : 'GCE')))];
   return `${role.images.length} image${role.images.length === 1 ? '' : 's'} · ${platforms.join(', ')}`;
 }
+
+const COLUMNS: Column<Role>[] = [
+  {
+    header: 'Name',
+    cell: (role) => (
+      <>
+        <Link className="farm-link" href={roleEditHref(role.id)}>
+          {role.name}
+        </Link>
+        {role.description && <span className="row-note">{role.description}</span>}
+      </>
+    ),
+  },
+  { header: 'Scope', cell: (role) => (role.environmentId ? 'this environment' : 'account') },
+  { header: 'OS', cell: (role) => role.osName || role.osFamily },
+  { header: 'Images', cell: images },
+  { header: 'Updated', cell: (role) => <TimeAgo iso={role.updatedAt} /> },
+];
 
 export function RolesPageClient() {
   const session = useSession();
@@ -50,39 +67,16 @@ export function RolesPageClient() {
             </>
           }
         />
-        {roles.error && <ProblemNotice problem={roles.error} onRetry={roles.reload} />}
         <section className="panel" aria-label="Roles">
-          <table className="data-table card-table role-table" aria-busy={!roles.data}>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scope</th>
-                <th scope="col">OS</th>
-                <th scope="col">Images</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {!roles.data && <PlaceholderRow cells={5} />}
-              {roles.data?.map((role) => (
-                <tr key={role.id}>
-                  <td data-label="Name">
-                    <Link className="farm-link" href={roleEditHref(role.id)}>
-                      {role.name}
-                    </Link>
-                    {role.description && <span className="row-note">{role.description}</span>}
-                  </td>
-                  <td data-label="Scope">{role.environmentId ? 'this environment' : 'account'}</td>
-                  <td data-label="OS">{role.osName || role.osFamily}</td>
-                  <td data-label="Images">{images(role)}</td>
-                  <td data-label="Updated">
-                    <TimeAgo iso={role.updatedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {roles.data?.length === 0 && <p className="empty">No roles yet.</p>}
+          <DataTable
+            className="role-table"
+            rows={roles.data}
+            rowKey={(role) => role.id}
+            columns={COLUMNS}
+            empty="No roles yet."
+            error={roles.error}
+            onRetry={roles.reload}
+          />
         </section>
       </main>
     </>

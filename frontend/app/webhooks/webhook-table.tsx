@@ -3,7 +3,7 @@
 // one's delivery history, edit, and delete (confirmed).
 import Link from 'next/link';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { PlaceholderRow } from '../../components/placeholder-row';
+import { type Column, DataTable, RowActions } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
 import { useRowAction } from '../../lib/use-row-action';
@@ -15,89 +15,94 @@ function listed(items: string[], max = 3): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} +${items.length - max}`;
 }
 
-function WebhookRow({
-  webhook: w,
-  endpoints,
-  farms,
-  onEdit,
-  onDeleted,
-  manage,
-}: {
-  manage: boolean;
-  webhook: Webhook;
-  endpoints: WebhookEndpoint[];
-  farms: Farm[];
-  onEdit: (webhook: Webhook) => void;
-  onDeleted: () => void;
-}) {
-  const { asking, ask, dismiss, busy, problem, run } = useRowAction();
-  const urls = w.endpointIds.map((id) => endpoints.find((e) => e.id === id)?.url ?? id);
-  const farmNames = w.farmIds.map((id) => farms.find((f) => f.id === id)?.name ?? id);
+const useWebhookRowAction = () => useRowAction();
+type RowAction = ReturnType<typeof useWebhookRowAction>;
 
-  const remove = () =>
-    run(true, async () => {
-      await webhookApi.deleteWebhook(w);
-      onDeleted();
-    });
-
-  return (
-    <tr data-webhook={w.id}>
-      <td data-label="Name">
-        <Link className="farm-link" href={historyHref(w.id)}>
-          {w.name}
-        </Link>
-        {!w.enabled && <span className="badge badge-off">disabled</span>}
-        {w.description && <span className="row-note">{w.description}</span>}
-        {problem && <ProblemNotice problem={problem} />}
-      </td>
-      <td data-label="Events">{w.events.includes('*') ? 'every event' : listed(w.events)}</td>
-      <td data-label="Endpoints">
-        <span className="mono endpoint-url">{listed(urls, 2)}</span>
-      </td>
-      <td data-label="Farms">
+function webhookColumns(endpoints: WebhookEndpoint[], farms: Farm[]): Column<Webhook, RowAction>[] {
+  const urls = (w: Webhook) => w.endpointIds.map((id) => endpoints.find((e) => e.id === id)?.url ?? id);
+  const farmNames = (w: Webhook) => w.farmIds.map((id) => farms.find((f) => f.id === id)?.name ?? id);
+  return [
+    {
+      header: 'Name',
+      cell: (w, { problem }) => (
+        <>
+          <Link className="farm-link" href={historyHref(w.id)}>
+            {w.name}
+          </Link>
+          {!w.enabled && <span className="badge badge-off">disabled</span>}
+          {w.description && <span className="row-note">{w.description}</span>}
+          {problem && <ProblemNotice problem={problem} />}
+        </>
+      ),
+    },
+    { header: 'Events', cell: (w) => (w.events.includes('*') ? 'every event' : listed(w.events)) },
+    { header: 'Endpoints', cell: (w) => <span className="mono endpoint-url">{listed(urls(w), 2)}</span> },
+    {
+      header: 'Farms',
+      cell: (w) => (
         <span className="cell-value">
-          {farmNames.length ? listed(farmNames) : 'all'}
+          {w.farmIds.length ? listed(farmNames(w)) : 'all'}
           {w.farmRoleIds.length > 0 && (
             <span className="row-note">
               {w.farmRoleIds.length} farm role{w.farmRoleIds.length === 1 ? '' : 's'}
             </span>
           )}
         </span>
-      </td>
-      <td data-label="Attempts" className="num">
-        {w.maxAttempts}
-      </td>
-      <td className="actions-cell">
-        <div className="row-actions wrap-actions">
-          <Link className="button button-secondary" href={historyHref(w.id)}>
-            History <span className="visually-hidden">of {w.name}</span>
-          </Link>
-          {manage && (
-            <>
-              <button type="button" className="button button-quiet" onClick={() => onEdit(w)}>
-                Edit <span className="visually-hidden">{w.name}</span>
-              </button>
-              <button type="button" className="button button-quiet" onClick={() => ask(true)}>
-                Delete <span className="visually-hidden">{w.name}</span>
-              </button>
-            </>
-          )}
-        </div>
-        <ConfirmDialog
-          open={Boolean(asking)}
-          title={`Delete ${w.name}?`}
-          confirmLabel="Delete webhook"
-          danger
-          busy={Boolean(busy)}
-          onConfirm={remove}
-          onClose={dismiss}
-        >
-          <p>
-            Its events stop going to its endpoints. Deliveries already made stay in their endpoints' history.
-          </p>
-        </ConfirmDialog>
-      </td>
-    </tr>
+      ),
+    },
+    { header: 'Attempts', numeric: true, cell: (w) => w.maxAttempts },
+  ];
+}
+
+function WebhookActions({
+  webhook: w,
+  row: { asking, ask, dismiss, busy, run },
+  manage,
+  onEdit,
+  onDeleted,
+}: {
+  webhook: Webhook;
+  row: RowAction;
+  manage: boolean;
+  onEdit: (webhook: Webhook) => void;
+  onDeleted: () => void;
+}) {
+  const remove = () =>
+    run(true, async () => {
+      await webhookApi.deleteWebhook(w);
+      onDeleted();
+    });
+  return (
+    <>
+      <RowActions wrap>
+        <Link className="button button-secondary" href={historyHref(w.id)}>
+          History <span className="visually-hidden">of {w.name}</span>
+        </Link>
+        {manage && (
+          <>
+            <button type="button" className="button button-quiet" onClick={() => onEdit(w)}>
+              Edit <span className="visually-hidden">{w.name}</span>
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => ask(true)}>
+              Delete <span className="visually-hidden">{w.name}</span>
+            </button>
+          </>
+        )}
+      </RowActions>
+      <ConfirmDialog
+        open={Boolean(asking)}
+        title={`Delete ${w.name}?`}
+        confirmLabel="Delete webhook"
+        danger
+        busy={Boolean(busy)}
+        onConfirm={remove}
+        onClose={dismiss}
+      >
+        <p>
+          Its events stop going to its endpoints. Deliveries already made stay in their endpoints' history.
+        </p>
+      </ConfirmDialog>
+    </>
   );
 }
 
@@ -118,38 +123,18 @@ export function WebhookTable({
   manage?: boolean;
 }) {
   return (
-    <>
-      <table className="data-table card-table wh-table webhook-table" aria-busy={!webhooks}>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Events</th>
-            <th scope="col">Endpoints</th>
-            <th scope="col">Farms</th>
-            <th scope="col" className="num">
-              Attempts
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {!webhooks && <PlaceholderRow cells={6} />}
-          {webhooks?.map((w) => (
-            <WebhookRow
-              manage={manage}
-              key={w.id}
-              webhook={w}
-              endpoints={endpoints}
-              farms={farms}
-              onEdit={onEdit}
-              onDeleted={onDeleted}
-            />
-          ))}
-        </tbody>
-      </table>
-      {webhooks?.length === 0 && <p className="empty">No webhooks yet: choose which events go where.</p>}
-    </>
+    <DataTable
+      className="wh-table webhook-table"
+      align="middle"
+      rows={webhooks}
+      rowKey={(w) => w.id}
+      rowAttributes={(w) => ({ 'data-webhook': w.id })}
+      columns={webhookColumns(endpoints, farms)}
+      useRowState={useWebhookRowAction}
+      actions={(w, row) => (
+        <WebhookActions webhook={w} row={row} manage={manage} onEdit={onEdit} onDeleted={onDeleted} />
+      )}
+      empty="No webhooks yet: choose which events go where."
+    />
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 // A script's saved versions, newest first, and the body of the one chosen (read-only): every
 // save is kept, so a rule pinned to an old version runs exactly what this shows.
-import { PlaceholderRow } from '../../../components/placeholder-row';
+import { type Column, DataTable } from '../../../components/data-table';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { TimeAgo } from '../../../components/time-ago';
 import { orchestrationApi, type ScriptVersion } from '../../../lib/orchestration-api';
@@ -18,48 +18,46 @@ export function ScriptVersions({
   chosen: number | undefined;
   onChoose: (number: number | undefined) => void;
 }) {
+  const columns: Column<ScriptVersion>[] = [
+    {
+      header: 'Version',
+      cell: (v) => (
+        <>
+          v{v.number}
+          {v.number === latest && <span className="badge badge-ok">latest</span>}
+        </>
+      ),
+    },
+    {
+      header: 'Saved',
+      cell: (v) => (
+        <>
+          <TimeAgo iso={v.createdAt} />
+          <span className="row-note mono">{v.createdBy}</span>
+        </>
+      ),
+    },
+  ];
   return (
-    <table
-      className="data-table card-table orch-table version-table"
-      aria-busy={!versions}
-      aria-label="Versions"
-    >
-      <thead>
-        <tr>
-          <th scope="col">Version</th>
-          <th scope="col">Saved</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {!versions && <PlaceholderRow cells={3} />}
-        {versions?.map((v) => (
-          <tr key={v.number} aria-current={v.number === chosen ? 'true' : undefined}>
-            <td data-label="Version">
-              v{v.number}
-              {v.number === latest && <span className="badge badge-ok">latest</span>}
-            </td>
-            <td data-label="Saved">
-              <TimeAgo iso={v.createdAt} />
-              <span className="row-note mono">{v.createdBy}</span>
-            </td>
-            <td className="actions-cell">
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-pressed={v.number === chosen}
-                onClick={() => onChoose(v.number === chosen ? undefined : v.number)}
-              >
-                {v.number === chosen ? 'Hide' : 'View'}{' '}
-                <span className="visually-hidden">version {v.number}</span>
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="orch-table version-table"
+      label="Versions"
+      align="middle"
+      rows={versions}
+      rowKey={(v) => v.number}
+      rowAttributes={(v) => ({ 'aria-current': v.number === chosen ? 'true' : undefined })}
+      columns={columns}
+      actions={(v) => (
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-pressed={v.number === chosen}
+          onClick={() => onChoose(v.number === chosen ? undefined : v.number)}
+        >
+          {v.number === chosen ? 'Hide' : 'View'} <span className="visually-hidden">version {v.number}</span>
+        </button>
+      )}
+    />
   );
 }
 
