@@ -16,7 +16,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'cli/commands/variables.ts#registerVariables': 'B',
   'cli/commands/webhooks.ts#registerWebhooks': 'B',
   'frontend/app/access/acl-roles-section.tsx#AclRolesSection': 'G',
-  'frontend/app/access/teams-section.tsx#TeamForm': 'G',
   'frontend/app/access/teams-section.tsx#TeamsSection': 'G',
   'frontend/app/access/users-section.tsx#UsersSection': 'G',
   'frontend/app/audit/filters.tsx#AuditFilterForm': 'G',
