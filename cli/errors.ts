@@ -1,7 +1,7 @@
 // What can go wrong in a `drover` command, as values: each error knows its exit code and the
 // problem+json it stands for, and one function renders it for a person. Commands throw;
 // main.ts catches once, prints and exits — no command picks an exit code or writes an error itself.
-import type { Problem } from '../functions/handlers/api/middleware/problem-details';
+import type { Problem } from '../functions/contract/problem';
 import { ExitCode } from './exit-codes';
 
 export type { Problem };

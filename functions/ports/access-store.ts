@@ -7,7 +7,7 @@ import type { ApiToken } from '../domain/access/api-token';
 import type { Team } from '../domain/access/team';
 import type { User } from '../domain/access/user';
 import type { Page, PageQuery } from '../domain/schemas/common';
-import type { AccountScope, VersionedRepo } from './store';
+import type { AccountScope, VersionedRepo } from './repo-scopes';
 
 export interface UserRepo {
   get(scope: AccountScope, id: string): Promise<User | undefined>;

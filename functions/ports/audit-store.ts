@@ -2,7 +2,7 @@
 // first, by account, with filters and cursor pages.
 import type { AuditEntry } from '../domain/schemas/audit';
 import type { Page, PageQuery } from '../domain/schemas/common';
-import type { AccountScope } from './store';
+import type { AccountScope } from './repo-scopes';
 
 export interface AuditFilter {
   environmentId?: string;

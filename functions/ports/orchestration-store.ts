@@ -2,7 +2,7 @@
 // executions (the agent's tasks). Every method is scoped to an account.
 import type { Page, PageQuery } from '../domain/schemas/common';
 import type { Execution, OrchestrationRule, Script, ScriptVersion } from '../domain/schemas/orchestration';
-import type { AccountScope, FarmScope, VersionedRepo } from './store';
+import type { AccountScope, FarmScope, VersionedRepo } from './repo-scopes';
 
 export interface ScriptRepo extends VersionedRepo<Script, AccountScope> {
   /** Writes the script and its new version together (the version number is script.latestVersion). */

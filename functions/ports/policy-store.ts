@@ -3,7 +3,7 @@
 // extension requests in their farm's partition (deleted with the farm).
 import type { Page, PageQuery } from '../domain/schemas/common';
 import type { LeaseExtension, Policy } from '../domain/schemas/policy';
-import type { EnvironmentScope, FarmScope, VersionedRepo } from './store';
+import type { EnvironmentScope, FarmScope, VersionedRepo } from './repo-scopes';
 
 export interface PolicyRepo extends VersionedRepo<Policy, EnvironmentScope> {
   /** Every policy of an environment, enabled or not (evaluation filters). */

@@ -17,6 +17,7 @@ import type { AttemptCounterRepo } from './attempt-counters';
 import type { AuditRepo } from './audit-store';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
+import type { AccountScope, EnvironmentScope, FarmScope, VersionedRepo } from './repo-scopes';
 import type { RetentionRepo } from './retention-store';
 import type { VariableRepo } from './variable-store';
 
@@ -35,29 +36,6 @@ export interface AccountRepo {
   setSuspension(accountId: string, suspension: AccountSuspension | null): Promise<void>;
   /** Deletes every item of the account, the account itself last (so a purge cut short can be repeated). */
   purge(accountId: string): Promise<void>;
-}
-
-export interface VersionedRepo<T extends { id: string; version: number }, Scope> {
-  get(scope: Scope, id: string): Promise<T | undefined>;
-  list(scope: Scope, page: PageQuery): Promise<Page<T>>;
-  /** Fails with Conflict if the id exists. */
-  create(item: T): Promise<void>;
-  /** Writes `item` (whose version is expectedVersion + 1) only if the stored version is expectedVersion. */
-  update(item: T, expectedVersion: number): Promise<void>;
-  /** Deletes only if the stored version is expectedVersion (when given). */
-  delete(scope: Scope, id: string, expectedVersion?: number): Promise<void>;
-}
-
-export interface AccountScope {
-  accountId: string;
-}
-export interface EnvironmentScope {
-  accountId: string;
-  environmentId: string;
-}
-export interface FarmScope {
-  accountId: string;
-  farmId: string;
 }
 
 export interface CredentialsRepo {

@@ -1,7 +1,7 @@
 // Where a Drover user's sign-in lives: the identity provider (a Cognito user pool in AWS, the
 // Store's scrypt hashes in the local runtime). The users service keeps the two in step: the
 // Drover user is written first and removed again when the directory refuses (services/access/users.ts).
-import type { AccountScope } from './store';
+import type { AccountScope } from './repo-scopes';
 
 /** Which sign-in: the Drover user it belongs to, and their email (the sign-in name). */
 export interface DirectoryUserRef extends AccountScope {

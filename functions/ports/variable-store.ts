@@ -1,7 +1,7 @@
 // Persistence of Global Variables: one versioned document per scope (account, environment, role,
 // farm, farm role, server) holding that scope's declarations. Every method is scoped to an account.
 import type { VariableSet, VariableTarget } from '../domain/variables/variable-set';
-import type { FarmScope } from './store';
+import type { FarmScope } from './repo-scopes';
 
 export interface VariableRepo {
   /** The scope's set; a scope never written answers version 0 with no variables. */

@@ -5,7 +5,8 @@
 import type { Webhook } from '../../domain/schemas/webhook';
 import type { DeliveryMessage } from '../../ports/delivery-queue';
 import type { DroverEvent } from '../../ports/event-publisher';
-import type { EnvironmentScope, StoredWebhookEndpoint } from '../../ports/store';
+import type { EnvironmentScope } from '../../ports/repo-scopes';
+import type { StoredWebhookEndpoint } from '../../ports/store';
 import { type AttemptResult, attemptDelivery, newDelivery, startDelivery } from './deliver';
 import type { WebhookDeps } from './deps';
 import { matchEvent } from './match';

@@ -2,8 +2,9 @@
 // credentials, list instance types) answered as what it is: the cloud's fault (502/503) or the
 // request's (422), never a 500. The detail is in our words: a cloud's own message can carry
 // account ids, ARNs or request ids of the platform's side.
+
+import type { Problem } from '../../../contract/problem';
 import type { CloudError, CloudErrorKind } from '../../../ports/cloud-driver';
-import type { Problem } from './problem-details';
 
 export const CLOUD_PROBLEMS: Record<CloudErrorKind, { status: number; title: string; detail: string }> = {
   Throttled: {

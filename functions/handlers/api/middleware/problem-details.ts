@@ -5,6 +5,7 @@
 
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
+import type { Problem } from '../../../contract/problem';
 import { NewPasswordRequired } from '../../../domain/access/sign-in';
 import {
   DroverError,
@@ -18,23 +19,6 @@ import { MissingRequiredVariables } from '../../../domain/variables/missing-requ
 import { CloudError } from '../../../ports/cloud-driver';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
 import { cloudProblem } from './cloud-problem';
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  instance?: string;
-  issues?: { path: string; message: string; in?: string }[];
-  currentVersion?: number;
-  /** A launch refused for Global Variables: each farm role's required variables without a value. */
-  missing?: unknown[];
-  /** A PolicyViolation's violations: policy, rule, field path, message, allowed values. */
-  violations?: unknown[];
-  /** A sign-in with a temporary password: the session to send back with the new one. */
-  session?: string;
-}
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): ApiResponse {
   return {
