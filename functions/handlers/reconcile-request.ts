@@ -7,40 +7,10 @@
 // Pure: no I/O, so the handler stays a composition root and this is unit-tested with real samples.
 import { z } from 'zod';
 import { InvalidInput } from '../domain/errors';
+import { EC2_INSTANCE_STATES, type ReconcileTrigger } from '../domain/reconcile-trigger';
 import { EVENT_SOURCE } from '../ports/event-publisher';
 
 export const EC2_STATE_CHANGE_DETAIL_TYPE = 'EC2 Instance State-change Notification';
-
-/** The states EC2 reports in state-change notifications. */
-export const EC2_INSTANCE_STATES = [
-  'pending',
-  'running',
-  'stopping',
-  'stopped',
-  'shutting-down',
-  'terminated',
-] as const;
-export type Ec2InstanceState = (typeof EC2_INSTANCE_STATES)[number];
-
-export interface FarmReconcileRequest {
-  kind: 'farm';
-  accountId: string;
-  farmId: string;
-  reason: string;
-}
-
-export interface InstanceReconcileRequest {
-  kind: 'instance';
-  platform: 'aws';
-  instanceId: string;
-  state: Ec2InstanceState;
-  reason: string;
-  /** The event's region and AWS account, when present: where the instance lives. */
-  region?: string;
-  awsAccountId?: string;
-}
-
-export type ReconcileTrigger = FarmReconcileRequest | InstanceReconcileRequest;
 
 /** The invocation matched none of the shapes the reconcile function accepts. */
 export class InvalidReconcileEvent extends InvalidInput {}

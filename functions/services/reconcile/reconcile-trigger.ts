@@ -1,7 +1,7 @@
 // Turns any reconcile trigger into a pass over the right farm: a farm named outright (a
 // schedule, a Drover event), or an instance (an EC2 state change) found through the
 // instance-id index. An instance Drover does not manage is ignored.
-import type { ReconcileTrigger } from '../../handlers/reconcile-request';
+import type { ReconcileTrigger } from '../../domain/reconcile-trigger';
 import type { ReconcileDeps } from './deps';
 import { type ReconcileOutcome, reconcileFarm } from './reconcile-farm';
 
