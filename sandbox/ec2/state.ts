@@ -1,11 +1,19 @@
-// The EC2 sandbox's world: instances with their lifecycle, client tokens, timings and
-// state-change listeners, kept in memory and optionally mirrored to a JSON file.
-// Transitions run on timers (unref'd, so a forgotten sandbox never keeps a process alive);
-// terminated instances stay listed for `terminatedRetentionMs`, as EC2 keeps them about an hour.
+// The EC2 sandbox's world: instances with their lifecycle and client tokens, kept in memory and
+// optionally mirrored to a JSON file. Transitions run on the core's timers and are told to the
+// core's state-change listeners; terminated instances stay listed for `terminatedRetentionMs`,
+// as EC2 keeps them about an hour.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import type { SandboxInstance, SandboxInstanceState, SandboxTimings, StateChange } from '../core/sandbox-cloud';
+import type {
+  SandboxInstance,
+  SandboxInstanceState,
+  SandboxTimings,
+  StateChange,
+} from '../core/sandbox-cloud';
+import type { SandboxWorld } from '../core/sandbox-server';
+import { StateChangeListeners } from '../core/state-changes';
+import { TransitionTimers } from '../core/timings';
 import { Ec2ApiError } from './errors';
 
 export interface BlockDevice {
@@ -68,12 +76,12 @@ export const STATE_CODES: Record<SandboxInstanceState, number> = {
 
 export const newEc2Id = (prefix: string) => `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`;
 
-export class Ec2State {
+export class Ec2State implements SandboxWorld {
   timings: SandboxTimings = { ...DEFAULT_TIMINGS };
-  private readonly instances = new Map<string, Ec2Instance>();
+  private readonly byId = new Map<string, Ec2Instance>();
   private readonly tokens = new Map<string, ClientTokenEntry>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly listeners = new Set<(change: StateChange) => void>();
+  private readonly timers = new TransitionTimers();
+  private readonly listeners = new StateChangeListeners();
   private seq = 0;
   private saveTimer: NodeJS.Timeout | null = null;
 
@@ -82,8 +90,19 @@ export class Ec2State {
   }
 
   onStateChange(listener: (change: StateChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
+  }
+
+  /** Terminates an instance behind Drover's back, as a spot reclaim or a person in the console would. */
+  kill(instanceId: string): boolean {
+    const instance = this.get(instanceId);
+    if (!instance || instance.state === 'terminated' || instance.state === 'shutting-down') return false;
+    this.terminate(instance, 'Server.SpotInstanceTermination: sandbox kill');
+    return true;
+  }
+
+  instances(): SandboxInstance[] {
+    return this.all().map((i) => this.snapshot(i));
   }
 
   nextSeq(): number {
@@ -94,7 +113,7 @@ export class Ec2State {
   tokenEntry(region: string, token: string): ClientTokenEntry | undefined {
     const entry = this.tokens.get(`${region}/${token}`);
     // A token whose instances have all been purged is forgotten, as EC2 eventually does.
-    if (entry && !entry.instanceIds.some((id) => this.instances.has(id))) {
+    if (entry && !entry.instanceIds.some((id) => this.byId.has(id))) {
       this.tokens.delete(`${region}/${token}`);
       return undefined;
     }
@@ -104,7 +123,7 @@ export class Ec2State {
   /** Adds freshly launched (pending) instances and schedules their boot. */
   add(launched: Ec2Instance[], token?: { region: string; value: string; fingerprint: string }): void {
     for (const instance of launched) {
-      this.instances.set(instance.instanceId, instance);
+      this.byId.set(instance.instanceId, instance);
       this.emit(instance, null);
       this.schedule(instance, 'running', this.timings.bootMs);
     }
@@ -120,18 +139,18 @@ export class Ec2State {
 
   get(instanceId: string): Ec2Instance | undefined {
     this.purgeExpired();
-    return this.instances.get(instanceId);
+    return this.byId.get(instanceId);
   }
 
   /** Instances of a region in launch order (what DescribeInstances pages over). */
   inRegion(region: string): Ec2Instance[] {
     this.purgeExpired();
-    return [...this.instances.values()].filter((i) => i.region === region).sort((a, b) => a.seq - b.seq);
+    return [...this.byId.values()].filter((i) => i.region === region).sort((a, b) => a.seq - b.seq);
   }
 
   all(): Ec2Instance[] {
     this.purgeExpired();
-    return [...this.instances.values()].sort((a, b) => a.seq - b.seq);
+    return [...this.byId.values()].sort((a, b) => a.seq - b.seq);
   }
 
   terminate(instance: Ec2Instance, reason = 'User initiated'): void {
@@ -167,8 +186,7 @@ export class Ec2State {
 
   /** Flushes pending writes and cancels timers (the sandbox is stopping). */
   async close(): Promise<void> {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.cancelAll();
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
@@ -193,13 +211,7 @@ export class Ec2State {
   }
 
   private schedule(instance: Ec2Instance, to: SandboxInstanceState, delayMs: number): void {
-    clearTimeout(this.timers.get(instance.instanceId));
-    const timer = setTimeout(() => {
-      this.timers.delete(instance.instanceId);
-      this.move(instance, to, instance.stateReason);
-    }, delayMs);
-    timer.unref();
-    this.timers.set(instance.instanceId, timer);
+    this.timers.after(instance.instanceId, delayMs, () => this.move(instance, to, instance.stateReason));
   }
 
   private move(instance: Ec2Instance, to: SandboxInstanceState, reason: string): void {
@@ -213,28 +225,20 @@ export class Ec2State {
     if (to === 'pending' && previous === 'stopped' && instance.wantsPublicIp)
       instance.publicIp = randomPublicIp();
     if (to !== 'pending' && to !== 'running' && to !== 'stopping' && to !== 'shutting-down') {
-      clearTimeout(this.timers.get(instance.instanceId));
+      this.timers.cancel(instance.instanceId);
     }
     this.emit(instance, previous);
     this.changed();
   }
 
   private emit(instance: Ec2Instance, previous: SandboxInstanceState | null): void {
-    if (this.listeners.size === 0) return;
-    const change = { instance: this.snapshot(instance), previous };
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch {
-        // A listener's failure must not break the sandbox's state machine.
-      }
-    }
+    if (this.listeners.heard) this.listeners.tell({ instance: this.snapshot(instance), previous });
   }
 
   private purgeExpired(): void {
     const horizon = Date.now() - this.timings.terminatedRetentionMs;
-    for (const [id, instance] of this.instances) {
-      if (instance.state === 'terminated' && instance.stateChangedAt < horizon) this.instances.delete(id);
+    for (const [id, instance] of this.byId) {
+      if (instance.state === 'terminated' && instance.stateChangedAt < horizon) this.byId.delete(id);
     }
   }
 
@@ -251,7 +255,7 @@ export class Ec2State {
     if (!this.file) return;
     const data = {
       seq: this.seq,
-      instances: [...this.instances.values()],
+      instances: [...this.byId.values()],
       tokens: [...this.tokens.entries()],
     };
     const tmp = `${this.file}.${process.pid}.tmp`;
@@ -269,7 +273,7 @@ export class Ec2State {
     this.seq = data.seq;
     for (const [key, entry] of data.tokens) this.tokens.set(key, entry);
     for (const instance of data.instances) {
-      this.instances.set(instance.instanceId, instance);
+      this.byId.set(instance.instanceId, instance);
       // Transitions in flight when the sandbox stopped complete right after it starts again.
       const settled: Partial<Record<SandboxInstanceState, SandboxInstanceState>> = {
         pending: 'running',

@@ -65,8 +65,8 @@ export const rateLimitExceeded = (project: string) =>
     },
   );
 
-export const backendError = (): GceApiError =>
-  Math.random() < 0.5
+export const backendError = (status: 500 | 503): GceApiError =>
+  status === 503
     ? new GceApiError(503, 'UNAVAILABLE', 'backendError', 'The service is currently unavailable.')
     : new GceApiError(
         500,

@@ -2,8 +2,8 @@
 // can trip over), answering 400 `invalid` with GCE's field paths, and reduces it to an InstanceSpec.
 import { DEFAULT_NETWORK, DISK_TYPES, findMachineType } from './catalogue';
 import { invalid, invalidField } from './errors';
+import type { AttachedDiskRecord, InstanceSpec } from './instance-record';
 import type { Json } from './representation';
-import type { AttachedDiskRecord, InstanceSpec } from './state';
 
 const RFC1035 = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const LABEL_KEY = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;

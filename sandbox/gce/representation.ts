@@ -1,7 +1,8 @@
 // The JSON resources the sandbox answers with, in Compute Engine v1's shapes
 // (compute#instance, compute#operation, compute#region, …). Links point back at the sandbox.
 import { catalogueId, DEFAULT_NETWORK, type MachineTypeInfo, type RegionInfo } from './catalogue';
-import type { InstanceRecord, OperationRecord } from './state';
+import type { InstanceRecord } from './instance-record';
+import type { OperationRecord } from './operations';
 
 export type Json = Record<string, unknown>;
 

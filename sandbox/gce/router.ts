@@ -1,6 +1,6 @@
 // A tiny router for the Compute REST paths: each route names the API method it implements
 // (`instances.insert`), which is also the key of callCounts() and what faults apply to.
-import type { SandboxFaults } from '../core/sandbox-cloud';
+import type { FaultInjector } from '../core/faults';
 import { type Json, Links } from './representation';
 import type { GceState } from './state';
 
@@ -10,7 +10,8 @@ export interface RequestContext {
   body: Json;
   links: Links;
   state: GceState;
-  faults: SandboxFaults;
+  /** Asked whether an insert finds capacity (the other faults strike before the route runs). */
+  faults: Pick<FaultInjector, 'lacksCapacity'>;
   /** The caller's identity from its credentials, recorded as the operations' `user`. */
   user: string;
 }

@@ -43,31 +43,11 @@ export const runInstances: Ec2Action = (ctx) => {
 
 function prepareLaunch(ctx: ActionContext, clientToken: string): Ec2Instance[] {
   const { params, region, state, faults } = ctx;
-  const imageId = params.required('ImageId');
-  if (!AMI_ID.test(imageId))
-    throw new Ec2ApiError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
-  if (imageId.startsWith(MISSING_AMI_PREFIX)) {
-    throw new Ec2ApiError('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
-  }
+  const imageId = existingImage(params.required('ImageId'));
   const instanceType = params.get('InstanceType') ?? 't3.micro';
   if (!instanceTypeNamed(instanceType))
     throw invalidParameter(`Invalid value '${instanceType}' for InstanceType.`);
-  const minCount = params.int('MinCount');
-  const maxCount = params.int('MaxCount');
-  if (minCount === undefined)
-    throw new Ec2ApiError('MissingParameter', 'The request must contain the parameter MinCount');
-  if (maxCount === undefined)
-    throw new Ec2ApiError('MissingParameter', 'The request must contain the parameter MaxCount');
-  if (minCount < 1 || maxCount < minCount) {
-    throw invalidParameter(`Invalid MinCount/MaxCount: ${minCount}/${maxCount}`);
-  }
-  if (minCount > MAX_COUNT) {
-    throw new Ec2ApiError(
-      'InstanceLimitExceeded',
-      `Your quota allows for ${MAX_COUNT} more running instance(s).`,
-    );
-  }
-  const count = Math.min(maxCount, MAX_COUNT);
+  const count = launchCount(params);
 
   const nic = params.members('NetworkInterface').find((n) => (n.int('DeviceIndex') ?? 0) === 0);
   const subnet = chooseSubnet(
@@ -78,13 +58,7 @@ function prepareLaunch(ctx: ActionContext, clientToken: string): Ec2Instance[] {
   const securityGroups = chooseSecurityGroups(region, params, nic);
   const associatePublicIp = nic?.bool('AssociatePublicIpAddress') ?? subnet.mapPublicIpOnLaunch;
 
-  const capacityFault = faults.capacity.find(
-    (c) =>
-      (c.instanceType || c.zone) &&
-      (!c.instanceType || c.instanceType === instanceType) &&
-      (!c.zone || c.zone === subnet.zone),
-  );
-  if (capacityFault) {
+  if (faults.lacksCapacity(instanceType, subnet.zone)) {
     const others = region.zones.map((z) => z.name).filter((z) => z !== subnet.zone);
     throw new Ec2ApiError(
       'InsufficientInstanceCapacity',
@@ -130,6 +104,35 @@ function prepareLaunch(ctx: ActionContext, clientToken: string): Ec2Instance[] {
       blockDevices: devices.map((d) => ({ ...d, volumeId: newEc2Id('vol'), tags: { ...volumeTags } })),
     } satisfies Ec2Instance;
   });
+}
+
+function existingImage(imageId: string): string {
+  if (!AMI_ID.test(imageId))
+    throw new Ec2ApiError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
+  if (imageId.startsWith(MISSING_AMI_PREFIX)) {
+    throw new Ec2ApiError('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
+  }
+  return imageId;
+}
+
+/** How many instances to launch: MaxCount, capped by the quota, as long as MinCount fits. */
+function launchCount(params: QueryParams): number {
+  const minCount = params.int('MinCount');
+  const maxCount = params.int('MaxCount');
+  if (minCount === undefined)
+    throw new Ec2ApiError('MissingParameter', 'The request must contain the parameter MinCount');
+  if (maxCount === undefined)
+    throw new Ec2ApiError('MissingParameter', 'The request must contain the parameter MaxCount');
+  if (minCount < 1 || maxCount < minCount) {
+    throw invalidParameter(`Invalid MinCount/MaxCount: ${minCount}/${maxCount}`);
+  }
+  if (minCount > MAX_COUNT) {
+    throw new Ec2ApiError(
+      'InstanceLimitExceeded',
+      `Your quota allows for ${MAX_COUNT} more running instance(s).`,
+    );
+  }
+  return Math.min(maxCount, MAX_COUNT);
 }
 
 function chooseSubnet(region: RegionCatalog, zone: string | undefined, subnetId: string | undefined): Subnet {

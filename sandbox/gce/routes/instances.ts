@@ -9,11 +9,12 @@ import {
   zoneResourcePoolExhausted,
 } from '../errors';
 import { compileFilter } from '../filter';
+import { type InstanceRecord, instanceKey } from '../instance-record';
 import { parseInstanceSpec } from '../instance-spec';
+import type { OperationRecord } from '../operations';
 import { paginate } from '../paging';
 import { instanceJson, type Json, operationJson } from '../representation';
 import type { RequestContext, Route } from '../router';
-import { type InstanceRecord, instanceKey, type OperationRecord } from '../state';
 import { requireZone } from './locations';
 
 const P = '/compute/v1/projects/{project}';
@@ -45,17 +46,20 @@ function findInstance(ctx: RequestContext): InstanceRecord {
   return record;
 }
 
-/** A mutation: a repeated requestId answers the first operation and changes nothing. */
+/** A call that starts an operation: a repeated requestId answers the first operation and changes nothing. */
+function idempotent(ctx: RequestContext, act: () => OperationRecord): Json {
+  const { project } = zoneParams(ctx);
+  const requestId = requestIdOf(ctx);
+  const seen = requestId && ctx.state.operations.forRequest(project, requestId);
+  if (seen) return operationJson(seen, ctx.links);
+  const op = act();
+  ctx.state.operations.rememberRequest(project, requestId, op);
+  return operationJson(op, ctx.links);
+}
+
+/** A mutation of one existing instance. */
 function mutation(act: (record: InstanceRecord, ctx: RequestContext) => OperationRecord): Route['handle'] {
-  return (ctx) => {
-    const requestId = requestIdOf(ctx);
-    const { project } = zoneParams(ctx);
-    const seen = requestId && ctx.state.operationForRequest(project, requestId);
-    if (seen) return operationJson(seen, ctx.links);
-    const op = act(findInstance(ctx), ctx);
-    ctx.state.rememberRequest(project, requestId, op);
-    return operationJson(op, ctx.links);
-  };
+  return (ctx) => idempotent(ctx, () => act(findInstance(ctx), ctx));
 }
 
 function notWhileDeleting(record: InstanceRecord): void {
@@ -65,31 +69,22 @@ function notWhileDeleting(record: InstanceRecord): void {
 
 function insert(ctx: RequestContext): Json {
   const { project, zone } = zoneParams(ctx);
-  const requestId = requestIdOf(ctx);
-  const seen = requestId && ctx.state.operationForRequest(project, requestId);
-  if (seen) return operationJson(seen, ctx.links);
-
-  const spec = parseInstanceSpec(ctx.body, zone, project);
-  if (ctx.state.instance(project, zone, spec.name))
-    throw alreadyExists(`projects/${project}/zones/${zone}/instances/${spec.name}`);
-  // GCE accepts the insert and fails its operation when the zone cannot place the instance.
-  const noCapacity = ctx.faults.capacity.some(
-    (c) =>
-      (c.zone === undefined || c.zone === zone) &&
-      (c.instanceType === undefined || c.instanceType === spec.machineType),
-  );
-  const op = noCapacity
-    ? ctx.state.failedInsert(project, zone, spec.name, ctx.user, zoneResourcePoolExhausted(project, zone))
-    : ctx.state.insert(project, zone, spec, ctx.user);
-  ctx.state.rememberRequest(project, requestId, op);
-  return operationJson(op, ctx.links);
+  return idempotent(ctx, () => {
+    const spec = parseInstanceSpec(ctx.body, zone, project);
+    if (ctx.state.instance(project, zone, spec.name))
+      throw alreadyExists(`projects/${project}/zones/${zone}/instances/${spec.name}`);
+    // GCE accepts the insert and fails its operation when the zone cannot place the instance.
+    return ctx.faults.lacksCapacity(spec.machineType, zone)
+      ? ctx.state.failedInsert(project, zone, spec.name, ctx.user, zoneResourcePoolExhausted(project, zone))
+      : ctx.state.insert(project, zone, spec, ctx.user);
+  });
 }
 
 function list(ctx: RequestContext): Json {
   const { project, zone } = zoneParams(ctx);
   const predicate = compileFilter(ctx.query.get('filter'));
   const matching = ctx.state
-    .instances(project, [zone])
+    .records(project, [zone])
     .map((r) => ({ r, json: instanceJson(r, ctx.links) }))
     .filter((x) => predicate(x.json));
   const page = paginate(matching, (x) => instanceKey(x.r), ctx.query);
@@ -106,7 +101,7 @@ function aggregatedList(ctx: RequestContext): Json {
   const { project } = ctx.params as { project: string };
   const predicate = compileFilter(ctx.query.get('filter'));
   const matching = ctx.state
-    .instances(project)
+    .records(project)
     .map((r) => ({ r, json: instanceJson(r, ctx.links) }))
     .filter((x) => predicate(x.json));
   const page = paginate(matching, (x) => instanceKey(x.r), ctx.query);

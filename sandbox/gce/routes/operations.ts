@@ -10,7 +10,7 @@ const WAIT_LIMIT_MS = 120_000;
 function findOperation(ctx: RequestContext) {
   const { project, zone, operation } = ctx.params as { project: string; zone: string; operation: string };
   requireZone(project, zone);
-  const op = ctx.state.operation(project, zone, operation);
+  const op = ctx.state.operations.get(project, zone, operation);
   if (!op) throw notFound(`projects/${project}/zones/${zone}/operations/${operation}`);
   return op;
 }
@@ -28,7 +28,7 @@ export const operationRoutes: Route[] = [
     action: 'zoneOperations.wait',
     handle: async (ctx) => {
       const op = findOperation(ctx);
-      await ctx.state.waitFor(op, WAIT_LIMIT_MS);
+      await ctx.state.operations.waitFor(op, WAIT_LIMIT_MS);
       return operationJson(op, ctx.links);
     },
   },

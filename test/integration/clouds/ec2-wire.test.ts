@@ -169,7 +169,10 @@ describe('EC2 sandbox on the wire', () => {
     });
 
     it('reports previous and current state from TerminateInstances, and RebootInstances returns true', async () => {
+      // Still pending when terminated, however slow a loaded machine makes the three calls.
+      sandbox.setTimings({ bootMs: 10_000 });
       const id = (await launch()).xml.RunInstancesResponse.instancesSet.item[0].instanceId;
+      sandbox.setTimings({ bootMs: 50 });
       const reboot = await call({ Action: 'RebootInstances', 'InstanceId.1': id });
       expect(reboot.xml.RebootInstancesResponse.return).toBe(true);
       const { xml } = await call({ Action: 'TerminateInstances', 'InstanceId.1': id });

@@ -26,7 +26,9 @@ async function call(method: string, url: string, body?: unknown, token: string |
     headers: { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as Json };
+  // A 204 (the control API's DELETE) has no body to parse.
+  const text = await res.text();
+  return { status: res.status, json: (text ? JSON.parse(text) : null) as Json };
 }
 
 let serial = 0;
@@ -441,32 +443,32 @@ describe('GCE sandbox control API', () => {
     const body = instanceBody();
     await insertAndWait(body);
     const listed = await control('GET', '/instances');
-    expect(listed.json.instances.find((i: Json) => i.instanceId === body.name)).toMatchObject({
+    expect(listed.json.find((i: Json) => i.instanceId === body.name)).toMatchObject({
       zone: ZONE,
       region: 'us-central1',
       instanceType: 'e2-small',
       userData: 'echo hi',
       tags: body.labels,
     });
-    expect((await control('POST', `/instances/${body.name}/kill`)).json).toEqual({ killed: true });
+    expect((await control('POST', `/instances/${body.name}/kill`)).json).toEqual({ killed: body.name });
     expect((await control('POST', '/instances/never-was/kill')).status).toBe(404);
-    const calls = (await control('GET', '/calls')).json.calls;
-    expect(calls['instances.insert']).toBeGreaterThan(0);
-    expect(calls['zoneOperations.wait']).toBeGreaterThan(0);
+    const { counts, recent } = (await control('GET', '/calls')).json;
+    expect(counts['instances.insert']).toBeGreaterThan(0);
+    expect(counts['zoneOperations.wait']).toBeGreaterThan(0);
+    expect(recent.at(-1)).toMatchObject({ action: 'zoneOperations.wait', region: ZONE, status: 200 });
   });
 
   it('sets and clears faults and timings, refusing nonsense', async () => {
-    expect(
-      (await control('PUT', '/faults', { throttleShare: 0.3, errorShare: 0.1 })).json.faults,
-    ).toMatchObject({
+    expect((await control('PUT', '/faults', { throttleShare: 0.3, errorShare: 0.1 })).json).toMatchObject({
       throttleShare: 0.3,
       errorShare: 0.1,
       latencyMs: 0,
     });
     expect(sandbox.faults().throttleShare).toBe(0.3);
-    expect((await control('DELETE', '/faults')).json.faults.throttleShare).toBe(0);
+    expect((await control('DELETE', '/faults')).status).toBe(204);
+    expect(sandbox.faults().throttleShare).toBe(0);
     expect((await control('PUT', '/faults', { throttleShare: 2 })).status).toBe(400);
-    expect((await control('PUT', '/timings', { bootMs: 40, shutdownMs: 40 })).json.timings).toMatchObject({
+    expect((await control('PUT', '/timings', { bootMs: 40, shutdownMs: 40 })).json).toMatchObject({
       bootMs: 40,
     });
     expect((await control('PUT', '/timings', { bootMs: -1 })).status).toBe(400);
