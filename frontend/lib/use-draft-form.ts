@@ -8,6 +8,13 @@ import { errorAt, errorsFromIssues, errorsFromZod, type FieldErrors } from './fi
 
 export type Checked<I> = { errors: FieldErrors; input?: I };
 
+/** What a part of a draft form is given: the draft, the error at a path, and a patch setter. */
+export interface DraftPartProps<D> {
+  draft: D;
+  err: (path: string) => string | undefined;
+  change: (patch: Partial<D>) => void;
+}
+
 /** A form's input checked with the API's own schema: the parsed input, or the errors by path. */
 export function checkWith<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
   const parsed = schema.safeParse(value);

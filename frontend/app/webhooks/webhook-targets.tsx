@@ -6,14 +6,11 @@ import { LIFECYCLE_EVENTS } from '../../../functions/domain/schemas/webhook';
 import { CheckGroup, CheckList } from '../../components/form-choices';
 import { CheckField, TextField } from '../../components/form-field';
 import type { Farm } from '../../lib/api-client';
+import type { DraftPartProps } from '../../lib/use-draft-form';
 import type { WebhookEndpoint } from '../../lib/webhook-api';
 import { toggled, type WebhookDraft } from '../../lib/webhook-draft';
 
-interface PartProps {
-  draft: WebhookDraft;
-  err: (path: string) => string | undefined;
-  change: (patch: Partial<WebhookDraft>) => void;
-}
+type PartProps = DraftPartProps<WebhookDraft>;
 
 export function WebhookEndpointsAndEvents({
   draft,
