@@ -29,7 +29,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
   'frontend/app/scripts/edit/script-form.tsx#ScriptForm': 'G',
   'frontend/app/scripts/page-client.tsx#ScriptsPageClient': 'G',
-  'frontend/app/scripts/rule-form.tsx#RuleForm': 'G',
   'frontend/app/sign-in/page-client.tsx#SignInForm': 'G',
   'frontend/app/sign-up/page-client.tsx#SignUpPageClient': 'G',
   'frontend/app/webhooks/endpoint-form.tsx#EndpointForm': 'G',
@@ -73,7 +72,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
 export const PENDING_LONG_FILES: Readonly<Record<string, Area>> = {
   'cli/commands/orchestration.ts': 'B',
   'frontend/app/policies/policy-form.tsx': 'G',
-  'frontend/app/scripts/rule-form.tsx': 'G',
   'frontend/lib/api-client.ts': 'B',
   'functions/adapters/dynamodb/orchestration-repos.ts': 'H',
   'functions/domain/planning/plan-farm.ts': 'C',
