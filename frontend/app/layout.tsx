@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
+import './controls.css';
+import './forms.css';
 
 export const metadata: Metadata = { title: { default: 'Drover', template: '%s · Drover' } };
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -7,6 +7,8 @@ import { ApiProblem } from '../lib/api-problem';
 import { ConfirmDialog } from './confirm-dialog';
 import { ProblemNotice } from './problem-notice';
 import { TimeAgo } from './time-ago';
+import './farm-role-details.css';
+import './credentials-card.css';
 
 function Identity({ credentials: c }: { credentials: CloudCredentials }) {
   if (c.platform === 'aws') {

@@ -1,6 +1,7 @@
 // A farm's events as a timeline, newest first: what happened, to which server, and why.
 import type { FarmEvent, Server } from '../lib/api-client';
 import { TimeAgo } from './time-ago';
+import './event-timeline.css';
 
 const tone = (name: string) =>
   /Failed|Violation|Down|Terminate|Expir/.test(name)

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import type { Execution } from '../lib/orchestration-api';
 import { type Column, DataTable } from './data-table';
 import { TimeAgo } from './time-ago';
-import './orchestration.css';
+import './execution-table.css';
 
 const TONES: Record<Execution['status'], string> = {
   queued: 'busy',

@@ -3,6 +3,7 @@
 
 import type { StoredFarmRole } from '../../functions/domain/schemas/farm';
 import type { FarmStatusView } from '../lib/api-client';
+import './farm-role-details.css';
 
 type Counts = FarmStatusView['farmRoles'][number];
 

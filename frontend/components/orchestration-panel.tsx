@@ -10,6 +10,7 @@ import { useApi } from '../lib/use-api';
 import { ExecutionTable } from './execution-table';
 import { FireEventDialog } from './fire-event-dialog';
 import { ProblemNotice } from './problem-notice';
+import './orchestration.css';
 
 const LIVE_REFRESH_MS = 1500;
 const QUIET_REFRESH_MS = 5000;

@@ -2,6 +2,7 @@
 // come up, lose a server and heal, without a chart library.
 import type { SeriesPoint } from '../lib/running-series';
 import { sparklineSummary } from '../lib/sparkline-summary';
+import './running-sparkline.css';
 
 const WIDTH = 280;
 const HEIGHT = 56;

@@ -8,6 +8,7 @@ import { type AclRole, accessApi, type Team, type User } from '../../lib/access-
 import type { Environment } from '../../lib/api-client';
 import type { ApiState } from '../../lib/use-api';
 import { useRowAction } from '../../lib/use-row-action';
+import './team-table.css';
 
 const none = <span className="muted">none</span>;
 

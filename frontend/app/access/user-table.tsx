@@ -9,6 +9,7 @@ import { TimeAgo } from '../../components/time-ago';
 import { accessApi, type User } from '../../lib/access-api';
 import type { ApiState } from '../../lib/use-api';
 import { useRowAction } from '../../lib/use-row-action';
+import './user-table.css';
 
 function RoleSelect({
   user: u,

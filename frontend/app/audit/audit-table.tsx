@@ -9,6 +9,7 @@ import { farmHref } from '../../components/farm-table';
 import type { ApiProblem } from '../../lib/api-problem';
 import type { AuditChange, AuditEntry } from '../../lib/audit-api';
 import { exactTime, relativeTime } from '../../lib/format-time';
+import './audit-table.css';
 
 const CLIENTS: Record<string, string> = { portal: 'Portal', cli: 'CLI', api: 'API', system: 'Drover' };
 

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ExecutionsPageClient } from './page-client';
+import '../../components/orchestration.css';
 
 export const metadata: Metadata = { title: 'Executions' };
 

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { FarmPageClient } from './page-client';
+import './farm-page.css';
 
 export const metadata: Metadata = { title: 'Farm' };
 

@@ -8,6 +8,7 @@ import { ProblemNotice } from '../../components/problem-notice';
 import { type Policy, policyApi } from '../../lib/policy-api';
 import { policyDraftOf, RULE_KIND_LABELS, ruleSummary, toPolicyInput } from '../../lib/policy-draft';
 import { useRowAction } from '../../lib/use-row-action';
+import './policy-table.css';
 
 /** One row's action state: which confirmation is open, what is running, the API's refusal. */
 const usePolicyRowAction = () => useRowAction<'delete', 'toggle' | 'delete'>();

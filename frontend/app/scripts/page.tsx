@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { ScriptsPageClient } from './page-client';
 import './orchestration.css';
+import '../../components/orchestration.css';
 
 export const metadata: Metadata = { title: 'Scripts' };
 

@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { SignInPageClient } from './page-client';
+import './sign-in.css';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

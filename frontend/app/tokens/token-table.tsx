@@ -8,6 +8,7 @@ import { TimeAgo } from '../../components/time-ago';
 import { type ApiToken, accessApi } from '../../lib/access-api';
 import type { ApiState } from '../../lib/use-api';
 import { useRowAction } from '../../lib/use-row-action';
+import './token-table.css';
 
 function stateOf(token: ApiToken): { label: string; badge: string } {
   if (token.revokedAt) return { label: 'revoked', badge: 'badge-off' };

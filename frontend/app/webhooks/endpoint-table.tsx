@@ -16,6 +16,7 @@ import {
   webhookApi,
 } from '../../lib/webhook-api';
 import { lastResult, latency } from './delivery-status';
+import './endpoint-table.css';
 
 function TestOutcome({ delivery }: { delivery: Delivery }) {
   const ok = delivery.status === 'succeeded';

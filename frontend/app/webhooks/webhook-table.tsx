@@ -8,6 +8,7 @@ import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
 import { useRowAction } from '../../lib/use-row-action';
 import { type Webhook, type WebhookEndpoint, webhookApi } from '../../lib/webhook-api';
+import './webhook-table.css';
 
 export const historyHref = (webhookId: string) => `/webhooks/history/?id=${encodeURIComponent(webhookId)}`;
 

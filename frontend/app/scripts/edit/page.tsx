@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ScriptEditPageClient } from './page-client';
 import '../orchestration.css';
+import '../../../components/orchestration.css';
 
 export const metadata: Metadata = { title: 'Script' };
 

@@ -10,6 +10,7 @@ import type { ApiProblem } from '../../../lib/api-problem';
 import { useRowAction } from '../../../lib/use-row-action';
 import { type Delivery, webhookApi } from '../../../lib/webhook-api';
 import { attemptError, DeliveryStatusBadge, FINISHED, lastResult, latency } from '../delivery-status';
+import './delivery-table.css';
 
 function Attempts({ delivery }: { delivery: Delivery }) {
   if (delivery.attempts.length === 0) return <p className="muted">No attempt yet.</p>;
