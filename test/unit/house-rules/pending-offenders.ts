@@ -25,7 +25,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/policies/policy-form.tsx#PolicyForm': 'G',
   'frontend/app/policies/policy-form.tsx#RuleFields': 'G',
   'frontend/app/policies/policy-form.tsx#CatalogRule': 'G',
-  'frontend/app/roles/edit/page-client.tsx#RoleEditor': 'G',
   'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
   'frontend/app/scripts/edit/script-form.tsx#ScriptForm': 'G',
   'frontend/app/scripts/page-client.tsx#ScriptsPageClient': 'G',
