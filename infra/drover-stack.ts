@@ -65,7 +65,7 @@ export class DroverStack extends Stack {
       environment: {
         DROVER_STAGE: config.stage ?? 'default',
         POWERTOOLS_SERVICE_NAME: 'drover',
-        // The operator's egress allow-list (functions/handlers/egress-from-environment.ts).
+        // The operator's egress allow-list (functions/composition/egress-from-environment.ts).
         ...(config.egressAllow.length ? { DROVER_EGRESS_ALLOW: config.egressAllow.join(',') } : {}),
       },
       logRetentionDays: config.logRetentionDays,

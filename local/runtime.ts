@@ -25,6 +25,7 @@ import {
   newOperatorToken,
 } from '../functions/adapters/identity/operator-tokens';
 import { correlatedPublisher } from '../functions/adapters/observability/correlated-publisher';
+import { createLogger } from '../functions/adapters/observability/logger';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
 import { API_GROUPS, type ApiGroup } from '../functions/contract/routes';
 import type { SignUpMode } from '../functions/domain/accounts/sign-up';
@@ -35,7 +36,7 @@ import { createHandler as account } from '../functions/handlers/api/account';
 import { createHandler as agent } from '../functions/handlers/api/agent';
 import { createHandler as audit } from '../functions/handlers/api/audit';
 import { createHandler as credentials } from '../functions/handlers/api/credentials';
-import { type ApiDeps, createLogger } from '../functions/handlers/api/deps';
+import type { ApiDeps } from '../functions/handlers/api/deps';
 import { createHandler as environments } from '../functions/handlers/api/environments';
 import { createHandler as farms } from '../functions/handlers/api/farms';
 import type { GroupHandler } from '../functions/handlers/api/group-handler';

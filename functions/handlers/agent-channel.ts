@@ -3,21 +3,13 @@
 // upgrade, like any API call) and stores the connection id under its server; $disconnect removes
 // it. The agent's heartbeat has its own mock route and never reaches this function.
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import type { AgentConnectionRepo } from '../ports/agent-store';
+import { createLogger } from '../adapters/observability/logger';
+import { type AgentChannelDeps, agentChannelDepsFromEnvironment } from '../composition/agent-channel';
 import type { AgentTokens } from '../ports/identity';
-import { METRIC, noOperationsMetrics, type OperationsMetrics } from '../ports/operations-metrics';
-import { createLogger } from './api/deps';
-import { agentTokensFromEnvironment, storeFromEnvironment } from './api/deps-from-environment';
+import { METRIC, noOperationsMetrics } from '../ports/operations-metrics';
 import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
 
 type ConnectEvent = APIGatewayProxyWebsocketEventV2 & { headers?: Record<string, string | undefined> };
-
-export interface AgentChannelDeps {
-  tokens: AgentTokens;
-  connections: AgentConnectionRepo;
-  /** Counts AgentConnections (EMF in Lambda). */
-  metrics?: OperationsMetrics;
-}
 
 const logger = createLogger('drover-agent-channel');
 
@@ -50,11 +42,7 @@ export async function handleChannelEvent(
 let deps: AgentChannelDeps | undefined;
 
 async function handleInvocation(event: ConnectEvent) {
-  deps ??= {
-    tokens: agentTokensFromEnvironment(),
-    connections: storeFromEnvironment().agentConnections,
-    metrics: lambdaOperationsMetrics,
-  };
+  deps ??= agentChannelDepsFromEnvironment(lambdaOperationsMetrics);
   return handleChannelEvent(deps, event);
 }
 

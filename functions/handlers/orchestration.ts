@@ -4,12 +4,11 @@
 // EventBridge's asynchronous invocation retries it, which is safe because execution ids are
 // derived from (event, rule, server) and a second run creates nothing twice.
 
-import { systemClock } from '../ports/clock';
+import { createLogger } from '../adapters/observability/logger';
+import { orchestrationDepsFromEnvironment } from '../composition/orchestration';
 import type { DroverEvent } from '../ports/event-publisher';
 import { EVENT_SOURCE } from '../ports/event-publisher';
 import { type OrchestrationDeps, orchestrateEvent } from '../services/orchestration/orchestrate-event';
-import { createLogger } from './api/deps';
-import { agentNotifierFromEnvironment, storeFromEnvironment } from './api/deps-from-environment';
 import { atLambdaEdge } from './lambda-edge';
 
 const logger = createLogger('drover-orchestration');
@@ -53,11 +52,7 @@ export async function handleEvent(d: OrchestrationDeps, envelope: unknown) {
 }
 
 async function handleInvocation(envelope: unknown) {
-  if (!deps) {
-    const store = storeFromEnvironment();
-    // AGENT_CHANNEL_ENDPOINT names the agents' WebSocket API; without it agents poll.
-    deps = { store, clock: systemClock, notifier: agentNotifierFromEnvironment(() => store) };
-  }
+  deps ??= orchestrationDepsFromEnvironment();
   return handleEvent(deps, envelope);
 }
 

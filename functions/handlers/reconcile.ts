@@ -4,11 +4,10 @@
 // it runs further passes in the same invocation, within the time it has left.
 
 import type { Context } from 'aws-lambda';
-import { createCloudDriverFactory } from '../adapters/clouds/driver-factory';
+import { createLogger } from '../adapters/observability/logger';
+import { reconcileDepsFromEnvironment } from '../composition/reconcile';
+import type { ReconcileDeps } from '../services/reconcile/deps';
 import { reconcileTrigger } from '../services/reconcile/reconcile-trigger';
-import { createLogger } from './api/deps';
-import { fromEnvironment } from './api/deps-from-environment';
-import { egressFromEnvironment } from './egress-from-environment';
 import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
 import { toReconcileRequests } from './reconcile-request';
 
@@ -16,10 +15,10 @@ const MAX_FOLLOW_UP_MS = 5_000;
 const MAX_PASSES = 10;
 const SAFETY_MS = 15_000;
 
-let deps: ReturnType<typeof fromEnvironment> | undefined;
+let deps: ReconcileDeps | undefined;
 
 export async function handleInvocation(event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>) {
-  deps ??= fromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) });
+  deps ??= reconcileDepsFromEnvironment();
   deps.metrics = lambdaOperationsMetrics;
   const trigger = toReconcileRequests(event);
   const results = [];

@@ -8,13 +8,13 @@
 // a queued attempt), so a delivery logs under the id of the request that caused its event.
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { correlationIdOfEvent, withCorrelationId } from '../adapters/observability/correlation-context';
+import { createLogger } from '../adapters/observability/logger';
+import { webhookDepsFromEnvironment } from '../composition/webhooks';
 import type { DeliveryMessage } from '../ports/delivery-queue';
 import { EVENT_SOURCE } from '../ports/event-publisher';
 import type { WebhookDeps } from '../services/webhooks/deps';
 import { handleDeliveryMessage } from '../services/webhooks/dispatch';
-import { createLogger } from './api/deps';
 import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
-import { webhookDepsFromEnvironment } from './webhook-deps-from-environment';
 
 let deps: WebhookDeps | undefined;
 

@@ -49,7 +49,7 @@ export class AgentTokenKey extends Construct {
     });
   }
 
-  /** What functions/handlers/api/deps-from-environment.ts reads: the key, resolved at deploy time. */
+  /** What functions/composition/ports-from-environment.ts reads: the key, resolved at deploy time. */
   environment(): Record<string, string> {
     return {
       AGENT_TOKEN_KEY: this.secret.secretValue.unsafeUnwrap(),

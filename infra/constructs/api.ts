@@ -59,7 +59,7 @@ export interface WebhookQueueAccess {
 /**
  * What each group's operations touch beyond authentication (which the routing table says:
  * user routes need the issuer, agent routes the agent token key). Each need brings its
- * environment variables (read by functions/handlers/api/deps-from-environment.ts) and its
+ * environment variables (read by functions/composition/ports-from-environment.ts) and its
  * grants, so a group holds no name and no permission it does not use.
  *   table        TABLE_NAME; item read/write on the table and its indexes
  *   publish      EVENT_BUS_NAME; events:PutEvents on the bus

@@ -31,7 +31,7 @@ export class CursorKey extends Construct {
     });
   }
 
-  /** What functions/handlers/api/deps-from-environment.ts reads: the key, resolved at deploy time. */
+  /** What functions/composition/ports-from-environment.ts reads: the key, resolved at deploy time. */
   environment(): Record<string, string> {
     return { CURSOR_KEY: this.secret.secretValue.unsafeUnwrap() };
   }

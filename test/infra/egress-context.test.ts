@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { egressPolicyFromEnvironment } from '../../functions/handlers/egress-from-environment';
+import { egressPolicyFromEnvironment } from '../../functions/composition/egress-from-environment';
 import { readConfig } from '../../infra/config';
 import { DroverStack } from '../../infra/drover-stack';
 

@@ -19,10 +19,11 @@ import { createTableIfMissing } from '../../functions/adapters/dynamodb/create-t
 import { createDynamoStore } from '../../functions/adapters/dynamodb/dynamo-store';
 import { DEFAULT_TABLE_NAME } from '../../functions/adapters/dynamodb/table';
 import { createHmacAgentTokens } from '../../functions/adapters/identity/hmac-agent-tokens';
+import { createLogger } from '../../functions/adapters/observability/logger';
 import { createKmsSecretBox } from '../../functions/adapters/secrets/kms-secret-box';
+import { egressFromEnvironment } from '../../functions/composition/egress-from-environment';
 import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/contract/routes';
-import { type ApiDeps, createLogger } from '../../functions/handlers/api/deps';
-import { egressFromEnvironment } from '../../functions/handlers/egress-from-environment';
+import type { ApiDeps } from '../../functions/handlers/api/deps';
 import { systemClock } from '../../functions/ports/clock';
 import { type LocalDynamo, startDynalite } from '../../local/dynamo-local';
 import { InProcessEventBus } from '../../local/event-bus';

@@ -1,4 +1,5 @@
 // Lambda entry point of the `access` route group.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import * as aclRoles from '../../services/access/acl-roles';
 import * as apiTokens from '../../services/access/api-tokens';
 import { describeMe } from '../../services/access/me';
@@ -7,7 +8,6 @@ import * as teams from '../../services/access/teams';
 import * as users from '../../services/access/users';
 import { accountOperations } from './accounts';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -102,4 +102,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

@@ -1,8 +1,8 @@
 // Lambda entry point of the `account` route group.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import { NotFound } from '../../domain/errors';
 import * as retention from '../../services/retention';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -23,4 +23,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

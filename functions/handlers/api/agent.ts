@@ -1,6 +1,7 @@
 // Lambda entry point of the `agent` route group: drover-agent's lifecycle reports, its tasks
 // (fetch, start, output, result), metrics and custom events, all authenticated by the server's
 // own token (see middleware/authenticate.ts), which is the only scope these operations take.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import { fireAgentCustomEvent } from '../../services/agent-custom-events';
 import { reportAgentEvent } from '../../services/agent-reports';
 import {
@@ -11,7 +12,6 @@ import {
 } from '../../services/agent-tasks';
 import { orchestrateEvent } from '../../services/orchestration/orchestrate-event';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 
 const state = (e: { id: string; status: string }) => ({ executionId: e.id, status: e.status });
@@ -57,4 +57,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

@@ -1,11 +1,11 @@
 // Lambda entry point of the `audit` route group: reading the audit log, narrowed to what the
 // caller may see (owners and admins everything; others the environments where they hold audit:view).
+import { apiDepsFromEnvironment } from '../../composition/api';
 import type { AccessSubject } from '../../domain/access/can';
 import { auditVisibility } from '../../domain/audit/visibility';
 import type { Principal } from '../../ports/identity';
 import * as audit from '../../services/audit';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 
 /** The authorize middleware resolves the caller's grants onto the principal; without them, the account's users are all admins. */
@@ -30,4 +30,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

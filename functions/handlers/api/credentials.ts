@@ -1,9 +1,9 @@
 // Lambda entry point of the `credentials` route group. Secrets go in, never out.
 import { createCloudDriverFactory } from '../../adapters/clouds/driver-factory';
+import { apiDepsFromEnvironment } from '../../composition/api';
+import { egressFromEnvironment } from '../../composition/egress-from-environment';
 import * as credentials from '../../services/credentials';
-import { egressFromEnvironment } from '../egress-from-environment';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -74,5 +74,5 @@ export function createHandler(deps: ApiDeps) {
 }
 
 export const handler = lazyHandler(() =>
-  createHandler(fromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) })),
+  createHandler(apiDepsFromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) })),
 );

@@ -1,8 +1,7 @@
 // What the API operations need, as ports. The Lambda entry points build it from the
-// environment (fromEnvironment, once per cold start); the local runtime and tests build it
-// from their own parts and pass it to each group's createHandler.
-import { Logger } from '@aws-lambda-powertools/logger';
-import { CorrelatedLogFormatter } from '../../adapters/observability/correlated-log-formatter';
+// environment (functions/composition/api.ts, once per cold start); the local runtime and tests
+// build it from their own parts and pass it to each group's createHandler.
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SignUpMode } from '../../domain/accounts/sign-up';
 import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { Clock } from '../../ports/clock';
@@ -18,6 +17,7 @@ import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
 import type { Throttles } from '../../services/accounts/throttles';
 import type { Egress } from '../../services/egress/egress-guard';
+import type { WebhookDeps } from '../../services/webhooks/deps';
 
 export interface ApiDeps {
   store: Store;
@@ -49,19 +49,5 @@ export interface ApiDeps {
   throttles?: Partial<Throttles>;
 }
 
-// One logger per service name, so the Lambda edge (injectLambdaContext) and the deps log
-// through the same instance; every line carries the current correlation id.
-const loggers = new Map<string, Logger>();
-
-export function createLogger(serviceName = 'drover-api'): Logger {
-  let logger = loggers.get(serviceName);
-  if (!logger) {
-    logger = new Logger({
-      serviceName,
-      logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
-      logFormatter: new CorrelatedLogFormatter(),
-    });
-    loggers.set(serviceName, logger);
-  }
-  return logger;
-}
+/** The `webhooks` group's deps: the webhook services' ports and what the group's middleware needs. */
+export type WebhookApiDeps = Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'> & WebhookDeps;

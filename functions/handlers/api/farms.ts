@@ -1,7 +1,7 @@
 // Lambda entry point of the `farms` route group.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import * as farms from '../../services/farms';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -32,4 +32,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

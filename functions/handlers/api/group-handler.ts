@@ -9,9 +9,10 @@ import {
   currentCorrelationId,
   withCorrelationId,
 } from '../../adapters/observability/correlation-context';
+import { createLogger } from '../../adapters/observability/logger';
 import { type ApiGroup, routesOfGroup } from '../../contract/routes';
 import { atLambdaEdge } from '../lambda-edge';
-import { type ApiDeps, createLogger } from './deps';
+import type { ApiDeps } from './deps';
 import { auditWrites } from './middleware/audit';
 import { authenticate } from './middleware/authenticate';
 import { authorize, onlyVisible } from './middleware/authorize';

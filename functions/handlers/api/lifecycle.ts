@@ -1,7 +1,7 @@
 // Lambda entry point of the `lifecycle` route group: launch, terminate, suspend, resume.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import { changeFarmLifecycle } from '../../services/farm-lifecycle';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { type Operation, withEtag } from './operation';
 
@@ -22,4 +22,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

@@ -1,8 +1,8 @@
 // Lambda entry point of the `meta` route group: the public OpenAPI document, and which runtime
 // answers (the local runtime passes its own `runtimeInfo`; the Lambda in AWS knows no other).
+import { apiDepsFromEnvironment } from '../../composition/api';
 import { AWS_RUNTIME, type RuntimeInfo } from '../../domain/schemas/runtime-info';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { buildOpenApiDocument } from './openapi';
 
@@ -26,4 +26,4 @@ export function createHandler(
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

@@ -1,10 +1,10 @@
 // Lambda entry point of the `orchestration` route group: scripts (every save a version), rules,
 // and executions per farm, server and script.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import * as executions from '../../services/orchestration/executions';
 import * as rules from '../../services/orchestration/rules';
 import * as scripts from '../../services/orchestration/scripts';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -76,4 +76,4 @@ export function createHandler(deps: OrchestrationApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

@@ -1,9 +1,9 @@
 // Lambda entry point of the `policies` route group: Governance policies of an environment, the
 // live evaluation of a farm spec, and farm lease extension requests.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import * as leases from '../../services/lease-extensions';
 import * as policies from '../../services/policies';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -67,4 +67,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

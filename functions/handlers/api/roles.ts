@@ -1,7 +1,7 @@
 // Lambda entry point of the `roles` route group.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import * as roles from '../../services/roles';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -27,4 +27,4 @@ export function createHandler(deps: ApiDeps) {
   );
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

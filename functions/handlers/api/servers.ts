@@ -1,10 +1,10 @@
 // Lambda entry point of the `servers` route group: a farm's servers and event log.
 import { createCloudDriverFactory } from '../../adapters/clouds/driver-factory';
+import { apiDepsFromEnvironment } from '../../composition/api';
+import { egressFromEnvironment } from '../../composition/egress-from-environment';
 import { fireCustomEvent } from '../../services/orchestration/custom-events';
 import * as servers from '../../services/servers';
-import { egressFromEnvironment } from '../egress-from-environment';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 
 export function createHandler(deps: ApiDeps) {
@@ -37,5 +37,5 @@ export function createHandler(deps: ApiDeps) {
 }
 
 export const handler = lazyHandler(() =>
-  createHandler(fromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) })),
+  createHandler(apiDepsFromEnvironment({ drivers: createCloudDriverFactory(egressFromEnvironment()) })),
 );

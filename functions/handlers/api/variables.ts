@@ -1,9 +1,9 @@
 // Lambda entry point of the `variables` route group: the declarations of each scope and the
 // resolved view of a farm role.
+import { apiDepsFromEnvironment } from '../../composition/api';
 import type { VariableTarget } from '../../domain/variables';
 import * as scopes from '../../services/variables/scope-variables';
 import type { ApiDeps } from './deps';
-import { fromEnvironment } from './deps-from-environment';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import type { Operation } from './operation';
 import { withEtag } from './operation';
@@ -35,4 +35,4 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler('variables', operations, deps);
 }
 
-export const handler = lazyHandler(() => createHandler(fromEnvironment()));
+export const handler = lazyHandler(() => createHandler(apiDepsFromEnvironment()));

@@ -1,16 +1,13 @@
 // Lambda entry point of the `webhooks` route group: endpoints (secrets go out once, on create and
 // rotate-secret), webhooks, delivery history, test and redeliver.
 
-import type { WebhookDeps } from '../../services/webhooks/deps';
+import { webhookDepsFromEnvironment } from '../../composition/webhooks';
 import * as endpoints from '../../services/webhooks/endpoints';
 import * as history from '../../services/webhooks/history';
 import * as subscriptions from '../../services/webhooks/subscriptions';
-import { webhookDepsFromEnvironment } from '../webhook-deps-from-environment';
-import type { ApiDeps } from './deps';
+import type { WebhookApiDeps } from './deps';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
-
-export type WebhookApiDeps = Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'> & WebhookDeps;
 
 export function createHandler(deps: WebhookApiDeps) {
   return createGroupHandler(

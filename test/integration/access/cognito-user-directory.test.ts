@@ -9,9 +9,9 @@ import { createDocumentClient } from '../../../functions/adapters/dynamodb/clien
 import { createTableIfMissing } from '../../../functions/adapters/dynamodb/create-table';
 import { createDynamoStore } from '../../../functions/adapters/dynamodb/dynamo-store';
 import { createCognitoUserDirectory } from '../../../functions/adapters/identity/cognito-user-directory';
+import { createLogger } from '../../../functions/adapters/observability/logger';
 import { Conflict, Unprocessable } from '../../../functions/domain/errors';
 import { newId } from '../../../functions/domain/ids';
-import { createLogger } from '../../../functions/handlers/api/deps';
 import { systemClock } from '../../../functions/ports/clock';
 import type { Principal } from '../../../functions/ports/identity';
 import type { Store } from '../../../functions/ports/store';

@@ -82,15 +82,4 @@ export const PENDING_LONG_FILES: Readonly<Record<string, Area>> = {
 };
 
 /** Import cycles as `a.ts -> b.ts -> a.ts`, starting at the alphabetically first file. */
-export const PENDING_IMPORT_CYCLES: Readonly<Record<string, Area>> = {
-  'functions/handlers/api/middleware/cloud-problem.ts -> functions/handlers/api/middleware/problem-details.ts -> functions/handlers/api/middleware/cloud-problem.ts':
-    'D',
-  'functions/handlers/api/webhooks.ts -> functions/handlers/webhook-deps-from-environment.ts -> functions/handlers/api/webhooks.ts':
-    'D',
-  'functions/ports/access-store.ts -> functions/ports/store.ts -> functions/ports/access-store.ts': 'D',
-  'functions/ports/audit-store.ts -> functions/ports/store.ts -> functions/ports/audit-store.ts': 'D',
-  'functions/ports/orchestration-store.ts -> functions/ports/store.ts -> functions/ports/orchestration-store.ts':
-    'D',
-  'functions/ports/policy-store.ts -> functions/ports/store.ts -> functions/ports/policy-store.ts': 'D',
-  'functions/ports/store.ts -> functions/ports/variable-store.ts -> functions/ports/store.ts': 'D',
-};
+export const PENDING_IMPORT_CYCLES: Readonly<Record<string, Area>> = {};

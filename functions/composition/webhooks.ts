@@ -1,6 +1,6 @@
-// Builds the webhook deps (the `webhooks` API group and the dispatcher Lambda) from a Lambda's
-// environment, each port on first use, once per cold start. Beyond the shared ports
-// (deps-from-environment.ts: TABLE_NAME, SECRETS_KEY_ID, AUTH_ISSUER…):
+// The composition root of the webhook functions (the `webhooks` API group and the dispatcher):
+// their deps from the environment, each port on first use, once per cold start. Beyond the
+// shared ports (ports-from-environment.ts: TABLE_NAME, SECRETS_KEY_ID, AUTH_ISSUER…):
 //   WEBHOOK_QUEUE_URL      deliveryQueue   the SQS queue of webhook work (events and retries)
 //   DROVER_HOSTED, DROVER_EGRESS_ALLOW    egress   hosted mode's rules (egress-from-environment.ts)
 //   WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_MS   optional backoff tuning
@@ -8,10 +8,10 @@
 //                                                  environment's webhooks (default 5000)
 import { createSqsDeliveryQueue } from '../adapters/sqs/sqs-delivery-queue';
 import { createNodeHttpTransport } from '../adapters/webhooks/node-http-transport';
+import type { WebhookApiDeps } from '../handlers/api/deps';
 import type { DeliveryQueue } from '../ports/delivery-queue';
 import { DEFAULT_RETRY_POLICY, type WebhookSettings } from '../services/webhooks/deps';
-import { fromEnvironment } from './api/deps-from-environment';
-import type { WebhookApiDeps } from './api/webhooks';
+import { apiDepsFromEnvironment } from './api';
 import { egressFromEnvironment } from './egress-from-environment';
 
 export function webhookSettingsFromEnvironment(env = process.env): WebhookSettings {
@@ -30,7 +30,7 @@ export function webhookSettingsFromEnvironment(env = process.env): WebhookSettin
 }
 
 export function webhookDepsFromEnvironment(): WebhookApiDeps {
-  const base = fromEnvironment();
+  const base = apiDepsFromEnvironment();
   let queue: DeliveryQueue | undefined;
   const queueUrl = () => {
     const url = process.env.WEBHOOK_QUEUE_URL;

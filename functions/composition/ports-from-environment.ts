@@ -1,5 +1,6 @@
-// Builds the deps of the API and reconcile functions from a Lambda's environment. One builder
-// per port, each reading only its own variables:
+// Builds each port from a Lambda's environment, one builder per port, each reading only its own
+// variables; every function's composition root (api.ts, reconcile.ts, orchestration.ts,
+// agent-channel.ts, webhooks.ts) picks the builders of the ports it uses:
 //   TABLE_NAME            store             the DynamoDB table
 //   SECRETS_KEY_ID        secrets           the KMS key that seals cloud credentials' secrets
 //   AUTH_ISSUER           authenticator     the token issuer (the Cognito user pool URL)
@@ -26,49 +27,41 @@
 //   SIGN_UP               signUpMode        `open` (anyone may POST /accounts) or `operator` (default)
 //   OPERATOR_TOKEN_SHA256 operatorTokens    comma-separated hex SHA-256 of the platform operators' tokens
 //
-// fromEnvironment() builds each port on first use, once per cold start, so a function is only
-// given the variables of the ports it uses (infra/constructs/api.ts decides per group): the
-// reconcile function has no AUTH_ISSUER, the agent group no scheduler. The authenticator and
-// the agent tokens are handed to the authentication middleware of every group when the handler
-// is built, so they defer their own construction to their first call.
+// The roots build each port on first use, once per cold start, so a function is only given the
+// variables of the ports it uses (infra/constructs/api.ts decides per group): the reconcile
+// function has no AUTH_ISSUER, the agent group no scheduler.
 
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { createWebSocketNotifier } from '../../adapters/apigateway/websocket-notifier';
-import { createDocumentClient } from '../../adapters/dynamodb/client';
-import { createDynamoStore } from '../../adapters/dynamodb/dynamo-store';
-import { createEventBridgePublisher } from '../../adapters/eventbridge/eventbridge-publisher';
-import { createAccessAuthenticator } from '../../adapters/identity/access-authenticator';
-import { createCognitoEmailVerification } from '../../adapters/identity/cognito-email-verification';
-import { createCognitoSignIn } from '../../adapters/identity/cognito-sign-in';
-import { createCognitoUserDirectory } from '../../adapters/identity/cognito-user-directory';
-import { externalUserDirectory } from '../../adapters/identity/external-user-directory';
-import { createHmacAgentTokens } from '../../adapters/identity/hmac-agent-tokens';
-import { createJwtAuthenticator, jwksFromUrl } from '../../adapters/identity/jwt-authenticator';
-import { createOperatorTokens } from '../../adapters/identity/operator-tokens';
-import { correlatedPublisher } from '../../adapters/observability/correlated-publisher';
-import { traced } from '../../adapters/observability/tracing';
-import { createEventBridgeFarmScheduler } from '../../adapters/scheduler/eventbridge-farm-scheduler';
-import { createKmsSecretBox } from '../../adapters/secrets/kms-secret-box';
-import { NotFound } from '../../domain/errors';
-import type { AgentNotifier } from '../../ports/agent-notifier';
-import { systemClock } from '../../ports/clock';
-import { type CloudDriverFactory, CloudError } from '../../ports/cloud-driver';
-import type { EmailVerification } from '../../ports/email-verification';
-import type { EventPublisher } from '../../ports/event-publisher';
-import type { FarmScheduler } from '../../ports/farm-scheduler';
-import type { AgentTokens, Authenticator } from '../../ports/identity';
-import type { SecretBox } from '../../ports/secret-box';
-import type { SignIn } from '../../ports/sign-in';
-import type { Store } from '../../ports/store';
-import type { UserDirectory } from '../../ports/user-directory';
-import type { ReconcileDeps } from '../../services/reconcile/deps';
-import type { AgentDownload } from '../../services/reconcile/user-data';
-import { egressFromEnvironment } from '../egress-from-environment';
-import { type ApiDeps, createLogger } from './deps';
+import { createWebSocketNotifier } from '../adapters/apigateway/websocket-notifier';
+import { createDocumentClient } from '../adapters/dynamodb/client';
+import { createDynamoStore } from '../adapters/dynamodb/dynamo-store';
+import { createEventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher';
+import { createCognitoEmailVerification } from '../adapters/identity/cognito-email-verification';
+import { createCognitoSignIn } from '../adapters/identity/cognito-sign-in';
+import { createCognitoUserDirectory } from '../adapters/identity/cognito-user-directory';
+import { externalUserDirectory } from '../adapters/identity/external-user-directory';
+import { createHmacAgentTokens } from '../adapters/identity/hmac-agent-tokens';
+import { createJwtAuthenticator, jwksFromUrl } from '../adapters/identity/jwt-authenticator';
+import { correlatedPublisher } from '../adapters/observability/correlated-publisher';
+import { traced } from '../adapters/observability/tracing';
+import { createEventBridgeFarmScheduler } from '../adapters/scheduler/eventbridge-farm-scheduler';
+import { createKmsSecretBox } from '../adapters/secrets/kms-secret-box';
+import { NotFound } from '../domain/errors';
+import type { AgentNotifier } from '../ports/agent-notifier';
+import type { EmailVerification } from '../ports/email-verification';
+import type { EventPublisher } from '../ports/event-publisher';
+import type { FarmScheduler } from '../ports/farm-scheduler';
+import type { AgentTokens, Authenticator } from '../ports/identity';
+import type { SecretBox } from '../ports/secret-box';
+import type { SignIn } from '../ports/sign-in';
+import type { Store } from '../ports/store';
+import type { UserDirectory } from '../ports/user-directory';
+import type { AgentDownload } from '../services/reconcile/user-data';
+import { once } from './once';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -179,86 +172,4 @@ export function agentDownloadFromEnvironment(): AgentDownload | undefined {
 
 export function agentApiUrlFromEnvironment(): string {
   return required('AGENT_API_URL').replace(/\/$/, '');
-}
-
-/**
- * Functions that reach the clouds pass the driver factory in; the others do not import it, so
- * their bundles stay free of the cloud SDKs (the Google client alone is tens of MB).
- */
-const noCloudDrivers: CloudDriverFactory = () => {
-  throw new CloudError('InvalidSpec', 'this function is not given cloud drivers');
-};
-
-/** Every port of the API groups and the reconciler, each built from the environment on first use. */
-export function fromEnvironment(options: { drivers?: CloudDriverFactory } = {}): ApiDeps & ReconcileDeps {
-  const store = once(storeFromEnvironment);
-  const secrets = once(secretBoxFromEnvironment);
-  const publisher = once(publisherFromEnvironment);
-  const scheduler = once(schedulerFromEnvironment);
-  const agentApiUrl = once(agentApiUrlFromEnvironment);
-  // A JWT of the issuer or an API token, resolved to a stored user (so the groups need TABLE_NAME).
-  const authenticator = once(() =>
-    createAccessAuthenticator({ jwt: authenticatorFromEnvironment(), store: store(), clock: systemClock }),
-  );
-  const agentTokens = once(agentTokensFromEnvironment);
-  const cursorKey = once(cursorKeyFromEnvironment);
-  const userDirectory = once(userDirectoryFromEnvironment);
-  const signIn = once(signInFromEnvironment);
-  const emailVerification = once(emailVerificationFromEnvironment);
-  const operatorTokens = once(() =>
-    createOperatorTokens((process.env.OPERATOR_TOKEN_SHA256 ?? '').split(',').filter(Boolean)),
-  );
-  return {
-    get store() {
-      return store();
-    },
-    get secrets() {
-      return secrets();
-    },
-    get publisher() {
-      return publisher();
-    },
-    get scheduler() {
-      return scheduler();
-    },
-    get agentApiUrl() {
-      return agentApiUrl();
-    },
-    get userDirectory() {
-      return userDirectory();
-    },
-    get cursorKey() {
-      return cursorKey();
-    },
-    get operatorTokens() {
-      return operatorTokens();
-    },
-    signUpMode: process.env.SIGN_UP === 'open' ? 'open' : 'operator',
-    get signIn() {
-      return signIn();
-    },
-    get emailVerification() {
-      return emailVerification();
-    },
-    agentChannelUrl: process.env.AGENT_CHANNEL_URL || undefined,
-    agentDownload: agentDownloadFromEnvironment(),
-    authenticator: { authenticate: async (header) => authenticator().authenticate(header) },
-    agentTokens: {
-      issue: (server) => agentTokens().issue(server),
-      verify: (token) => agentTokens().verify(token),
-    },
-    notifier: agentNotifierFromEnvironment(store),
-    clock: systemClock,
-    drivers: options.drivers ?? noCloudDrivers,
-    egress: egressFromEnvironment(),
-    logger: createLogger(),
-  };
-}
-
-function once<T>(build: () => T): () => T {
-  let built: { value: T } | undefined;
-  return () => {
-    built ??= { value: build() };
-    return built.value;
-  };
 }

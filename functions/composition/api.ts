@@ -1,0 +1,93 @@
+// The composition root of the API groups: every group's Lambda (functions/handlers/api/<group>.ts)
+// builds its ApiDeps here, each port from the environment on first use, once per cold start
+// (ports-from-environment.ts names the variables; infra/constructs/api.ts gives each group only
+// those of the ports it uses).
+import { createAccessAuthenticator } from '../adapters/identity/access-authenticator';
+import { createOperatorTokens } from '../adapters/identity/operator-tokens';
+import { createLogger } from '../adapters/observability/logger';
+import type { ApiDeps } from '../handlers/api/deps';
+import { systemClock } from '../ports/clock';
+import { type CloudDriverFactory, CloudError } from '../ports/cloud-driver';
+import { egressFromEnvironment } from './egress-from-environment';
+import { once } from './once';
+import {
+  agentNotifierFromEnvironment,
+  agentTokensFromEnvironment,
+  authenticatorFromEnvironment,
+  cursorKeyFromEnvironment,
+  emailVerificationFromEnvironment,
+  publisherFromEnvironment,
+  schedulerFromEnvironment,
+  secretBoxFromEnvironment,
+  signInFromEnvironment,
+  storeFromEnvironment,
+  userDirectoryFromEnvironment,
+} from './ports-from-environment';
+
+/**
+ * Groups that reach the clouds (credentials, servers) pass the driver factory in; the others do
+ * not import it, so their bundles stay free of the cloud SDKs (the Google client alone is tens of MB).
+ */
+const noCloudDrivers: CloudDriverFactory = () => {
+  throw new CloudError('InvalidSpec', 'this function is not given cloud drivers');
+};
+
+/** Every port of an API group, each built from the environment on first use. */
+export function apiDepsFromEnvironment(options: { drivers?: CloudDriverFactory } = {}): ApiDeps {
+  const store = once(storeFromEnvironment);
+  const secrets = once(secretBoxFromEnvironment);
+  const publisher = once(publisherFromEnvironment);
+  const scheduler = once(schedulerFromEnvironment);
+  // A JWT of the issuer or an API token, resolved to a stored user (so the groups need TABLE_NAME).
+  const authenticator = once(() =>
+    createAccessAuthenticator({ jwt: authenticatorFromEnvironment(), store: store(), clock: systemClock }),
+  );
+  const agentTokens = once(agentTokensFromEnvironment);
+  const cursorKey = once(cursorKeyFromEnvironment);
+  const userDirectory = once(userDirectoryFromEnvironment);
+  const signIn = once(signInFromEnvironment);
+  const emailVerification = once(emailVerificationFromEnvironment);
+  const operatorTokens = once(() =>
+    createOperatorTokens((process.env.OPERATOR_TOKEN_SHA256 ?? '').split(',').filter(Boolean)),
+  );
+  return {
+    get store() {
+      return store();
+    },
+    get secrets() {
+      return secrets();
+    },
+    get publisher() {
+      return publisher();
+    },
+    get scheduler() {
+      return scheduler();
+    },
+    get userDirectory() {
+      return userDirectory();
+    },
+    get cursorKey() {
+      return cursorKey();
+    },
+    get operatorTokens() {
+      return operatorTokens();
+    },
+    signUpMode: process.env.SIGN_UP === 'open' ? 'open' : 'operator',
+    get signIn() {
+      return signIn();
+    },
+    get emailVerification() {
+      return emailVerification();
+    },
+    authenticator: { authenticate: async (header) => authenticator().authenticate(header) },
+    agentTokens: {
+      issue: (server) => agentTokens().issue(server),
+      verify: (token) => agentTokens().verify(token),
+    },
+    notifier: agentNotifierFromEnvironment(store),
+    clock: systemClock,
+    drivers: options.drivers ?? noCloudDrivers,
+    egress: egressFromEnvironment(),
+    logger: createLogger(),
+  };
+}
