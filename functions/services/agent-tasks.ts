@@ -12,7 +12,7 @@ import type { AgentIdentity } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { reportAgentEvent } from './agent-reports';
 import { settledExecution } from './orchestration/stuck-executions';
-import { farmEvent, recordEvents } from './reconcile/farm-events';
+import { farmEvent, recordEvents } from './farm-events';
 import { resolveServerVariables } from './variables/resolve-for-server';
 
 interface Deps {

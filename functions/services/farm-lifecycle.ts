@@ -11,7 +11,7 @@ import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { getFarm } from './farms';
 import { enabledPolicies } from './policies';
-import { farmEvent, recordEvents } from './reconcile/farm-events';
+import { farmEvent, recordEvents } from './farm-events';
 import { assertFarmCanLaunch } from './variables/launch-gate';
 import { expectedVersion } from './versions';
 

@@ -12,7 +12,7 @@ import type { Store } from '../ports/store';
 import { ownerTeamFor } from './access/subject';
 import { getEnvironment } from './environments';
 import { assertFarmAllowed } from './policies';
-import { farmEvent, recordEvents } from './reconcile/farm-events';
+import { farmEvent, recordEvents } from './farm-events';
 import { expectedVersion } from './versions';
 
 interface Deps {
@@ -237,15 +237,4 @@ async function checkReferences(
   }
   if (issues.length)
     throw new Unprocessable(`The farm refers to ${issues.length} thing(s) that do not fit`, issues);
-}
-
-/** The image a farm role launches from: the role's image for its platform and region. */
-export function imageFor(
-  role: { images: { platform: string; location: string; imageId: string }[] },
-  fr: StoredFarmRole,
-) {
-  return (
-    role.images.find((img) => img.platform === fr.platform && img.location === fr.region) ??
-    role.images.find((img) => img.platform === fr.platform && img.location === '*')
-  )?.imageId;
 }

@@ -11,7 +11,7 @@ import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { getFarm } from './farms';
-import { farmEvent, recordEvents } from './reconcile/farm-events';
+import { farmEvent, recordEvents } from './farm-events';
 
 interface Deps {
   store: Store;

@@ -12,7 +12,7 @@ import type { Store } from '../ports/store';
 import { describeFailure } from './cloud-failure';
 import { openCredentials } from './credentials';
 import { getFarm } from './farms';
-import { farmEvent, recordEvents } from './reconcile/farm-events';
+import { farmEvent, recordEvents } from './farm-events';
 
 interface Deps {
   store: Store;

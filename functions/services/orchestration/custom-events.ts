@@ -9,7 +9,7 @@ import type { Clock } from '../../ports/clock';
 import type { EventPublisher } from '../../ports/event-publisher';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
-import { farmEvent, recordEvents } from '../reconcile/farm-events';
+import { farmEvent, recordEvents } from '../farm-events';
 
 interface Deps {
   store: Store;

@@ -30,7 +30,7 @@ import {
   newApplyState,
   type PassInput,
 } from './apply-state';
-import { farmEvent } from './farm-events';
+import { farmEvent } from '../farm-events';
 
 export type { ApplierPorts, PassInput } from './apply-state';
 

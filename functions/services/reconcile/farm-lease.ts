@@ -7,7 +7,7 @@ import type { Farm } from '../../domain/schemas/farm';
 import type { Policy } from '../../domain/schemas/policy';
 import type { DroverEvent } from '../../ports/event-publisher';
 import type { Store } from '../../ports/store';
-import { farmEvent } from './farm-events';
+import { farmEvent } from '../farm-events';
 
 const LIVE: ReadonlySet<Farm['status']> = new Set([
   'Launching',

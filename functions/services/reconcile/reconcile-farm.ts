@@ -22,7 +22,7 @@ import { newServerId } from './apply-launch';
 import { type ApplierPorts, applyPlan } from './apply-plan';
 import { CloudAccess } from './cloud-access';
 import type { ReconcileDeps } from './deps';
-import { farmEvent, recordEvents } from './farm-events';
+import { farmEvent, recordEvents } from '../farm-events';
 import { keepLease, type LeaseOutcome } from './farm-lease';
 import { observeClouds } from './observe-clouds';
 import { healedSecondsSince, type PassFigures, recordPassMetrics } from './pass-metrics';

@@ -1,10 +1,11 @@
 // Builds Drover events about a farm and its servers, and records them: the farm's event log
-// first (so the timeline is complete even if the bus is down), then the bus.
+// first (so the timeline is complete even if the bus is down), then the bus. Every service that
+// tells of a farm (lifecycle, saves, agent reports, orchestration, the reconciler) goes through it.
 import { monotonicFactory } from 'ulid';
-import type { Farm } from '../../domain/schemas/farm';
-import type { Server } from '../../domain/schemas/server';
-import type { DroverEvent, EventPublisher } from '../../ports/event-publisher';
-import type { Store } from '../../ports/store';
+import type { Farm } from '../domain/schemas/farm';
+import type { Server } from '../domain/schemas/server';
+import type { DroverEvent, EventPublisher } from '../ports/event-publisher';
+import type { Store } from '../ports/store';
 
 /** Monotonic within a process, so events of one pass keep their order in the farm's log. */
 const eventId = monotonicFactory();
