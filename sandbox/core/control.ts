@@ -9,18 +9,11 @@
 //   PUT    /_sandbox/timings                merge a JSON Partial<SandboxTimings> → the timings
 //   GET    /_sandbox/calls                  { counts, recent } of API calls
 import { z } from 'zod';
-import type { RecordedCall } from './call-log';
 import { FaultsPatch } from './faults';
-import type { SandboxCloud, SandboxFaults, SandboxTimings } from './sandbox-cloud';
+import type { SandboxCloud } from './sandbox-cloud';
 import { TimingsPatch } from './timings';
 
 export const CONTROL_PREFIX = '/_sandbox/';
-
-export interface ControlTarget extends SandboxCloud {
-  faults(): SandboxFaults;
-  timings(): SandboxTimings;
-  recentCalls(): RecordedCall[];
-}
 
 export interface ControlAnswer {
   status: number;
@@ -28,7 +21,7 @@ export interface ControlAnswer {
 }
 
 export function handleControl(
-  target: ControlTarget,
+  target: SandboxCloud,
   method: string,
   path: string,
   body: string,

@@ -1,7 +1,9 @@
 // What every sandbox cloud (EC2, GCE, later OpenStack/CloudStack) offers the local runtime
 // and the tests: an HTTP server speaking the cloud's real wire protocol, plus a control
 // surface to inject faults and to watch instances change state. The same controls are
-// reachable over HTTP under `<url>/_sandbox/…` (see each emulator's README section).
+// reachable over HTTP under `<url>/_sandbox/…` (control.ts); SandboxServer implements it all
+// but the wire protocol (sandbox/README.md).
+import type { RecordedCall } from './call-log';
 
 export type SandboxInstanceState =
   | 'pending'
@@ -62,7 +64,9 @@ export interface SandboxCloud {
   stop(): Promise<void>;
   setFaults(faults: Partial<SandboxFaults>): void;
   clearFaults(): void;
+  faults(): SandboxFaults;
   setTimings(timings: Partial<SandboxTimings>): void;
+  timings(): SandboxTimings;
   /** Terminates an instance behind Drover's back, as a spot reclaim or a person in the console would. */
   kill(instanceId: string): boolean;
   instances(): SandboxInstance[];
@@ -70,4 +74,6 @@ export interface SandboxCloud {
   onStateChange(listener: (change: StateChange) => void): () => void;
   /** Counts of API calls by action name since start (for benchmarks and tests). */
   callCounts(): Record<string, number>;
+  /** The latest API calls with their outcome, oldest first (a bounded window). */
+  recentCalls(): RecordedCall[];
 }

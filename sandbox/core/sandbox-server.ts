@@ -12,9 +12,15 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallLog, type RecordedCall } from './call-log';
-import { CONTROL_PREFIX, type ControlTarget, handleControl } from './control';
+import { CONTROL_PREFIX, handleControl } from './control';
 import { FaultInjector } from './faults';
-import type { SandboxFaults, SandboxInstance, SandboxTimings, StateChange } from './sandbox-cloud';
+import type {
+  SandboxCloud,
+  SandboxFaults,
+  SandboxInstance,
+  SandboxTimings,
+  StateChange,
+} from './sandbox-cloud';
 
 /** A cloud's instances and their lifecycle: what the server needs of it, whatever the cloud. */
 export interface SandboxWorld {
@@ -57,7 +63,7 @@ export const jsonAnswer = (status: number, body: unknown): ApiAnswer => ({
   body: JSON.stringify(body),
 });
 
-export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> implements ControlTarget {
+export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> implements SandboxCloud {
   abstract readonly kind: 'ec2' | 'gce';
   protected readonly injector: FaultInjector;
   protected readonly calls = new CallLog();
