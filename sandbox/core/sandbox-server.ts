@@ -64,7 +64,7 @@ export const jsonAnswer = (status: number, body: unknown): ApiAnswer => ({
 });
 
 export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> implements SandboxCloud {
-  abstract readonly kind: 'ec2' | 'gce';
+  abstract readonly kind: SandboxCloud['kind'];
   protected readonly injector: FaultInjector;
   protected readonly calls = new CallLog();
   private server: Server | null = null;
