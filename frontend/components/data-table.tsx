@@ -3,7 +3,7 @@
 // (the table keeps its height, nothing jumps), the load error with a retry instead of rows that
 // never come, an empty-state line, an actions column, and an optional details row under a row.
 // Under 640 px every row becomes a card whose cells are labelled by their column (data-table.css).
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, HTMLAttributes, ReactNode } from 'react';
 import type { ApiProblem } from '../lib/api-problem';
 import { PlaceholderRow } from './placeholder-row';
 import { ProblemNotice } from './problem-notice';
@@ -152,4 +152,9 @@ export function RowActions({
       {children}
     </div>
   );
+}
+
+/** A quiet button among a row's actions (Edit, Delete, Reboot…). */
+export function RowButton(props: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'className'>) {
+  return <button type="button" className="button button-quiet" {...props} />;
 }

@@ -8,7 +8,7 @@ import { api, type Server, type ServerAction } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
 import { denial, type FarmOwnership, type MeView } from '../lib/me-permissions';
 import { ConfirmDialog } from './confirm-dialog';
-import { type Column, DataTable, RowActions } from './data-table';
+import { type Column, DataTable, RowActions, RowButton } from './data-table';
 import { ServerStatusBadge } from './status-badge';
 import { TimeAgo } from './time-ago';
 import './server-table.css';
@@ -92,24 +92,20 @@ function ServerActions({
 }) {
   return (
     <RowActions>
-      <button
-        type="button"
-        className="button button-quiet"
+      <RowButton
         hidden={!mayReboot}
         disabled={server.status !== 'Running'}
         onClick={() => onAsk({ server, action: 'reboot' })}
       >
         Reboot <span className="visually-hidden">{serverName(server)}</span>
-      </button>
-      <button
-        type="button"
-        className="button button-quiet"
+      </RowButton>
+      <RowButton
         hidden={!mayTerminate}
         disabled={ENDED.has(server.status) || server.status === 'Pending Terminate'}
         onClick={() => onAsk({ server, action: 'terminate' })}
       >
         Terminate <span className="visually-hidden">{serverName(server)}</span>
-      </button>
+      </RowButton>
     </RowActions>
   );
 }
@@ -202,9 +198,9 @@ export function ServerTable({
         />
         {ended > 0 && (
           <div className="panel-footer">
-            <button type="button" className="button button-quiet" onClick={() => setShowEnded((v) => !v)}>
+            <RowButton onClick={() => setShowEnded((v) => !v)}>
               {showEnded ? 'Hide' : 'Show'} {ended} ended server{ended === 1 ? '' : 's'}
-            </button>
+            </RowButton>
           </div>
         )}
       </div>

@@ -2,7 +2,7 @@
 // The account's teams: members, and each environment granted with its ACL role; edit (the
 // section's form) and delete (confirmed).
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type AclRole, accessApi, type Team, type User } from '../../lib/access-api';
 import type { Environment } from '../../lib/api-client';
@@ -76,17 +76,12 @@ export function TeamTable({
           columns={teamColumns(users, environments, aclRoles)}
           actions={(t) => (
             <RowActions>
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => onEdit(t)}
-                disabled={editDisabled}
-              >
+              <RowButton onClick={() => onEdit(t)} disabled={editDisabled}>
                 Edit <span className="visually-hidden">{t.name}</span>
-              </button>
-              <button type="button" className="button button-quiet" onClick={() => askDelete(t)}>
+              </RowButton>
+              <RowButton onClick={() => askDelete(t)}>
                 Delete <span className="visually-hidden">{t.name}</span>
-              </button>
+              </RowButton>
             </RowActions>
           )}
           empty="No teams: only the owner and admins reach environments."

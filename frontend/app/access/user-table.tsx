@@ -3,7 +3,7 @@
 // one's own), last sign-in, and removal (confirmed).
 import { AccountRole } from '../../../functions/domain/access/permissions';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { accessApi, type User } from '../../lib/access-api';
@@ -89,9 +89,9 @@ export function UserTable({ users, selfId }: { users: ApiState<User[]>; selfId: 
           actions={(u) =>
             !fixed(u) && (
               <RowActions>
-                <button type="button" className="button button-quiet" onClick={() => askRemove(u)}>
+                <RowButton onClick={() => askRemove(u)}>
                   Remove <span className="visually-hidden">{u.name}</span>
-                </button>
+                </RowButton>
               </RowActions>
             )
           }

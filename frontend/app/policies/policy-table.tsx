@@ -3,7 +3,7 @@
 // who may manage policies, enable/disable, edit and delete (confirmed) per row.
 import { PolicyInput } from '../../../functions/domain/schemas/policy';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type Policy, policyApi } from '../../lib/policy-api';
 import { policyDraftOf, RULE_KIND_LABELS, ruleSummary, toPolicyInput } from '../../lib/policy-draft';
@@ -69,25 +69,15 @@ function PolicyActions({
     <>
       {manage && (
         <RowActions wrap>
-          <button type="button" className="button button-quiet" onClick={toggle} disabled={Boolean(busy)}>
+          <RowButton onClick={toggle} disabled={Boolean(busy)}>
             {busy === 'toggle' ? '…' : p.enabled ? 'Disable' : 'Enable'}
-          </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => onEdit(p)}
-            disabled={Boolean(busy)}
-          >
+          </RowButton>
+          <RowButton onClick={() => onEdit(p)} disabled={Boolean(busy)}>
             Edit
-          </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => ask('delete')}
-            disabled={Boolean(busy)}
-          >
+          </RowButton>
+          <RowButton onClick={() => ask('delete')} disabled={Boolean(busy)}>
             Delete
-          </button>
+          </RowButton>
         </RowActions>
       )}
       <ConfirmDialog

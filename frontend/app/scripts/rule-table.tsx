@@ -3,7 +3,7 @@
 // event, scope, targets, script and version, order and switches; edit and delete (confirmed).
 import Link from 'next/link';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { type OrchestrationRule, orchestrationApi } from '../../lib/orchestration-api';
 import { TARGETS } from '../../lib/rule-draft';
@@ -93,12 +93,12 @@ function RuleActions({
     <>
       {mayManage && (
         <RowActions wrap>
-          <button type="button" className="button button-quiet" onClick={() => onEdit(r)}>
+          <RowButton onClick={() => onEdit(r)}>
             Edit <span className="visually-hidden">rule: {sentence}</span>
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => ask(true)}>
+          </RowButton>
+          <RowButton onClick={() => ask(true)}>
             Delete <span className="visually-hidden">rule: {sentence}</span>
-          </button>
+          </RowButton>
         </RowActions>
       )}
       <ConfirmDialog

@@ -4,7 +4,7 @@
 // a rule uses the script — the refusal is shown with those rules.
 import Link from 'next/link';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import type { ApiProblem } from '../../lib/api-problem';
@@ -110,9 +110,9 @@ function ScriptActions({
           {mayManage ? 'Edit' : 'View'} <span className="visually-hidden">{s.name}</span>
         </Link>
         {mayManage && (
-          <button type="button" className="button button-quiet" onClick={() => ask(true)}>
+          <RowButton onClick={() => ask(true)}>
             Delete <span className="visually-hidden">{s.name}</span>
-          </button>
+          </RowButton>
         )}
       </RowActions>
       <ConfirmDialog

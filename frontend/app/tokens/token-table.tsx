@@ -2,7 +2,7 @@
 // The signed-in user's API tokens, newest first: what each may do, its state, when it was made,
 // last used and expires; an active one can be revoked (confirmed).
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { type ApiToken, accessApi } from '../../lib/access-api';
@@ -65,9 +65,9 @@ export function TokenTable({ tokens }: { tokens: ApiState<ApiToken[]> }) {
           actions={(t) =>
             stateOf(t).label === 'active' && (
               <RowActions>
-                <button type="button" className="button button-quiet" onClick={() => ask(t)}>
+                <RowButton onClick={() => ask(t)}>
                   Revoke <span className="visually-hidden">{t.name}</span>
-                </button>
+                </RowButton>
               </RowActions>
             )
           }

@@ -4,7 +4,7 @@
 // and delete. Rotation and deletion ask first; a new secret goes to the page's once-only dialog.
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { exactTime } from '../../lib/format-time';
@@ -128,33 +128,18 @@ function EndpointActions({
         <button type="button" className="button button-secondary" onClick={test} disabled={Boolean(busy)}>
           Send test event
         </button>
-        <button type="button" className="button button-quiet" onClick={toggle} disabled={Boolean(busy)}>
+        <RowButton onClick={toggle} disabled={Boolean(busy)}>
           {e.enabled ? 'Disable' : 'Enable'}
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => onEdit(e)}
-          disabled={Boolean(busy)}
-        >
+        </RowButton>
+        <RowButton onClick={() => onEdit(e)} disabled={Boolean(busy)}>
           Edit
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => ask('rotate')}
-          disabled={Boolean(busy)}
-        >
+        </RowButton>
+        <RowButton onClick={() => ask('rotate')} disabled={Boolean(busy)}>
           Rotate secret
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => ask('delete')}
-          disabled={Boolean(busy)}
-        >
+        </RowButton>
+        <RowButton onClick={() => ask('delete')} disabled={Boolean(busy)}>
           Delete
-        </button>
+        </RowButton>
       </RowActions>
       <EndpointConfirmations endpoint={e} row={row} onChanged={onChanged} onSecret={onSecret} />
     </>

@@ -3,7 +3,7 @@
 // one's delivery history, edit, and delete (confirmed).
 import Link from 'next/link';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type Column, DataTable, RowActions } from '../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../components/data-table';
 import { ProblemNotice } from '../../components/problem-notice';
 import type { Farm } from '../../lib/api-client';
 import { useRowAction } from '../../lib/use-row-action';
@@ -81,12 +81,12 @@ function WebhookActions({
         </Link>
         {manage && (
           <>
-            <button type="button" className="button button-quiet" onClick={() => onEdit(w)}>
+            <RowButton onClick={() => onEdit(w)}>
               Edit <span className="visually-hidden">{w.name}</span>
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => ask(true)}>
+            </RowButton>
+            <RowButton onClick={() => ask(true)}>
               Delete <span className="visually-hidden">{w.name}</span>
-            </button>
+            </RowButton>
           </>
         )}
       </RowActions>

@@ -1,7 +1,7 @@
 'use client';
 // A script's saved versions, newest first, and the body of the one chosen (read-only): every
 // save is kept, so a rule pinned to an old version runs exactly what this shows.
-import { type Column, DataTable } from '../../../components/data-table';
+import { type Column, DataTable, RowButton } from '../../../components/data-table';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { TimeAgo } from '../../../components/time-ago';
 import { orchestrationApi, type ScriptVersion } from '../../../lib/orchestration-api';
@@ -48,14 +48,12 @@ export function ScriptVersions({
       rowAttributes={(v) => ({ 'aria-current': v.number === chosen ? 'true' : undefined })}
       columns={columns}
       actions={(v) => (
-        <button
-          type="button"
-          className="button button-quiet"
+        <RowButton
           aria-pressed={v.number === chosen}
           onClick={() => onChoose(v.number === chosen ? undefined : v.number)}
         >
           {v.number === chosen ? 'Hide' : 'View'} <span className="visually-hidden">version {v.number}</span>
-        </button>
+        </RowButton>
       )}
     />
   );

@@ -3,7 +3,7 @@
 // "Attempts" opens a row below with every attempt (response excerpt, error); "Redeliver" sends a
 // finished delivery again and opens its attempts.
 import { useState } from 'react';
-import { type Column, DataTable, RowActions } from '../../../components/data-table';
+import { type Column, DataTable, RowActions, RowButton } from '../../../components/data-table';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { TimeAgo } from '../../../components/time-ago';
 import type { ApiProblem } from '../../../lib/api-problem';
@@ -96,15 +96,9 @@ function DeliveryActions({
   return (
     <>
       <RowActions wrap>
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-expanded={open}
-          aria-controls={attemptsId(d)}
-          onClick={() => setOpen(!open)}
-        >
+        <RowButton aria-expanded={open} aria-controls={attemptsId(d)} onClick={() => setOpen(!open)}>
           {open ? 'Hide attempts' : 'Attempts'} <span className="visually-hidden">of {d.event.name}</span>
-        </button>
+        </RowButton>
         <button
           type="button"
           className="button button-secondary"
