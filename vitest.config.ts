@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (ARCHITECTURE §9). Integration and e2e tests start their own local parts
+// Three tiers (docs/architecture.md §9). Integration and e2e tests start their own local parts
 // (dynalite, sandbox clouds, the local API, a Chromium with its own profile) on ephemeral ports,
 // so files of every project may run at the same time.
 //

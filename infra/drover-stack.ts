@@ -1,4 +1,4 @@
-// The Drover stack: composes one construct per runtime concern (ARCHITECTURE §3) and wires
+// The Drover stack: composes one construct per runtime concern (docs/architecture.md §3) and wires
 // what they share (table, bus, keys, environment variables).
 import path from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';

@@ -1,4 +1,4 @@
-// The whole platform in one process (ARCHITECTURE §8): dynalite, the API handlers behind an
+// The whole platform in one process (docs/architecture.md §7): dynalite, the API handlers behind an
 // API Gateway adapter, the local token issuer, the sandbox clouds with simulated agents, the
 // in-process bus and scheduler that route like infra/, the reconciler, the portal, and demo
 // data. `npm start` runs it through main.ts; tests start it in-process (inMemory, port 0).

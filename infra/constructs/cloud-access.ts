@@ -1,5 +1,5 @@
 // How Drover's functions reach customers' AWS accounts: by assuming the IAM role named in a
-// cloud credentials item (role ARN + external ID, ARCHITECTURE §1). The roles live in other
+// cloud credentials item (role ARN + external ID, docs/architecture.md §1). The roles live in other
 // accounts and are only known at runtime, so the permission is any role; the customer's trust
 // policy (our account + the external ID) is what actually admits us.
 import { Stack, Validations } from 'aws-cdk-lib';

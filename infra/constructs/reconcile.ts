@@ -1,4 +1,4 @@
-// The reconcile path (ARCHITECTURE §2): EventBridge Scheduler runs one schedule per running
+// The reconcile path (docs/architecture.md §2): EventBridge Scheduler runs one schedule per running
 // farm in the `drover-farms` group (created and deleted at runtime through the FarmScheduler
 // port), and the event rules (constructs/events.ts) trigger immediate passes; both invoke the
 // reconcile function. The schedules themselves are not here: launching a farm makes its

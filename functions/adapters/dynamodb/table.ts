@@ -1,7 +1,7 @@
 // The one DynamoDB table's definition, read by the CDK data construct and by the local
 // runtime (which creates it in dynalite), so the two cannot drift.
 //
-// Keys (ARCHITECTURE §4, partitioned by tenant first; every partition key starts with the
+// Keys (docs/architecture.md §4, partitioned by tenant first; every partition key starts with the
 // account, so a key built for one account can never read another's item):
 //   account        ACC#<acc>                 META
 //   environment    ACC#<acc>                 ENV#<env>

@@ -26,7 +26,7 @@ export const WEBHOOK_LIMITS = {
 } as const;
 
 /**
- * Events Drover publishes (ARCHITECTURE §6): Scalr's server lifecycle names, and the farm and
+ * Events Drover publishes (docs/architecture.md §6): Scalr's server lifecycle names, and the farm and
  * platform events Drover adds. A webhook may also name a custom event, or `*` for every event.
  */
 export const LIFECYCLE_EVENTS = [

@@ -1,5 +1,5 @@
 // The egress rules every outbound call to a URL a tenant set goes through (cloud credentials
-// endpoints, webhook endpoints, and any later private-cloud API): ARCHITECTURE §3.
+// endpoints, webhook endpoints, and any later private-cloud API): docs/architecture.md §3.
 //
 // Outside hosted mode (a developer's `npm start`) everything is allowed. In hosted mode:
 //   - an address must be `public` (address-class.ts) or inside the operator's allow-list of

@@ -1,4 +1,4 @@
-// reconcileFarm: one observe–diff–act pass over one farm (ARCHITECTURE §2). It takes the
+// reconcileFarm: one observe–diff–act pass over one farm (docs/architecture.md §2). It takes the
 // farm's lease, lists what the clouds run for the farm, asks the pure planner what to do,
 // applies that, records events and a summary, and says when to look again (the planning
 // domain's nextLook). It remembers nothing between passes: whatever a crash leaves half-done,

@@ -1,5 +1,5 @@
 // The EventBridge Scheduler farm scheduler's calls. Scheduler has no local emulator, so
-// aws-sdk-client-mock stands in for the service (ARCHITECTURE §9), only to check the calls.
+// aws-sdk-client-mock stands in for the service (docs/architecture.md §9), only to check the calls.
 import {
   ConflictException,
   CreateScheduleCommand,

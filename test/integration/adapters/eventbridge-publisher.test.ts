@@ -1,5 +1,5 @@
 // The EventBridge publisher's calls. EventBridge has no local emulator, so aws-sdk-client-mock
-// stands in for the service (ARCHITECTURE §9) and is used only to check what is sent and how
+// stands in for the service (docs/architecture.md §9) and is used only to check what is sent and how
 // partial failures are handled.
 import {
   EventBridgeClient,

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** The folders whose code must keep the rules (ARCHITECTURE §3). */
+/** The folders whose code must keep the rules (docs/architecture.md §3). */
 export const SOURCE_ROOTS = ['functions', 'local', 'sandbox', 'cli', 'agent', 'infra', 'frontend'] as const;
 
 const SOURCE_PATTERN = '**/*.{ts,tsx,mts,cts}';
