@@ -3,24 +3,24 @@
 // service-account key (pasted or uploaded). Secrets go to the API once and are never shown back.
 import { CloudCredentialsInput } from '../../functions/domain/schemas/credentials';
 import { api, type CloudCredentials } from '../lib/api-client';
-import {
-  type CredentialsDraft,
-  emptyCredentials,
-  projectOfKey,
-  toCredentialsInput,
-} from '../lib/credentials-draft';
-import { errorsFromZod } from '../lib/field-errors';
-import { type Checked, useDraftForm } from '../lib/use-draft-form';
-import { FormActions } from './form-actions';
-import { FormField, TextField } from './form-field';
-import { ProblemNotice } from './problem-notice';
+import { type CredentialsDraft, emptyCredentials, toCredentialsInput } from '../lib/credentials-draft';
+import { type Checked, checkWith, useDraftForm } from '../lib/use-draft-form';
+import { AwsAuthFields, GceKeyFields } from './credentials-fields';
+import { DraftForm } from './draft-form';
+import { RadioChoice } from './form-choices';
+import { TextField } from './form-field';
+import { NameFields } from './name-fields';
 
 function validate(draft: CredentialsDraft): Checked<CloudCredentialsInput> {
   const converted = toCredentialsInput(draft);
   if ('keyError' in converted) return { errors: { serviceAccountKey: converted.keyError } };
-  const parsed = CloudCredentialsInput.safeParse(converted.input);
-  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+  return checkWith(CloudCredentialsInput, converted.input);
 }
+
+const platformChoices = [
+  { value: 'aws', label: 'AWS EC2' },
+  { value: 'gce', label: 'Google Compute Engine' },
+] as const;
 
 export function CredentialsForm({
   environmentId,
@@ -40,161 +40,32 @@ export function CredentialsForm({
       onSaved(saved);
     },
   });
-  const { draft, err, problem, saving, change, onSubmit } = form;
-
-  function setKey(json: string) {
-    change({ keyJson: json, projectId: draft.projectId || projectOfKey(json) || '' });
-  }
-
+  const { draft, err, change } = form;
+  const part = { draft, err, change };
   return (
-    <form
-      className="panel form-section"
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="add-credentials-heading"
+    <DraftForm
+      form={form}
+      id="add-credentials"
+      title="Add cloud credentials"
+      level={2}
+      saveLabel="Save credentials"
+      onCancel={onCancel}
     >
-      <h2 id="add-credentials-heading">Add cloud credentials</h2>
-      {problem && <ProblemNotice problem={problem} />}
-      <fieldset className="choice">
-        <legend>Cloud</legend>
-        {(['aws', 'gce'] as const).map((platform) => (
-          <label key={platform} className="choice-option">
-            <input
-              type="radio"
-              name="platform"
-              value={platform}
-              checked={draft.platform === platform}
-              onChange={() => change({ platform })}
-            />
-            {platform === 'aws' ? 'AWS EC2' : 'Google Compute Engine'}
-          </label>
-        ))}
-      </fieldset>
-      <div className="form-grid">
-        <TextField
-          id="cred-name"
-          label="Name"
-          error={err('name')}
-          value={draft.name}
-          onChange={(value) => change({ name: value })}
-        />
-        <TextField
-          id="cred-description"
-          label="Description"
-          error={err('description')}
-          value={draft.description}
-          onChange={(value) => change({ description: value })}
-        />
-      </div>
-
-      {draft.platform === 'aws' ? (
-        <>
-          <fieldset className="choice">
-            <legend>How Drover signs in to AWS</legend>
-            <label className="choice-option">
-              <input
-                type="radio"
-                name="authType"
-                checked={draft.authType === 'accessKey'}
-                onChange={() => change({ authType: 'accessKey' })}
-              />
-              Access key
-            </label>
-            <label className="choice-option">
-              <input
-                type="radio"
-                name="authType"
-                checked={draft.authType === 'assumeRole'}
-                onChange={() => change({ authType: 'assumeRole' })}
-              />
-              Assume an IAM role
-            </label>
-          </fieldset>
-          {draft.authType === 'accessKey' ? (
-            <div className="form-grid">
-              <TextField
-                id="cred-access-key-id"
-                label="Access key ID"
-                error={err('auth.accessKeyId')}
-                autoComplete="off"
-                spellCheck={false}
-                value={draft.accessKeyId}
-                onChange={(value) => change({ accessKeyId: value })}
-              />
-              <TextField
-                id="cred-secret-access-key"
-                label="Secret access key"
-                error={err('auth.secretAccessKey')}
-                hint="Write-only: stored encrypted, never shown again"
-                type="password"
-                autoComplete="new-password"
-                value={draft.secretAccessKey}
-                onChange={(value) => change({ secretAccessKey: value })}
-              />
-            </div>
-          ) : (
-            <div className="form-grid">
-              <TextField
-                id="cred-role-arn"
-                label="Role ARN"
-                error={err('auth.roleArn')}
-                placeholder="arn:aws:iam::123456789012:role/drover"
-                value={draft.roleArn}
-                onChange={(value) => change({ roleArn: value })}
-              />
-              <TextField
-                id="cred-external-id"
-                label="External ID"
-                error={err('auth.externalId')}
-                value={draft.externalId}
-                onChange={(value) => change({ externalId: value })}
-              />
-            </div>
-          )}
-        </>
-      ) : (
-        <>
-          <FormField
-            id="cred-key"
-            label="Service-account key (JSON)"
-            error={err('serviceAccountKey')}
-            hint="Paste the key file, or upload it below. Write-only: never shown again."
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={5}
-                spellCheck={false}
-                className="mono"
-                value={draft.keyJson}
-                onChange={(e) => setKey(e.target.value)}
-              />
-            )}
-          </FormField>
-          <div className="form-grid">
-            <FormField id="cred-key-file" label="Upload the key file">
-              {(p) => (
-                <input
-                  {...p}
-                  type="file"
-                  accept="application/json,.json"
-                  onChange={async (e) => {
-                    const file = e.target.files?.[0];
-                    if (file) setKey(await file.text());
-                  }}
-                />
-              )}
-            </FormField>
-            <TextField
-              id="cred-project"
-              label="Project ID"
-              error={err('projectId')}
-              value={draft.projectId}
-              onChange={(value) => change({ projectId: value })}
-            />
-          </div>
-        </>
-      )}
+      <RadioChoice
+        name="platform"
+        legend="Cloud"
+        choices={platformChoices}
+        value={draft.platform}
+        onChange={(platform) => change({ platform })}
+      />
+      <NameFields
+        idPrefix="cred"
+        name={draft.name}
+        description={draft.description}
+        err={err}
+        onChange={change}
+      />
+      {draft.platform === 'aws' ? <AwsAuthFields {...part} /> : <GceKeyFields {...part} />}
       <TextField
         id="cred-endpoint"
         label="Endpoint (optional)"
@@ -203,9 +74,8 @@ export function CredentialsForm({
         type="url"
         placeholder="https://…"
         value={draft.endpoint}
-        onChange={(value) => change({ endpoint: value })}
+        onChange={(endpoint) => change({ endpoint })}
       />
-      <FormActions saving={saving} saveLabel="Save credentials" onCancel={onCancel} />
-    </form>
+    </DraftForm>
   );
 }

@@ -129,3 +129,36 @@ export function CheckList<V extends string>({
     </div>
   );
 }
+
+/** A few exclusive choices as radio buttons under a legend (cloud, how to sign in). */
+export function RadioChoice<V extends string>({
+  name,
+  legend,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  choices: readonly { value: V; label: ReactNode }[];
+  value: V;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <fieldset className="choice">
+      <legend>{legend}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className="choice-option">
+          <input
+            type="radio"
+            name={name}
+            value={c.value}
+            checked={value === c.value}
+            onChange={() => onChange(c.value)}
+          />
+          {c.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
