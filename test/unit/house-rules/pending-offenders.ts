@@ -30,7 +30,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/webhooks/endpoint-form.tsx#EndpointForm': 'G',
   'frontend/app/webhooks/page-client.tsx#WebhooksPageClient': 'G',
   'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
-  'frontend/components/credentials-form.tsx#CredentialsForm': 'G',
   'frontend/components/fire-event-dialog.tsx#FireEventDialog': 'G',
   'frontend/components/variable-set-editor.tsx#VariableSetEditor': 'G',
   'frontend/components/verify-email-step.tsx#VerifyEmailStep': 'G',
