@@ -6,14 +6,11 @@
 //    process with the user data's environment, in a temp directory of its own; its scripts really
 //    run on this machine, as the current user. Chosen for all instances (mode) or per instance type.
 // When the instance stops or terminates, its agent goes with it (the child's whole process group).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { DroverAgent } from '../../agent/agent';
-import { agentBundleSha256, ensureAgentBundle } from '../../agent/bundle';
 import { configFromEnvironment } from '../../agent/config';
 import { parseAgentUserData } from '../../functions/services/reconcile/user-data';
+import { type RunningAgent, startProcessAgent } from './process-agent';
 import type { SandboxCloud, SandboxInstance } from './sandbox-cloud';
 
 export interface AgentSimulationOptions {
@@ -29,10 +26,6 @@ export interface AgentSimulationOptions {
   agentEnv?: Record<string, string>;
   /** Real agents' stderr lines go here (default: dropped). */
   onAgentLog?: (instanceId: string, line: string) => void;
-}
-
-interface RunningAgent {
-  stop(): Promise<void>;
 }
 
 export interface AgentSimulation {
@@ -61,7 +54,7 @@ export function simulateAgents(sandboxes: SandboxCloud[], options: AgentSimulati
     };
     const key = instance.instanceId;
     if (realProcess(instance)) {
-      const running = startProcessAgent(key, env, options, children, settings.agentSha256);
+      const running = startProcessAgent(key, env, options.onAgentLog, children, settings.agentSha256);
       agents.set(key, running);
       return;
     }
@@ -114,77 +107,4 @@ export function simulateAgents(sandboxes: SandboxCloud[], options: AgentSimulati
       agents.clear();
     },
   };
-}
-
-/** The real drover-agent as a child process, leading its own process group (so its scripts die with it). */
-function startProcessAgent(
-  instanceId: string,
-  env: Record<string, string>,
-  options: AgentSimulationOptions,
-  children: Map<string, ChildProcess>,
-  /** The sha256 the user data expects: a bundle that differs is not started, as on a real boot. */
-  expectedSha256: string | undefined,
-): RunningAgent {
-  const workDir = mkdtempSync(join(tmpdir(), `drover-sandbox-${instanceId}-`));
-  let child: ChildProcess | undefined;
-  let cancelled = false;
-  const started = ensureAgentBundle().then((bundle) => {
-    if (cancelled) return;
-    if (expectedSha256 && agentBundleSha256(bundle) !== expectedSha256) {
-      options.onAgentLog?.(
-        instanceId,
-        `drover: ${bundle} is not the expected drover-agent (sha256 mismatch): not starting it`,
-      );
-      return;
-    }
-    const childEnv: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: process.env.HOME ?? workDir,
-      DROVER_AGENT_WORK_DIR: workDir,
-      // A sandbox instance goes away at once: its scripts get a short grace, not a server's 30 s.
-      DROVER_AGENT_STOP_GRACE_MS: '1000',
-      DROVER_AGENT_KILL_GRACE_MS: '1000',
-      ...env,
-    };
-    const c = spawn(process.execPath, [bundle], {
-      env: childEnv as NodeJS.ProcessEnv,
-      cwd: workDir,
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    child = c;
-    children.set(instanceId, c);
-    let partial = '';
-    c.stderr?.on('data', (d: Buffer) => {
-      const lines = (partial + d.toString('utf8')).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) options.onAgentLog?.(instanceId, line);
-    });
-    c.on('exit', () => children.delete(instanceId));
-  });
-  return {
-    async stop() {
-      cancelled = true;
-      await started.catch(() => {});
-      const c = child;
-      if (c?.pid && c.exitCode === null && c.signalCode === null) {
-        const exited = new Promise<void>((ok) => c.once('exit', () => ok()));
-        signalGroup(c.pid, 'SIGTERM');
-        const killer = setTimeout(() => signalGroup(c.pid!, 'SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(killer);
-        // Scripts the agent started may outlive it in their own groups only if they detached themselves.
-        signalGroup(c.pid, 'SIGKILL');
-      }
-      rmSync(workDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
 }

@@ -1,7 +1,6 @@
 // A GCE sandbox instance as the world keeps it: what an insert asked for, its status in GCE's
 // machine (PROVISIONING → STAGING → RUNNING, STOPPING → TERMINATED, GCE's "stopped"), and how that
 // reads as the core's SandboxInstance; plus the addresses the sandbox hands out.
-import { randomBytes } from 'node:crypto';
 import type { SandboxInstance, SandboxInstanceState } from '../core/sandbox-cloud';
 import type { RegionInfo } from './catalogue';
 import type { OperationRecord } from './operations';
@@ -51,8 +50,6 @@ export interface InstanceRecord extends InstanceSpec {
   pendingOp?: OperationRecord;
   deleteOp?: OperationRecord;
 }
-
-export const newNumericId = () => (randomBytes(8).readBigUInt64BE() | (1n << 62n)).toString();
 
 /** Where the world files a record: one name per project and zone. */
 export const recordPath = (r: { project: string; zone: string; name: string }) =>

@@ -3,7 +3,7 @@
 // first one again. Operations and request ids are remembered an hour (GCE keeps request ids at least that long).
 import { randomBytes } from 'node:crypto';
 import type { OperationErrorEntry } from './errors';
-import { newNumericId } from './instance-record';
+import { newNumericId } from './ids';
 
 export type OperationType = 'insert' | 'delete' | 'stop' | 'start' | 'reset';
 

@@ -14,13 +14,13 @@ import { StateChangeListeners } from '../core/state-changes';
 import { TransitionTimers } from '../core/timings';
 import { type RegionInfo, regionOfZone } from './catalogue';
 import type { OperationErrorEntry } from './errors';
+import { newNumericId } from './ids';
 import {
   AddressPool,
   type GceStatus,
   type InstanceRecord,
   type InstanceSpec,
   instanceKey,
-  newNumericId,
   recordPath,
   sandboxStateOf,
   sandboxView,
