@@ -3,19 +3,17 @@
 // timeout, validated with the API's WebhookEndpointInput before anything is sent; the API's
 // 400/422 issues (a URL refused as a private address in hosted mode) land under their field.
 import { WEBHOOK_LIMITS, WebhookEndpointInput } from '../../../functions/domain/schemas/webhook';
-import { FormActions } from '../../components/form-actions';
-import { CheckField, FormField, TextField } from '../../components/form-field';
-import { ProblemNotice } from '../../components/problem-notice';
-import { errorsFromZod, type FieldErrors } from '../../lib/field-errors';
-import { type Checked, useDraftForm } from '../../lib/use-draft-form';
+import { DraftForm } from '../../components/draft-form';
+import { CheckField, NumberField, TextAreaField, TextField } from '../../components/form-field';
+import type { FieldErrors } from '../../lib/field-errors';
+import { type Checked, checkWith, useDraftForm } from '../../lib/use-draft-form';
 import { type WebhookEndpoint, type WebhookEndpointWithSecret, webhookApi } from '../../lib/webhook-api';
 import { type EndpointDraft, emptyEndpoint, endpointDraftOf, toEndpointInput } from '../../lib/webhook-draft';
 
 function validate(draft: EndpointDraft): Checked<WebhookEndpointInput> {
   const converted = toEndpointInput(draft);
   if ('headersError' in converted) return { errors: { headers: converted.headersError } };
-  const parsed = WebhookEndpointInput.safeParse(converted.input);
-  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+  return checkWith(WebhookEndpointInput, converted.input);
 }
 
 /** A header's error names the header (`headers.X-Team`): say which one under the field. */
@@ -38,7 +36,7 @@ export function EndpointForm({
   onUpdated: (updated: WebhookEndpoint) => void;
   onCancel: () => void;
 }) {
-  const { draft, errors, err, problem, saving, formRef, change, onSubmit } = useDraftForm({
+  const form = useDraftForm({
     initial: () => (editing ? endpointDraftOf(editing) : emptyEndpoint()),
     validate,
     save: async (input: WebhookEndpointInput) => {
@@ -47,18 +45,16 @@ export function EndpointForm({
     },
     keyboard: true,
   });
-
-  const heading = editing ? 'Edit endpoint' : 'Add an endpoint';
+  const { draft, errors, err, change } = form;
   return (
-    <form
-      ref={formRef}
-      className="panel form-section"
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="endpoint-form-heading"
+    <DraftForm
+      form={form}
+      id="endpoint-form"
+      title={editing ? 'Edit endpoint' : 'Add an endpoint'}
+      level={2}
+      saveLabel="Save endpoint"
+      onCancel={onCancel}
     >
-      <h2 id="endpoint-form-heading">{heading}</h2>
-      {problem && <ProblemNotice problem={problem} />}
       <TextField
         id="endpoint-url"
         label="URL"
@@ -69,7 +65,7 @@ export function EndpointForm({
         placeholder="https://hooks.example.com/drover"
         spellCheck={false}
         value={draft.url}
-        onChange={(value) => change({ url: value })}
+        onChange={(url) => change({ url })}
       />
       <div className="form-grid">
         <TextField
@@ -77,45 +73,37 @@ export function EndpointForm({
           label="Description"
           error={err('description')}
           value={draft.description}
-          onChange={(value) => change({ description: value })}
+          onChange={(description) => change({ description })}
         />
-        <TextField
+        <NumberField
           id="endpoint-timeout"
           label="Timeout (seconds)"
           error={err('timeoutSeconds')}
           hint={`${WEBHOOK_LIMITS.timeoutSecondsMin}–${WEBHOOK_LIMITS.timeoutSecondsMax}; a slower answer counts as failed and is retried`}
           type="number"
-          inputMode="numeric"
           min={WEBHOOK_LIMITS.timeoutSecondsMin}
           max={WEBHOOK_LIMITS.timeoutSecondsMax}
           value={draft.timeoutSeconds}
-          onChange={(value) => change({ timeoutSeconds: value })}
+          onChange={(timeoutSeconds) => change({ timeoutSeconds })}
         />
       </div>
-      <FormField
+      <TextAreaField
         id="endpoint-headers"
         label="Custom headers (optional)"
         error={headersError(errors)}
         hint="One per line, as Name: value (e.g. X-Team: ops). Values are write-only: a saved one shows as ****** and is kept unless you replace it. Drover-* and hop-by-hop headers are reserved."
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            className="mono"
-            spellCheck={false}
-            value={draft.headers}
-            onChange={(e) => change({ headers: e.target.value })}
-          />
-        )}
-      </FormField>
+        rows={3}
+        className="mono"
+        spellCheck={false}
+        value={draft.headers}
+        onChange={(headers) => change({ headers })}
+      />
       <CheckField
         id="endpoint-enabled"
         label="Enabled (deliver events to it)"
         checked={draft.enabled}
         onChange={(enabled) => change({ enabled })}
       />
-      <FormActions saving={saving} saveLabel="Save endpoint" onCancel={onCancel} />
-    </form>
+    </DraftForm>
   );
 }

@@ -3,9 +3,9 @@
 // body in a monospace textarea (its shebang picks the interpreter on the server). Validated with
 // the API's ScriptInput; a save of an existing script is a new version.
 import { ORCHESTRATION_LIMITS, ScriptInput } from '../../../../functions/domain/schemas/orchestration';
-import { CheckField, FormField, TextField } from '../../../components/form-field';
+import { choicesOf, SelectField } from '../../../components/form-choices';
+import { CheckField, NumberField, TextAreaField, TextField } from '../../../components/form-field';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { errorsFromZod } from '../../../lib/field-errors';
 import { orchestrationApi, type Script } from '../../../lib/orchestration-api';
 import {
   emptyScript,
@@ -16,11 +16,65 @@ import {
   shebangOf,
   toScriptInput,
 } from '../../../lib/script-draft';
-import { type Checked, useDraftForm } from '../../../lib/use-draft-form';
+import { checkWith, type DraftPartProps, useDraftForm } from '../../../lib/use-draft-form';
 
-function validate(draft: ScriptDraft): Checked<ScriptInput> {
-  const parsed = ScriptInput.safeParse(toScriptInput(draft));
-  return parsed.success ? { errors: {}, input: parsed.data } : { errors: errorsFromZod(parsed.error) };
+const validate = (draft: ScriptDraft) => checkWith(ScriptInput, toScriptInput(draft));
+const interpreterChoices = choicesOf(INTERPRETER_HINTS);
+
+function ScriptSettings({ draft, err, change }: DraftPartProps<ScriptDraft>) {
+  const shebang = shebangOf(draft.body);
+  return (
+    <div className="form-grid">
+      <SelectField
+        id="script-interpreter"
+        label="Interpreter"
+        error={err('interpreterHint')}
+        hint={shebang ? `The shebang runs it: ${shebang}` : 'No shebang: the agent runs it with /bin/sh'}
+        options={interpreterChoices}
+        value={draft.interpreterHint}
+        onChange={(value) => change({ interpreterHint: value as InterpreterHint })}
+      />
+      <NumberField
+        id="script-timeout"
+        label="Default timeout (seconds)"
+        hint={`Killed after it; 1–${ORCHESTRATION_LIMITS.timeoutSecondsMax}`}
+        error={err('timeoutSeconds')}
+        type="number"
+        min={1}
+        max={ORCHESTRATION_LIMITS.timeoutSecondsMax}
+        value={draft.timeoutSeconds}
+        onChange={(timeoutSeconds) => change({ timeoutSeconds })}
+      />
+      <div className="field orch-check-end">
+        <CheckField
+          id="script-blocking"
+          label="Blocking (rules wait for it, one at a time)"
+          checked={draft.blocking}
+          onChange={(blocking) => change({ blocking })}
+        />
+      </div>
+    </div>
+  );
+}
+
+function ScriptBody({ draft, err, change }: DraftPartProps<ScriptDraft>) {
+  const lines = draft.body.split('\n').length;
+  return (
+    <TextAreaField
+      id="script-body"
+      label="Body"
+      error={err('body')}
+      hint={`${lines} line${lines === 1 ? '' : 's'}; Global Variables and DROVER_* built-ins arrive as environment variables`}
+      className="script-body mono"
+      spellCheck={false}
+      autoCapitalize="off"
+      autoCorrect="off"
+      wrap="off"
+      rows={Math.min(30, Math.max(10, lines + 2))}
+      value={draft.body}
+      onChange={(body) => change({ body })}
+    />
+  );
 }
 
 export function ScriptForm({
@@ -45,9 +99,7 @@ export function ScriptForm({
       ),
     keyboard: !editing,
   });
-  const shebang = shebangOf(draft.body);
-  const lines = draft.body.split('\n').length;
-
+  const part = { draft, err, change };
   return (
     <form ref={formRef} className="panel form-section" onSubmit={onSubmit} noValidate aria-label="Script">
       {problem && <ProblemNotice problem={problem} />}
@@ -59,78 +111,18 @@ export function ScriptForm({
             error={err('name')}
             spellCheck={false}
             value={draft.name}
-            onChange={(value) => change({ name: value })}
+            onChange={(name) => change({ name })}
           />
           <TextField
             id="script-description"
             label="Description"
             error={err('description')}
             value={draft.description}
-            onChange={(value) => change({ description: value })}
+            onChange={(description) => change({ description })}
           />
         </div>
-        <div className="form-grid">
-          <FormField
-            id="script-interpreter"
-            label="Interpreter"
-            error={err('interpreterHint')}
-            hint={shebang ? `The shebang runs it: ${shebang}` : 'No shebang: the agent runs it with /bin/sh'}
-          >
-            {(p) => (
-              <select
-                {...p}
-                value={draft.interpreterHint}
-                onChange={(e) => change({ interpreterHint: e.target.value as InterpreterHint })}
-              >
-                {INTERPRETER_HINTS.map((hint) => (
-                  <option key={hint} value={hint}>
-                    {hint}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <TextField
-            id="script-timeout"
-            label="Default timeout (seconds)"
-            hint={`Killed after it; 1–${ORCHESTRATION_LIMITS.timeoutSecondsMax}`}
-            error={err('timeoutSeconds')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={ORCHESTRATION_LIMITS.timeoutSecondsMax}
-            value={draft.timeoutSeconds}
-            onChange={(value) => change({ timeoutSeconds: value })}
-          />
-          <div className="field orch-check-end">
-            <CheckField
-              id="script-blocking"
-              label="Blocking (rules wait for it, one at a time)"
-              checked={draft.blocking}
-              onChange={(blocking) => change({ blocking })}
-            />
-          </div>
-        </div>
-        <FormField
-          id="script-body"
-          label="Body"
-          error={err('body')}
-          hint={`${lines} line${lines === 1 ? '' : 's'}; Global Variables and DROVER_* built-ins arrive as environment variables`}
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              className="script-body mono"
-              spellCheck={false}
-              autoCapitalize="off"
-              autoCorrect="off"
-              wrap="off"
-              rows={Math.min(30, Math.max(10, lines + 2))}
-              value={draft.body}
-              onChange={(e) => change({ body: e.target.value })}
-            />
-          )}
-        </FormField>
+        <ScriptSettings {...part} />
+        <ScriptBody {...part} />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">
