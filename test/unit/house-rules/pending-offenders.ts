@@ -29,7 +29,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/webhooks/page-client.tsx#WebhooksPageClient': 'G',
   'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
   'frontend/components/fire-event-dialog.tsx#FireEventDialog': 'G',
-  'frontend/components/variable-set-editor.tsx#VariableSetEditor': 'G',
   'frontend/components/verify-email-step.tsx#VerifyEmailStep': 'G',
   'functions/adapters/dynamodb/access-repos.ts#createAccessRepos': 'H',
   'functions/adapters/dynamodb/account-repo.ts#createAccountRepo': 'H',
