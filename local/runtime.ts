@@ -29,7 +29,7 @@ import { createLogger } from '../functions/adapters/observability/logger';
 import { createLocalKeySecretBox, loadOrCreateKey } from '../functions/adapters/secrets/local-key-secret-box';
 import { API_GROUPS, type ApiGroup } from '../functions/contract/routes';
 import type { SignUpMode } from '../functions/domain/accounts/sign-up';
-import type { PlanOptions } from '../functions/domain/planning';
+import type { CapacityBackoff, PlanOptions } from '../functions/domain/planning';
 import type { RuntimeInfo } from '../functions/domain/schemas/runtime-info';
 import { createHandler as access } from '../functions/handlers/api/access';
 import { createHandler as account } from '../functions/handlers/api/account';
@@ -54,7 +54,6 @@ import type { SignIn } from '../functions/ports/sign-in';
 import type { Store } from '../functions/ports/store';
 import type { UserDirectory } from '../functions/ports/user-directory';
 import type { Throttles } from '../functions/services/accounts/throttles';
-import type { CapacityBackoff } from '../functions/services/reconcile/capacity-holds';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
 import {
   type AgentSimulation,

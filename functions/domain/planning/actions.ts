@@ -123,6 +123,16 @@ export interface Terminate extends OnServer {
   cause: TerminateCause;
   recordStatus: 'Pending Terminate' | null;
   target: InstanceTarget | null;
+  /** Set by holdTerminates (terminate-holds.ts): the cloud call waits for BeforeHostTerminate scripts. */
+  hold?: TerminateHold;
+}
+
+/**
+ * A terminate that leaves the instance running this pass. `until`: when the wait for open
+ * scripts ends at the latest; null on the first pass, before the orchestrator queued any.
+ */
+export interface TerminateHold {
+  until: string | null;
 }
 
 /**

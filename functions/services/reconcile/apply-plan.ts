@@ -22,6 +22,7 @@ import {
 import type { Farm } from '../../domain/schemas/farm';
 import { CloudError } from '../../ports/cloud-driver';
 import { describeCloudFailure, describeFailure } from '../cloud-failure';
+import { farmEvent } from '../farm-events';
 import { launchNew, retryLaunch } from './apply-launch';
 import {
   type ApplierPorts,
@@ -30,7 +31,6 @@ import {
   newApplyState,
   type PassInput,
 } from './apply-state';
-import { farmEvent } from '../farm-events';
 
 export type { ApplierPorts, PassInput } from './apply-state';
 

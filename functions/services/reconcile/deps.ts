@@ -1,6 +1,6 @@
 // What a reconcile needs, as ports.
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { PlanOptions } from '../../domain/planning';
+import type { CapacityBackoff, PlanOptions } from '../../domain/planning';
 import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
@@ -9,7 +9,6 @@ import type { AgentTokens } from '../../ports/identity';
 import type { OperationsMetrics } from '../../ports/operations-metrics';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
-import type { CapacityBackoff } from './capacity-holds';
 import type { AgentDownload } from './user-data';
 
 export interface ReconcileDeps {

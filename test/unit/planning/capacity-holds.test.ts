@@ -1,6 +1,6 @@
 // A farm role that found no capacity anywhere waits before launching again, longer each time.
 import { describe, expect, it } from 'vitest';
-import { nextCapacityHold, untilFirstHoldEnds } from '../../../functions/services/reconcile/capacity-holds';
+import { nextCapacityHold, untilFirstHoldEnds } from '../../../functions/domain/planning/capacity-holds';
 
 const now = new Date('2026-01-01T00:00:00.000Z');
 

@@ -21,6 +21,11 @@ export function nextCapacityHold(
   return { until: new Date(now.getTime() + backoffMs).toISOString(), backoffMs };
 }
 
+/** Whether a farm role's hold still stops its launches; an ended hold is kept only to double the next wait. */
+export function isCapacityHeld(hold: { until: string } | undefined, now: Date): boolean {
+  return hold !== undefined && Date.parse(hold.until) > now.getTime();
+}
+
 /** Milliseconds until the earliest hold ends, or null when there is none. */
 export function untilFirstHoldEnds(holds: CapacityHolds, now: Date): number | null {
   const ends = Object.values(holds).map((h) => Date.parse(h.until) - now.getTime());
