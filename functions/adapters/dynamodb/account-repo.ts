@@ -8,15 +8,11 @@
 // (a Lambda timeout on a very large table) is simply repeated.
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  ScanCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFound } from '../../domain/errors';
 import type { Account } from '../../domain/schemas/account';
 import type { AccountRepo } from '../../ports/store';
+import { deleteKeys, type ItemKey } from './batch-deletes';
 import { keys } from './keys';
 import type { VersionedItems } from './versioned-items';
 
@@ -78,34 +74,40 @@ export function createAccountRepo(
     },
     async purge(accountId) {
       const meta = keys.account(accountId);
-      const found: { pk: string; sk: string }[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new ScanCommand({
-            TableName: tableName,
-            ProjectionExpression: 'pk, sk',
-            FilterExpression: 'pk = :pk OR begins_with(pk, :prefix) OR #doc.#acc = :acc OR #acc = :acc',
-            ExpressionAttributeNames: { '#doc': 'doc', '#acc': 'accountId' },
-            ExpressionAttributeValues: { ':pk': meta.pk, ':prefix': `${meta.pk}#`, ':acc': accountId },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) found.push({ pk: item.pk as string, sk: item.sk as string });
-        start = page.LastEvaluatedKey;
-      } while (start);
-      const rest = found.filter((k) => !(k.pk === meta.pk && k.sk === meta.sk));
-      for (let i = 0; i < rest.length; i += 25) await deleteBatch(rest.slice(i, i + 25));
-      await deleteBatch([meta]);
+      const found = await scanAccountKeys(db, tableName, accountId);
+      // META goes last: a purge cut short can be run again from it.
+      await deleteKeys(
+        db,
+        tableName,
+        found.filter((k) => !(k.pk === meta.pk && k.sk === meta.sk)),
+      );
+      await deleteKeys(db, tableName, [meta]);
     },
   };
+}
 
-  async function deleteBatch(batch: { pk: string; sk: string }[]) {
-    let requests = batch.map((Key) => ({ DeleteRequest: { Key } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 50 * 2 ** attempt)));
-      const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-      requests = (out.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-    }
-  }
+/** Every key that belongs to the account, whatever its kind (see the header). */
+async function scanAccountKeys(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  accountId: string,
+): Promise<ItemKey[]> {
+  const meta = keys.account(accountId);
+  const found: ItemKey[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: tableName,
+        ProjectionExpression: 'pk, sk',
+        FilterExpression: 'pk = :pk OR begins_with(pk, :prefix) OR #doc.#acc = :acc OR #acc = :acc',
+        ExpressionAttributeNames: { '#doc': 'doc', '#acc': 'accountId' },
+        ExpressionAttributeValues: { ':pk': meta.pk, ':prefix': `${meta.pk}#`, ':acc': accountId },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) found.push({ pk: item.pk as string, sk: item.sk as string });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
 }
