@@ -15,8 +15,11 @@ import type { Store } from '../../ports/store';
 import { countAttempt, forgetAttempts, refuseWhenExhausted, type Throttles } from '../accounts/throttles';
 import { recordAudit } from '../audit';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type SignInAttemptsRepos = Pick<Store, 'accounts' | 'attempts' | 'audit' | 'users'>;
+
 interface Deps {
-  store: Store;
+  store: SignInAttemptsRepos;
   clock: Clock;
   logger: Logger;
   signIn: SignIn;
@@ -27,6 +30,15 @@ export interface RequestSource {
   ip?: string;
   userAgent?: string;
   client?: 'portal' | 'cli' | 'api';
+}
+
+/** Where a request came from, as an audit entry records it (a request names no client: `api`). */
+export function auditSourceOf(source: RequestSource) {
+  return {
+    client: source.client ?? 'api',
+    ...(source.ip ? { ip: source.ip } : {}),
+    ...(source.userAgent ? { userAgent: source.userAgent } : {}),
+  };
 }
 
 const TOO_MANY = 'Too many failed sign-ins: wait before trying again';
@@ -83,11 +95,7 @@ async function auditAttempt(deps: Deps, email: string, source: RequestSource, ou
     accountId: user.accountId,
     environmentId: null,
     actor: { userId: user.id, via: 'user' },
-    source: {
-      client: source.client ?? 'api',
-      ...(source.ip ? { ip: source.ip } : {}),
-      ...(source.userAgent ? { userAgent: source.userAgent } : {}),
-    },
+    source: auditSourceOf(source),
     action: 'signIn',
     resource: { type: 'user', id: user.id, name: user.email },
     outcome,

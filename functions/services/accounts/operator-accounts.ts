@@ -20,9 +20,15 @@ import type { Clock } from '../../ports/clock';
 import type { OperatorIdentity } from '../../ports/operator-tokens';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
-import type { RequestSource } from '../access/sign-in-attempts';
+import { auditSourceOf, type RequestSource } from '../access/sign-in-attempts';
 import { recordAudit } from '../audit';
 import { everyItem } from '../every-page';
+
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type OperatorAccountsRepos = Pick<
+  Store,
+  'accounts' | 'attempts' | 'audit' | 'environments' | 'farms' | 'users'
+>;
 
 async function all<T>(items: AsyncGenerator<T>): Promise<T[]> {
   const found: T[] = [];
@@ -31,17 +37,17 @@ async function all<T>(items: AsyncGenerator<T>): Promise<T[]> {
 }
 
 export interface OperatorDeps {
-  store: Store;
+  store: OperatorAccountsRepos;
   clock: Clock;
   logger: Logger;
   userDirectory: UserDirectory;
 }
 
-async function usersOf(store: Store, accountId: string): Promise<User[]> {
+async function usersOf(store: OperatorAccountsRepos, accountId: string): Promise<User[]> {
   return all(everyItem((page) => store.users.list({ accountId }, page), 200));
 }
 
-async function describe(store: Store, account: Account): Promise<OperatorAccount> {
+async function describe(store: OperatorAccountsRepos, account: Account): Promise<OperatorAccount> {
   const owners = (await usersOf(store, account.id)).filter((u) => u.accountRole === 'owner');
   return {
     ...account,
@@ -50,7 +56,7 @@ async function describe(store: Store, account: Account): Promise<OperatorAccount
   };
 }
 
-async function accountOf(store: Store, accountId: string): Promise<Account> {
+async function accountOf(store: OperatorAccountsRepos, accountId: string): Promise<Account> {
   const account = await store.accounts.get(accountId);
   if (!account) throw new NotFound(`Account ${accountId} not found`);
   return account;
@@ -115,7 +121,7 @@ export async function deleteAccount(
   });
 }
 
-async function farmsNotTerminated(store: Store, accountId: string): Promise<string[]> {
+async function farmsNotTerminated(store: OperatorAccountsRepos, accountId: string): Promise<string[]> {
   const names: string[] = [];
   const environments = await all(everyItem((page) => store.environments.list({ accountId }, page), 200));
   for (const env of environments) {
@@ -139,11 +145,7 @@ function audit(
     accountId: before.id,
     environmentId: null,
     actor: { userId: operator.operatorId, via: 'operator' },
-    source: {
-      client: source.client ?? 'api',
-      ...(source.ip ? { ip: source.ip } : {}),
-      ...(source.userAgent ? { userAgent: source.userAgent } : {}),
-    },
+    source: auditSourceOf(source),
     action,
     resource: { type: 'account', id: before.id, name: before.name },
     before,

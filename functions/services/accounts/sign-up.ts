@@ -19,13 +19,19 @@ import type { EmailVerification } from '../../ports/email-verification';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
-import type { RequestSource } from '../access/sign-in-attempts';
+import { auditSourceOf, type RequestSource } from '../access/sign-in-attempts';
 import { recordAudit } from '../audit';
 import { createEnvironment } from '../environments';
 import { countAttempt, refuseWhenExhausted, type Throttles } from './throttles';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type SignUpRepos = Pick<
+  Store,
+  'accounts' | 'attempts' | 'audit' | 'credentials' | 'environments' | 'farms' | 'users'
+>;
+
 export interface SignUpDeps {
-  store: Store;
+  store: SignUpRepos;
   clock: Clock;
   logger: Logger;
   userDirectory: UserDirectory;
@@ -39,34 +45,15 @@ const TAKEN = 'An account already signs in with this email: sign in, or use anot
 export async function signUp(
   deps: SignUpDeps,
   input: SignUpInput,
-  source: RequestSource & { operatorId?: string },
+  source: SignUpSource,
 ): Promise<SignUpResult> {
   // An operator creating accounts for customers is not throttled.
-  if (!source.operatorId) {
-    const address = source.ip ?? 'unknown';
-    await refuseWhenExhausted(
-      deps,
-      'signUpPerAddress',
-      address,
-      'Too many sign-ups from this address: try later',
-    );
-    await countAttempt(deps, 'signUpPerAddress', address);
-  }
+  if (!source.operatorId) await throttleByAddress(deps, source.ip ?? 'unknown');
   if (await deps.store.users.findByEmail(input.email)) throw new Conflict(TAKEN);
 
   const now = deps.clock.now().toISOString();
   const account: Account = { id: newId('account'), name: input.accountName, createdAt: now };
-  const owner: User = {
-    id: newId('user'),
-    accountId: account.id,
-    email: input.email,
-    name: input.accountName,
-    accountRole: 'owner',
-    lastSignInAt: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const owner = firstOwner(account, input.email, now);
   await deps.store.accounts.create(account);
   try {
     const principal: Principal = { accountId: account.id, userId: owner.id, via: 'system' };
@@ -78,35 +65,8 @@ export async function signUp(
       throw err instanceof Conflict ? new Conflict(TAKEN) : err;
     });
     const verification = source.operatorId ? undefined : deps.emailVerification;
-    const signIn = { ...owner, userId: owner.id, initialPassword: input.password };
-    await (verification ? verification.register(signIn) : deps.userDirectory.createUser(signIn)).catch(
-      (err) => {
-        // The directory names its own field; the sign-up body calls it `password`.
-        if (err instanceof Unprocessable)
-          throw new Unprocessable(
-            err.message,
-            err.issues.map((i) => ({ ...i, path: 'password' })),
-          );
-        throw err;
-      },
-    );
-    await recordAudit(deps, {
-      accountId: account.id,
-      environmentId: null,
-      actor: source.operatorId
-        ? { userId: source.operatorId, via: 'operator' }
-        : { userId: owner.id, via: 'user' },
-      source: {
-        client: source.client ?? 'api',
-        ...(source.ip ? { ip: source.ip } : {}),
-        ...(source.userAgent ? { userAgent: source.userAgent } : {}),
-      },
-      action: 'signUp',
-      resource: { type: 'account', id: account.id, name: account.name },
-      before: null,
-      after: { account, owner: { id: owner.id, email: owner.email }, environmentId: environment.id },
-      outcome: 201,
-    });
+    await registerSignIn(deps, verification, owner, input.password);
+    await auditSignUp(deps, source, account, owner, environment.id);
     const signInStep = { email: owner.email, tokenPath: '/api/v1/auth/token' } as const;
     if (!verification) return { account, owner, environment, status: 'active', signIn: signInStep };
     return {
@@ -125,6 +85,75 @@ export async function signUp(
     await undo(deps, account.id, owner);
     throw err;
   }
+}
+
+type SignUpSource = RequestSource & { operatorId?: string };
+
+async function throttleByAddress(deps: SignUpDeps, address: string): Promise<void> {
+  await refuseWhenExhausted(
+    deps,
+    'signUpPerAddress',
+    address,
+    'Too many sign-ups from this address: try later',
+  );
+  await countAttempt(deps, 'signUpPerAddress', address);
+}
+
+function firstOwner(account: Account, email: string, now: string): User {
+  return {
+    id: newId('user'),
+    accountId: account.id,
+    email,
+    name: account.name,
+    accountRole: 'owner',
+    lastSignInAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The owner's sign-in: unconfirmed until the emailed code comes back, or usable at once. */
+async function registerSignIn(
+  deps: SignUpDeps,
+  verification: EmailVerification | undefined,
+  owner: User,
+  password: string,
+): Promise<void> {
+  const signIn = { ...owner, userId: owner.id, initialPassword: password };
+  await (verification ? verification.register(signIn) : deps.userDirectory.createUser(signIn)).catch(
+    (err) => {
+      // The directory names its own field; the sign-up body calls it `password`.
+      if (err instanceof Unprocessable)
+        throw new Unprocessable(
+          err.message,
+          err.issues.map((i) => ({ ...i, path: 'password' })),
+        );
+      throw err;
+    },
+  );
+}
+
+async function auditSignUp(
+  deps: SignUpDeps,
+  source: SignUpSource,
+  account: Account,
+  owner: User,
+  environmentId: string,
+): Promise<void> {
+  await recordAudit(deps, {
+    accountId: account.id,
+    environmentId: null,
+    actor: source.operatorId
+      ? { userId: source.operatorId, via: 'operator' }
+      : { userId: owner.id, via: 'user' },
+    source: auditSourceOf(source),
+    action: 'signUp',
+    resource: { type: 'account', id: account.id, name: account.name },
+    before: null,
+    after: { account, owner: { id: owner.id, email: owner.email }, environmentId },
+    outcome: 201,
+  });
 }
 
 async function undo(deps: SignUpDeps, accountId: string, owner: User) {

@@ -14,6 +14,7 @@ import {
   matchRules,
   neededReach,
   type OrchestrationEvent,
+  type PlannedRun,
   type ScriptFacts,
 } from '../../domain/orchestration/match-rules';
 import type { Farm } from '../../domain/schemas/farm';
@@ -26,8 +27,14 @@ import type { AgentIdentity } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import { everyItem } from '../every-page';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type OrchestrateEventRepos = Pick<
+  Store,
+  'executions' | 'farms' | 'orchestrationRules' | 'scripts' | 'servers'
+>;
+
 export interface OrchestrationDeps {
-  store: Store;
+  store: OrchestrateEventRepos;
   clock: Clock;
   notifier: AgentNotifier;
 }
@@ -94,18 +101,7 @@ export async function orchestrateEvent(
   if (rules.length === 0) return outcome;
 
   const farm = event.farmId ? await deps.store.farms.get(scope, event.farmId) : undefined;
-  const farmRole = farm?.farmRoles.find((fr) => fr.id === event.farmRoleId);
-  const orchestrationEvent: OrchestrationEvent = {
-    id: event.id,
-    name: event.name,
-    accountId: event.accountId,
-    environmentId: event.environmentId,
-    ...(event.farmId ? { farmId: event.farmId } : {}),
-    ...(event.farmRoleId ? { farmRoleId: event.farmRoleId } : {}),
-    ...(farmRole ? { roleId: farmRole.roleId } : {}),
-    ...(event.serverId ? { serverId: event.serverId } : {}),
-  };
-
+  const orchestrationEvent = orchestrationEventOf(event, farm);
   const reach = neededReach(orchestrationEvent, rules);
   if (reach === 'none') return outcome;
   const servers = await serversWithin(deps, orchestrationEvent, reach, farm);
@@ -121,37 +117,7 @@ export async function orchestrateEvent(
   const byId = new Map(servers.map((s) => [s.id, s]));
   for (const run of matching.runs) {
     for (const target of run.servers) {
-      const server = byId.get(target.id)!;
-      const execution: Execution = {
-        id: executionIdOf(event.id, run.rule.id, server.id),
-        accountId: event.accountId,
-        environmentId: server.environmentId,
-        farmId: server.farmId,
-        farmRoleId: server.farmRoleId,
-        serverId: server.id,
-        ruleId: run.rule.id,
-        scriptId: run.script.id,
-        scriptName: run.script.name,
-        scriptVersion: run.scriptVersion,
-        eventId: event.id,
-        eventName: event.name,
-        triggeringServerId: event.serverId ?? null,
-        order: run.rule.order,
-        blocking: run.blocking,
-        abortOnFailure: run.abortOnFailure,
-        timeoutSeconds: run.timeoutSeconds,
-        runAs: run.rule.runAs,
-        status: 'queued',
-        createdAt: now,
-        startedAt: null,
-        endedAt: null,
-        exitCode: null,
-        timedOut: false,
-        durationMs: null,
-        stdoutTail: '',
-        stderrTail: '',
-        version: 1,
-      };
+      const execution = queuedExecution(event, run, byId.get(target.id)!, now);
       outcome.executionIds.push(execution.id);
       try {
         await deps.store.executions.create(execution);
@@ -162,12 +128,69 @@ export async function orchestrateEvent(
       }
     }
   }
+  await notifyAgents(deps, outcome.created);
+  return outcome;
+}
 
+/** The event as the rules see it: with the role its farm role uses, for role-scope rules. */
+function orchestrationEventOf(event: DroverEvent, farm: Farm | undefined): OrchestrationEvent {
+  const farmRole = farm?.farmRoles.find((fr) => fr.id === event.farmRoleId);
+  return {
+    id: event.id,
+    name: event.name,
+    accountId: event.accountId,
+    environmentId: event.environmentId,
+    ...(event.farmId ? { farmId: event.farmId } : {}),
+    ...(event.farmRoleId ? { farmRoleId: event.farmRoleId } : {}),
+    ...(farmRole ? { roleId: farmRole.roleId } : {}),
+    ...(event.serverId ? { serverId: event.serverId } : {}),
+  };
+}
+
+function queuedExecution(
+  event: DroverEvent,
+  run: PlannedRun,
+  server: CandidateServer,
+  now: string,
+): Execution {
+  return {
+    id: executionIdOf(event.id, run.rule.id, server.id),
+    accountId: event.accountId,
+    environmentId: server.environmentId,
+    farmId: server.farmId,
+    farmRoleId: server.farmRoleId,
+    serverId: server.id,
+    ruleId: run.rule.id,
+    scriptId: run.script.id,
+    scriptName: run.script.name,
+    scriptVersion: run.scriptVersion,
+    eventId: event.id,
+    eventName: event.name,
+    triggeringServerId: event.serverId ?? null,
+    order: run.rule.order,
+    blocking: run.blocking,
+    abortOnFailure: run.abortOnFailure,
+    timeoutSeconds: run.timeoutSeconds,
+    runAs: run.rule.runAs,
+    status: 'queued',
+    createdAt: now,
+    startedAt: null,
+    endedAt: null,
+    exitCode: null,
+    timedOut: false,
+    durationMs: null,
+    stdoutTail: '',
+    stderrTail: '',
+    version: 1,
+  };
+}
+
+/** One nudge per server that got work, so its agent asks for its tasks now. */
+async function notifyAgents(deps: OrchestrationDeps, created: readonly Execution[]): Promise<void> {
   const toNotify = new Map<string, AgentIdentity>();
-  for (const e of outcome.created)
+  for (const e of created)
     toNotify.set(e.serverId, { accountId: e.accountId, farmId: e.farmId, serverId: e.serverId });
   if (toNotify.size > 0) await deps.notifier.notify([...toNotify.values()]);
-  return outcome;
 }
 
 /** Marks a server's queued and running executions cancelled; returns how many. */
