@@ -16,6 +16,8 @@ export interface Column<T, S = undefined> {
   numeric?: boolean;
   /** Classes of the column's cells (not of its heading). */
   className?: string;
+  /** A fixed width (CSS length): placeholder and loaded rows line up, nothing shifts. */
+  width?: string;
   cell: (row: T, state: S) => ReactNode;
   title?: (row: T) => string | undefined;
 }
@@ -46,6 +48,8 @@ export interface DataTableProps<T, S = undefined> {
   error?: ApiProblem;
   onRetry?: () => void;
   placeholderRows?: number;
+  /** The actions column's fixed width (CSS length), room for its buttons on one line. */
+  actionsWidth?: string;
   /** Cells sit in the middle of their row (tables of controls) rather than at its top. */
   align?: 'top' | 'middle';
   /**
@@ -78,12 +82,17 @@ export function DataTable<T, S = undefined>(props: DataTableProps<T, S>) {
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+              <th
+                key={c.header}
+                scope="col"
+                className={c.numeric ? 'num' : undefined}
+                style={widthOf(c.width)}
+              >
                 {c.header}
               </th>
             ))}
             {actions && (
-              <th scope="col">
+              <th scope="col" style={widthOf(props.actionsWidth)}>
                 <span className="visually-hidden">Actions</span>
               </th>
             )}
@@ -132,6 +141,8 @@ function DataRow<T, S>({ row, span, table }: { row: T; span: number; table: Data
     </>
   );
 }
+
+const widthOf = (width: string | undefined) => (width ? { width } : undefined);
 
 function cellClass(column: { numeric?: boolean; className?: string }): string {
   return [column.numeric ? 'num' : '', column.className ?? ''].filter(Boolean).join(' ');

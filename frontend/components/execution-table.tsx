@@ -41,6 +41,7 @@ function executionColumns(serverName?: (serverId: string) => string | undefined)
   return [
     {
       header: 'Status',
+      width: '7.5rem',
       cell: (e) => (
         <Link href={executionHref(e.id)} className="execution-link">
           <ExecutionStatusBadge status={e.status} />
@@ -66,10 +67,10 @@ function executionColumns(serverName?: (serverId: string) => string | undefined)
       header: 'Server',
       cell: (e) => <span title={e.serverId}>{server(e) ?? <span className="mono">{e.serverId}</span>}</span>,
     },
-    { header: 'Event', cell: (e) => e.eventName },
-    { header: 'Exit code', numeric: true, className: 'mono', cell: exitLabel },
-    { header: 'Duration', numeric: true, cell: (e) => formatDuration(e.durationMs) },
-    { header: 'When', cell: (e) => <TimeAgo iso={e.startedAt ?? e.createdAt} /> },
+    { header: 'Event', width: '9rem', cell: (e) => e.eventName },
+    { header: 'Exit code', width: '6.5rem', numeric: true, className: 'mono', cell: exitLabel },
+    { header: 'Duration', width: '6.5rem', numeric: true, cell: (e) => formatDuration(e.durationMs) },
+    { header: 'When', width: '8rem', cell: (e) => <TimeAgo iso={e.startedAt ?? e.createdAt} /> },
   ];
 }
 

@@ -48,17 +48,24 @@ function farmColumns(counts: Counts): Column<Farm>[] {
     },
     {
       header: 'Status',
+      width: '9.5rem',
       cell: (farm) => <StatusBadge status={farmStatusLabel(farm, counts?.get(farm.id)?.status)} />,
     },
-    { header: 'Farm roles', numeric: true, cell: (farm) => farm.farmRoles.length },
+    { header: 'Farm roles', width: '8.5rem', numeric: true, cell: (farm) => farm.farmRoles.length },
     {
       header: 'Instances',
+      width: '8.5rem',
       numeric: true,
       title: () => 'Minimum–maximum over all farm roles',
       cell: instanceRange,
     },
-    { header: 'Running', numeric: true, cell: (farm) => <RunningCell farm={farm} counts={counts} /> },
-    { header: 'Updated', cell: (farm) => <TimeAgo iso={farm.updatedAt} /> },
+    {
+      header: 'Running',
+      width: '7rem',
+      numeric: true,
+      cell: (farm) => <RunningCell farm={farm} counts={counts} />,
+    },
+    { header: 'Updated', width: '10.5rem', cell: (farm) => <TimeAgo iso={farm.updatedAt} /> },
   ];
 }
 

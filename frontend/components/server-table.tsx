@@ -45,6 +45,7 @@ function serverColumns(farmId: string): Column<Server>[] {
     },
     {
       header: 'Status',
+      width: '12.5rem',
       cell: (server) => (
         <>
           <ServerStatusBadge status={server.status} />
@@ -56,12 +57,14 @@ function serverColumns(farmId: string): Column<Server>[] {
     },
     {
       header: 'Instance',
+      width: '12rem',
       className: 'mono',
       cell: (server) => server.instanceId ?? <span className="muted">—</span>,
     },
-    { header: 'Zone', cell: (server) => server.zone },
+    { header: 'Zone', width: '7rem', cell: (server) => server.zone },
     {
       header: 'IP addresses',
+      width: '8.5rem',
       className: 'mono',
       cell: (server) => (
         <>
@@ -180,6 +183,7 @@ export function ServerTable({
     <>
       <div className="panel">
         <DataTable
+          actionsWidth="13.5rem"
           className="server-table"
           label="Servers"
           rows={shown}

@@ -68,6 +68,7 @@ export function TeamTable({
       {problem && <ProblemNotice problem={problem} />}
       <div className="panel access-panel">
         <DataTable
+          actionsWidth="10rem"
           className="team-table"
           align="middle"
           rows={teams.data}

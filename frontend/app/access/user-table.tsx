@@ -59,6 +59,7 @@ export function UserTable({ users, selfId }: { users: ApiState<User[]>; selfId: 
     },
     {
       header: 'Account role',
+      width: '10rem',
       cell: (u) =>
         fixed(u) ? (
           u.accountRole
@@ -80,6 +81,7 @@ export function UserTable({ users, selfId }: { users: ApiState<User[]>; selfId: 
       {problem && <ProblemNotice problem={problem} />}
       <div className="panel access-panel">
         <DataTable
+          actionsWidth="10rem"
           className="user-table"
           align="middle"
           rows={users.data}

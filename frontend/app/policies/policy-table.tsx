@@ -27,9 +27,10 @@ function policyColumns(roleName: (id: string) => string): Column<Policy, RowActi
       ),
     },
     { header: 'Rule', cell: (p) => RULE_KIND_LABELS[p.rule.kind] },
-    { header: 'Platform', cell: (p) => (p.platform ? p.platform.toUpperCase() : 'All') },
+    { header: 'Platform', width: '6.5rem', cell: (p) => (p.platform ? p.platform.toUpperCase() : 'All') },
     {
       header: 'State',
+      width: '6.5rem',
       cell: (p) => (
         <span className={`badge ${p.enabled ? 'badge-ok' : 'badge-off'}`}>
           {p.enabled ? 'enabled' : 'disabled'}
@@ -113,6 +114,7 @@ export function PolicyTable({
 }) {
   return (
     <DataTable
+      actionsWidth="14rem"
       className="policy-table"
       align="middle"
       rows={policies}

@@ -30,6 +30,7 @@ const COLUMNS: Column<ApiToken>[] = [
   },
   {
     header: 'State',
+    width: '6.5rem',
     cell: (t) => {
       const state = stateOf(t);
       return <span className={`badge ${state.badge}`}>{state.label}</span>;
@@ -56,6 +57,7 @@ export function TokenTable({ tokens }: { tokens: ApiState<ApiToken[]> }) {
       {problem && <ProblemNotice problem={problem} />}
       <section className="panel token-panel" aria-label="API tokens">
         <DataTable
+          actionsWidth="8rem"
           className="token-table"
           align="middle"
           rows={shown}

@@ -86,14 +86,15 @@ const COLUMNS: Column<WebhookEndpoint, EndpointRowState>[] = [
   { header: 'URL', cell: (e, row) => <UrlCell endpoint={e} row={row} /> },
   {
     header: 'State',
+    width: '6.5rem',
     cell: (e) => (
       <span className={`badge ${e.enabled ? 'badge-ok' : 'badge-off'}`}>
         {e.enabled ? 'enabled' : 'disabled'}
       </span>
     ),
   },
-  { header: 'Secret', cell: (e) => <SecretCell endpoint={e} /> },
-  { header: 'Delivery', cell: (e) => <DeliveryCell endpoint={e} /> },
+  { header: 'Secret', width: '9rem', cell: (e) => <SecretCell endpoint={e} /> },
+  { header: 'Delivery', width: '8.5rem', cell: (e) => <DeliveryCell endpoint={e} /> },
 ];
 
 interface EndpointHandlers {
@@ -206,6 +207,7 @@ export function EndpointTable({
 }) {
   return (
     <DataTable
+      actionsWidth="22.5rem"
       className="wh-table endpoint-table"
       align="middle"
       rows={endpoints}

@@ -117,6 +117,18 @@ describe('DataTable', () => {
     expect(html).toContain('<tr class="fruit-details" id="d-b"><td colSpan="2">seeds</td></tr>');
   });
 
+  it('fixes the widths its columns ask for on their headings, the actions column too', () => {
+    const html = render({
+      columns: [{ header: 'Name', width: '9rem', cell: (f) => f.name }],
+      actions: () => 'act',
+      actionsWidth: '12rem',
+    });
+    expect(html).toContain('<th scope="col" style="width:9rem">Name</th>');
+    expect(html).toContain(
+      '<th scope="col" style="width:12rem"><span class="visually-hidden">Actions</span></th>',
+    );
+  });
+
   it('lines cells up in the middle of their rows when asked', () => {
     expect(render({ align: 'middle' })).toContain(
       'class="data-table card-table fruit-table data-table-middle"',

@@ -50,7 +50,7 @@ type DeliveryRowState = ReturnType<typeof useDeliveryRow>;
 const attemptsId = (d: Delivery) => `attempts-${d.id}`;
 
 const COLUMNS: Column<Delivery, DeliveryRowState>[] = [
-  { header: 'Status', cell: (d) => <DeliveryStatusBadge status={d.status} /> },
+  { header: 'Status', width: '7.5rem', cell: (d) => <DeliveryStatusBadge status={d.status} /> },
   {
     header: 'Event',
     cell: (d) => (
@@ -60,8 +60,8 @@ const COLUMNS: Column<Delivery, DeliveryRowState>[] = [
       </span>
     ),
   },
-  { header: 'Time', cell: (d) => <TimeAgo iso={d.createdAt} /> },
-  { header: 'Attempts', numeric: true, cell: (d) => `${d.attemptCount} / ${d.attemptLimit}` },
+  { header: 'Time', width: '8rem', cell: (d) => <TimeAgo iso={d.createdAt} /> },
+  { header: 'Attempts', width: '7rem', numeric: true, cell: (d) => `${d.attemptCount} / ${d.attemptLimit}` },
   {
     header: 'Last result',
     cell: (d) => (
@@ -75,7 +75,12 @@ const COLUMNS: Column<Delivery, DeliveryRowState>[] = [
       </span>
     ),
   },
-  { header: 'Latency', numeric: true, cell: (d) => latency(d.attempts.at(-1)?.latencyMs ?? null) },
+  {
+    header: 'Latency',
+    width: '6rem',
+    numeric: true,
+    cell: (d) => latency(d.attempts.at(-1)?.latencyMs ?? null),
+  },
 ];
 
 function DeliveryActions({
@@ -127,6 +132,7 @@ export function DeliveryTable({
 }) {
   return (
     <DataTable
+      actionsWidth="16.5rem"
       className="wh-table delivery-table"
       align="middle"
       rows={deliveries}
