@@ -1,17 +1,21 @@
 'use client';
+// Password sign-in, back to `?next=`; an invited user's new-password step, or the emailed-code
+// step for an owner who has not verified the email yet, then the same sign-in again.
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
-import { NEW_PASSWORD_REQUIRED_TYPE, PASSWORD_POLICY_HINT } from '../../../functions/domain/access/sign-in';
+import { NEW_PASSWORD_REQUIRED_TYPE } from '../../../functions/domain/access/sign-in';
 import { EMAIL_NOT_VERIFIED } from '../../../functions/domain/accounts/sign-up';
 import { AppHeader } from '../../components/app-header';
 import { DemoSignInHint } from '../../components/demo-sign-in-hint';
 import { ProblemNotice } from '../../components/problem-notice';
 import { VerifyEmailStep } from '../../components/verify-email-step';
-import { api, NewPasswordForm, SignInInput } from '../../lib/api-client';
+import { api, SignInInput } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
-import { readSession, saveSession } from '../../lib/session';
+import { readSession, type Session, saveSession } from '../../lib/session';
 import { safeReturnPath } from '../../lib/sign-in-redirect';
+import { type Challenge, NewPasswordStep } from './new-password-step';
+import { firstErrors, type SignInErrors, SignInField } from './sign-in-field';
 
 /** `returnTo` given: the static fallback; otherwise it is read from `?next=`. */
 export function SignInPageClient({ returnTo }: { returnTo?: string }) {
@@ -23,18 +27,55 @@ function SignInFromQuery() {
   return <SignInForm returnTo={safeReturnPath(next)} />;
 }
 
-type FieldErrors = Partial<Record<string, string>>;
-
-/** An invited user's first sign-in: the temporary password was right, Cognito wants their own. */
-interface Challenge {
-  email: string;
-  session: string;
+function SignInStep({
+  onSubmit,
+  problem,
+  fieldErrors,
+  busy,
+}: {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  problem: ApiProblem | undefined;
+  fieldErrors: SignInErrors;
+  busy: { submitting: boolean; ready: boolean };
+}) {
+  return (
+    <form className="panel sign-in" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-heading">
+      <h1 id="sign-in-heading">Sign in</h1>
+      <p className="muted">Use your Drover account.</p>
+      <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
+      <SignInField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        error={fieldErrors.email}
+      />
+      <SignInField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={fieldErrors.password}
+      />
+      <button
+        type="submit"
+        className="button button-primary button-wide"
+        disabled={busy.submitting || !busy.ready}
+      >
+        {busy.submitting ? 'Signing in…' : 'Sign in'}
+      </button>
+      <p className="muted">
+        No account yet? <Link href="/sign-up/">Sign up</Link>
+      </p>
+      <DemoSignInHint />
+    </form>
+  );
 }
 
 /** `fallback`: the static HTML's copy, which React replaces with the one that read `?next=`. */
 function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback?: boolean }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<SignInErrors>({});
   const [problem, setProblem] = useState<ApiProblem>();
   const [submitting, setSubmitting] = useState(false);
   // The static HTML arrives before the script, and its form is a stand-in that React swaps for
@@ -46,187 +87,62 @@ function SignInForm({ returnTo, fallback = false }: { returnTo: string; fallback
   const [unverified, setUnverified] = useState<SignInInput>();
 
   useEffect(() => setReady(!fallback), [fallback]);
-
   useEffect(() => {
     if (readSession()) router.replace(returnTo);
   }, [router, returnTo]);
+
+  const signedIn = (session: Session) => {
+    saveSession(session);
+    router.replace(returnTo);
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = SignInInput.safeParse({ email: form.get('email'), password: form.get('password') });
     setProblem(undefined);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SignInInput] ??= issue.message;
-      setFieldErrors(errors);
-      return;
-    }
+    if (!parsed.success) return setFieldErrors(firstErrors(parsed.error));
     setFieldErrors({});
     setSubmitting(true);
     try {
-      saveSession(await api.signIn(parsed.data));
-      router.replace(returnTo);
+      signedIn(await api.signIn(parsed.data));
     } catch (error) {
       const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
       setSubmitting(false);
-      if (failure.type === NEW_PASSWORD_REQUIRED_TYPE && failure.session) {
-        setChallenge({ email: parsed.data.email, session: failure.session });
-        return;
-      }
-      if (failure.status === 403 && failure.detail === EMAIL_NOT_VERIFIED) {
-        setUnverified(parsed.data);
-        return;
-      }
+      if (failure.type === NEW_PASSWORD_REQUIRED_TYPE && failure.session)
+        return setChallenge({ email: parsed.data.email, session: failure.session });
+      if (failure.status === 403 && failure.detail === EMAIL_NOT_VERIFIED) return setUnverified(parsed.data);
       setFieldErrors(failure.fieldErrors());
       setProblem(failure);
     }
   }
 
-  async function onNewPassword(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!challenge) return;
-    const form = new FormData(event.currentTarget);
-    const parsed = NewPasswordForm.safeParse({
-      newPassword: form.get('newPassword'),
-      repeat: form.get('repeat'),
-    });
-    setProblem(undefined);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      setFieldErrors(errors);
-      return;
-    }
-    setFieldErrors({});
-    setSubmitting(true);
-    try {
-      saveSession(await api.completeNewPassword({ ...challenge, newPassword: parsed.data.newPassword }));
-      router.replace(returnTo);
-    } catch (error) {
-      const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
-      setFieldErrors(failure.fieldErrors());
-      setProblem(failure);
-      setSubmitting(false);
-      // An expired or used session: back to the first step, with the reason shown.
-      if (failure.status === 401) setChallenge(undefined);
-    }
-  }
-
-  if (unverified)
-    return (
-      <>
-        <AppHeader signedIn={false} />
-        <main className="page page-narrow" id="main">
-          <VerifyEmailStep
-            email={unverified.email}
-            onVerified={async () => {
-              saveSession(await api.signIn(unverified));
-              router.replace(returnTo);
-            }}
-          />
-        </main>
-      </>
-    );
-
-  if (challenge)
-    return (
-      <>
-        <AppHeader signedIn={false} />
-        <main className="page page-narrow" id="main">
-          <form
-            className="panel sign-in"
-            onSubmit={onNewPassword}
-            noValidate
-            aria-labelledby="new-password-heading"
-          >
-            <h1 id="new-password-heading">Choose your password</h1>
-            <p className="muted">
-              {challenge.email} signed in with a temporary password. Choose your own to finish.
-            </p>
-            <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
-            <Field
-              name="newPassword"
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint={PASSWORD_POLICY_HINT}
-              error={fieldErrors.newPassword}
-            />
-            <Field
-              name="repeat"
-              label="Repeat the new password"
-              type="password"
-              autoComplete="new-password"
-              error={fieldErrors.repeat}
-            />
-            <button type="submit" className="button button-primary button-wide" disabled={submitting}>
-              {submitting ? 'Saving…' : 'Set password and sign in'}
-            </button>
-          </form>
-        </main>
-      </>
-    );
-
+  // An expired or used challenge: back to the first step, with the reason shown.
+  const expired = (failure: ApiProblem) => {
+    setFieldErrors(failure.fieldErrors());
+    setProblem(failure);
+    setChallenge(undefined);
+  };
   return (
     <>
       <AppHeader signedIn={false} />
       <main className="page page-narrow" id="main">
-        <form className="panel sign-in" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-heading">
-          <h1 id="sign-in-heading">Sign in</h1>
-          <p className="muted">Use your Drover account.</p>
-          <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
-          <Field name="email" label="Email" type="email" autoComplete="username" error={fieldErrors.email} />
-          <Field
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            error={fieldErrors.password}
+        {unverified ? (
+          <VerifyEmailStep
+            email={unverified.email}
+            onVerified={async () => signedIn(await api.signIn(unverified))}
           />
-          <button type="submit" className="button button-primary button-wide" disabled={submitting || !ready}>
-            {submitting ? 'Signing in…' : 'Sign in'}
-          </button>
-          <p className="muted">
-            No account yet? <Link href="/sign-up/">Sign up</Link>
-          </p>
-          <DemoSignInHint />
-        </form>
+        ) : challenge ? (
+          <NewPasswordStep challenge={challenge} onSignedIn={signedIn} onExpired={expired} />
+        ) : (
+          <SignInStep
+            onSubmit={onSubmit}
+            problem={problem}
+            fieldErrors={fieldErrors}
+            busy={{ submitting, ready }}
+          />
+        )}
       </main>
     </>
-  );
-}
-
-function Field(props: {
-  name: keyof SignInInput | keyof NewPasswordForm;
-  label: string;
-  type: string;
-  autoComplete: string;
-  hint?: string;
-  error?: string;
-}) {
-  const id = `sign-in-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].join(' ').trim();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type}
-        autoComplete={props.autoComplete}
-        required
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
-      {props.hint && (
-        <p className="muted" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      <p className="field-error" id={`${id}-error`}>
-        {props.error ?? ''}
-      </p>
-    </div>
   );
 }
