@@ -1,4 +1,5 @@
 'use client';
+// The webhooks page: the environment's endpoints and webhooks sections, the once-only secret dialog.
 import { useState } from 'react';
 import { AppHeader } from '../../components/app-header';
 import { EnvironmentPicker } from '../../components/environment-picker';
@@ -11,19 +12,9 @@ import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
 import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
-import {
-  type Webhook,
-  type WebhookEndpoint,
-  type WebhookEndpointWithSecret,
-  webhookApi,
-} from '../../lib/webhook-api';
-import { EndpointForm } from './endpoint-form';
-import { EndpointTable } from './endpoint-table';
+import { type WebhookEndpointWithSecret, webhookApi } from '../../lib/webhook-api';
 import { SecretDialog, type ShownSecret } from './secret-dialog';
-import { WebhookForm } from './webhook-form';
-import { WebhookTable } from './webhook-table';
-
-type Editing<T> = { item?: T } | undefined;
+import { EndpointsSection, WebhooksSection } from './webhooks-sections';
 
 export function WebhooksPageClient() {
   const session = useSession();
@@ -39,8 +30,6 @@ export function WebhooksPageClient() {
   const farms = useApi(environmentId ? `farms-all:${environmentId}` : null, (signal) =>
     all((page) => api.listFarms(environmentId!, page, signal)),
   );
-  const [endpointForm, setEndpointForm] = useState<Editing<WebhookEndpoint>>();
-  const [webhookForm, setWebhookForm] = useState<Editing<Webhook>>();
   const [secret, setSecret] = useState<ShownSecret>();
   const [notice, setNotice] = useState<string>();
   const me = useMe(signedIn);
@@ -84,99 +73,21 @@ export function WebhooksPageClient() {
           {notice}
         </p>
 
-        <section aria-labelledby="endpoints-heading" className="wh-section">
-          <div className="section-heading">
-            <h2 id="endpoints-heading">Endpoints</h2>
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                setEndpointForm({});
-                setNotice(undefined);
-              }}
-              disabled={Boolean(endpointForm) || !environmentId}
-              hidden={Boolean(readOnly)}
-            >
-              Add endpoint
-            </button>
-          </div>
-          {endpointForm && environmentId && (
-            <EndpointForm
-              key={endpointForm.item?.id ?? 'new'}
-              environmentId={environmentId}
-              editing={endpointForm.item}
-              onCancel={() => setEndpointForm(undefined)}
-              onCreated={(created) => {
-                setEndpointForm(undefined);
-                showSecret(created, false);
-                endpoints.reload();
-              }}
-              onUpdated={(updated) => {
-                setEndpointForm(undefined);
-                setNotice(`Saved ${updated.url}.`);
-                endpoints.reload();
-              }}
-            />
-          )}
-          <div className="panel wh-panel">
-            <EndpointTable
-              endpoints={endpoints.data}
-              onChanged={endpoints.reload}
-              onSecret={(rotated) => showSecret(rotated, true)}
-              manage={!readOnly}
-              onEdit={(item) => {
-                setEndpointForm({ item });
-                setNotice(undefined);
-              }}
-            />
-          </div>
-        </section>
-
-        <section aria-labelledby="webhooks-heading" className="wh-section">
-          <div className="section-heading">
-            <h2 id="webhooks-heading">Webhooks</h2>
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                setWebhookForm({});
-                setNotice(undefined);
-              }}
-              disabled={Boolean(webhookForm) || !environmentId || !endpoints.data}
-              hidden={Boolean(readOnly)}
-            >
-              New webhook
-            </button>
-          </div>
-          {webhookForm && environmentId && endpoints.data && (
-            <WebhookForm
-              key={webhookForm.item?.id ?? 'new'}
-              environmentId={environmentId}
-              editing={webhookForm.item}
-              endpoints={endpoints.data}
-              farms={farms.data}
-              onCancel={() => setWebhookForm(undefined)}
-              onSaved={(saved) => {
-                setWebhookForm(undefined);
-                setNotice(`Saved webhook ${saved.name}.`);
-                webhooks.reload();
-              }}
-            />
-          )}
-          <div className="panel wh-panel">
-            <WebhookTable
-              webhooks={webhooks.data}
-              endpoints={endpoints.data ?? []}
-              farms={farms.data ?? []}
-              onEdit={(item) => {
-                setWebhookForm({ item });
-                setNotice(undefined);
-              }}
-              onDeleted={webhooks.reload}
-              manage={!readOnly}
-            />
-          </div>
-        </section>
+        <EndpointsSection
+          environmentId={environmentId}
+          readOnly={Boolean(readOnly)}
+          setNotice={setNotice}
+          endpoints={endpoints}
+          showSecret={showSecret}
+        />
+        <WebhooksSection
+          environmentId={environmentId}
+          readOnly={Boolean(readOnly)}
+          setNotice={setNotice}
+          endpoints={endpoints.data}
+          webhooks={webhooks}
+          farms={farms.data}
+        />
       </main>
       <SecretDialog shown={secret} onClose={() => setSecret(undefined)} />
     </>
