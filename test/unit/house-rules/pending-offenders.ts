@@ -25,7 +25,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
   'frontend/app/scripts/page-client.tsx#ScriptsPageClient': 'G',
   'frontend/app/sign-up/page-client.tsx#SignUpPageClient': 'G',
-  'frontend/app/webhooks/page-client.tsx#WebhooksPageClient': 'G',
   'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
   'frontend/components/fire-event-dialog.tsx#FireEventDialog': 'G',
   'frontend/components/verify-email-step.tsx#VerifyEmailStep': 'G',
