@@ -330,7 +330,10 @@ describe('EC2 sandbox on the wire', () => {
       const id = (await launch()).xml.RunInstancesResponse.instancesSet.item[0].instanceId;
       const listed = (await (await control('GET', 'instances')).json()) as { instanceId: string }[];
       expect(listed.map((i) => i.instanceId)).toContain(id);
+      // Still shutting down when looked at, however slow a loaded machine makes the kill's answer.
+      sandbox.setTimings({ shutdownMs: 10_000 });
       expect((await control('POST', `instances/${id}/kill`)).status).toBe(200);
+      sandbox.setTimings({ shutdownMs: 50 });
       expect(sandbox.instances().find((i) => i.instanceId === id)?.state).toBe('shutting-down');
       expect((await control('POST', 'instances/i-0123456789abcdef0/kill')).status).toBe(404);
     });
