@@ -1,4 +1,5 @@
 'use client';
+// Global Orchestration: the account's scripts and orchestration rules, named in words.
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { AppHeader } from '../../components/app-header';
@@ -7,24 +8,18 @@ import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
 import { all, api } from '../../lib/api-client';
 import { isAccountAdmin } from '../../lib/me-permissions';
-import { type OrchestrationRule, orchestrationApi } from '../../lib/orchestration-api';
+import { orchestrationApi } from '../../lib/orchestration-api';
 import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
 import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
-import { RuleForm } from './rule-form';
 import { nameBook, ruleSentence } from './rule-names';
-import { RuleTable } from './rule-table';
+import { RulesSection } from './rules-section';
 import { ScriptTable } from './script-table';
 
-type Editing<T> = { item?: T } | undefined;
-
-export function ScriptsPageClient() {
-  const session = useSession();
-  const signedIn = session.state === 'signed-in';
-  const env = useEnvironment(signedIn);
+/** The account's scripts and rules, and names for them: the chosen environment's roles and farms. */
+function useOrchestration(signedIn: boolean, env: ReturnType<typeof useEnvironment>) {
   const environmentId = env.current?.id;
-  const me = useMe(signedIn);
   const scripts = useApi(signedIn ? 'scripts' : null, (signal) => orchestrationApi.allScripts(signal));
   const rules = useApi(signedIn ? 'orchestration-rules' : null, (signal) =>
     orchestrationApi.allRules(signal),
@@ -46,7 +41,16 @@ export function ScriptsPageClient() {
       }),
     [env.environments, roles.data, farms.data, scripts.data],
   );
-  const [ruleForm, setRuleForm] = useState<Editing<OrchestrationRule>>();
+  return { scripts, rules, roles, farms, names };
+}
+
+export function ScriptsPageClient() {
+  const session = useSession();
+  const signedIn = session.state === 'signed-in';
+  const env = useEnvironment(signedIn);
+  const environmentId = env.current?.id;
+  const me = useMe(signedIn);
+  const { scripts, rules, roles, farms, names } = useOrchestration(signedIn, env);
   const [notice, setNotice] = useState<string>();
   const mayManage = isAccountAdmin(me.data);
 
@@ -104,55 +108,17 @@ export function ScriptsPageClient() {
           </div>
         </section>
 
-        <section aria-labelledby="rules-heading" className="orch-section">
-          <div className="section-heading">
-            <h2 id="rules-heading">
-              Orchestration rules {rules.data && <span className="count">{rules.data.length}</span>}
-            </h2>
-            {mayManage && (
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  setRuleForm({});
-                  setNotice(undefined);
-                }}
-                disabled={Boolean(ruleForm) || !scripts.data}
-              >
-                New rule
-              </button>
-            )}
-          </div>
-          {ruleForm && scripts.data && (
-            <RuleForm
-              key={ruleForm.item?.id ?? 'new'}
-              editing={ruleForm.item}
-              environmentId={environmentId}
-              environments={env.environments ?? []}
-              roles={roles.data ?? []}
-              farms={farms.data ?? []}
-              scripts={scripts.data}
-              onCancel={() => setRuleForm(undefined)}
-              onSaved={(saved) => {
-                setRuleForm(undefined);
-                setNotice(`Saved: ${ruleSentence(saved, names)}.`);
-                rules.reload();
-              }}
-            />
-          )}
-          <div className="panel orch-panel">
-            <RuleTable
-              rules={rules.data}
-              names={names}
-              mayManage={mayManage}
-              onEdit={(item) => {
-                setRuleForm({ item });
-                setNotice(undefined);
-              }}
-              onDeleted={rules.reload}
-            />
-          </div>
-        </section>
+        <RulesSection
+          rules={rules}
+          scripts={scripts.data}
+          names={names}
+          mayManage={mayManage}
+          environmentId={environmentId}
+          environments={env.environments}
+          roles={roles.data}
+          farms={farms.data}
+          setNotice={setNotice}
+        />
       </main>
     </>
   );
