@@ -23,7 +23,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/farm/page-client.tsx#FarmView': 'G',
   'frontend/app/policies/page-client.tsx#PoliciesPageClient': 'G',
   'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
-  'frontend/app/scripts/page-client.tsx#ScriptsPageClient': 'G',
   'frontend/app/sign-up/page-client.tsx#SignUpPageClient': 'G',
   'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
   'frontend/components/fire-event-dialog.tsx#FireEventDialog': 'G',
