@@ -10,7 +10,7 @@ import { NewPasswordInput, SignInInput, SignInToken } from '../domain/access/sig
 import { Team, TeamInput } from '../domain/access/team';
 import { User, UserInput, UserRoleChange } from '../domain/access/user';
 import { idOf, PageQuery, pageOf } from '../domain/schemas/common';
-import type { RouteDef } from './route-def';
+import { type RouteDef, routeOf } from './route-def';
 
 const UserParams = z.object({ userId: idOf('user') });
 const TeamParams = z.object({ teamId: idOf('team') });
@@ -18,17 +18,12 @@ const MemberParams = TeamParams.extend({ userId: idOf('user') });
 const AclRoleParams = z.object({ aclRoleId: AclRoleId });
 const TokenParams = z.object({ tokenId: idOf('apiToken') });
 
-const route = (r: Omit<RouteDef, 'group' | 'auth'>): RouteDef => ({ ...r, group: 'access', auth: true });
+const route = routeOf('access', true);
 
 // Public: anyone may try a password; 'none' because there is no principal yet.
-const publicRoute = (r: Omit<RouteDef, 'group' | 'auth' | 'access'>): RouteDef => ({
-  ...r,
-  group: 'access',
-  auth: false,
-  access: 'none',
-});
+const publicRoute = routeOf('access', false, 'none');
 
-export const ACCESS_ROUTES: RouteDef[] = [
+export const ACCESS_ROUTES = [
   publicRoute({
     operationId: 'signIn',
     method: 'POST',
@@ -241,4 +236,4 @@ export const ACCESS_ROUTES: RouteDef[] = [
     access: 'signed-in',
     params: TokenParams,
   }),
-];
+] as const satisfies readonly RouteDef[];

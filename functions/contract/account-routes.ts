@@ -2,7 +2,7 @@
 import { Account } from '../domain/schemas/account';
 import type { RouteDef } from './route-def';
 
-export const ACCOUNT_ROUTES: RouteDef[] = [
+export const ACCOUNT_ROUTES = [
   {
     operationId: 'getAccount',
     method: 'GET',
@@ -13,4 +13,4 @@ export const ACCOUNT_ROUTES: RouteDef[] = [
     auth: true,
     response: { status: 200, schema: Account },
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -15,16 +15,11 @@ import {
   VerifyEmailResult,
 } from '../domain/accounts/sign-up';
 import { PageQuery, pageOf } from '../domain/schemas/common';
-import type { RouteDef } from './route-def';
+import { type RouteDef, routeOf } from './route-def';
 
-const operatorRoute = (r: Omit<RouteDef, 'group' | 'auth' | 'access'>): RouteDef => ({
-  ...r,
-  group: 'access',
-  auth: 'operator',
-  access: 'none',
-});
+const operatorRoute = routeOf('access', 'operator', 'none');
 
-export const ACCOUNTS_ROUTES: RouteDef[] = [
+export const ACCOUNTS_ROUTES = [
   {
     operationId: 'signUp',
     method: 'POST',
@@ -95,7 +90,7 @@ export const ACCOUNTS_ROUTES: RouteDef[] = [
       'Platform operator: delete an account whose farms are all Terminated (409 otherwise), its users’ sign-ins and every item it holds',
     params: AccountParams,
   }),
-];
+] as const satisfies readonly RouteDef[];
 
 export const OperatorAccountPage = pageOf(OperatorAccount);
 export type OperatorAccountPage = z.infer<typeof OperatorAccountPage>;

@@ -12,7 +12,7 @@ import {
 import { JsonPayload } from '../domain/schemas/bounded-numbers';
 import { idOf } from '../domain/schemas/common';
 import { ExecutionStatus } from '../domain/schemas/orchestration';
-import type { RouteDef } from './route-def';
+import { type RouteDef, routeOf } from './route-def';
 
 const TaskParams = z.object({ executionId: idOf('execution') });
 const TASKS = '/api/v1/agent/tasks';
@@ -25,12 +25,7 @@ export const AgentCustomEventAccepted = z
   .meta({ id: 'AgentCustomEventAccepted' });
 
 // access 'none': no user permission applies; the agent token is bound to its one server.
-const route = (r: Omit<RouteDef, 'group' | 'auth' | 'access'>): RouteDef => ({
-  ...r,
-  group: 'agent',
-  auth: 'agent',
-  access: 'none',
-});
+const route = routeOf('agent', 'agent', 'none');
 
 export const AgentReport = z
   .object({
@@ -50,7 +45,7 @@ const AgentReportResult = z
   .meta({ id: 'AgentReportResult' });
 
 /** The lifecycle report, listed apart so API_ROUTES keeps its order. */
-export const AGENT_REPORT_ROUTES: RouteDef[] = [
+export const AGENT_REPORT_ROUTES = [
   {
     operationId: 'reportAgentEvent',
     method: 'POST',
@@ -62,9 +57,9 @@ export const AGENT_REPORT_ROUTES: RouteDef[] = [
     body: AgentReport,
     response: { status: 200, schema: AgentReportResult },
   },
-];
+] as const satisfies readonly RouteDef[];
 
-export const AGENT_ROUTES: RouteDef[] = [
+export const AGENT_ROUTES = [
   route({
     operationId: 'listAgentTasks',
     method: 'GET',
@@ -113,4 +108,4 @@ export const AGENT_ROUTES: RouteDef[] = [
     body: AgentCustomEvent,
     response: { status: 202, schema: AgentCustomEventAccepted },
   }),
-];
+] as const satisfies readonly RouteDef[];

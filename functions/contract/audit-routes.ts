@@ -7,7 +7,7 @@ import type { RouteDef } from './route-def';
 
 const AuditParams = z.object({ auditId: idOf('audit') });
 
-export const AUDIT_ROUTES: RouteDef[] = [
+export const AUDIT_ROUTES = [
   {
     operationId: 'listAudit',
     method: 'GET',
@@ -31,4 +31,4 @@ export const AUDIT_ROUTES: RouteDef[] = [
     params: AuditParams,
     response: { status: 200, schema: AuditEntry },
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -6,7 +6,7 @@ import { CloudCredentials, CloudCredentialsInput, ConnectionTestResult } from '.
 import { CredParams, EnvParams } from './path-params';
 import type { RouteDef } from './route-def';
 
-export const CREDENTIALS_ROUTES: RouteDef[] = [
+export const CREDENTIALS_ROUTES = [
   {
     operationId: 'listCredentials',
     method: 'GET',
@@ -101,4 +101,4 @@ export const CREDENTIALS_ROUTES: RouteDef[] = [
     query: InstanceTypesQuery,
     response: { status: 200, schema: InstanceTypeList },
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -4,7 +4,7 @@ import { Environment, EnvironmentInput } from '../domain/schemas/environment';
 import { EnvParams } from './path-params';
 import type { RouteDef } from './route-def';
 
-export const ENVIRONMENT_ROUTES: RouteDef[] = [
+export const ENVIRONMENT_ROUTES = [
   {
     operationId: 'listEnvironments',
     method: 'GET',
@@ -63,4 +63,4 @@ export const ENVIRONMENT_ROUTES: RouteDef[] = [
     params: EnvParams,
     versioned: true,
   },
-];
+] as const satisfies readonly RouteDef[];

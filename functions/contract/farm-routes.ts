@@ -6,7 +6,7 @@ import { FarmStatusView } from '../domain/schemas/farm-status';
 import { EnvParams, FarmParams } from './path-params';
 import type { RouteDef } from './route-def';
 
-export const FARM_ROUTES: RouteDef[] = [
+export const FARM_ROUTES = [
   {
     operationId: 'listFarms',
     method: 'GET',
@@ -78,9 +78,9 @@ export const FARM_ROUTES: RouteDef[] = [
     params: FarmParams,
     response: { status: 200, schema: FarmStatusView },
   },
-];
+] as const satisfies readonly RouteDef[];
 
-export const LIFECYCLE_ROUTES: RouteDef[] = [
+export const LIFECYCLE_ROUTES = [
   {
     operationId: 'launchFarm',
     method: 'POST',
@@ -125,4 +125,4 @@ export const LIFECYCLE_ROUTES: RouteDef[] = [
     params: FarmParams,
     response: { status: 202, schema: Farm },
   },
-];
+] as const satisfies readonly RouteDef[];

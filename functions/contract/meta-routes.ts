@@ -4,7 +4,7 @@ import { RuntimeInfo } from '../domain/schemas/runtime-info';
 import type { RouteDef } from './route-def';
 
 /** The OpenAPI document, listed apart so API_ROUTES keeps its order. */
-export const OPENAPI_ROUTES: RouteDef[] = [
+export const OPENAPI_ROUTES = [
   {
     operationId: 'getOpenApi',
     method: 'GET',
@@ -14,9 +14,9 @@ export const OPENAPI_ROUTES: RouteDef[] = [
     access: 'none',
     auth: false,
   },
-];
+] as const satisfies readonly RouteDef[];
 
-export const META_ROUTES: RouteDef[] = [
+export const META_ROUTES = [
   {
     operationId: 'getRuntimeInfo',
     method: 'GET',
@@ -27,4 +27,4 @@ export const META_ROUTES: RouteDef[] = [
     auth: false,
     response: { status: 200, schema: RuntimeInfo },
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -14,7 +14,7 @@ import {
   ScriptInput,
   ScriptVersion,
 } from '../domain/schemas/orchestration';
-import type { RouteDef } from './route-def';
+import { type RouteDef, routeOf } from './route-def';
 
 const ScriptParams = z.object({ scriptId: idOf('script') });
 const ScriptVersionParams = ScriptParams.extend({ number: z.coerce.number().int().positive() });
@@ -25,13 +25,9 @@ const ServerParams = FarmParams.extend({ serverId: idOf('server') });
 const SCRIPTS = '/api/v1/scripts';
 const RULES = '/api/v1/orchestration-rules';
 
-const route = (r: Omit<RouteDef, 'group' | 'auth'>): RouteDef => ({
-  ...r,
-  group: 'orchestration',
-  auth: true,
-});
+const route = routeOf('orchestration', true);
 
-export const ORCHESTRATION_ROUTES: RouteDef[] = [
+export const ORCHESTRATION_ROUTES = [
   route({
     operationId: 'listScripts',
     method: 'GET',
@@ -188,10 +184,10 @@ export const ORCHESTRATION_ROUTES: RouteDef[] = [
     params: ExecutionParams,
     response: { status: 200, schema: Execution },
   }),
-];
+] as const satisfies readonly RouteDef[];
 
 /** In the `servers` group, beside GET /farms/{farmId}/events (one Lambda serves a path). */
-export const CUSTOM_EVENT_ROUTES: RouteDef[] = [
+export const CUSTOM_EVENT_ROUTES = [
   {
     operationId: 'fireFarmEvent',
     method: 'POST',
@@ -204,4 +200,4 @@ export const CUSTOM_EVENT_ROUTES: RouteDef[] = [
     body: CustomEventInput,
     response: { status: 202, schema: FarmEvent },
   },
-];
+] as const satisfies readonly RouteDef[];

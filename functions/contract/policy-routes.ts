@@ -12,7 +12,7 @@ import {
   Policy,
   PolicyInput,
 } from '../domain/schemas/policy';
-import type { RouteDef } from './route-def';
+import { type RouteDef, routeOf } from './route-def';
 
 const EnvParams = z.object({ environmentId: idOf('environment') });
 const PolicyParams = EnvParams.extend({ policyId: idOf('policy') });
@@ -21,9 +21,9 @@ const RequestParams = FarmParams.extend({ requestId: idOf('leaseRequest') });
 const POLICIES = '/api/v1/environments/{environmentId}/policies';
 const EXTENSIONS = '/api/v1/farms/{farmId}/lease-extensions';
 
-const route = (r: Omit<RouteDef, 'group' | 'auth'>): RouteDef => ({ ...r, group: 'policies', auth: true });
+const route = routeOf('policies', true);
 
-export const POLICY_ROUTES: RouteDef[] = [
+export const POLICY_ROUTES = [
   route({
     operationId: 'listPolicies',
     method: 'GET',
@@ -124,4 +124,4 @@ export const POLICY_ROUTES: RouteDef[] = [
     body: LeaseDecisionInput,
     response: { status: 200, schema: LeaseExtension },
   }),
-];
+] as const satisfies readonly RouteDef[];

@@ -5,7 +5,7 @@
 import { RetentionInput, RetentionSettings } from '../domain/schemas/retention';
 import type { RouteDef } from './route-def';
 
-export const RETENTION_ROUTES: RouteDef[] = [
+export const RETENTION_ROUTES = [
   {
     operationId: 'getRetention',
     method: 'GET',
@@ -31,4 +31,4 @@ export const RETENTION_ROUTES: RouteDef[] = [
     response: { status: 200, schema: RetentionSettings },
     versioned: true,
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -6,7 +6,7 @@ import type { RouteDef } from './route-def';
 
 const RoleListQuery = PageQuery.extend({ environmentId: idOf('environment').optional() });
 
-export const ROLE_ROUTES: RouteDef[] = [
+export const ROLE_ROUTES = [
   {
     operationId: 'listRoles',
     method: 'GET',
@@ -65,4 +65,4 @@ export const ROLE_ROUTES: RouteDef[] = [
     params: RoleParams,
     versioned: true,
   },
-];
+] as const satisfies readonly RouteDef[];

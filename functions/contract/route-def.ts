@@ -53,3 +53,24 @@ export interface RouteDef {
    */
   access: Permission | AccountAdminAction | 'signed-in' | 'none';
 }
+
+/**
+ * A group's route maker: fills in the fields every route of the group shares (its group, how it
+ * authenticates and, for public and agent routes, access 'none') and keeps each route's literal
+ * types (operationId, path, schemas), which the typed client (client.ts) is derived from.
+ */
+export function routeOf<const G extends ApiGroup, const A extends RouteDef['auth']>(
+  group: G,
+  auth: A,
+): <const R extends Omit<RouteDef, 'group' | 'auth'>>(r: R) => R & { group: G; auth: A };
+export function routeOf<const G extends ApiGroup, const A extends RouteDef['auth'], const X extends 'none'>(
+  group: G,
+  auth: A,
+  access: X,
+): <const R extends Omit<RouteDef, 'group' | 'auth' | 'access'>>(
+  r: R,
+) => R & { group: G; auth: A; access: X };
+export function routeOf(group: ApiGroup, auth: RouteDef['auth'], access?: 'none') {
+  // The overloads above give the result its type; here it is only the fields spread together.
+  return (r: Partial<RouteDef>) => ({ ...r, group, auth, ...(access ? { access } : {}) }) as never;
+}

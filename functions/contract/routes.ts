@@ -22,7 +22,8 @@ import { WEBHOOK_ROUTES } from './webhook-routes';
 
 export { API_GROUPS, type ApiGroup, type HttpMethod, type RouteDef } from './route-def';
 
-export const API_ROUTES: RouteDef[] = [
+/** The table with each route's literal types (operationId, path, schemas): what the typed client reads. */
+export const API_CONTRACT = [
   ...OPENAPI_ROUTES,
   ...ACCOUNT_ROUTES,
   ...ENVIRONMENT_ROUTES,
@@ -43,7 +44,10 @@ export const API_ROUTES: RouteDef[] = [
   ...POLICY_ROUTES,
   ...AGENT_ROUTES,
   ...META_ROUTES,
-];
+] as const satisfies readonly RouteDef[];
+export type ApiContract = typeof API_CONTRACT;
+
+export const API_ROUTES: RouteDef[] = [...API_CONTRACT];
 
 export function routesOfGroup(group: ApiGroup): RouteDef[] {
   return API_ROUTES.filter((r) => r.group === group);

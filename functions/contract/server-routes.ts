@@ -10,7 +10,7 @@ import type { RouteDef } from './route-def';
 const ServerList = z.object({ items: z.array(Server) }).meta({ id: 'ServerList' });
 const ServerListQuery = z.object({ status: z.enum(['all', 'live']).default('all') });
 
-export const SERVER_ROUTES: RouteDef[] = [
+export const SERVER_ROUTES = [
   {
     operationId: 'listServers',
     method: 'GET',
@@ -57,4 +57,4 @@ export const SERVER_ROUTES: RouteDef[] = [
     query: PageQuery,
     response: { status: 200, schema: pageOf(FarmEvent) },
   },
-];
+] as const satisfies readonly RouteDef[];

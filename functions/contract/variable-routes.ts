@@ -2,53 +2,54 @@
 // the Global Variable declarations of each scope (GET, PUT with If-Match) and the resolved view
 // of a farm role. Account-scope variables reach every environment, so writing them is an account
 // administrator's action; every other scope needs `variables:manage` where it lives.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { idOf } from '../domain/schemas/common';
 import { VariableResolutionView, VariableSet, VariableSetInput } from '../domain/variables';
-import type { RouteDef } from './route-def';
+import { EnvParams, FarmParams, RoleParams, ServerParams } from './path-params';
+import { type RouteDef, routeOf } from './route-def';
 
-const EnvParams = z.object({ environmentId: idOf('environment') });
-const RoleParams = z.object({ roleId: idOf('role') });
-const FarmParams = z.object({ farmId: idOf('farm') });
 const FarmRoleParams = FarmParams.extend({ farmRoleId: idOf('farmRole') });
-const ServerParams = FarmParams.extend({ serverId: idOf('server') });
 
-const route = (r: Omit<RouteDef, 'group' | 'auth'>): RouteDef => ({ ...r, group: 'variables', auth: true });
+const route = routeOf('variables', true);
+
+/** The params field of a scope's routes: none for the account scope. */
+type ParamsField<P> = P extends z.ZodObject ? { params: P } : { params?: never };
 
 /** A GET and a PUT of one scope's set. */
-function scopeRoutes(
-  name: string,
+function scopeRoutes<const N extends string, const Path extends string, P extends z.ZodObject | undefined>(
+  name: N,
   what: string,
-  path: string,
-  params: z.ZodObject | undefined,
+  path: Path,
+  params: P,
   manage: RouteDef['access'],
-): RouteDef[] {
+) {
+  const paramsField = (params ? { params } : {}) as ParamsField<P>;
   return [
     route({
-      operationId: `get${name}Variables`,
+      operationId: `get${name}Variables` as const,
       method: 'GET',
       path,
       summary: `The Global Variables declared on ${what} (hidden values masked)`,
       access: 'variables:view',
-      ...(params ? { params } : {}),
+      ...paramsField,
       response: { status: 200, schema: VariableSet },
       versioned: true,
     }),
     route({
-      operationId: `put${name}Variables`,
+      operationId: `put${name}Variables` as const,
       method: 'PUT',
       path,
       summary: `Replace the Global Variables declared on ${what} (If-Match "0" for the first write; a hidden value sent as the mask keeps its stored value)`,
       access: manage,
-      ...(params ? { params } : {}),
+      ...paramsField,
       body: VariableSetInput,
       response: { status: 200, schema: VariableSet },
       versioned: true,
     }),
-  ];
+  ] as const;
 }
 
-export const VARIABLE_ROUTES: RouteDef[] = [
+export const VARIABLE_ROUTES = [
   ...scopeRoutes('Account', 'the account', '/api/v1/variables/account', undefined, 'account:manage'),
   ...scopeRoutes(
     'Environment',
@@ -83,4 +84,4 @@ export const VARIABLE_ROUTES: RouteDef[] = [
     params: FarmRoleParams,
     response: { status: 200, schema: VariableResolutionView },
   }),
-];
+] as const satisfies readonly RouteDef[];

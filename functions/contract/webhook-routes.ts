@@ -11,7 +11,7 @@ import {
   WebhookEndpointWithSecret,
   WebhookInput,
 } from '../domain/schemas/webhook';
-import type { RouteDef } from './route-def';
+import { type RouteDef, routeOf } from './route-def';
 
 const EnvParams = z.object({ environmentId: idOf('environment') });
 const EndpointParams = EnvParams.extend({ endpointId: idOf('webhookEndpoint') });
@@ -21,9 +21,9 @@ const ENDPOINTS = '/api/v1/environments/{environmentId}/webhook-endpoints';
 const WEBHOOKS = '/api/v1/environments/{environmentId}/webhooks';
 const DELIVERIES = '/api/v1/environments/{environmentId}/deliveries';
 
-const route = (r: Omit<RouteDef, 'group' | 'auth'>): RouteDef => ({ ...r, group: 'webhooks', auth: true });
+const route = routeOf('webhooks', true);
 
-export const WEBHOOK_ROUTES: RouteDef[] = [
+export const WEBHOOK_ROUTES = [
   route({
     operationId: 'listWebhookEndpoints',
     method: 'GET',
@@ -173,4 +173,4 @@ export const WEBHOOK_ROUTES: RouteDef[] = [
     params: DeliveryParams,
     response: { status: 202, schema: Delivery },
   }),
-];
+] as const satisfies readonly RouteDef[];
