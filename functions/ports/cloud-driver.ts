@@ -77,9 +77,3 @@ export class CloudError extends Error {
 }
 
 export type CloudDriverFactory = (credentials: CloudCredentialsWithSecrets) => CloudDriver;
-
-export type { LaunchSpec, LaunchVolume } from '../domain/clouds/launch-spec';
-// Transitional: files being moved by another area of issue 19 still import the shapes from here;
-// removed once they import functions/domain/clouds/ directly.
-export { DROVER_TAG_KEYS } from '../domain/clouds/launch-spec';
-export type { InstanceState, ObservedInstance } from '../domain/clouds/observed-instance';

@@ -3,8 +3,9 @@
 // Run: npx tsx test/bench/clouds-aws.bench.ts   (figures only; no assertions)
 import { pathToFileURL } from 'node:url';
 import { createAwsDriver } from '../../functions/adapters/clouds/aws';
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../functions/domain/clouds/launch-spec';
 import { newId } from '../../functions/domain/ids';
-import { type CloudDriver, DROVER_TAG_KEYS, type LaunchSpec } from '../../functions/ports/cloud-driver';
+import type { CloudDriver } from '../../functions/ports/cloud-driver';
 import { Ec2Sandbox } from '../../sandbox/ec2';
 import { accessKeyCredentials } from '../integration/clouds/aws-credentials';
 

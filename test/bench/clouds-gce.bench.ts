@@ -4,8 +4,8 @@
 // reconciliation chaos faults (30 % throttled, 10 % 5xx) and the driver's own retries.
 // Run: npx tsx test/bench/clouds-gce.bench.ts   (BENCH_LAUNCHES, BENCH_LISTS, BENCH_CONCURRENCY)
 import { createGceDriver } from '../../functions/adapters/clouds/gce';
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../functions/domain/clouds/launch-spec';
 import { newId } from '../../functions/domain/ids';
-import { DROVER_TAG_KEYS, type LaunchSpec } from '../../functions/ports/cloud-driver';
 import { GceSandbox } from '../../sandbox/gce';
 import { gceSandboxCredentials } from '../integration/clouds/gce-credentials';
 import { type Figures, invokedDirectly, measure, printFigures } from './measure';

@@ -11,10 +11,11 @@
 import { type _InstanceType, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { createCloudDriverFactory } from '../../functions/adapters/clouds/driver-factory';
 import { createDnsResolver } from '../../functions/adapters/egress/dns-resolver';
+import { DROVER_TAG_KEYS } from '../../functions/domain/clouds/launch-spec';
 import { newId } from '../../functions/domain/ids';
 import type { Farm } from '../../functions/domain/schemas/farm';
 import type { Server } from '../../functions/domain/schemas/server';
-import { type CloudDriver, DROVER_TAG_KEYS } from '../../functions/ports/cloud-driver';
+import type { CloudDriver } from '../../functions/ports/cloud-driver';
 import type { FarmRef } from '../../functions/ports/farm-scheduler';
 import { OPEN_EGRESS } from '../../functions/services/egress/egress-policy';
 import type { ReconcileDeps } from '../../functions/services/reconcile/deps';

@@ -4,8 +4,9 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsDriver } from '../../../functions/adapters/clouds/aws';
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/domain/clouds/launch-spec';
 import { newId } from '../../../functions/domain/ids';
-import { CloudError, DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/ports/cloud-driver';
+import { CloudError } from '../../../functions/ports/cloud-driver';
 import { Ec2Sandbox, REGIONS } from '../../../sandbox/ec2';
 import { accessKeyCredentials, assumeRoleCredentials, SANDBOX_MASTER_CREDENTIALS } from './aws-credentials';
 import { describeCloudDriverContract } from './cloud-driver-contract';

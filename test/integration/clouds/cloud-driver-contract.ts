@@ -6,16 +6,14 @@
 // Usage (in `<platform>-driver.test.ts`):
 //   describeCloudDriverContract('AwsCloudDriver', async () => ({ driver, sandbox, …, close }));
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/domain/clouds/launch-spec';
+import type { InstanceState, ObservedInstance } from '../../../functions/domain/clouds/observed-instance';
 import { newId } from '../../../functions/domain/ids';
 import {
   type CloudDriver,
   CloudError,
   type CloudErrorKind,
-  DROVER_TAG_KEYS,
   type InstanceFilter,
-  type InstanceState,
-  type LaunchSpec,
-  type ObservedInstance,
 } from '../../../functions/ports/cloud-driver';
 import type { SandboxCloud } from '../../../sandbox/core/sandbox-cloud';
 

@@ -4,9 +4,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGceDriver, type GceCloudDriver } from '../../../functions/adapters/clouds/gce';
+import { DROVER_TAG_KEYS } from '../../../functions/domain/clouds/launch-spec';
 import { newId } from '../../../functions/domain/ids';
 import type { GceServiceAccountKey } from '../../../functions/domain/schemas/credentials';
-import { CloudError, DROVER_TAG_KEYS } from '../../../functions/ports/cloud-driver';
+import { CloudError } from '../../../functions/ports/cloud-driver';
 import { GceSandbox, sandboxServiceAccountKey } from '../../../sandbox/gce';
 import { describeCloudDriverContract } from './cloud-driver-contract';
 import { gceSandboxCredentials, SANDBOX_PROJECT } from './gce-credentials';

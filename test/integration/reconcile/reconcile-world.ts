@@ -2,11 +2,11 @@
 // 150 ms, agents reporting within ~100 ms), a fresh demo account and farm per test, and the
 // checks every test ends with — the clouds run exactly the instances the records claim.
 import { expect } from 'vitest';
+import { DROVER_TAG_KEYS } from '../../../functions/domain/clouds/launch-spec';
 import type { Server } from '../../../functions/domain/schemas/server';
-import { DROVER_TAG_KEYS } from '../../../functions/ports/cloud-driver';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../../local/runtime';
-import type { SandboxInstance } from '../../../sandbox/core/sandbox-cloud';
 import { type DemoData, seedDemo } from '../../../local/seed';
+import type { SandboxInstance } from '../../../sandbox/core/sandbox-cloud';
 import { type ApiClient, apiClient } from '../../support/api-client';
 import { farmSnapshot } from '../../support/converge';
 

@@ -5,13 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsDriver } from '../../../functions/adapters/clouds/aws';
 import { createGceDriver } from '../../../functions/adapters/clouds/gce';
+import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/domain/clouds/launch-spec';
 import { newId } from '../../../functions/domain/ids';
-import {
-  type CloudDriver,
-  CloudError,
-  DROVER_TAG_KEYS,
-  type LaunchSpec,
-} from '../../../functions/ports/cloud-driver';
+import { type CloudDriver, CloudError } from '../../../functions/ports/cloud-driver';
 import type { SandboxCloud, StateChange } from '../../../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../../../sandbox/ec2';
 import { GceSandbox } from '../../../sandbox/gce';
