@@ -9,7 +9,7 @@ import type { ApiDeps } from '../handlers/api/deps';
 import { systemClock } from '../ports/clock';
 import { type CloudDriverFactory, CloudError } from '../ports/cloud-driver';
 import { egressFromEnvironment } from './egress-from-environment';
-import { once } from './once';
+import { lazyPorts, once } from './lazy-ports';
 import {
   agentNotifierFromEnvironment,
   agentTokensFromEnvironment,
@@ -32,53 +32,44 @@ const noCloudDrivers: CloudDriverFactory = () => {
   throw new CloudError('InvalidSpec', 'this function is not given cloud drivers');
 };
 
+/** The ports an API group builds on first use (the others are cheap, or defer on their own). */
+type LazyApiPorts = Pick<
+  ApiDeps,
+  | 'store'
+  | 'secrets'
+  | 'publisher'
+  | 'scheduler'
+  | 'userDirectory'
+  | 'cursorKey'
+  | 'operatorTokens'
+  | 'signIn'
+  | 'emailVerification'
+>;
+
 /** Every port of an API group, each built from the environment on first use. */
 export function apiDepsFromEnvironment(options: { drivers?: CloudDriverFactory } = {}): ApiDeps {
   const store = once(storeFromEnvironment);
-  const secrets = once(secretBoxFromEnvironment);
-  const publisher = once(publisherFromEnvironment);
-  const scheduler = once(schedulerFromEnvironment);
   // A JWT of the issuer or an API token, resolved to a stored user (so the groups need TABLE_NAME).
   const authenticator = once(() =>
     createAccessAuthenticator({ jwt: authenticatorFromEnvironment(), store: store(), clock: systemClock }),
   );
   const agentTokens = once(agentTokensFromEnvironment);
-  const cursorKey = once(cursorKeyFromEnvironment);
-  const userDirectory = once(userDirectoryFromEnvironment);
-  const signIn = once(signInFromEnvironment);
-  const emailVerification = once(emailVerificationFromEnvironment);
-  const operatorTokens = once(() =>
-    createOperatorTokens((process.env.OPERATOR_TOKEN_SHA256 ?? '').split(',').filter(Boolean)),
-  );
-  return {
-    get store() {
-      return store();
-    },
-    get secrets() {
-      return secrets();
-    },
-    get publisher() {
-      return publisher();
-    },
-    get scheduler() {
-      return scheduler();
-    },
-    get userDirectory() {
-      return userDirectory();
-    },
-    get cursorKey() {
-      return cursorKey();
-    },
-    get operatorTokens() {
-      return operatorTokens();
-    },
+  const ports = lazyPorts<LazyApiPorts>({
+    store,
+    secrets: secretBoxFromEnvironment,
+    publisher: publisherFromEnvironment,
+    scheduler: schedulerFromEnvironment,
+    userDirectory: userDirectoryFromEnvironment,
+    cursorKey: cursorKeyFromEnvironment,
+    operatorTokens: () =>
+      createOperatorTokens((process.env.OPERATOR_TOKEN_SHA256 ?? '').split(',').filter(Boolean)),
+    signIn: signInFromEnvironment,
+    emailVerification: emailVerificationFromEnvironment,
+  });
+  // The authentication middleware is handed these when the handler is built, so they defer
+  // building their port to their first call.
+  const rest: Omit<ApiDeps, keyof LazyApiPorts> = {
     signUpMode: process.env.SIGN_UP === 'open' ? 'open' : 'operator',
-    get signIn() {
-      return signIn();
-    },
-    get emailVerification() {
-      return emailVerification();
-    },
     authenticator: { authenticate: async (header) => authenticator().authenticate(header) },
     agentTokens: {
       issue: (server) => agentTokens().issue(server),
@@ -90,4 +81,5 @@ export function apiDepsFromEnvironment(options: { drivers?: CloudDriverFactory }
     egress: egressFromEnvironment(),
     logger: createLogger(),
   };
+  return Object.assign(ports, rest);
 }

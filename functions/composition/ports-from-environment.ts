@@ -61,7 +61,7 @@ import type { SignIn } from '../ports/sign-in';
 import type { Store } from '../ports/store';
 import type { UserDirectory } from '../ports/user-directory';
 import type { AgentDownload } from '../services/reconcile/user-data';
-import { once } from './once';
+import { once } from './lazy-ports';
 
 function required(name: string): string {
   const value = process.env[name];

@@ -6,7 +6,7 @@ import { createLogger } from '../adapters/observability/logger';
 import { systemClock } from '../ports/clock';
 import type { ReconcileDeps } from '../services/reconcile/deps';
 import { egressFromEnvironment } from './egress-from-environment';
-import { once } from './once';
+import { lazyPorts, once } from './lazy-ports';
 import {
   agentApiUrlFromEnvironment,
   agentDownloadFromEnvironment,
@@ -17,29 +17,21 @@ import {
   storeFromEnvironment,
 } from './ports-from-environment';
 
+type LazyReconcilePorts = Pick<
+  ReconcileDeps,
+  'store' | 'secrets' | 'publisher' | 'scheduler' | 'agentApiUrl'
+>;
+
 export function reconcileDepsFromEnvironment(): ReconcileDeps {
-  const store = once(storeFromEnvironment);
-  const secrets = once(secretBoxFromEnvironment);
-  const publisher = once(publisherFromEnvironment);
-  const scheduler = once(schedulerFromEnvironment);
-  const agentApiUrl = once(agentApiUrlFromEnvironment);
   const agentTokens = once(agentTokensFromEnvironment);
-  return {
-    get store() {
-      return store();
-    },
-    get secrets() {
-      return secrets();
-    },
-    get publisher() {
-      return publisher();
-    },
-    get scheduler() {
-      return scheduler();
-    },
-    get agentApiUrl() {
-      return agentApiUrl();
-    },
+  const ports = lazyPorts<LazyReconcilePorts>({
+    store: storeFromEnvironment,
+    secrets: secretBoxFromEnvironment,
+    publisher: publisherFromEnvironment,
+    scheduler: schedulerFromEnvironment,
+    agentApiUrl: agentApiUrlFromEnvironment,
+  });
+  const rest: Omit<ReconcileDeps, keyof LazyReconcilePorts> = {
     agentChannelUrl: process.env.AGENT_CHANNEL_URL || undefined,
     agentDownload: agentDownloadFromEnvironment(),
     agentTokens: {
@@ -50,4 +42,5 @@ export function reconcileDepsFromEnvironment(): ReconcileDeps {
     drivers: createCloudDriverFactory(egressFromEnvironment()),
     logger: createLogger(),
   };
+  return Object.assign(ports, rest);
 }

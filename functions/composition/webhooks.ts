@@ -13,6 +13,7 @@ import type { DeliveryQueue } from '../ports/delivery-queue';
 import { DEFAULT_RETRY_POLICY, type WebhookSettings } from '../services/webhooks/deps';
 import { apiDepsFromEnvironment } from './api';
 import { egressFromEnvironment } from './egress-from-environment';
+import { lazyPorts } from './lazy-ports';
 
 export function webhookSettingsFromEnvironment(env = process.env): WebhookSettings {
   const number = (name: string, fallback: number) => {
@@ -37,14 +38,12 @@ export function webhookDepsFromEnvironment(): WebhookApiDeps {
     if (!url) throw new Error('WEBHOOK_QUEUE_URL is not set');
     return url;
   };
-  // Getters, not a spread: reading base.store builds the store, and a port is only built when used.
-  return {
-    get store() {
-      return base.store;
-    },
-    get secrets() {
-      return base.secrets;
-    },
+  // Read through, not spread: reading base.store builds the store, and a port is only built when used.
+  const ports = lazyPorts<Pick<WebhookApiDeps, 'store' | 'secrets'>>({
+    store: () => base.store,
+    secrets: () => base.secrets,
+  });
+  const rest: Omit<WebhookApiDeps, 'store' | 'secrets'> = {
     authenticator: base.authenticator,
     agentTokens: base.agentTokens,
     logger: base.logger,
@@ -59,4 +58,5 @@ export function webhookDepsFromEnvironment(): WebhookApiDeps {
     transport: createNodeHttpTransport(),
     webhookSettings: webhookSettingsFromEnvironment(),
   };
+  return Object.assign(ports, rest);
 }
