@@ -268,7 +268,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     lifecycle,
     servers,
     agent,
-    webhooks: () => webhooks({ ...deps, ...localWebhooks.deps }),
+    // The group's middleware reads the whole Store; the webhook services only their repositories.
+    webhooks: () => webhooks({ ...deps, ...localWebhooks.deps, store: deps.store }),
     variables,
     audit,
     policies,

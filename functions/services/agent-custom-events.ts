@@ -9,8 +9,11 @@ import type { AgentIdentity } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { farmEvent, recordEvents } from './farm-events';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type AgentCustomEventsRepos = Pick<Store, 'farmEvents' | 'farms' | 'servers'>;
+
 interface Deps {
-  store: Store;
+  store: AgentCustomEventsRepos;
   clock: Clock;
   publisher: EventPublisher;
 }

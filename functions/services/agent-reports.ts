@@ -11,8 +11,11 @@ import type { AgentIdentity } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { farmEvent, recordEvents } from './farm-events';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type AgentReportsRepos = Pick<Store, 'farmEvents' | 'farms' | 'servers'>;
+
 interface Deps {
-  store: Store;
+  store: AgentReportsRepos;
   clock: Clock;
   publisher: EventPublisher;
 }

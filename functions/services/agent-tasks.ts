@@ -11,12 +11,18 @@ import type { EventPublisher } from '../ports/event-publisher';
 import type { AgentIdentity } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { reportAgentEvent } from './agent-reports';
-import { settledExecution } from './orchestration/stuck-executions';
 import { farmEvent, recordEvents } from './farm-events';
+import { settledExecution } from './orchestration/stuck-executions';
 import { resolveServerVariables } from './variables/resolve-for-server';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type AgentTasksRepos = Pick<
+  Store,
+  'executions' | 'farmEvents' | 'farms' | 'scripts' | 'servers' | 'variables'
+>;
+
 interface Deps {
-  store: Store;
+  store: AgentTasksRepos;
   clock: Clock;
   publisher: EventPublisher;
 }

@@ -27,8 +27,11 @@ import { getEnvironment } from './environments';
 import { everyItem } from './every-page';
 import { expectedVersion } from './versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type CredentialsRepos = Pick<Store, 'audit' | 'credentials' | 'environments' | 'farms'>;
+
 interface Deps {
-  store: Store;
+  store: CredentialsRepos;
   clock: Clock;
   secrets: SecretBox;
   egress: Egress;

@@ -8,8 +8,11 @@ import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { expectedVersion } from './versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type EnvironmentsRepos = Pick<Store, 'audit' | 'credentials' | 'environments' | 'farms'>;
+
 interface Deps {
-  store: Store;
+  store: EnvironmentsRepos;
   clock: Clock;
 }
 

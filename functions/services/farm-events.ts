@@ -39,7 +39,7 @@ export function farmEvent(
 }
 
 export async function recordEvents(
-  deps: { store: Store; publisher: EventPublisher },
+  deps: { store: Pick<Store, 'farmEvents'>; publisher: EventPublisher },
   events: DroverEvent[],
 ): Promise<void> {
   if (events.length === 0) return;

@@ -9,14 +9,31 @@ import type { EventPublisher } from '../ports/event-publisher';
 import type { FarmScheduler } from '../ports/farm-scheduler';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
+import { farmEvent, recordEvents } from './farm-events';
 import { getFarm } from './farms';
 import { enabledPolicies } from './policies';
-import { farmEvent, recordEvents } from './farm-events';
 import { assertFarmCanLaunch } from './variables/launch-gate';
 import { expectedVersion } from './versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type FarmLifecycleRepos = Pick<
+  Store,
+  | 'aclRoles'
+  | 'audit'
+  | 'credentials'
+  | 'environments'
+  | 'farmEvents'
+  | 'farms'
+  | 'policies'
+  | 'reconciles'
+  | 'roles'
+  | 'servers'
+  | 'teams'
+  | 'variables'
+>;
+
 interface Deps {
-  store: Store;
+  store: FarmLifecycleRepos;
   clock: Clock;
   publisher: EventPublisher;
   scheduler: FarmScheduler;

@@ -11,12 +11,28 @@ import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { ownerTeamFor } from './access/subject';
 import { getEnvironment } from './environments';
-import { assertFarmAllowed } from './policies';
 import { farmEvent, recordEvents } from './farm-events';
+import { assertFarmAllowed } from './policies';
 import { expectedVersion } from './versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type FarmsRepos = Pick<
+  Store,
+  | 'aclRoles'
+  | 'audit'
+  | 'credentials'
+  | 'environments'
+  | 'farmEvents'
+  | 'farms'
+  | 'policies'
+  | 'reconciles'
+  | 'roles'
+  | 'servers'
+  | 'teams'
+>;
+
 interface Deps {
-  store: Store;
+  store: FarmsRepos;
   clock: Clock;
 }
 

@@ -10,11 +10,28 @@ import type { Clock } from '../ports/clock';
 import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
-import { getFarm } from './farms';
 import { farmEvent, recordEvents } from './farm-events';
+import { getFarm } from './farms';
+
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type LeaseExtensionsRepos = Pick<
+  Store,
+  | 'aclRoles'
+  | 'audit'
+  | 'credentials'
+  | 'environments'
+  | 'farmEvents'
+  | 'farms'
+  | 'leaseExtensions'
+  | 'policies'
+  | 'reconciles'
+  | 'roles'
+  | 'servers'
+  | 'teams'
+>;
 
 interface Deps {
-  store: Store;
+  store: LeaseExtensionsRepos;
   clock: Clock;
   publisher: EventPublisher;
 }

@@ -14,8 +14,14 @@ import type { Store } from '../ports/store';
 import { getEnvironment } from './environments';
 import { expectedVersion } from './versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type PoliciesRepos = Pick<
+  Store,
+  'audit' | 'credentials' | 'environments' | 'farms' | 'policies' | 'roles'
+>;
+
 interface Deps {
-  store: Store;
+  store: PoliciesRepos;
   clock: Clock;
 }
 
@@ -107,7 +113,7 @@ export async function deletePolicy(
 
 /** The environment's enabled policies (what evaluation and enforcement read). */
 export async function enabledPolicies(
-  store: Store,
+  store: PoliciesRepos,
   scope: { accountId: string; environmentId: string },
 ): Promise<Policy[]> {
   return (await store.policies.listAll(scope)).filter((p) => p.enabled);

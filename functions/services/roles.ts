@@ -10,8 +10,11 @@ import { getEnvironment } from './environments';
 import { everyItem } from './every-page';
 import { expectedVersion } from './versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type RolesRepos = Pick<Store, 'audit' | 'credentials' | 'environments' | 'farms' | 'roles'>;
+
 interface Deps {
-  store: Store;
+  store: RolesRepos;
   clock: Clock;
 }
 

@@ -11,11 +11,27 @@ import type { SecretBox } from '../ports/secret-box';
 import type { Store } from '../ports/store';
 import { describeFailure } from './cloud-failure';
 import { openCredentials } from './credentials';
-import { getFarm } from './farms';
 import { farmEvent, recordEvents } from './farm-events';
+import { getFarm } from './farms';
+
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type ServersRepos = Pick<
+  Store,
+  | 'aclRoles'
+  | 'audit'
+  | 'credentials'
+  | 'environments'
+  | 'farmEvents'
+  | 'farms'
+  | 'policies'
+  | 'reconciles'
+  | 'roles'
+  | 'servers'
+  | 'teams'
+>;
 
 interface Deps {
-  store: Store;
+  store: ServersRepos;
   clock: Clock;
   publisher: EventPublisher;
   secrets: SecretBox;

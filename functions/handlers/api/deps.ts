@@ -49,5 +49,6 @@ export interface ApiDeps {
   throttles?: Partial<Throttles>;
 }
 
-/** The `webhooks` group's deps: the webhook services' ports and what the group's middleware needs. */
-export type WebhookApiDeps = Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger'> & WebhookDeps;
+/** The `webhooks` group's deps: the webhook services' ports and what the group's middleware needs (the whole Store: authorization and audit read it). */
+export type WebhookApiDeps = Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger' | 'store'> &
+  WebhookDeps;

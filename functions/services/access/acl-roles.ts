@@ -13,8 +13,11 @@ import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import { expectedVersion } from '../versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type AclRolesRepos = Pick<Store, 'aclRoles' | 'audit' | 'teams'>;
+
 interface Deps {
-  store: Store;
+  store: AclRolesRepos;
   clock: Clock;
 }
 

@@ -9,8 +9,11 @@ import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type ApiTokensRepos = Pick<Store, 'apiTokens'>;
+
 interface Deps {
-  store: Store;
+  store: ApiTokensRepos;
   clock: Clock;
 }
 

@@ -7,7 +7,10 @@ import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import { loadSubject } from './subject';
 
-export async function describeMe({ store }: { store: Store }, principal: Principal) {
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type MeRepos = Pick<Store, 'aclRoles' | 'environments' | 'teams' | 'users'>;
+
+export async function describeMe({ store }: { store: MeRepos }, principal: Principal) {
   const user = await store.users.get({ accountId: principal.accountId }, principal.userId);
   if (!user) throw new NotFound('Your user is not in this account');
   const subject = principal.subject ?? (await loadSubject(store, principal));

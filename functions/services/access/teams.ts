@@ -10,8 +10,11 @@ import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import { expectedVersion } from '../versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type TeamsRepos = Pick<Store, 'aclRoles' | 'audit' | 'environments' | 'teams' | 'users'>;
+
 interface Deps {
-  store: Store;
+  store: TeamsRepos;
   clock: Clock;
 }
 

@@ -19,8 +19,11 @@ import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type UsersRepos = Pick<Store, 'audit' | 'teams' | 'users'>;
+
 interface Deps {
-  store: Store;
+  store: UsersRepos;
   clock: Clock;
   userDirectory: UserDirectory;
   logger: Logger;

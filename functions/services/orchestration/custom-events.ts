@@ -11,8 +11,11 @@ import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import { farmEvent, recordEvents } from '../farm-events';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type CustomEventsRepos = Pick<Store, 'farmEvents' | 'farms' | 'servers'>;
+
 interface Deps {
-  store: Store;
+  store: CustomEventsRepos;
   clock: Clock;
   publisher: EventPublisher;
 }

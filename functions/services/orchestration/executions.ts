@@ -11,8 +11,11 @@ import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import { lastBytes } from './output-tail';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type ExecutionsRepos = Pick<Store, 'executions' | 'farms' | 'scripts' | 'servers'>;
+
 interface Deps {
-  store: Store;
+  store: ExecutionsRepos;
 }
 
 export const LIST_OUTPUT_TAIL_BYTES = 1024;

@@ -12,8 +12,14 @@ import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import { expectedVersion } from '../versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type RulesRepos = Pick<
+  Store,
+  'audit' | 'environments' | 'farms' | 'orchestrationRules' | 'roles' | 'scripts'
+>;
+
 interface Deps {
-  store: Store;
+  store: RulesRepos;
   clock: Clock;
 }
 

@@ -13,8 +13,11 @@ import type { Store } from '../../ports/store';
 import { everyItem } from '../every-page';
 import { expectedVersion } from '../versions';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type ScriptsRepos = Pick<Store, 'audit' | 'orchestrationRules' | 'scripts'>;
+
 interface Deps {
-  store: Store;
+  store: ScriptsRepos;
   clock: Clock;
 }
 

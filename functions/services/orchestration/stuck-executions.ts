@@ -12,6 +12,9 @@ import type { Clock } from '../../ports/clock';
 import type { Store } from '../../ports/store';
 import { lastBytes } from './output-tail';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type StuckExecutionsRepos = Pick<Store, 'executions'>;
+
 /** How long after a server ended the reconciler still looks for its open tasks. */
 const ENDED_SERVER_WATCH_MS = 3_600_000;
 /** Servers asked at once: a big farm must not burst the index's read capacity. */
@@ -35,7 +38,7 @@ export function settledExecution(e: Execution, settlement: StuckSettlement, now:
 
 /** Settles the stuck executions of a farm's servers; returns those it settled. */
 export async function settleStuckExecutions(
-  deps: { store: Store; clock: Clock },
+  deps: { store: StuckExecutionsRepos; clock: Clock },
   servers: Server[],
 ): Promise<Execution[]> {
   const now = deps.clock.now();
@@ -58,7 +61,7 @@ export async function settleStuckExecutions(
 }
 
 async function settleOne(
-  deps: { store: Store },
+  deps: { store: StuckExecutionsRepos },
   open: Execution,
   server: Server,
   now: Date,

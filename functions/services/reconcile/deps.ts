@@ -11,8 +11,25 @@ import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
 import type { AgentDownload } from './user-data';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type ReconcileRepos = Pick<
+  Store,
+  | 'audit'
+  | 'credentials'
+  | 'environments'
+  | 'executions'
+  | 'farmEvents'
+  | 'farms'
+  | 'orchestrationRules'
+  | 'policies'
+  | 'reconciles'
+  | 'roles'
+  | 'servers'
+  | 'variables'
+>;
+
 export interface ReconcileDeps {
-  store: Store;
+  store: ReconcileRepos;
   secrets: SecretBox;
   drivers: CloudDriverFactory;
   clock: Clock;

@@ -27,7 +27,7 @@ export interface LeaseOutcome {
 }
 
 export async function keepLease(
-  store: Store,
+  store: Pick<Store, 'farms'>,
   farm: Farm,
   policies: readonly Policy[],
   warnedFor: string | undefined,

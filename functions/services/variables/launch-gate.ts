@@ -17,6 +17,9 @@ import {
 import type { Store } from '../../ports/store';
 import { loadFarmVariableLayers } from './layers';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type LaunchGateRepos = Pick<Store, 'variables'>;
+
 export interface FarmRoleLaunchCheck {
   farmRoleId: string;
   alias: string;
@@ -37,7 +40,7 @@ export interface LaunchGate {
   visibleVariablesOf(farmRoleId: string): Record<string, string>;
 }
 
-export async function checkFarmLaunch(store: Store, farm: Farm): Promise<LaunchGate> {
+export async function checkFarmLaunch(store: LaunchGateRepos, farm: Farm): Promise<LaunchGate> {
   const layers = await loadFarmVariableLayers(store, farm);
   const farmRoles = farm.farmRoles.map((fr): FarmRoleLaunchCheck => {
     const resolution = resolveVariables(layers.forFarmRole(fr.id), {
@@ -82,7 +85,7 @@ export async function checkFarmLaunch(store: Store, farm: Farm): Promise<LaunchG
 }
 
 /** Refuses to launch a farm while any farm role is blocked by its variables: 422 listing every one. */
-export async function assertFarmCanLaunch(store: Store, farm: Farm): Promise<void> {
+export async function assertFarmCanLaunch(store: LaunchGateRepos, farm: Farm): Promise<void> {
   const gate = await checkFarmLaunch(store, farm);
   const issues: FieldIssue[] = [];
   farm.farmRoles.forEach((fr, i) => {

@@ -5,6 +5,9 @@ import type { Farm } from '../../domain/schemas/farm';
 import type { VariableLayer, VariableSet, VariableTarget } from '../../domain/variables';
 import type { Store } from '../../ports/store';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type LayersRepos = Pick<Store, 'variables'>;
+
 export interface FarmVariableLayers {
   /** The layers of one farm role of the farm, down to one of its servers when given. */
   forFarmRole(farmRoleId: string, serverId?: string): VariableLayer[];
@@ -14,7 +17,7 @@ const layerOf = (set: VariableSet | undefined): VariableLayer[] =>
   set && set.variables.length > 0 ? [{ scope: set.target.scope, variables: set.variables }] : [];
 
 export async function loadFarmVariableLayers(
-  store: Store,
+  store: LayersRepos,
   farm: Pick<Farm, 'accountId' | 'environmentId' | 'id' | 'farmRoles'>,
 ): Promise<FarmVariableLayers> {
   const { accountId } = farm;

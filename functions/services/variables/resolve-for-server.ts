@@ -13,6 +13,9 @@ import {
 import type { Store } from '../../ports/store';
 import { loadFarmVariableLayers } from './layers';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type ResolveForServerRepos = Pick<Store, 'farms' | 'servers' | 'variables'>;
+
 export interface ServerRef {
   accountId: string;
   farmId: string;
@@ -37,7 +40,7 @@ const factsOf = (server: Server, farmName: string): ServerFacts => ({
 });
 
 export async function resolveServerVariables(
-  deps: { store: Store },
+  deps: { store: ResolveForServerRepos },
   ref: ServerRef,
   event: ScriptEventContext = {},
 ): Promise<Record<string, string>> {
@@ -59,7 +62,7 @@ export async function resolveServerVariables(
   return agentEnvironment(resolveVariables(layers, builtIns));
 }
 
-async function farmNameOf(store: Store, farm: Farm, server: Server): Promise<string> {
+async function farmNameOf(store: ResolveForServerRepos, farm: Farm, server: Server): Promise<string> {
   if (server.farmId === farm.id) return farm.name;
   return (await store.farms.get({ accountId: server.accountId }, server.farmId))?.name ?? '';
 }

@@ -21,8 +21,14 @@ import type { Store } from '../../ports/store';
 import { expectedVersion } from '../versions';
 import { loadFarmVariableLayers } from './layers';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type ScopeVariablesRepos = Pick<
+  Store,
+  'audit' | 'environments' | 'farms' | 'roles' | 'servers' | 'variables'
+>;
+
 interface Deps {
-  store: Store;
+  store: ScopeVariablesRepos;
   clock: Clock;
 }
 

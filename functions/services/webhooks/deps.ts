@@ -9,6 +9,12 @@ import type { Store } from '../../ports/store';
 import type { WebhookTransport } from '../../ports/webhook-transport';
 import type { Egress } from '../egress/egress-guard';
 
+/** The Store's repositories this service uses (a service is handed only what it uses). */
+export type WebhookRepos = Pick<
+  Store,
+  'audit' | 'credentials' | 'deliveries' | 'environments' | 'farms' | 'webhookEndpoints' | 'webhooks'
+>;
+
 export interface RetryPolicy {
   /** The first retry waits up to this long (full jitter: a random delay in [0, cap]). */
   baseDelayMs: number;
@@ -31,7 +37,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 export interface WebhookDeps {
-  store: Store;
+  store: WebhookRepos;
   secrets: SecretBox;
   clock: Clock;
   logger: Logger;
