@@ -8,8 +8,7 @@ import type { CloudCredentialsWithSecrets } from '../../domain/schemas/credentia
 import type { CloudDriver, CloudDriverFactory } from '../../ports/cloud-driver';
 import type { Egress } from '../../services/egress/egress-guard';
 import { createGuardedAgents } from '../egress/guarded-agents';
-import { createAwsDriver } from './aws';
-import { createGceDriver } from './gce';
+import { lazyDriver } from './lazy-driver';
 
 const MAX_CACHED = 500;
 
@@ -26,10 +25,11 @@ export function createCloudDriverFactory(egress: Egress): CloudDriverFactory {
       cache.set(key, cached);
       return cached;
     }
+    // Each cloud's SDK is loaded by the first call that needs it (lazy-driver.ts).
     const driver =
       credentials.platform === 'aws'
-        ? createAwsDriver(credentials, { agents })
-        : createGceDriver(credentials, { agents });
+        ? lazyDriver(async () => (await import('./aws')).createAwsDriver(credentials, { agents }))
+        : lazyDriver(async () => (await import('./gce')).createGceDriver(credentials, { agents }));
     cache.set(key, driver);
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
     return driver;

@@ -1,0 +1,35 @@
+// A cloud driver whose SDK is loaded on its first call. The Google SDK alone is most of a
+// Lambda bundle that carries it (~30 MB, seconds to evaluate): a pass over an AWS farm, or an API
+// call that never reaches a cloud, must not pay for it. The bundler keeps the module in the bundle
+// and evaluates it only when the dynamic import runs; the load is shared by every call.
+import type { CloudDriver } from '../../ports/cloud-driver';
+
+const METHODS = [
+  'listInstances',
+  'launch',
+  'terminate',
+  'stop',
+  'start',
+  'reboot',
+  'describeLocations',
+  'describeInstanceTypes',
+] as const satisfies readonly (keyof CloudDriver)[];
+
+export function lazyDriver(load: () => Promise<CloudDriver>): CloudDriver {
+  let loading: Promise<CloudDriver> | undefined;
+  const driver = () => {
+    loading ??= load().catch((err: unknown) => {
+      loading = undefined; // a failed load is tried again by the next call
+      throw err;
+    });
+    return loading;
+  };
+  const lazy = {} as Record<(typeof METHODS)[number], (...args: never[]) => Promise<unknown>>;
+  for (const method of METHODS) {
+    lazy[method] = async (...args: never[]) => {
+      const d = (await driver()) as unknown as Record<string, (...a: never[]) => Promise<unknown>>;
+      return d[method]!(...args);
+    };
+  }
+  return lazy as unknown as CloudDriver;
+}
