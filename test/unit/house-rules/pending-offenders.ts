@@ -20,7 +20,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/dashboard/page-client.tsx#DashboardPageClient': 'G',
   'frontend/app/executions/execution-view.tsx#ExecutionView': 'G',
   'frontend/app/farm/farm-lease.tsx#FarmLease': 'G',
-  'frontend/app/farm/page-client.tsx#FarmView': 'G',
   'frontend/app/policies/page-client.tsx#PoliciesPageClient': 'G',
   'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
   'frontend/app/sign-up/page-client.tsx#SignUpPageClient': 'G',
