@@ -3,10 +3,10 @@
 // notifications put on the local bus as EventBridge would deliver them.
 import type { CloudCredentialsInput } from '../functions/domain/schemas/credentials';
 import { EC2_STATE_CHANGE_DETAIL_TYPE } from '../functions/handlers/reconcile-request';
-import type { InProcessEventBus } from './event-bus';
+import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../sandbox/ec2';
 import { GceSandbox, sandboxServiceAccountKey } from '../sandbox/gce';
-import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
+import type { InProcessEventBus } from './event-bus';
 
 export interface LocalSandboxes {
   ec2: Ec2Sandbox;
