@@ -27,7 +27,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/components/fire-event-dialog.tsx#FireEventDialog': 'G',
   'frontend/components/verify-email-step.tsx#VerifyEmailStep': 'G',
   'functions/adapters/dynamodb/audit-repo.ts#createAuditRepo': 'H',
-  'functions/adapters/dynamodb/dynamo-store.ts#createDynamoStore': 'D',
   'functions/adapters/dynamodb/webhook-repos.ts#createWebhookRepos': 'H',
   'functions/adapters/eventbridge/eventbridge-publisher.ts#createEventBridgePublisher': 'H',
   'functions/adapters/identity/cognito-email-verification.ts#createCognitoEmailVerification': 'H',
