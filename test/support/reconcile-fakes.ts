@@ -116,10 +116,10 @@ export class FakeCloudDriver implements CloudDriver {
     return instance;
   }
 
-  terminate = (region: string, refs: InstanceRef[]) => this.call('terminate', refs);
-  stop = (region: string, refs: InstanceRef[]) => this.call('stop', refs);
-  start = (region: string, refs: InstanceRef[]) => this.call('start', refs);
-  reboot = (region: string, refs: InstanceRef[]) => this.call('reboot', refs);
+  terminate = (_region: string, refs: InstanceRef[]) => this.call('terminate', refs);
+  stop = (_region: string, refs: InstanceRef[]) => this.call('stop', refs);
+  start = (_region: string, refs: InstanceRef[]) => this.call('start', refs);
+  reboot = (_region: string, refs: InstanceRef[]) => this.call('reboot', refs);
 
   async listInstances(): Promise<ObservedInstance[]> {
     return [...this.launched.values()];

@@ -12,7 +12,7 @@ import {
   HOLDABLE_STATUSES,
   wasLiveWhenTerminated,
 } from '../orchestration/terminate-hold';
-import type { Farm } from '../schemas/farm';
+import type { StoredFarmRole } from '../schemas/farm';
 import type { Execution, OrchestrationRule } from '../schemas/orchestration';
 import type { Server } from '../schemas/server';
 import type { FarmAction, Terminate, TerminateHold } from './actions';
@@ -63,7 +63,7 @@ export function terminateHoldQuestions(
 export function holdTerminates(
   actions: readonly FarmAction[],
   context: {
-    farm: Pick<Farm, 'environmentId' | 'farmRoles'>;
+    farm: { environmentId: string; farmRoles: readonly Pick<StoredFarmRole, 'id' | 'roleId'>[] };
     servers: ReadonlyMap<string, Server>;
     facts: TerminateHoldFacts;
     now: Date;

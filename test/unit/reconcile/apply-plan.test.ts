@@ -277,7 +277,9 @@ describe('applyPlan', () => {
     const w = world([pending]);
     w.driver.failNext.push('Transient');
     const failed = await w.apply([retry(pending, 1)]);
-    expect(failed.problems).toEqual([expect.stringMatching(/^retryLaunch failed: the cloud could not be reached/)]);
+    expect(failed.problems).toEqual([
+      expect.stringMatching(/^retryLaunch failed: the cloud could not be reached/),
+    ]);
     expect(w.records.servers.get(pending.id)).toMatchObject({ status: 'Pending Launch', version: 2 });
 
     await w.apply([retry(pending, 2)]);
