@@ -35,135 +35,146 @@ export interface Placement {
   maxInstances?: number;
 }
 
+type Rule = Policy['rule'];
+type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
+type At = (...rest: (string | number)[]) => string;
+
 export function checkPlacement(policy: Policy, p: Placement): Violation[] {
-  const at = (...rest: (string | number)[]) => farmRolePath(p.index, ...rest);
-  const out: Violation[] = [];
+  const at: At = (...rest) => farmRolePath(p.index, ...rest);
   const rule = policy.rule;
-  const aws = p.platform === 'aws';
   switch (rule.kind) {
     case 'allowed-locations':
-      if (!allowedBy(p.region, rule.regions))
-        out.push(violation(policy, at('region'), `region ${p.region} is not allowed`, rule.regions));
-      if (rule.zones.length)
-        for (const z of p.zones)
-          if (!allowedBy(z.value, rule.zones))
-            out.push(violation(policy, z.path, `zone ${z.value} is not allowed`, rule.zones));
-      break;
+      return [
+        ...(allowedBy(p.region, rule.regions)
+          ? []
+          : [violation(policy, at('region'), `region ${p.region} is not allowed`, rule.regions)]),
+        ...(rule.zones.length
+          ? p.zones
+              .filter((z) => !allowedBy(z.value, rule.zones))
+              .map((z) => violation(policy, z.path, `zone ${z.value} is not allowed`, rule.zones))
+          : []),
+      ];
     case 'allowed-instance-types':
-      for (const t of p.instanceTypes)
-        if (!allowedBy(t.value, rule.instanceTypes))
-          out.push(violation(policy, t.path, `instance type ${t.value} is not allowed`, rule.instanceTypes));
-      break;
+      return p.instanceTypes
+        .filter((t) => !allowedBy(t.value, rule.instanceTypes))
+        .map((t) => violation(policy, t.path, `instance type ${t.value} is not allowed`, rule.instanceTypes));
     case 'allowed-roles':
-      if (!rule.roleIds.includes(p.roleId))
-        out.push(violation(policy, at('roleId'), `role ${p.roleId} is not allowed`, rule.roleIds));
-      break;
+      return rule.roleIds.includes(p.roleId)
+        ? []
+        : [violation(policy, at('roleId'), `role ${p.roleId} is not allowed`, rule.roleIds)];
     case 'allowed-images':
-      if (p.imageId !== undefined && !allowedBy(p.imageId, rule.imageIds))
-        out.push(
-          violation(policy, at('roleId'), `the role's image ${p.imageId} is not allowed`, rule.imageIds),
-        );
-      break;
+      return p.imageId !== undefined && !allowedBy(p.imageId, rule.imageIds)
+        ? [violation(policy, at('roleId'), `the role's image ${p.imageId} is not allowed`, rule.imageIds)]
+        : [];
     case 'enforced-network':
-      if (aws && rule.vpcId && p.vpcId && p.vpcId !== rule.vpcId)
-        out.push(violation(policy, at('network', 'vpcId'), `VPC must be ${rule.vpcId}`, [rule.vpcId]));
-      if (!aws && rule.network && p.network && p.network !== rule.network)
-        out.push(
-          violation(policy, at('network', 'network'), `network must be ${rule.network}`, [rule.network]),
-        );
-      {
-        const allowed = aws ? rule.subnetIds : rule.subnetworks;
-        if (allowed.length)
-          for (const s of p.subnets)
-            if (!allowed.includes(s.value))
-              out.push(
-                violation(
-                  policy,
-                  s.path,
-                  `${aws ? 'subnet' : 'subnetwork'} ${s.value} is not allowed`,
-                  allowed,
-                ),
-              );
-      }
-      if (rule.noPublicIp && p.publicIp)
-        out.push(
-          violation(
-            policy,
-            at('network', aws ? 'associatePublicIp' : 'externalIp'),
-            aws ? 'instances may not have a public IP' : 'instances may not have an external IP',
-            ['false'],
-          ),
-        );
-      break;
-    case 'enforced-security-groups': {
-      // An empty list is filled in at launch; a list of one's own must include the enforced groups.
-      const missing = rule.securityGroupIds.filter((sg) => !p.securityGroupIds.includes(sg));
-      if (aws && p.securityGroupIds.length && missing.length)
-        out.push(
-          violation(
-            policy,
-            at('network', 'securityGroupIds'),
-            `security groups must include ${missing.join(', ')}`,
-            rule.securityGroupIds,
-          ),
-        );
-      break;
-    }
-    case 'network-tags': {
-      const missing = rule.networkTags.filter((t) => !p.networkTags.includes(t));
-      if (!aws && p.networkTags.length && missing.length)
-        out.push(
-          violation(
-            policy,
-            at('network', 'networkTags'),
-            `network tags must include ${missing.join(', ')}`,
-            rule.networkTags,
-          ),
-        );
-      break;
-    }
+      return checkEnforcedNetwork(policy, rule, p, at);
+    case 'enforced-security-groups':
+    case 'network-tags':
+      return checkRequiredMembers(policy, rule, p, at);
     case 'required-tags':
-      for (const { key, pattern } of rule.tags) {
-        const value = p.tags[key];
-        if (value === undefined) {
-          if (!p.autoTagKeys?.has(key))
-            out.push(
-              violation(policy, at('tags', key), `tag ${key} is required (value matching ${pattern})`),
-            );
-        } else if (!matchesPattern(value, pattern)) {
-          out.push(violation(policy, at('tags', key), `tag ${key}="${value}" does not match ${pattern}`));
-        }
-      }
-      break;
+      return checkRequiredTags(policy, rule, p, at);
     case 'max-instances':
-      if (rule.perFarmRole !== undefined && p.maxInstances !== undefined && p.maxInstances > rule.perFarmRole)
-        out.push(
-          violation(
-            policy,
-            at('maxInstances'),
-            `at most ${rule.perFarmRole} instances per farm role (asks for ${p.maxInstances})`,
-          ),
-        );
-      break;
-    case 'instance-identity': {
-      const enforced = aws ? rule.iamInstanceProfile : rule.serviceAccount;
-      if (enforced && p.identity && p.identity !== enforced)
-        out.push(
-          violation(
-            policy,
-            at(aws ? 'iamInstanceProfile' : 'serviceAccount'),
-            `${aws ? 'IAM instance profile' : 'service account'} must be ${enforced}`,
-            [enforced],
-          ),
-        );
-      break;
-    }
+      return rule.perFarmRole !== undefined &&
+        p.maxInstances !== undefined &&
+        p.maxInstances > rule.perFarmRole
+        ? [
+            violation(
+              policy,
+              at('maxInstances'),
+              `at most ${rule.perFarmRole} instances per farm role (asks for ${p.maxInstances})`,
+            ),
+          ]
+        : [];
+    case 'instance-identity':
+      return checkInstanceIdentity(policy, rule, p, at);
     case 'auto-tags':
     case 'farm-lease':
     case 'naming':
-      break;
+      return [];
+  }
+}
+
+function checkEnforcedNetwork(
+  policy: Policy,
+  rule: RuleOf<'enforced-network'>,
+  p: Placement,
+  at: At,
+): Violation[] {
+  const aws = p.platform === 'aws';
+  const out: Violation[] = [];
+  if (aws && rule.vpcId && p.vpcId && p.vpcId !== rule.vpcId)
+    out.push(violation(policy, at('network', 'vpcId'), `VPC must be ${rule.vpcId}`, [rule.vpcId]));
+  if (!aws && rule.network && p.network && p.network !== rule.network)
+    out.push(violation(policy, at('network', 'network'), `network must be ${rule.network}`, [rule.network]));
+  const allowed = aws ? rule.subnetIds : rule.subnetworks;
+  if (allowed.length)
+    for (const s of p.subnets)
+      if (!allowed.includes(s.value))
+        out.push(
+          violation(policy, s.path, `${aws ? 'subnet' : 'subnetwork'} ${s.value} is not allowed`, allowed),
+        );
+  if (rule.noPublicIp && p.publicIp)
+    out.push(
+      violation(
+        policy,
+        at('network', aws ? 'associatePublicIp' : 'externalIp'),
+        aws ? 'instances may not have a public IP' : 'instances may not have an external IP',
+        ['false'],
+      ),
+    );
+  return out;
+}
+
+// Security groups (AWS) and network tags (GCE): an empty list is filled in at launch; a list of
+// one's own must include the enforced ones.
+function checkRequiredMembers(
+  policy: Policy,
+  rule: RuleOf<'enforced-security-groups' | 'network-tags'>,
+  p: Placement,
+  at: At,
+): Violation[] {
+  const groups = rule.kind === 'enforced-security-groups';
+  if (groups !== (p.platform === 'aws')) return [];
+  const [required, present] = groups
+    ? [rule.securityGroupIds, p.securityGroupIds]
+    : [rule.networkTags, p.networkTags];
+  const missing = required.filter((member) => !present.includes(member));
+  if (!present.length || !missing.length) return [];
+  const [field, what] = groups ? ['securityGroupIds', 'security groups'] : ['networkTags', 'network tags'];
+  return [violation(policy, at('network', field), `${what} must include ${missing.join(', ')}`, required)];
+}
+
+function checkRequiredTags(policy: Policy, rule: RuleOf<'required-tags'>, p: Placement, at: At): Violation[] {
+  const out: Violation[] = [];
+  for (const { key, pattern } of rule.tags) {
+    const value = p.tags[key];
+    if (value === undefined) {
+      if (!p.autoTagKeys?.has(key))
+        out.push(violation(policy, at('tags', key), `tag ${key} is required (value matching ${pattern})`));
+    } else if (!matchesPattern(value, pattern)) {
+      out.push(violation(policy, at('tags', key), `tag ${key}="${value}" does not match ${pattern}`));
+    }
   }
   return out;
+}
+
+function checkInstanceIdentity(
+  policy: Policy,
+  rule: RuleOf<'instance-identity'>,
+  p: Placement,
+  at: At,
+): Violation[] {
+  const aws = p.platform === 'aws';
+  const enforced = aws ? rule.iamInstanceProfile : rule.serviceAccount;
+  if (!enforced || !p.identity || p.identity === enforced) return [];
+  return [
+    violation(
+      policy,
+      at(aws ? 'iamInstanceProfile' : 'serviceAccount'),
+      `${aws ? 'IAM instance profile' : 'service account'} must be ${enforced}`,
+      [enforced],
+    ),
+  ];
 }
 
 /**

@@ -155,16 +155,56 @@ function builtInRedefinitions(name: string, perScope: PerScope): VariableProblem
   }));
 }
 
+/** What the scopes say about one variable, top scope first, before its patterns are checked. */
+interface Layered {
+  value: string | null;
+  valueScope: VariableScope | null;
+  finalScope: VariableScope | null;
+  requiredScope: VariableScope | null;
+  hidden: boolean;
+  patterns: { pattern: string; scope: VariableScope }[];
+  description: string;
+}
+
 function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
   const problems: VariableProblem[] = [];
-  let value: string | null = null;
-  let valueScope: VariableScope | null = null;
-  let finalScope: VariableScope | null = null;
-  let requiredScope: VariableScope | null = null;
-  let hidden = false;
-  const patterns: { pattern: string; scope: VariableScope }[] = [];
-  let description = '';
+  const layered = layerScopes(name, perScope, problems);
+  const { value, valueScope, finalScope, requiredScope, hidden, patterns } = layered;
+  problems.push(...patternProblems(name, layered));
+  if (requiredScope !== null && value === null) {
+    problems.push({
+      kind: 'requiredMissing',
+      name,
+      declaredAt: requiredScope,
+      message: `${name} is required (declared at ${at(requiredScope)}) and has no value`,
+    });
+  }
 
+  return {
+    name,
+    value: value,
+    scope: valueScope,
+    hidden,
+    final: finalScope !== null,
+    required: requiredScope !== null,
+    definedAt: definedAt(perScope),
+    validationPattern: patterns.at(-1)?.pattern ?? null,
+    validationPatterns: patterns,
+    description: layered.description,
+    problems,
+  };
+}
+
+function layerScopes(name: string, perScope: PerScope, problems: VariableProblem[]): Layered {
+  const l: Layered = {
+    value: null,
+    valueScope: null,
+    finalScope: null,
+    requiredScope: null,
+    hidden: false,
+    patterns: [],
+    description: '',
+  };
   for (const [rank, scope] of VARIABLE_SCOPES.entries()) {
     const defs = perScope[rank]!;
     if (defs.length === 0) continue;
@@ -179,27 +219,31 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
     }
     const v = defs[0]!;
     if (v.value !== null) {
-      if (finalScope === null) {
-        value = v.value;
-        valueScope = scope;
+      if (l.finalScope === null) {
+        l.value = v.value;
+        l.valueScope = scope;
       } else {
         problems.push({
           kind: 'finalOverride',
           name,
-          finalScope,
+          finalScope: l.finalScope,
           overrideScope: scope,
-          message: `${name} is final at ${at(finalScope)}; the value given at ${at(scope)} is ignored`,
+          message: `${name} is final at ${at(l.finalScope)}; the value given at ${at(scope)} is ignored`,
         });
       }
     }
     // After the value: a scope that sets final and a value locks its own value.
-    if (v.final && finalScope === null) finalScope = scope;
-    if (v.required && requiredScope === null) requiredScope = scope;
-    hidden ||= v.hidden;
-    if (v.validationPattern !== undefined) patterns.push({ pattern: v.validationPattern, scope });
-    if (v.description) description = v.description;
+    if (v.final && l.finalScope === null) l.finalScope = scope;
+    if (v.required && l.requiredScope === null) l.requiredScope = scope;
+    l.hidden ||= v.hidden;
+    if (v.validationPattern !== undefined) l.patterns.push({ pattern: v.validationPattern, scope });
+    if (v.description) l.description = v.description;
   }
+  return l;
+}
 
+function patternProblems(name: string, { patterns, hidden, value, valueScope }: Layered): VariableProblem[] {
+  const problems: VariableProblem[] = [];
   for (const { pattern, scope: patternScope } of patterns) {
     const belowHiddenValue = hidden && valueScope !== null && scopeRank(patternScope) > scopeRank(valueScope);
     let compiled: ValidationPattern | null = null;
@@ -224,28 +268,7 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
       });
     }
   }
-  if (requiredScope !== null && value === null) {
-    problems.push({
-      kind: 'requiredMissing',
-      name,
-      declaredAt: requiredScope,
-      message: `${name} is required (declared at ${at(requiredScope)}) and has no value`,
-    });
-  }
-
-  return {
-    name,
-    value: value,
-    scope: valueScope,
-    hidden,
-    final: finalScope !== null,
-    required: requiredScope !== null,
-    definedAt: definedAt(perScope),
-    validationPattern: patterns.at(-1)?.pattern ?? null,
-    validationPatterns: patterns,
-    description,
-    problems,
-  };
+  return problems;
 }
 
 // Object.fromEntries defines own properties, so a variable named `__proto__` stays a plain entry.
