@@ -1,5 +1,6 @@
 // Global Variable resolution: from the declarations at each scope (account → environment → role → farm →
 // farm role → server) to the effective value of every name, where it came from, and what is wrong.
+// Long because: the rules are written out here, above the one resolution that applies them.
 // The rules:
 // - Value: the lowest scope that gives a value (not null) wins; a null value keeps what is above.
 // - `final` locks the value where it is first set (its own value, or the one inherited there); a value
@@ -182,7 +183,7 @@ function resolveOne(name: string, perScope: PerScope): ResolvedVariable {
 
   return {
     name,
-    value: value,
+    value,
     scope: valueScope,
     hidden,
     final: finalScope !== null,
