@@ -6,7 +6,7 @@ import './variables.css';
 import type { Farm } from '../lib/api-client';
 import { type MeView, may } from '../lib/me-permissions';
 import { useApi } from '../lib/use-api';
-import { variablePaths, variablesApi } from '../lib/variables-api';
+import { variableScopes, variablesApi } from '../lib/variables-api';
 import { ResolvedVariablesTable } from './resolved-variables-table';
 import { VariableSetEditor } from './variable-set-editor';
 
@@ -43,7 +43,7 @@ export function FarmRoleVariables({
       )}
       <VariableSetEditor
         title={`Farm role ${farmRole.alias}`}
-        path={variablePaths.farmRole(farmId, farmRole.id)}
+        scope={variableScopes.farmRole(farmId, farmRole.id)}
         canEdit={canEdit}
         idPrefix={`fr-vars-${farmRole.id}`}
         onSaved={resolved.reload}

@@ -5,25 +5,26 @@
 // new value replaces it. The API's refusals (a final variable above, a pattern) show per field.
 import { useVariableSet } from '../lib/use-variable-set';
 import { emptyVariableRow } from '../lib/variable-rows';
+import type { VariableScope } from '../lib/variables-api';
 import { ProblemNotice } from './problem-notice';
 import { VariableRow } from './variable-row';
 import './variables.css';
 
 export function VariableSetEditor({
   title,
-  path,
+  scope,
   canEdit,
   idPrefix,
   onSaved,
 }: {
   title: string;
-  path: string;
+  scope: VariableScope;
   canEdit: boolean;
   /** Unique on the page: ids of the inputs and error lines. */
   idPrefix: string;
   onSaved?: () => void;
 }) {
-  const { set, rows, setRows, errors, problem, saving, saved, change, save } = useVariableSet(path, onSaved);
+  const { set, rows, setRows, errors, problem, saving, saved, change, save } = useVariableSet(scope, onSaved);
   return (
     <form className="panel variable-set" onSubmit={save} aria-label={title} noValidate>
       <h3>{title}</h3>

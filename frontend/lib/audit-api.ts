@@ -1,10 +1,7 @@
 // The portal's client of the audit route group (functions/handlers/api/audit-routes.ts): one
 // page of the log for a set of filters. Answers are parsed with the shared schema.
-import { type AuditEntry, AuditEntry as AuditEntrySchema } from '../../functions/domain/schemas/audit';
-import { pageOf } from '../../functions/domain/schemas/common';
-import { request } from './api-client';
-
-const AuditPage = pageOf(AuditEntrySchema);
+import type { AuditEntry } from '../../functions/domain/schemas/audit';
+import { portalApi } from './portal-client';
 
 export interface AuditFilters {
   environmentId?: string;
@@ -26,6 +23,6 @@ export const auditApi = {
     const query = Object.fromEntries(
       Object.entries({ ...filters, ...page }).filter(([, v]) => v !== undefined && v !== ''),
     );
-    return (await request('/audit', { query, schema: AuditPage, signal })).data;
+    return (await portalApi.listAudit({ query, signal })).body;
   },
 };

@@ -1,8 +1,8 @@
 // The portal's client of the account's retention settings (functions/handlers/api/retention-routes.ts):
 // GET with its ETag ("0" until an admin first saves), PUT with If-Match. Answers are parsed with
 // the shared schema, the same one the form validates with.
-import { type RetentionInput, RetentionSettings } from '../../functions/domain/schemas/retention';
-import { request, type Tagged } from './api-client';
+import type { RetentionInput, RetentionSettings } from '../../functions/domain/schemas/retention';
+import { portalApi, type Tagged, tagged } from './portal-client';
 
 export {
   RETENTION_KINDS,
@@ -12,13 +12,11 @@ export {
   type RetentionSettings,
 } from '../../functions/domain/schemas/retention';
 
-const PATH = '/account/retention';
-
 export const retentionApi = {
-  get(signal?: AbortSignal): Promise<Tagged<RetentionSettings>> {
-    return request(PATH, { schema: RetentionSettings, signal });
+  async get(signal?: AbortSignal): Promise<Tagged<RetentionSettings>> {
+    return tagged(await portalApi.getRetention({ signal }));
   },
-  put(input: RetentionInput, etag: string | null): Promise<Tagged<RetentionSettings>> {
-    return request(PATH, { method: 'PUT', body: input, ifMatch: etag ?? '"0"', schema: RetentionSettings });
+  async put(input: RetentionInput, etag: string | null): Promise<Tagged<RetentionSettings>> {
+    return tagged(await portalApi.putRetention({ body: input, ifMatch: etag ?? '"0"' }));
   },
 };

@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import {
   type ResendCodeInput,
-  ResendCodeResult,
+  type ResendCodeResult,
   SignUpInput,
-  SignUpResult,
+  type SignUpResult,
   type VerifyEmailInput,
-  VerifyEmailResult,
+  type VerifyEmailResult,
 } from '../../functions/domain/accounts/sign-up';
-import { request } from './api-client';
+import { portalApi } from './portal-client';
 
 export { SignUpInput, VerifyEmailInput } from '../../functions/domain/accounts/sign-up';
 
@@ -23,27 +23,12 @@ export type SignUpForm = z.infer<typeof SignUpForm>;
 
 export const signUpApi = {
   async signUp(input: SignUpInput): Promise<SignUpResult> {
-    return (await request('/accounts', { method: 'POST', body: input, schema: SignUpResult, auth: false }))
-      .data;
+    return (await portalApi.signUp({ body: input })).body;
   },
   async verify(input: VerifyEmailInput): Promise<VerifyEmailResult> {
-    return (
-      await request('/accounts/verify', {
-        method: 'POST',
-        body: input,
-        schema: VerifyEmailResult,
-        auth: false,
-      })
-    ).data;
+    return (await portalApi.verifySignUpEmail({ body: input })).body;
   },
   async resendCode(input: ResendCodeInput): Promise<ResendCodeResult> {
-    return (
-      await request('/accounts/resend-code', {
-        method: 'POST',
-        body: input,
-        schema: ResendCodeResult,
-        auth: false,
-      })
-    ).data;
+    return (await portalApi.resendSignUpCode({ body: input })).body;
   },
 };

@@ -8,10 +8,10 @@ import { ApiProblem } from './api-problem';
 import { errorsFromIssues, errorsFromZod, type FieldErrors } from './field-errors';
 import { useApi } from './use-api';
 import { toVariableInput, toVariableRow, type VariableRow } from './variable-rows';
-import { variablesApi } from './variables-api';
+import { scopeKey, type VariableScope, variablesApi } from './variables-api';
 
-export function useVariableSet(path: string, onSaved?: () => void) {
-  const set = useApi(`variables:${path}`, (signal) => variablesApi.get(path, signal));
+export function useVariableSet(scope: VariableScope, onSaved?: () => void) {
+  const set = useApi(`variables:${scopeKey(scope)}`, (signal) => variablesApi.get(scope, signal));
   const [rows, setRows] = useState<VariableRow[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiProblem>();
@@ -42,7 +42,7 @@ export function useVariableSet(path: string, onSaved?: () => void) {
     setProblem(undefined);
     setSaving(true);
     try {
-      const written = await variablesApi.put(path, variables, etag);
+      const written = await variablesApi.put(scope, variables, etag);
       setRows(written.data.variables.map(toVariableRow));
       setEtag(written.etag ?? `"${written.data.version}"`);
       setSaved(true);

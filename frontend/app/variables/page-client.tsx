@@ -8,7 +8,7 @@ import { denial, isAccountAdmin } from '../../lib/me-permissions';
 import { useEnvironment } from '../../lib/use-environment';
 import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
-import { variablePaths } from '../../lib/variables-api';
+import { variableScopes } from '../../lib/variables-api';
 
 export function VariablesPageClient() {
   const session = useSession();
@@ -38,7 +38,7 @@ export function VariablesPageClient() {
           <VariableSetEditor
             key={environmentId}
             title={`Environment ${env.current?.name ?? ''}`.trim()}
-            path={variablePaths.environment(environmentId)}
+            scope={variableScopes.environment(environmentId)}
             canEdit={me.data !== undefined && mayManage}
             idPrefix="env-vars"
           />
@@ -46,7 +46,7 @@ export function VariablesPageClient() {
         {signedIn && (
           <VariableSetEditor
             title="Account"
-            path={variablePaths.account()}
+            scope={variableScopes.account()}
             canEdit={me.data !== undefined && mayManageAccount}
             idPrefix="account-vars"
           />
