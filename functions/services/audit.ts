@@ -1,7 +1,9 @@
-// Use-cases of the audit log: recording an entry (the API's audit middleware for every write,
-// system actions such as a lease expiry through recordAudit) and reading the log. Recording
-// never fails the caller: the write it describes has already happened, so a lost entry is
-// logged loudly (an alarm's matter) instead of turning a done write into an error.
+// Use-cases of the audit log: noting what a write changed (auditWrite, called by the service
+// that made it), recording an entry (the API's audit middleware for every write, system actions
+// such as a lease expiry through recordSystemAudit) and reading the log. Recording never fails
+// the caller: the write it describes has already happened, so a lost entry is logged loudly (an
+// alarm's matter) instead of turning a done write into an error.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { ulid } from 'ulid';
 import { auditChanges } from '../domain/audit/changes';
@@ -26,6 +28,38 @@ export type AuditRecord = Omit<AuditEntry, 'id' | 'at' | 'changes' | 'changesTru
   before?: unknown;
   after?: unknown;
 };
+
+/**
+ * The documents one write is about, as the service that made it holds them: `before` the version
+ * it read (for If-Match, or to act on), `after` the one it stored (null: it deleted the document;
+ * the same as before: an action that changed nothing of it). Both as the resource's GET shows them.
+ */
+export interface WrittenDocuments {
+  before: unknown;
+  after: unknown;
+}
+
+/** The write noted while an API operation runs (collectAuditedWrite); one scope per request. */
+const writeScope = new AsyncLocalStorage<{ written?: WrittenDocuments }>();
+
+/**
+ * Notes the documents of the write a service just made, for the request's audit entry. The
+ * service already holds both, so the log never reads a document again around a write. Outside
+ * an API request (the reconciler, the local seed) there is no entry to build and it does nothing.
+ */
+export function auditWrite(written: WrittenDocuments): void {
+  const scope = writeScope.getStore();
+  if (scope) scope.written = written;
+}
+
+/** Runs one API operation and answers what its service noted with auditWrite (if anything). */
+export async function collectAuditedWrite<T>(
+  operation: () => Promise<T>,
+): Promise<{ result: T; written?: WrittenDocuments }> {
+  const scope: { written?: WrittenDocuments } = {};
+  const result = await writeScope.run(scope, operation);
+  return { result, ...(scope.written ? { written: scope.written } : {}) };
+}
 
 /** Records one entry; never throws (see the header). Answers the entry, or undefined when it was lost. */
 export async function recordAudit(deps: AuditDeps, record: AuditRecord): Promise<AuditEntry | undefined> {

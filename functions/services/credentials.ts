@@ -21,6 +21,7 @@ import { type CloudDriverFactory, CloudError } from '../ports/cloud-driver';
 import type { Principal } from '../ports/identity';
 import type { SecretBox } from '../ports/secret-box';
 import type { Store } from '../ports/store';
+import { auditWrite } from './audit';
 import { describeCloudFailure } from './cloud-failure';
 import { checkEgressUrl, type Egress } from './egress/egress-guard';
 import { getEnvironment } from './environments';
@@ -93,7 +94,7 @@ function split(
 
 export async function getCredentials(
   deps: Pick<Deps, 'store'>,
-  principal: Principal,
+  principal: Pick<Principal, 'accountId'>,
   environmentId: string,
   id: string,
 ) {
@@ -153,6 +154,7 @@ export async function updateCredentials(
     { credentials: credentials as CloudCredentials, sealedSecret },
     expected,
   );
+  auditWrite({ before: current, after: credentials });
   return credentials as CloudCredentials;
 }
 
@@ -175,6 +177,7 @@ export async function deleteCredentials(
     id,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'cloud credentials'),
   );
+  auditWrite({ before: current, after: null });
 }
 
 /** The credentials with their secret opened, for a cloud driver. Never returned by the API. */
@@ -184,9 +187,13 @@ export async function openCredentials(
   environmentId: string,
   id: string,
 ): Promise<CloudCredentialsWithSecrets> {
-  const stored = await deps.store.credentials.get({ accountId: principal.accountId, environmentId }, id);
-  if (!stored) throw new NotFound(`Cloud credentials ${id} not found in environment ${environmentId}`);
-  const { credentials, sealedSecret } = stored;
+  return openStored(deps, await getCredentials(deps, principal, environmentId, id));
+}
+
+async function openStored(
+  deps: Pick<Deps, 'secrets'>,
+  { credentials, sealedSecret }: Awaited<ReturnType<typeof getCredentials>>,
+): Promise<CloudCredentialsWithSecrets> {
   const secret = sealedSecret ? await deps.secrets.open(sealedSecret, sealContext(credentials)) : '';
   if (credentials.platform === 'aws')
     return { ...credentials, ...(secret ? { secretAccessKey: secret } : {}) };
@@ -199,7 +206,10 @@ export async function testCredentials(
   environmentId: string,
   id: string,
 ): Promise<ConnectionTestResult> {
-  const opened = await openCredentials(deps, principal, environmentId, id);
+  const stored = await getCredentials(deps, principal, environmentId, id);
+  // A test changes nothing of the credentials; the entry names them.
+  auditWrite({ before: stored.credentials, after: stored.credentials });
+  const opened = await openStored(deps, stored);
   const started = performance.now();
   try {
     const locations = await deps.drivers(opened).describeLocations();

@@ -6,6 +6,7 @@ import type { Environment, EnvironmentInput } from '../domain/schemas/environmen
 import type { Clock } from '../ports/clock';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
+import { auditWrite } from './audit';
 import { expectedVersion } from './versions';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
@@ -64,6 +65,7 @@ export async function updateEnvironment(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.environments.update(env, expected);
+  auditWrite({ before: current, after: env });
   return env;
 }
 
@@ -89,4 +91,5 @@ export async function deleteEnvironment(
     environmentId,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'environment'),
   );
+  auditWrite({ before: current, after: null });
 }

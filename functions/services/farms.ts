@@ -10,6 +10,7 @@ import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { ownerTeamFor } from './access/subject';
+import { auditWrite } from './audit';
 import { getEnvironment } from './environments';
 import { farmEvent, recordEvents } from './farm-events';
 import { assertFarmAllowed } from './policies';
@@ -105,6 +106,7 @@ export async function updateFarm(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.farms.update(farm, expected, current.name);
+  auditWrite({ before: current, after: farm });
   if (farm.status !== 'Terminated') {
     // A running farm converges on its new spec at once, not at its next scheduled pass.
     await recordEvents(deps, [
@@ -132,6 +134,7 @@ export async function deleteFarm(
     farmId,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'farm'),
   );
+  auditWrite({ before: current, after: null });
 }
 
 export async function getFarmStatus(

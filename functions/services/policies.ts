@@ -11,6 +11,7 @@ import type { Role } from '../domain/schemas/role';
 import type { Clock } from '../ports/clock';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
+import { auditWrite } from './audit';
 import { getEnvironment } from './environments';
 import { expectedVersion } from './versions';
 
@@ -93,6 +94,7 @@ export async function updatePolicy(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.policies.update(policy, expected);
+  auditWrite({ before: current, after: policy });
   return policy;
 }
 
@@ -109,6 +111,7 @@ export async function deletePolicy(
     id,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'policy'),
   );
+  auditWrite({ before: current, after: null });
 }
 
 /** The environment's enabled policies (what evaluation and enforcement read). */

@@ -4,6 +4,7 @@ import type { RetentionInput, RetentionSettings } from '../domain/schemas/retent
 import type { Clock } from '../ports/clock';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
+import { auditWrite } from './audit';
 import { expectedVersion } from './versions';
 
 interface Deps {
@@ -30,5 +31,6 @@ export async function putRetention(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.retention.save(settings, expected);
+  auditWrite({ before: current, after: settings });
   return settings;
 }

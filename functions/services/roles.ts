@@ -6,6 +6,7 @@ import type { Role, RoleInput } from '../domain/schemas/role';
 import type { Clock } from '../ports/clock';
 import type { Principal } from '../ports/identity';
 import type { Store } from '../ports/store';
+import { auditWrite } from './audit';
 import { getEnvironment } from './environments';
 import { everyItem } from './every-page';
 import { expectedVersion } from './versions';
@@ -70,6 +71,7 @@ export async function updateRole(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.roles.update(role, expected);
+  auditWrite({ before: current, after: role });
   return role;
 }
 
@@ -96,6 +98,7 @@ export async function deleteRole(
     roleId,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'role'),
   );
+  auditWrite({ before: current, after: null });
 }
 
 async function allEnvironmentIds(deps: Deps, principal: Principal): Promise<string[]> {

@@ -13,10 +13,11 @@ import { createLogger } from '../../adapters/observability/logger';
 import { type ApiGroup, routesOfGroup } from '../../contract/routes';
 import { atLambdaEdge } from '../lambda-edge';
 import type { ApiDeps } from './deps';
-import { auditWrites } from './middleware/audit';
+import { auditWrites, runAudited } from './middleware/audit';
 import { authenticate } from './middleware/authenticate';
-import { authorize, onlyVisible } from './middleware/authorize';
+import { authorize } from './middleware/authorize';
 import { signCursors } from './middleware/cursor-signing';
+import { onlyVisible } from './middleware/only-visible';
 import { problemDetails } from './middleware/problem-details';
 import { resolveRoute } from './middleware/resolve-route';
 import { validateRequest } from './middleware/validate-request';
@@ -50,10 +51,10 @@ export function createGroupHandler(
     .use(validateRequest())
     .use(authorize(deps))
     // Last, so it runs only for an authorized, valid write (and sees a refusal in onError).
-    .use(auditWrites(deps, routes, operations))
+    .use(auditWrites(deps))
     .handler(async (_event, context) => {
       const request = context.drover;
-      const result = await operations[request.route.operationId]!(request);
+      const result = await runAudited(request, operations[request.route.operationId]!);
       return toResponse(onlyVisible(request, result));
     });
   return answeringCorrelationId(handler as unknown as GroupHandler);

@@ -11,6 +11,7 @@ import { newId } from '../../domain/ids';
 import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import { auditWrite } from '../audit';
 import { expectedVersion } from '../versions';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
@@ -64,6 +65,7 @@ export async function updateAclRole(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.aclRoles.update(role, expected);
+  auditWrite({ before: current, after: role });
   return role;
 }
 
@@ -83,6 +85,7 @@ export async function deleteAclRole(
     id,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'ACL role'),
   );
+  auditWrite({ before: current, after: null });
 }
 
 async function customRole(deps: Deps, principal: Principal, id: string) {

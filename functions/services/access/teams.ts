@@ -8,6 +8,7 @@ import type { PageQuery } from '../../domain/schemas/common';
 import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import { auditWrite } from '../audit';
 import { expectedVersion } from '../versions';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
@@ -62,6 +63,7 @@ export async function updateTeam(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.teams.update(team, expected);
+  auditWrite({ before: current, after: team });
   return team;
 }
 
@@ -77,6 +79,7 @@ export async function deleteTeam(
     teamId,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'team'),
   );
+  auditWrite({ before: current, after: null });
 }
 
 /** Adds or removes one member (no If-Match: membership is a set, the change commutes). */
@@ -97,8 +100,10 @@ export async function setMembership(
     const memberIds = member
       ? [...new Set([...current.memberIds, userId])]
       : current.memberIds.filter((id) => id !== userId);
-    if (memberIds.length === current.memberIds.length && member === current.memberIds.includes(userId))
+    if (memberIds.length === current.memberIds.length && member === current.memberIds.includes(userId)) {
+      auditWrite({ before: current, after: current });
       return current;
+    }
     const team = {
       ...current,
       memberIds,
@@ -107,6 +112,7 @@ export async function setMembership(
     };
     try {
       await deps.store.teams.update(team, current.version);
+      auditWrite({ before: current, after: team });
       return team;
     } catch (err) {
       if (attempt >= 2 || (err as Error).name !== 'PreconditionFailed') throw err;

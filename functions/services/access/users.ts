@@ -18,6 +18,7 @@ import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
 import type { UserDirectory } from '../../ports/user-directory';
+import { auditWrite } from '../audit';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
 export type UsersRepos = Pick<Store, 'audit' | 'teams' | 'users'>;
@@ -80,7 +81,10 @@ export async function changeAccountRole(
   accountRole: AccountRole,
 ) {
   const current = await getUser(deps, principal, userId);
-  if (current.accountRole === accountRole) return current;
+  if (current.accountRole === accountRole) {
+    auditWrite({ before: current, after: current });
+    return current;
+  }
   if (accountRole === 'owner' || current.accountRole === 'owner')
     requireOwner(principal, 'make or unmake an owner');
   if (current.accountRole === 'owner') await keepAnOwner(deps, principal, userId);
@@ -91,6 +95,7 @@ export async function changeAccountRole(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.users.update(user, current.version);
+  auditWrite({ before: current, after: user });
   return user;
 }
 
@@ -104,6 +109,7 @@ export async function removeUser(deps: Deps, principal: Principal, userId: strin
   await deps.userDirectory.disableUser(signIn);
   await deps.userDirectory.deleteUser(signIn);
   await deps.store.users.delete({ accountId: principal.accountId }, userId);
+  auditWrite({ before: current, after: null });
   // Their team memberships go with them (a stale id would grant nothing, but would show).
   for (const team of await deps.store.teams.listAll({ accountId: principal.accountId })) {
     if (!team.memberIds.includes(userId)) continue;

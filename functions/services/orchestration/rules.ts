@@ -10,6 +10,7 @@ import type { OrchestrationRule, OrchestrationRuleInput } from '../../domain/sch
 import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import { auditWrite } from '../audit';
 import { expectedVersion } from '../versions';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
@@ -101,6 +102,7 @@ export async function updateRule(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.orchestrationRules.update(rule, expected);
+  auditWrite({ before: current, after: rule });
   return rule;
 }
 
@@ -116,4 +118,5 @@ export async function deleteRule(
     ruleId,
     expectedVersion(ifMatch, current, 'orchestration rule'),
   );
+  auditWrite({ before: current, after: null });
 }

@@ -10,6 +10,7 @@ import type { Script, ScriptInput, ScriptVersion } from '../../domain/schemas/or
 import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import { auditWrite } from '../audit';
 import { everyItem } from '../every-page';
 import { expectedVersion } from '../versions';
 
@@ -85,6 +86,7 @@ export async function updateScript(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.scripts.saveVersion(script, versionOf(script, principal), expected);
+  auditWrite({ before: current, after: script });
   return script;
 }
 
@@ -106,6 +108,7 @@ export async function deleteScript(
         .join(', ')}: delete or change ${users.length === 1 ? 'it' : 'them'} first`,
     );
   await deps.store.scripts.delete(scopeOf(principal), scriptId, expected);
+  auditWrite({ before: current, after: null });
 }
 
 export async function listScriptVersions(

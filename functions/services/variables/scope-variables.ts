@@ -18,6 +18,7 @@ import {
 import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import { auditWrite } from '../audit';
 import { expectedVersion } from '../versions';
 import { loadFarmVariableLayers } from './layers';
 
@@ -137,7 +138,10 @@ export async function putScopeVariables(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.variables.save(set, expected);
-  return masked(set, hidden);
+  // Both as the GET shows them: a hidden value never reaches the audit log.
+  const saved = masked(set, hidden);
+  auditWrite({ before: masked(current, hidden), after: saved });
+  return saved;
 }
 
 /** A hidden value comes back from a GET as the mask; sent back unchanged, it keeps the stored value. */

@@ -17,6 +17,7 @@ import {
 } from '../../domain/schemas/webhook';
 import type { Principal } from '../../ports/identity';
 import type { StoredWebhookEndpoint } from '../../ports/store';
+import { auditWrite } from '../audit';
 import { checkEgressUrl } from '../egress/egress-guard';
 import { getEnvironment } from '../environments';
 import { expectedVersion } from '../versions';
@@ -144,7 +145,9 @@ export async function updateEndpoint(
   };
   await deps.store.webhookEndpoints.update({ ...stored, endpoint }, expected);
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
-  return publicEndpoint(endpoint);
+  const updated = publicEndpoint(endpoint);
+  auditWrite({ before: publicEndpoint(stored.endpoint), after: updated });
+  return updated;
 }
 
 export async function deleteEndpoint(
@@ -165,6 +168,7 @@ export async function deleteEndpoint(
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, stored.endpoint, 'webhook endpoint'),
   );
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
+  auditWrite({ before: publicEndpoint(stored.endpoint), after: null });
 }
 
 export async function rotateEndpointSecret(
@@ -197,7 +201,10 @@ export async function rotateEndpointSecret(
     stored.endpoint.version,
   );
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
-  return publicEndpoint({ ...endpoint, signingSecret: secret });
+  // The answer carries the new secret once; the entry says only that it changed (redacted).
+  const rotated = publicEndpoint({ ...endpoint, signingSecret: secret });
+  auditWrite({ before: publicEndpoint(stored.endpoint), after: rotated });
+  return rotated;
 }
 
 /** Sends a `WebhookTest` event to the endpoint now (one attempt, no retries) and returns the delivery. */
@@ -225,5 +232,7 @@ export async function testEndpoint(
     now,
   );
   await startDelivery(deps, delivery, stored);
+  // A test changes nothing of the endpoint; the entry names it.
+  auditWrite({ before: publicEndpoint(endpoint), after: publicEndpoint(endpoint) });
   return (await deps.store.deliveries.get({ accountId: principal.accountId }, delivery.id))!;
 }

@@ -5,6 +5,7 @@ import { Conflict, NotFound } from '../../domain/errors';
 import type { PageQuery } from '../../domain/schemas/common';
 import type { Delivery } from '../../domain/schemas/webhook';
 import type { Principal } from '../../ports/identity';
+import { auditWrite } from '../audit';
 import type { WebhookDeps } from './deps';
 import { getWebhook } from './subscriptions';
 
@@ -49,6 +50,7 @@ export async function redeliver(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.deliveries.update(next, current.version);
+  auditWrite({ before: current, after: next });
   await deps.deliveryQueue.enqueue({ kind: 'attempt', accountId: principal.accountId, deliveryId: id }, 0);
   return next;
 }

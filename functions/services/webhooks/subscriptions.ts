@@ -5,6 +5,7 @@ import { newId } from '../../domain/ids';
 import type { PageQuery } from '../../domain/schemas/common';
 import type { Webhook, WebhookInput } from '../../domain/schemas/webhook';
 import type { Principal } from '../../ports/identity';
+import { auditWrite } from '../audit';
 import { getEnvironment } from '../environments';
 import { expectedVersion } from '../versions';
 import type { WebhookDeps } from './deps';
@@ -95,6 +96,7 @@ export async function updateWebhook(
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.webhooks.update(webhook, expected);
+  auditWrite({ before: current, after: webhook });
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
   return webhook;
 }
@@ -112,5 +114,6 @@ export async function deleteWebhook(
     id,
     ifMatch === undefined ? undefined : expectedVersion(ifMatch, current, 'webhook'),
   );
+  auditWrite({ before: current, after: null });
   forgetEnvironmentConfig(scopeOf(principal, environmentId));
 }

@@ -29,9 +29,8 @@ export function authenticate(
       }
       if (!parsed.route.auth) return;
       if (parsed.route.auth === 'agent') {
-        const token = header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
-        if (!token) throw new Unauthorized('Send the server token: Authorization: Bearer <token>');
-        const agent = agentTokens.verify(token);
+        if (!bearer) throw new Unauthorized('Send the server token: Authorization: Bearer <token>');
+        const agent = agentTokens.verify(bearer);
         parsed.principal = { accountId: agent.accountId, userId: agent.serverId, via: 'agent', agent };
         return;
       }

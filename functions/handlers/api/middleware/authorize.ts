@@ -2,16 +2,18 @@
 // `access` (routes.ts) is decided by the domain's can() against the resource its path names.
 // 403 says which permission is missing and where; another account's id is 404 (resourceOf).
 // Agent routes are not here: an agent token is bound to its one server by its own check.
+// What a list shows of what it found is only-visible.ts's concern.
 import type { MiddlewareObj } from '@middy/core';
-import { can, seesEnvironment } from '../../../domain/access/can';
+import { can } from '../../../domain/access/can';
 import { Forbidden } from '../../../domain/errors';
-import type { Principal } from '../../../ports/identity';
 import type { Store } from '../../../ports/store';
 import { loadSubject } from '../../../services/access/subject';
-import type { ApiContext, ApiEvent, ApiResponse, OperationResult, ParsedRequest } from '../operation';
+import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
 import { resourceOf } from './authorize-resource';
 
-export function authorize(deps: { store: Store }): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
+export function authorize(deps: {
+  store: Pick<Store, 'teams' | 'aclRoles' | 'farms' | 'environments' | 'roles'>;
+}): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
   return {
     name: 'authorize',
     before: async (request) => {
@@ -25,32 +27,4 @@ export function authorize(deps: { store: Store }): MiddlewareObj<ApiEvent, ApiRe
       if (!decision.allowed) throw new Forbidden(`Refused (${route.operationId}): ${decision.reason}`);
     },
   };
-}
-
-/**
- * List routes answer only what the caller may view: a page may hold fewer items than its
- * limit (its cursor still leads on). Lists scoped to one environment or farm need nothing
- * here: the route's own check covered the whole list.
- */
-const VISIBLE: Record<string, (principal: Principal, item: Record<string, unknown>) => boolean> = {
-  listEnvironments: (p, env) => seesEnvironment(p.subject!, env.id as string),
-  listFarms: (p, farm) =>
-    can(p.subject!, 'farms:view', {
-      accountId: p.accountId,
-      environmentId: farm.environmentId as string,
-      farm: { ownerId: farm.ownerId as string, ownerTeamId: (farm.ownerTeamId as string | null) ?? null },
-    }).allowed,
-  listRoles: (p, role) =>
-    can(p.subject!, 'roles:view', {
-      accountId: p.accountId,
-      ...(role.environmentId ? { environmentId: role.environmentId as string } : {}),
-    }).allowed,
-};
-
-export function onlyVisible(request: ParsedRequest, result: OperationResult): OperationResult {
-  const visible = VISIBLE[request.route.operationId];
-  const body = result.body as { items?: Record<string, unknown>[] } | undefined;
-  if (!visible || !request.principal?.subject || !Array.isArray(body?.items)) return result;
-  const principal = request.principal;
-  return { ...result, body: { ...body, items: body.items.filter((item) => visible(principal, item)) } };
 }
