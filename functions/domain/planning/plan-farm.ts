@@ -28,15 +28,15 @@
 //   that no live record claims are terminated orphanGraceMs after their launch.
 // - Nothing is decided on an absent observation: servers in a location whose listing failed
 //   keep their records as they are (see PlanInput.observedLocations).
-import type { FarmAction, Launch } from './actions';
+import type { FarmAction } from './actions';
 import { type AssessContext, assessServer, type FarmPhase, type Member } from './assess-server';
 import { type ConvergenceSummary, summarise } from './convergence';
 import { Deadlines } from './deadlines';
 import { farmTransition } from './farm-transitions';
-import { lowestFreeIndexes } from './indexes';
-import { timeOf } from './lifecycle';
+import { launchesFor, launchOrderAllows, type Replaceable } from './launches';
 import { servingAction, suspendingAction } from './member-actions';
 import { observeFarm } from './observation';
+import { orphanActions } from './orphans';
 import {
   DEFAULT_PLAN_OPTIONS,
   type PlanFarm,
@@ -46,7 +46,7 @@ import {
 } from './plan-input';
 import { pickForScaleIn } from './scale-in';
 import { terminate } from './server-actions';
-import { chooseZone } from './zones';
+import { Stages } from './stages';
 
 export interface FarmPlan {
   farmId: string;
@@ -72,53 +72,63 @@ export function desiredCount(role: PlanFarmRole, phase: FarmPhase, requested?: n
   return Math.min(max, Math.max(role.minInstances, requested ?? role.minInstances));
 }
 
-/** Actions grouped by stage; the plan is their concatenation in this order (see actions.ts). */
-class Stages {
-  readonly facts: FarmAction[] = [];
-  readonly ends: FarmAction[] = [];
-  readonly removals: FarmAction[] = [];
-  readonly additions: FarmAction[] = [];
-
-  add(action: FarmAction | null): void {
-    if (!action) return;
-    // A suspended server that is running again takes a slot back: it waits for the ends and
-    // removals that free slots, like a start or a launch.
-    if (action.type === 'advance' && action.from === 'Suspended' && action.to !== 'Suspended') {
-      this.additions.push(action);
-      return;
-    }
-    switch (action.type) {
-      case 'recordInstance':
-      case 'advance':
-      case 'recordAddresses':
-        this.facts.push(action);
-        return;
-      case 'markTerminated':
-      case 'markFailed':
-        this.ends.push(action);
-        return;
-      case 'terminate':
-      case 'terminateOrphan':
-      case 'stop':
-        this.removals.push(action);
-        return;
-      default:
-        this.additions.push(action);
-    }
-  }
-
-  all(): FarmAction[] {
-    return [...this.facts, ...this.ends, ...this.removals, ...this.additions];
-  }
-}
-
 export function planFarm(input: PlanInput): FarmPlan {
   const { farm } = input;
   const options = { ...DEFAULT_PLAN_OPTIONS, ...input.options };
   const now = input.now.getTime();
   const phase = farmPhase(farm.status);
+  const servers = inSpecOrder(farm, input.servers);
+  const observation = observeFarm(farm, servers, input.observed, input.observedLocations);
+  const deadlines = new Deadlines(now);
+  const step: PlanStep = {
+    farm,
+    servers,
+    ctx: { now, options, phase, observation, deadlines },
+    roles: new Map(farm.farmRoles.map((r) => [r.id, r])),
+    desired: new Map(farm.farmRoles.map((r) => [r.id, desiredCount(r, phase, input.desiredCounts?.[r.id])])),
+    stages: new Stages(),
+  };
+
+  const { members, endedUnexpectedly } = assessEach(step);
+  removeMembers(step, members);
+  const waitingForLaunchOrder =
+    phase === 'serving' ? serveFarmRoles(step, members, endedUnexpectedly) : new Set<string>();
+  for (const action of orphanActions(farm, servers, observation.orphans, { now, options, deadlines }))
+    step.stages.add(action);
+
+  const actions = step.stages.all();
+  const transition = farmTransition(farm, servers, observation, step.desired);
+  if (transition) actions.push(transition);
+  return {
+    farmId: farm.id,
+    actions,
+    summary: summarise({
+      farm,
+      servers,
+      desired: step.desired,
+      actions,
+      observation,
+      waitingForLaunchOrder,
+      options,
+    }),
+    recheckAt: deadlines.next(),
+  };
+}
+
+/** What every step of one plan reads, and the stages it adds to. */
+interface PlanStep {
+  farm: PlanFarm;
+  servers: PlanServer[];
+  ctx: AssessContext;
+  roles: Map<string, PlanFarmRole>;
+  desired: Map<string, number>;
+  stages: Stages;
+}
+
+/** The farm's servers in the spec's farm role order, then by index: plans are stable whatever order the store lists. */
+function inSpecOrder(farm: PlanFarm, all: readonly PlanServer[]): PlanServer[] {
   const roleOrder = new Map(farm.farmRoles.map((r, i) => [r.id, i]));
-  const servers = input.servers
+  return all
     .filter((s) => s.farmId === farm.id)
     .sort(
       (a, b) =>
@@ -127,16 +137,10 @@ export function planFarm(input: PlanInput): FarmPlan {
         a.index - b.index ||
         a.id.localeCompare(b.id),
     );
-  const observation = observeFarm(farm, servers, input.observed, input.observedLocations);
-  const deadlines = new Deadlines(now);
-  const ctx: AssessContext = { now, options, phase, observation, deadlines };
-  const roles = new Map(farm.farmRoles.map((r) => [r.id, r]));
-  const desired = new Map(
-    farm.farmRoles.map((r) => [r.id, desiredCount(r, phase, input.desiredCounts?.[r.id])]),
-  );
-  const stages = new Stages();
+}
 
-  // 1. Each server on its own: ended, failed, still ending, or a member of its farm role.
+/** 1. Each server on its own: ended, failed, still ending, or a member of its farm role. */
+function assessEach({ servers, roles, ctx, stages }: PlanStep) {
   const members = new Map<string, Member[]>();
   const endedUnexpectedly = new Map<string, Replaceable[]>();
   for (const server of servers) {
@@ -157,156 +161,66 @@ export function planFarm(input: PlanInput): FarmPlan {
       endedUnexpectedly.set(server.farmRoleId, [...(endedUnexpectedly.get(server.farmRoleId) ?? []), ended]);
     }
   }
+  return { members, endedUnexpectedly };
+}
 
-  // 2. Members of removed farm roles, of a terminating farm, of a suspending farm.
+/** 2. Members of removed farm roles, of a terminating farm, of a suspending farm. */
+function removeMembers({ roles, ctx, stages }: PlanStep, members: ReadonlyMap<string, Member[]>): void {
   for (const [farmRoleId, list] of members) {
-    if (roles.has(farmRoleId) && phase === 'serving') continue;
+    if (roles.has(farmRoleId) && ctx.phase === 'serving') continue;
     for (const member of list) {
       if (!roles.has(farmRoleId)) {
         stages.add(
           terminate(member.server, 'role-removed', 'farm role removed from the farm', member.instance),
         );
-      } else if (phase === 'terminating') {
+      } else if (ctx.phase === 'terminating') {
         stages.add(terminate(member.server, 'farm-terminating', 'farm terminating', member.instance));
       } else {
         stages.add(suspendingAction(member, ctx));
       }
     }
   }
+}
 
-  // 3. Serving farm roles: scale in above desired, keep the rest moving, then fill up to desired.
-  const waitingForLaunchOrder = new Set<string>();
-  if (phase === 'serving') {
-    const kept = new Map<string, Member[]>();
-    for (const role of farm.farmRoles) {
-      const list = members.get(role.id) ?? [];
-      const excess = pickForScaleIn(list, list.length - desired.get(role.id)!, role.scaleInOrder);
-      for (const member of excess) {
-        const reason = `scale in to ${desired.get(role.id)} (${role.scaleInOrder})`;
-        stages.add(terminate(member.server, 'scale-in', reason, member.instance));
-      }
-      const stays = list.filter((m) => !excess.includes(m));
-      for (const member of stays) stages.add(servingAction(member, ctx));
-      kept.set(role.id, stays);
+/**
+ * 3. Serving farm roles: scale in above desired, keep the rest moving, then fill up to desired.
+ * Returns the farm roles waiting for a lower launch order.
+ */
+function serveFarmRoles(
+  { farm, servers, ctx, desired, stages }: PlanStep,
+  members: ReadonlyMap<string, Member[]>,
+  endedUnexpectedly: ReadonlyMap<string, Replaceable[]>,
+): Set<string> {
+  const kept = new Map<string, Member[]>();
+  for (const role of farm.farmRoles) {
+    const list = members.get(role.id) ?? [];
+    const excess = pickForScaleIn(list, list.length - desired.get(role.id)!, role.scaleInOrder);
+    for (const member of excess) {
+      const reason = `scale in to ${desired.get(role.id)} (${role.scaleInOrder})`;
+      stages.add(terminate(member.server, 'scale-in', reason, member.instance));
     }
-
-    const referenced = new Set(servers.map((s) => s.replacesServerId).filter((id) => id !== null));
-    for (const role of farm.farmRoles) {
-      const stays = kept.get(role.id)!;
-      const missing = desired.get(role.id)! - stays.length;
-      if (missing <= 0) continue;
-      if (farm.status === 'Launching' && !launchOrderAllows(role, farm.farmRoles, kept, desired)) {
-        waitingForLaunchOrder.add(role.id);
-        continue;
-      }
-      const replaceable = [
-        ...(endedUnexpectedly.get(role.id) ?? []),
-        ...servers
-          .filter((s) => s.farmRoleId === role.id && s.status === 'Failed' && !referenced.has(s.id))
-          .map((server) => ({ server, why: `failed: ${server.statusReason}` })),
-      ];
-      for (const launch of launchesFor(role, stays, missing, replaceable, farm.status)) stages.add(launch);
-    }
+    const stays = list.filter((m) => !excess.includes(m));
+    for (const member of stays) stages.add(servingAction(member, ctx));
+    kept.set(role.id, stays);
   }
 
-  // 4. Orphans, whatever the farm's status.
-  for (const orphan of observation.orphans) {
-    const launchedAt = timeOf(orphan.launchedAt);
-    // An unreadable launch time is treated as young: never terminate on a guess.
-    if (launchedAt === undefined) continue;
-    const dueAt = launchedAt + options.orphanGraceMs;
-    if (now < dueAt) {
-      deadlines.note(dueAt);
+  const waitingForLaunchOrder = new Set<string>();
+  const referenced = new Set(servers.map((s) => s.replacesServerId).filter((id) => id !== null));
+  for (const role of farm.farmRoles) {
+    const stays = kept.get(role.id)!;
+    const missing = desired.get(role.id)! - stays.length;
+    if (missing <= 0) continue;
+    if (farm.status === 'Launching' && !launchOrderAllows(role, farm.farmRoles, kept, desired)) {
+      waitingForLaunchOrder.add(role.id);
       continue;
     }
-    const role = orphan.farmRoleId ? roles.get(orphan.farmRoleId) : undefined;
-    const record = orphan.serverId ? servers.find((s) => s.id === orphan.serverId) : undefined;
-    const sameLocation = farm.farmRoles.find(
-      (r) => r.platform === orphan.platform && r.region === orphan.region,
-    );
-    stages.add({
-      type: 'terminateOrphan',
-      target: {
-        platform: orphan.platform,
-        credentialsId: role?.credentialsId ?? record?.credentialsId ?? sameLocation?.credentialsId ?? null,
-        region: orphan.region,
-        zone: orphan.zone,
-        instanceId: orphan.instanceId,
-      },
-      taggedServerId: orphan.serverId ?? null,
-      taggedFarmRoleId: orphan.farmRoleId ?? null,
-      launchedAt: orphan.launchedAt,
-      reason: record
-        ? `instance of server ${record.id}, which is ${record.status === 'Terminated' ? 'terminated' : 'tracking another instance'}`
-        : 'instance tagged with this farm but no server record',
-    });
+    const replaceable = [
+      ...(endedUnexpectedly.get(role.id) ?? []),
+      ...servers
+        .filter((s) => s.farmRoleId === role.id && s.status === 'Failed' && !referenced.has(s.id))
+        .map((server) => ({ server, why: `failed: ${server.statusReason}` })),
+    ];
+    for (const launch of launchesFor(role, stays, missing, replaceable, farm.status)) stages.add(launch);
   }
-
-  const actions = stages.all();
-  const transition = farmTransition(farm, servers, observation, desired);
-  if (transition) actions.push(transition);
-
-  return {
-    farmId: farm.id,
-    actions,
-    summary: summarise({ farm, servers, desired, actions, observation, waitingForLaunchOrder, options }),
-    recheckAt: deadlines.next(),
-  };
-}
-
-/** A server that ended without being asked to, whose farm role a launch may heal. */
-interface Replaceable {
-  server: PlanServer;
-  why: string;
-}
-
-/** While launching, a farm role waits until every farm role with a lower launchOrder has its desired servers Running. */
-function launchOrderAllows(
-  role: PlanFarmRole,
-  all: readonly PlanFarmRole[],
-  kept: ReadonlyMap<string, Member[]>,
-  desired: ReadonlyMap<string, number>,
-): boolean {
-  return all.every(
-    (other) =>
-      other.launchOrder >= role.launchOrder ||
-      kept.get(other.id)!.filter((m) => m.server.status === 'Running').length >= desired.get(other.id)!,
-  );
-}
-
-function launchesFor(
-  role: PlanFarmRole,
-  stays: readonly Member[],
-  count: number,
-  replaceable: readonly Replaceable[],
-  farmStatus: PlanFarm['status'],
-): Launch[] {
-  const liveByZone = new Map<string, number>();
-  for (const { server, instance } of stays) {
-    const zone = instance?.zone ?? server.zone;
-    liveByZone.set(zone, (liveByZone.get(zone) ?? 0) + 1);
-  }
-  const sources = [...replaceable];
-  return lowestFreeIndexes(
-    stays.map((m) => m.server.index),
-    count,
-  ).map((index) => {
-    const at = sources.findIndex((s) => s.server.index === index);
-    const replaced = sources.splice(Math.max(at, 0), 1)[0];
-    const zone = chooseZone(role.zones, liveByZone);
-    const cause = replaced ? 'replacement' : farmStatus === 'Running' ? 'scale-out' : 'initial';
-    return {
-      type: 'launch',
-      farmRoleId: role.id,
-      farmRoleAlias: role.alias,
-      index,
-      zone,
-      instanceType: role.instanceType,
-      replacesServerId: replaced?.server.id ?? null,
-      cause,
-      reason: replaced
-        ? `replaces ${replaced.server.id} (${replaced.why})`
-        : `scale out towards ${role.alias}'s desired count`,
-    };
-  });
+  return waitingForLaunchOrder;
 }
