@@ -1,77 +1,55 @@
-// The portal's client of the policies API group (functions/handlers/api/policy-routes.ts): an
-// environment's Governance policies, the live evaluation of a farm draft, and farm lease
-// extension requests. Answers are parsed with the shared schemas; writes send If-Match.
-import { z } from 'zod';
-import { pageOf } from '../../functions/domain/schemas/common';
 import type { FarmSpecInput } from '../../functions/domain/schemas/farm';
-import {
-  EvaluationResult,
+import type {
   LeaseExtension,
-  type LeaseExtensionInput,
+  LeaseExtensionInput,
   Policy,
-  type PolicyInput,
-  type Violation,
+  PolicyInput,
+  Violation,
 } from '../../functions/domain/schemas/policy';
-import { all, type PageRequest, request } from './api-client';
-
-const PolicyPage = pageOf(Policy);
-const ExtensionPage = pageOf(LeaseExtension);
-const NoContent = z.undefined();
-const id = (value: string) => encodeURIComponent(value);
-const policiesPath = (env: string) => `/environments/${id(env)}/policies`;
-const etagOf = (version: number) => `"${version}"`;
+import { all, type PageRequest } from './api-client';
+import { portalApi } from './portal-client';
 
 export const policyApi = {
   allPolicies(environmentId: string, signal?: AbortSignal): Promise<Policy[]> {
     return all(
       async (page: PageRequest) =>
-        (await request(policiesPath(environmentId), { query: { ...page }, schema: PolicyPage, signal })).data,
+        (await portalApi.listPolicies({ params: { environmentId }, query: page, signal })).body,
     );
   },
   async createPolicy(environmentId: string, input: PolicyInput): Promise<Policy> {
-    return (await request(policiesPath(environmentId), { method: 'POST', body: input, schema: Policy })).data;
+    return (await portalApi.createPolicy({ params: { environmentId }, body: input })).body;
   },
   async getPolicy(environmentId: string, policyId: string, signal?: AbortSignal): Promise<Policy> {
-    return (await request(`${policiesPath(environmentId)}/${id(policyId)}`, { schema: Policy, signal })).data;
+    return (await portalApi.getPolicy({ params: { environmentId, policyId }, signal })).body;
   },
   async updatePolicy(policy: Policy, input: PolicyInput): Promise<Policy> {
-    const path = `${policiesPath(policy.environmentId)}/${id(policy.id)}`;
-    return (
-      await request(path, { method: 'PUT', body: input, ifMatch: etagOf(policy.version), schema: Policy })
-    ).data;
+    const params = { environmentId: policy.environmentId, policyId: policy.id };
+    return (await portalApi.updatePolicy({ params, body: input, ifMatch: policy.version })).body;
   },
   async deletePolicy(policy: Policy): Promise<void> {
-    const path = `${policiesPath(policy.environmentId)}/${id(policy.id)}`;
-    await request(path, { method: 'DELETE', ifMatch: etagOf(policy.version), schema: NoContent });
+    const params = { environmentId: policy.environmentId, policyId: policy.id };
+    await portalApi.deletePolicy({ params, ifMatch: policy.version });
   },
   async evaluate(environmentId: string, spec: FarmSpecInput, signal?: AbortSignal): Promise<Violation[]> {
-    const path = `${policiesPath(environmentId)}/evaluate`;
-    return (await request(path, { method: 'POST', body: spec, schema: EvaluationResult, signal })).data
+    return (await portalApi.evaluatePolicies({ params: { environmentId }, body: spec, signal })).body
       .violations;
   },
   async leaseExtensions(farmId: string, signal?: AbortSignal): Promise<LeaseExtension[]> {
     return all(
       async (page: PageRequest) =>
-        (
-          await request(`/farms/${id(farmId)}/lease-extensions`, {
-            query: { ...page },
-            schema: ExtensionPage,
-            signal,
-          })
-        ).data,
+        (await portalApi.listLeaseExtensions({ params: { farmId }, query: page, signal })).body,
     );
   },
   async requestLeaseExtension(farmId: string, input: LeaseExtensionInput): Promise<LeaseExtension> {
-    const path = `/farms/${id(farmId)}/lease-extensions`;
-    return (await request(path, { method: 'POST', body: input, schema: LeaseExtension })).data;
+    return (await portalApi.requestLeaseExtension({ params: { farmId }, body: input })).body;
   },
   async decideLeaseExtension(
     extension: LeaseExtension,
     decision: 'approve' | 'deny',
     comment = '',
   ): Promise<LeaseExtension> {
-    const path = `/farms/${id(extension.farmId)}/lease-extensions/${id(extension.id)}/${decision}`;
-    return (await request(path, { method: 'POST', body: { comment }, schema: LeaseExtension })).data;
+    const params = { farmId: extension.farmId, requestId: extension.id };
+    return (await portalApi[`${decision}LeaseExtension`]({ params, body: { comment } })).body;
   },
 };
 
