@@ -4,18 +4,17 @@
 //   delivery   ACC#<acc>#DLV#<id>    META      gsi1: ACC#<acc>#WH#<webhook> / DLV#<createdAt>#<id>
 // Deliveries, with the attempts they hold, expire (TTL) after the account's webhookDeliveryDays
 // (default 30) from their creation: history is for diagnosis, not an archive.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Conflict, NotFound, PreconditionFailed } from '../../domain/errors';
-import type { Delivery, Webhook } from '../../domain/schemas/webhook';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Webhook } from '../../domain/schemas/webhook';
 import type {
   DeliveryRepo,
   StoredWebhookEndpoint,
   WebhookEndpointRepo,
   WebhookRepo,
 } from '../../ports/store';
+import { createDeliveryRepo } from './delivery-repo';
 import type { ItemExpiry } from './item-expiry';
-import { environmentPartition, keys, webhookDeliveriesPartition } from './keys';
+import { environmentPartition, keys } from './keys';
 import type { VersionedItems } from './versioned-items';
 
 export function createWebhookRepos(
@@ -26,14 +25,6 @@ export function createWebhookRepos(
 ): { webhookEndpoints: WebhookEndpointRepo; webhooks: WebhookRepo; deliveries: DeliveryRepo } {
   const endpointKeys = (s: StoredWebhookEndpoint) =>
     keys.webhookEndpoint(s.endpoint.accountId, s.endpoint.environmentId, s.endpoint.id);
-  const deliveryItem = async (d: Delivery) => ({
-    ...keys.delivery(d.accountId, d.id),
-    ...(d.webhookId ? keys.deliveryByWebhook(d.accountId, d.webhookId, d.createdAt, d.id) : {}),
-    type: 'delivery',
-    version: d.version,
-    expiresAt: await expiry.expiresAt(d.accountId, 'webhookDeliveryDays', d.createdAt),
-    doc: d,
-  });
 
   return {
     webhookEndpoints: {
@@ -83,54 +74,6 @@ export function createWebhookRepos(
         items.delete(keys.webhook(accountId, environmentId, id), 'Webhook', expected),
     },
 
-    deliveries: {
-      get: ({ accountId }, id) => items.get<Delivery>(keys.delivery(accountId, id)),
-      async create(d) {
-        try {
-          await db.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: await deliveryItem(d),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        } catch (err) {
-          if (err instanceof ConditionalCheckFailedException) throw new Conflict(`Delivery ${d.id} exists`);
-          throw err;
-        }
-      },
-      async update(d, expected) {
-        try {
-          await db.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: await deliveryItem(d),
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':expected': expected },
-            }),
-          );
-        } catch (err) {
-          if (!(err instanceof ConditionalCheckFailedException)) throw err;
-          const current = await items.get<Delivery>(keys.delivery(d.accountId, d.id));
-          if (!current) throw new NotFound(`Delivery ${d.id} not found`);
-          throw new PreconditionFailed(
-            `Delivery ${d.id} has changed since version ${expected}: it is now at version ${current.version}.`,
-            current.version,
-          );
-        }
-      },
-      listByWebhook: ({ accountId }, webhookId, page) =>
-        items.page<Delivery>(
-          webhookDeliveriesPartition(accountId, webhookId),
-          'DLV#',
-          page.limit,
-          page.cursor,
-          {
-            index: 'gsi1',
-            scanForward: false,
-          },
-        ),
-    },
+    deliveries: createDeliveryRepo(db, tableName, items, expiry),
   };
 }

@@ -16,7 +16,7 @@
 // Retries use cockatiel (already the GCE driver's retry library): its decorrelated-jitter
 // backoff is what AWS recommends for throttling, and the state between attempts (the entries
 // still pending) stays a plain variable of the attempt closure.
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutEventsCommand, type PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { ExponentialBackoff, handleType, retry } from 'cockatiel';
 import type { DroverEvent, EventPublisher } from '../../ports/event-publisher';
 import { EventPublishError, type UnpublishedEvent } from './errors';
@@ -66,21 +66,7 @@ export function createEventBridgePublisher(options: EventBridgePublisherOptions)
           pending = [];
           return;
         }
-        const retryable: PendingEntry[] = [];
-        pending.forEach((p, index) => {
-          // Result entries answer request entries position by position.
-          const result = output.Entries?.[index];
-          if (result && !result.ErrorCode && result.EventId) return;
-          const errorCode = result?.ErrorCode ?? 'MissingResult';
-          lastFailure.set(p, {
-            eventId: p.event.id,
-            name: p.event.name,
-            errorCode,
-            ...(result?.ErrorMessage ? { errorMessage: result.ErrorMessage } : {}),
-          });
-          if (RETRYABLE_ENTRY_ERRORS.has(errorCode) || !result) retryable.push(p);
-          else refused.add(p);
-        });
+        const retryable = sortResults(pending, output.Entries, lastFailure, refused);
         pending = retryable;
         if (pending.length > 0) throw new EntriesStillPending();
       });
@@ -89,14 +75,7 @@ export function createEventBridgePublisher(options: EventBridgePublisherOptions)
         // The request itself failed after the SDK's retries: whatever was pending is unpublished.
         const code = error instanceof Error ? error.name : 'Error';
         const message = error instanceof Error ? error.message : String(error);
-        for (const p of pending) {
-          lastFailure.set(p, {
-            eventId: p.event.id,
-            name: p.event.name,
-            errorCode: code,
-            errorMessage: message,
-          });
-        }
+        for (const p of pending) lastFailure.set(p, failureOf(p, code, message));
         return {
           unpublished: unpublishedOf(batch, new Set([...refused, ...pending]), lastFailure),
           cause: error,
@@ -133,6 +112,36 @@ export function createEventBridgePublisher(options: EventBridgePublisherOptions)
       }
     },
   };
+}
+
+const failureOf = (p: PendingEntry, errorCode: string, errorMessage?: string): UnpublishedEvent => ({
+  eventId: p.event.id,
+  name: p.event.name,
+  errorCode,
+  ...(errorMessage !== undefined ? { errorMessage } : {}),
+});
+
+/**
+ * Reads one PutEvents answer: records each refused entry's failure, sets aside those refused for
+ * good, and returns those worth sending again. Result entries answer request entries position by
+ * position; a missing result is retried.
+ */
+function sortResults(
+  pending: PendingEntry[],
+  results: PutEventsResultEntry[] | undefined,
+  lastFailure: Map<PendingEntry, UnpublishedEvent>,
+  refused: Set<PendingEntry>,
+): PendingEntry[] {
+  const retryable: PendingEntry[] = [];
+  pending.forEach((p, index) => {
+    const result = results?.[index];
+    if (result && !result.ErrorCode && result.EventId) return;
+    const errorCode = result?.ErrorCode ?? 'MissingResult';
+    lastFailure.set(p, failureOf(p, errorCode, result?.ErrorMessage || undefined));
+    if (RETRYABLE_ENTRY_ERRORS.has(errorCode) || !result) retryable.push(p);
+    else refused.add(p);
+  });
+  return retryable;
 }
 
 /** The failures of a batch, in the batch's order. */

@@ -30,27 +30,7 @@ const WRONG_CODE = 'The code is wrong: check the email we sent, or ask for a new
 export function createCognitoEmailVerification(options: CognitoEmailVerificationOptions): EmailVerification {
   const client = options.client ?? new CognitoIdentityProviderClient({});
   const ClientId = options.clientId;
-  let secret: Promise<string> | undefined;
-  const clientSecret = () => {
-    secret ??= client
-      .send(new DescribeUserPoolClientCommand({ UserPoolId: options.userPoolId, ClientId }))
-      .then((res) => {
-        const value = res.UserPoolClient?.ClientSecret;
-        if (!value) throw new Error(`The sign-up app client ${ClientId} has no secret`);
-        return value;
-      })
-      .catch((err) => {
-        // Fetched again next time rather than failing every call of this cold start.
-        secret = undefined;
-        throw err;
-      });
-    return secret;
-  };
-  /** Cognito's SECRET_HASH: Base64(HMAC-SHA256(secret, username + client id)). */
-  const secretHash = async (username: string) =>
-    createHmac('sha256', await clientSecret())
-      .update(username + ClientId)
-      .digest('base64');
+  const secretHash = secretHasher(client, options.userPoolId, ClientId);
 
   return {
     async register(user) {
@@ -107,6 +87,37 @@ export function createCognitoEmailVerification(options: CognitoEmailVerification
       }
     },
   };
+}
+
+/**
+ * Cognito's SECRET_HASH for a username: Base64(HMAC-SHA256(secret, username + client id)). The
+ * client secret is read once (DescribeUserPoolClient) and kept; a failed read is tried again on the
+ * next call rather than failing every call of this cold start.
+ */
+function secretHasher(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  clientId: string,
+): (username: string) => Promise<string> {
+  let secret: Promise<string> | undefined;
+  const clientSecret = () => {
+    secret ??= client
+      .send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))
+      .then((res) => {
+        const value = res.UserPoolClient?.ClientSecret;
+        if (!value) throw new Error(`The sign-up app client ${clientId} has no secret`);
+        return value;
+      })
+      .catch((err) => {
+        secret = undefined;
+        throw err;
+      });
+    return secret;
+  };
+  return async (username) =>
+    createHmac('sha256', await clientSecret())
+      .update(username + clientId)
+      .digest('base64');
 }
 
 function mapError(err: unknown, email: string): unknown {

@@ -64,30 +64,7 @@ export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}):
           finish({ kind: 'timeout', latencyMs: elapsed(), error: `no answer within ${req.timeoutMs} ms` });
           request.destroy();
         }, req.timeoutMs);
-        request.on('response', (res: IncomingMessage) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          const answer = () =>
-            finish({
-              kind: 'response',
-              status: res.statusCode ?? 0,
-              retryAfterMs: parseRetryAfter(res.headers['retry-after'], Date.now()),
-              excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8'),
-              latencyMs: elapsed(),
-            });
-          res.on('data', (chunk: Buffer) => {
-            if (size < EXCERPT_BYTES) chunks.push(chunk);
-            size += chunk.length;
-            // Enough read: the rest of a large body is not worth the time (the socket is dropped).
-            if (size >= EXCERPT_BYTES) {
-              answer();
-              res.destroy();
-            }
-          });
-          res.on('end', answer);
-          res.on('error', answer);
-          res.on('aborted', answer);
-        });
+        request.on('response', (res: IncomingMessage) => readAnswer(res, finish, elapsed));
         request.on('error', (err: NodeJS.ErrnoException) =>
           finish({
             kind: 'network',
@@ -99,6 +76,36 @@ export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}):
       });
     },
   };
+}
+
+/** Settles with the status, Retry-After and the first bytes of the body, then stops reading. */
+function readAnswer(
+  res: IncomingMessage,
+  finish: (outcome: PostOutcome) => void,
+  elapsed: () => number,
+): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const answer = () =>
+    finish({
+      kind: 'response',
+      status: res.statusCode ?? 0,
+      retryAfterMs: parseRetryAfter(res.headers['retry-after'], Date.now()),
+      excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8'),
+      latencyMs: elapsed(),
+    });
+  res.on('data', (chunk: Buffer) => {
+    if (size < EXCERPT_BYTES) chunks.push(chunk);
+    size += chunk.length;
+    // Enough read: the rest of a large body is not worth the time (the socket is dropped).
+    if (size >= EXCERPT_BYTES) {
+      answer();
+      res.destroy();
+    }
+  });
+  res.on('end', answer);
+  res.on('error', answer);
+  res.on('aborted', answer);
 }
 
 /** Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date; null when absent or invalid. */
