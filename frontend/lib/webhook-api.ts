@@ -1,90 +1,68 @@
-// The portal's client of the webhooks API group (functions/handlers/api/webhook-routes.ts):
-// endpoints, webhooks, delivery history, test and redeliver. Answers are parsed with the shared
-// schemas, like every other call of the portal; writes of versioned items send If-Match.
-
-import { z } from 'zod';
-import { pageOf } from '../../functions/domain/schemas/common';
-import {
+import type {
   Delivery,
-  type RotateSecretInput,
+  RotateSecretInput,
   Webhook,
   WebhookEndpoint,
-  type WebhookEndpointInput,
+  WebhookEndpointInput,
   WebhookEndpointWithSecret,
-  type WebhookInput,
+  WebhookInput,
 } from '../../functions/domain/schemas/webhook';
-import { all, type PageRequest, request } from './api-client';
+import { all, type PageRequest } from './api-client';
+import { portalApi } from './portal-client';
 
-const EndpointPage = pageOf(WebhookEndpoint);
-const WebhookPage = pageOf(Webhook);
-const DeliveryPage = pageOf(Delivery);
-const NoContent = z.undefined();
-
-const id = (value: string) => encodeURIComponent(value);
-const endpointsPath = (env: string) => `/environments/${id(env)}/webhook-endpoints`;
-const webhooksPath = (env: string) => `/environments/${id(env)}/webhooks`;
-/** The ETag the API gives a version: what If-Match must repeat. */
-const etagOf = (version: number) => `"${version}"`;
+const endpointParams = (e: WebhookEndpoint) => ({ environmentId: e.environmentId, endpointId: e.id });
+const webhookParams = (w: Webhook) => ({ environmentId: w.environmentId, webhookId: w.id });
 
 export const webhookApi = {
   allEndpoints(environmentId: string, signal?: AbortSignal): Promise<WebhookEndpoint[]> {
     return all(
       async (page: PageRequest) =>
-        (await request(endpointsPath(environmentId), { query: { ...page }, schema: EndpointPage, signal }))
-          .data,
+        (await portalApi.listWebhookEndpoints({ params: { environmentId }, query: page, signal })).body,
     );
   },
   async createEndpoint(
     environmentId: string,
     input: WebhookEndpointInput,
   ): Promise<WebhookEndpointWithSecret> {
-    const path = endpointsPath(environmentId);
-    return (await request(path, { method: 'POST', body: input, schema: WebhookEndpointWithSecret })).data;
+    return (await portalApi.createWebhookEndpoint({ params: { environmentId }, body: input })).body;
   },
   async updateEndpoint(endpoint: WebhookEndpoint, input: WebhookEndpointInput): Promise<WebhookEndpoint> {
-    const path = `${endpointsPath(endpoint.environmentId)}/${id(endpoint.id)}`;
-    const ifMatch = etagOf(endpoint.version);
-    return (await request(path, { method: 'PUT', body: input, ifMatch, schema: WebhookEndpoint })).data;
+    const params = endpointParams(endpoint);
+    return (await portalApi.updateWebhookEndpoint({ params, body: input, ifMatch: endpoint.version })).body;
   },
   async deleteEndpoint(endpoint: WebhookEndpoint): Promise<void> {
-    const path = `${endpointsPath(endpoint.environmentId)}/${id(endpoint.id)}`;
-    await request(path, { method: 'DELETE', ifMatch: etagOf(endpoint.version), schema: NoContent });
+    await portalApi.deleteWebhookEndpoint({ params: endpointParams(endpoint), ifMatch: endpoint.version });
   },
   async rotateSecret(
     endpoint: WebhookEndpoint,
     input: Partial<RotateSecretInput> = {},
   ): Promise<WebhookEndpointWithSecret> {
-    const path = `${endpointsPath(endpoint.environmentId)}/${id(endpoint.id)}/rotate-secret`;
-    return (await request(path, { method: 'POST', body: input, schema: WebhookEndpointWithSecret })).data;
+    return (await portalApi.rotateWebhookEndpointSecret({ params: endpointParams(endpoint), body: input }))
+      .body;
   },
   async testEndpoint(endpoint: WebhookEndpoint): Promise<Delivery> {
-    const path = `${endpointsPath(endpoint.environmentId)}/${id(endpoint.id)}/test`;
-    return (await request(path, { method: 'POST', schema: Delivery })).data;
+    return (await portalApi.testWebhookEndpoint({ params: endpointParams(endpoint) })).body;
   },
 
   allWebhooks(environmentId: string, signal?: AbortSignal): Promise<Webhook[]> {
     return all(
       async (page: PageRequest) =>
-        (await request(webhooksPath(environmentId), { query: { ...page }, schema: WebhookPage, signal }))
-          .data,
+        (await portalApi.listWebhooks({ params: { environmentId }, query: page, signal })).body,
     );
   },
   async getWebhook(environmentId: string, webhookId: string, signal?: AbortSignal): Promise<Webhook> {
-    return (await request(`${webhooksPath(environmentId)}/${id(webhookId)}`, { schema: Webhook, signal }))
-      .data;
+    return (await portalApi.getWebhook({ params: { environmentId, webhookId }, signal })).body;
   },
   async createWebhook(environmentId: string, input: WebhookInput): Promise<Webhook> {
-    return (await request(webhooksPath(environmentId), { method: 'POST', body: input, schema: Webhook }))
-      .data;
+    return (await portalApi.createWebhook({ params: { environmentId }, body: input })).body;
   },
   async updateWebhook(webhook: Webhook, input: WebhookInput): Promise<Webhook> {
-    const path = `${webhooksPath(webhook.environmentId)}/${id(webhook.id)}`;
-    const ifMatch = etagOf(webhook.version);
-    return (await request(path, { method: 'PUT', body: input, ifMatch, schema: Webhook })).data;
+    return (
+      await portalApi.updateWebhook({ params: webhookParams(webhook), body: input, ifMatch: webhook.version })
+    ).body;
   },
   async deleteWebhook(webhook: Webhook): Promise<void> {
-    const path = `${webhooksPath(webhook.environmentId)}/${id(webhook.id)}`;
-    await request(path, { method: 'DELETE', ifMatch: etagOf(webhook.version), schema: NoContent });
+    await portalApi.deleteWebhook({ params: webhookParams(webhook), ifMatch: webhook.version });
   },
   async listDeliveries(
     environmentId: string,
@@ -92,12 +70,13 @@ export const webhookApi = {
     page: PageRequest = {},
     signal?: AbortSignal,
   ) {
-    const path = `${webhooksPath(environmentId)}/${id(webhookId)}/deliveries`;
-    return (await request(path, { query: { ...page }, schema: DeliveryPage, signal })).data;
+    return (
+      await portalApi.listWebhookDeliveries({ params: { environmentId, webhookId }, query: page, signal })
+    ).body;
   },
   async redeliver(delivery: Delivery): Promise<Delivery> {
-    const path = `/environments/${id(delivery.environmentId)}/deliveries/${id(delivery.id)}/redeliver`;
-    return (await request(path, { method: 'POST', schema: Delivery })).data;
+    const params = { environmentId: delivery.environmentId, deliveryId: delivery.id };
+    return (await portalApi.redeliverWebhookDelivery({ params })).body;
   },
 };
 
