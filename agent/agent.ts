@@ -209,7 +209,8 @@ export class DroverAgent {
       try {
         return await call();
       } catch (err) {
-        // A refusal (4xx other than 429/412) will not change on retry.
+        // Any 4xx ends the wait: a refusal will not change on retry, and a 429 or 412 reaches here
+        // only after the client's own few retries, so a throttle that outlasts them gives up too.
         if (err instanceof AgentApiError && err.status >= 400 && err.status < 500) throw err;
         this.log(`${(err as Error).message}; retrying`);
         await this.sleep(backoff.next());

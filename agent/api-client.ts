@@ -1,8 +1,16 @@
 // The agent's side of the HTTPS half of the protocol (functions/domain/schemas/agent-protocol.ts):
 // lifecycle reports, the task list, a task's start/output/result, metrics and custom events, all
-// with the server's own token. Transient failures (network, 5xx, 429, 412 from a concurrent write)
-// are retried a few times with jittered backoff; other answers are errors the caller sees.
-import type { AgentMetrics, AgentTask, TaskResult } from '../functions/domain/schemas/agent-protocol';
+// with the server's own token, through the typed client of the API contract. It uses the agent's
+// routes without their zod schemas (functions/contract/agent-wire.ts) so the bundle stays small:
+// the API validates what the agent sends and strips what it answers to the route's schema.
+// Transient failures (network, 5xx, 429, 412 from a concurrent write) are retried a few times with
+// jittered backoff; other answers, and a transient one that outlasts the attempts, are errors the
+// caller sees.
+
+import { AGENT_WIRE } from '../functions/contract/agent-wire';
+import type { ApiProblem } from '../functions/contract/api-problem';
+import { createRouteClient } from '../functions/contract/route-client';
+import type { AgentMetrics, TaskResult } from '../functions/domain/schemas/agent-protocol';
 import { Backoff } from './backoff';
 
 export type LifecycleReport =
@@ -28,93 +36,81 @@ export interface RequestCounter {
   bytesReceived: number;
 }
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export class AgentApiClient {
   /** Counted for the benchmark's control-plane figures. */
   readonly counter: RequestCounter = { requests: 0, bytesSent: 0, bytesReceived: 0 };
+  private readonly api;
 
   constructor(
-    private readonly apiUrl: string,
-    private readonly token: string,
+    apiUrl: string,
+    token: string,
     private readonly attempts = 5,
-  ) {}
-
-  report(name: LifecycleReport, message = '', payload: Record<string, unknown> = {}) {
-    return this.call<{ accepted: boolean; status: string; executionIds?: string[] }>(
-      'POST',
-      '/v1/agent/events',
-      {
-        name,
-        message,
-        payload,
-      },
-    );
+  ) {
+    this.api = createRouteClient(AGENT_WIRE, {
+      baseUrl: apiUrl,
+      token,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      fetch: this.countingFetch,
+      onProblem: (problem: ApiProblem, route) =>
+        new AgentApiError(
+          problem.status,
+          `${route.method} ${route.path.replace(/^\/api/, '')} answered ${problem.status || 'nothing'}: ${problem.message}`,
+        ),
+    });
   }
 
-  async tasks(): Promise<AgentTask[]> {
-    return (await this.call<{ items: AgentTask[] }>('GET', '/v1/agent/tasks')).items;
+  async report(name: LifecycleReport, message = '', payload: Record<string, unknown> = {}) {
+    return (await this.retried(() => this.api.reportAgentEvent({ body: { name, message, payload } }))).body;
+  }
+
+  async tasks() {
+    return (await this.retried(() => this.api.listAgentTasks())).body.items;
   }
 
   start(executionId: string) {
-    return this.call<unknown>('POST', `/v1/agent/tasks/${executionId}/start`, {});
+    return this.retried(() => this.api.startAgentTask({ params: { executionId } }));
   }
 
   output(executionId: string, chunk: { stdout: string; stderr: string }) {
-    return this.call<unknown>('POST', `/v1/agent/tasks/${executionId}/output`, chunk);
+    return this.retried(() => this.api.appendAgentTaskOutput({ params: { executionId }, body: chunk }));
   }
 
   result(executionId: string, result: TaskResult) {
-    return this.call<unknown>('POST', `/v1/agent/tasks/${executionId}/result`, result);
+    return this.retried(() => this.api.finishAgentTask({ params: { executionId }, body: result }));
   }
 
   metrics(metrics: AgentMetrics) {
-    return this.call<unknown>('POST', '/v1/agent/metrics', metrics);
+    return this.retried(() => this.api.reportAgentMetrics({ body: metrics }));
   }
 
-  customEvent(name: string, payload: Record<string, unknown>) {
-    return this.call<unknown>('POST', '/v1/agent/custom-events', { name, payload });
+  async customEvent(name: string, payload: Record<string, unknown>) {
+    return (await this.retried(() => this.api.fireAgentCustomEvent({ body: { name, payload } }))).body;
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async retried<T>(call: () => Promise<T>): Promise<T> {
     const backoff = new Backoff({ baseMs: 200, maxMs: 5_000 });
-    const payload = body === undefined ? undefined : JSON.stringify(body);
     for (let attempt = 1; ; attempt++) {
-      let status = 0;
-      let text = '';
       try {
-        this.counter.requests++;
-        this.counter.bytesSent += payload?.length ?? 0;
-        const res = await fetch(`${this.apiUrl}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${this.token}`,
-            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(payload === undefined ? {} : { body: payload }),
-          signal: AbortSignal.timeout(30_000),
-        });
-        status = res.status;
-        text = await res.text();
-        this.counter.bytesReceived += text.length;
-        if (res.ok) return (text ? JSON.parse(text) : undefined) as T;
-      } catch (err) {
-        text = (err as Error).message;
+        return await call();
+      } catch (error) {
+        const status = error instanceof AgentApiError ? error.status : 0;
+        const transient = status === 0 || status >= 500 || status === 429 || status === 412;
+        if (!transient || attempt >= this.attempts) throw error;
       }
-      const transient = status === 0 || status >= 500 || status === 429 || status === 412;
-      if (!transient || attempt >= this.attempts)
-        throw new AgentApiError(
-          status,
-          `${method} ${path} answered ${status || 'nothing'}: ${problemDetail(text)}`,
-        );
       await new Promise((r) => setTimeout(r, backoff.next()));
     }
   }
-}
 
-function problemDetail(text: string): string {
-  try {
-    const problem = JSON.parse(text) as { detail?: string; title?: string };
-    return problem.detail ?? problem.title ?? text;
-  } catch {
-    return text.slice(0, 300);
-  }
+  private readonly countingFetch: typeof fetch = async (url, init) => {
+    this.counter.requests++;
+    this.counter.bytesSent += typeof init?.body === 'string' ? init.body.length : 0;
+    const res = await fetch(url, init);
+    const text = await res.text();
+    this.counter.bytesReceived += text.length;
+    // A 204 may not carry a body, not even an empty one.
+    const body = res.status === 204 ? null : text;
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
 }

@@ -109,3 +109,6 @@ export const AGENT_ROUTES = [
     response: { status: 202, schema: AgentCustomEventAccepted },
   }),
 ] as const satisfies readonly RouteDef[];
+
+/** Every route the agent calls, with its literal types (agent-wire.ts is their schema-free copy). */
+export const AGENT_CONTRACT = [...AGENT_REPORT_ROUTES, ...AGENT_ROUTES] as const;

@@ -16,8 +16,9 @@ import type { ApiClientOf } from './client-types';
 import { type ClientOptions, createRouteClient } from './route-client';
 import { API_CONTRACT, type ApiContract } from './routes';
 
+export { ApiProblem, type ProblemOrigin } from './api-problem';
 export type { CallInput, CallReply, ResponseBody } from './client-types';
-export { ApiProblem, Problem } from './problem';
+export { Problem } from './problem';
 export type { ClientOptions } from './route-client';
 
 export type ApiClient = ApiClientOf<ApiContract>;

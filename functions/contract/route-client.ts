@@ -3,8 +3,8 @@
 // the route's schemas before sending, fills and encodes the path, sends the token and If-Match,
 // parses a success with the route's response schema and turns any other outcome into ApiProblem.
 import type { FieldIssue } from '../domain/errors';
+import { ApiProblem } from './api-problem';
 import type { ApiClientOf } from './client-types';
-import { ApiProblem } from './problem';
 import { parsePart, summariseIssues } from './request-issues';
 import type { RouteDef } from './route-def';
 
@@ -20,7 +20,7 @@ export interface ClientOptions {
   /** Per call; none when absent. */
   timeoutMs?: number;
   /** What to throw instead of an ApiProblem (e.g. the CLI's errors with exit codes). */
-  onProblem?: (problem: ApiProblem) => unknown;
+  onProblem?: (problem: ApiProblem, route: RouteDef) => unknown;
 }
 
 interface RawInput {
@@ -41,7 +41,7 @@ export function createRouteClient<const Routes extends readonly RouteDef[]>(
       try {
         return await send(route, input, options);
       } catch (error) {
-        if (error instanceof ApiProblem && options.onProblem) throw options.onProblem(error);
+        if (error instanceof ApiProblem && options.onProblem) throw options.onProblem(error, route);
         throw error;
       }
     };
@@ -77,7 +77,8 @@ async function send(route: RouteDef, input: RawInput, options: ClientOptions) {
   return {
     status: res.status,
     etag: res.headers.get('etag') ?? undefined,
-    body: route.response && res.status !== 204 ? parseResponse(route, res.status, parsed) : undefined,
+    // A route given without its schemas (the agent's wire slice) answers the JSON as it came.
+    body: res.status === 204 ? undefined : route.response ? parseResponse(route, res.status, parsed) : parsed,
   };
 }
 
