@@ -1,11 +1,16 @@
 // The portal's one table shell, rendered by React itself (react-dom/server) into the markup the
 // browser gets: headings and cells from column data, the data-label every phone card shows, the
 // loading, empty and error states, the actions column, per-row state and the details row.
-import { createElement as h, useState } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { createRequire } from 'node:module';
+import { createElement as h, type ReactElement, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { type Column, DataTable, type DataTableProps } from '../../../frontend/components/data-table';
 import { ApiProblem } from '../../../frontend/lib/api-problem';
+
+/** react-dom has no type declarations installed (no @types/react-dom): the one function used, typed. */
+const { renderToStaticMarkup } = createRequire(import.meta.url)('react-dom/server') as {
+  renderToStaticMarkup: (element: ReactElement) => string;
+};
 
 interface Fruit {
   id: string;
