@@ -17,6 +17,7 @@ import { encodeTime } from 'ulid';
 import { Conflict } from '../../domain/errors';
 import { ID_PREFIXES } from '../../domain/ids';
 import type { AuditEntry } from '../../domain/schemas/audit';
+import type { Page, PageQuery } from '../../domain/schemas/common';
 import type { AuditFilter, AuditRepo } from '../../ports/audit-store';
 import type { ItemExpiry } from './item-expiry';
 import { auditPartition, auditResourcePartition, keys } from './keys';
@@ -66,53 +67,61 @@ export function createAuditRepo(
       return out.Item?.doc as AuditEntry | undefined;
     },
 
-    async list({ accountId }, filter, page) {
-      if (filter.visibleEnvironmentIds?.length === 0) return { items: [] };
-      const byResource = filter.resourceId !== undefined;
-      const [pkName, skName] = byResource ? ['gsi1pk', 'gsi1sk'] : ['pk', 'sk'];
-      const pk = byResource
-        ? auditResourcePartition(accountId, filter.resourceId as string)
-        : auditPartition(accountId);
-      const names: Record<string, string> = { '#pk': pkName, '#sk': skName };
-      const values: Record<string, unknown> = { ':pk': pk, ...skBounds(filter) };
-      const keyCondition = `#pk = :pk AND #sk BETWEEN :lower AND :upper`;
-      const filterExpression = filterOf(filter, names, values);
-
-      const items: AuditEntry[] = [];
-      let start = decodeCursor(page.cursor, { attribute: pkName, value: pk });
-      let read = 0;
-      while (items.length < page.limit && read < READ_BUDGET) {
-        const out = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: byResource ? 'gsi1' : undefined,
-            KeyConditionExpression: keyCondition,
-            ...(filterExpression ? { FilterExpression: filterExpression } : {}),
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ScanIndexForward: false,
-            Limit: READ_CHUNK,
-            ExclusiveStartKey: start,
-          }),
-        );
-        read += out.ScannedCount ?? READ_CHUNK;
-        const found = out.Items ?? [];
-        const room = page.limit - items.length;
-        if (found.length > room) {
-          // The page fills up inside this chunk: the next one starts after the last entry kept.
-          const last = found[room - 1] as Record<string, string>;
-          items.push(...found.slice(0, room).map((i) => i.doc as AuditEntry));
-          const key: Record<string, string> = { pk: last.pk as string, sk: last.sk as string };
-          if (byResource) Object.assign(key, { gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk });
-          return { items, nextCursor: encodeCursor(key) };
-        }
-        items.push(...found.map((i) => i.doc as AuditEntry));
-        start = out.LastEvaluatedKey;
-        if (!start) return { items };
-      }
-      return { items, nextCursor: encodeCursor(start) };
-    },
+    list: ({ accountId }, filter, page) => listAuditPage(db, tableName, accountId, filter, page),
   };
+}
+
+async function listAuditPage(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  accountId: string,
+  filter: AuditFilter,
+  page: PageQuery,
+): Promise<Page<AuditEntry>> {
+  if (filter.visibleEnvironmentIds?.length === 0) return { items: [] };
+  const byResource = filter.resourceId !== undefined;
+  const [pkName, skName] = byResource ? ['gsi1pk', 'gsi1sk'] : ['pk', 'sk'];
+  const pk = byResource
+    ? auditResourcePartition(accountId, filter.resourceId as string)
+    : auditPartition(accountId);
+  const names: Record<string, string> = { '#pk': pkName, '#sk': skName };
+  const values: Record<string, unknown> = { ':pk': pk, ...skBounds(filter) };
+  const keyCondition = `#pk = :pk AND #sk BETWEEN :lower AND :upper`;
+  const filterExpression = filterOf(filter, names, values);
+
+  const items: AuditEntry[] = [];
+  let start = decodeCursor(page.cursor, { attribute: pkName, value: pk });
+  let read = 0;
+  while (items.length < page.limit && read < READ_BUDGET) {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: byResource ? 'gsi1' : undefined,
+        KeyConditionExpression: keyCondition,
+        ...(filterExpression ? { FilterExpression: filterExpression } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: READ_CHUNK,
+        ExclusiveStartKey: start,
+      }),
+    );
+    read += out.ScannedCount ?? READ_CHUNK;
+    const found = out.Items ?? [];
+    const room = page.limit - items.length;
+    if (found.length > room) {
+      // The page fills up inside this chunk: the next one starts after the last entry kept.
+      const last = found[room - 1] as Record<string, string>;
+      items.push(...found.slice(0, room).map((i) => i.doc as AuditEntry));
+      const key: Record<string, string> = { pk: last.pk as string, sk: last.sk as string };
+      if (byResource) Object.assign(key, { gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk });
+      return { items, nextCursor: encodeCursor(key) };
+    }
+    items.push(...found.map((i) => i.doc as AuditEntry));
+    start = out.LastEvaluatedKey;
+    if (!start) return { items };
+  }
+  return { items, nextCursor: encodeCursor(start) };
 }
 
 /** The sort-key range of a time window: ULIDs begin with their time, so bounds are prefixes. */

@@ -26,7 +26,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
   'frontend/components/fire-event-dialog.tsx#FireEventDialog': 'G',
   'frontend/components/verify-email-step.tsx#VerifyEmailStep': 'G',
-  'functions/adapters/dynamodb/audit-repo.ts#createAuditRepo': 'H',
   'functions/handlers/api/access.ts#createHandler': 'B',
   'functions/handlers/api/webhooks.ts#createHandler': 'B',
   'infra/constructs/alarms.ts#Alarms.constructor': 'H',
