@@ -2,7 +2,12 @@
 // here in-memory fakes (test/support/reconcile-fakes.ts), so each test reads the writes, cloud
 // calls and events it caused.
 import { describe, expect, it } from 'vitest';
-import { type FarmAction, type Launch, nextPlacement } from '../../../functions/domain/planning';
+import {
+  type FarmAction,
+  type Launch,
+  nextPlacement,
+  type Terminate,
+} from '../../../functions/domain/planning';
 import { Farm } from '../../../functions/domain/schemas/farm';
 import { Role } from '../../../functions/domain/schemas/role';
 import type { Server } from '../../../functions/domain/schemas/server';
@@ -74,7 +79,8 @@ function launch(index: number, zone = 'us-east-1a'): Launch {
 
 function record(n: number, status: Server['status'], over: Partial<Server> = {}): Server {
   return {
-    id: srv(n),
+    // Records a test starts with are numbered apart from the servers the applier creates (srv(1), srv(2)…).
+    id: srv(100 + n),
     accountId: ACCOUNT_ID,
     environmentId: ENV_ID,
     farmId: FARM_ID,
@@ -198,36 +204,18 @@ describe('applyPlan', () => {
   it('holds a terminate for BeforeHostTerminate scripts: the record and event now, the cloud call on release', async () => {
     const running = record(1, 'Running');
     const w = world([running]);
-    const held = await w.apply([
-      {
-        type: 'terminate',
-        serverId: running.id,
-        farmRoleId: FR_ID,
-        expectedVersion: 1,
-        from: 'Running',
-        reason: 'scale in',
-        cause: 'scale-in',
-        recordStatus: 'Pending Terminate',
-        target: target(running),
-        hold: { until: null },
-      },
-    ]);
+    const held = await w.apply([terminate(running, { hold: { until: null } })]);
     expect(w.journal).toEqual([`update ${running.id} v2 Pending Terminate`]);
     expect(w.publisher.names).toEqual(['BeforeHostTerminate']);
     expect(held.results).toEqual([{ as: 'terminate-held', until: null }]);
 
     const released = await w.apply([
-      {
-        type: 'terminate',
-        serverId: running.id,
-        farmRoleId: FR_ID,
+      terminate(running, {
         expectedVersion: 2,
         from: 'Pending Terminate',
-        reason: 'scripts ended',
         cause: 'retry',
         recordStatus: null,
-        target: target(running),
-      },
+      }),
     ]);
     expect(w.journal.slice(1)).toEqual([`terminate ${running.instanceId}`]);
     expect(released.results).toEqual([{ as: 'done' }]);
@@ -330,6 +318,21 @@ describe('applyPlan', () => {
     expect(w.records.servers.get(b.id)).toMatchObject({ status: 'Running', privateIp: '10.0.0.2' });
   });
 });
+
+function terminate(server: Server, over: Partial<Terminate>): Terminate {
+  return {
+    type: 'terminate',
+    serverId: server.id,
+    farmRoleId: FR_ID,
+    expectedVersion: 1,
+    from: 'Running',
+    reason: 'scale in',
+    cause: 'scale-in',
+    recordStatus: 'Pending Terminate',
+    target: target(server),
+    ...over,
+  };
+}
 
 function retry(server: Server, expectedVersion: number): FarmAction {
   return {
