@@ -2,6 +2,7 @@
 // A farm is one versioned document holding its farm roles ("this tier on AWS us-east-1,
 // 8 to 12 hosts, each with one 50 GiB data volume").
 import { z } from 'zod';
+import { AwsSecurityGroupId, AwsSubnetId, AwsVpcId } from './aws-ids';
 import { Description, idOf, LIMITS, Name, Tags, Timestamp, Versioned } from './common';
 
 export const FarmStatus = z.enum([
@@ -35,18 +36,9 @@ export type Volume = z.infer<typeof Volume>;
 
 export const AwsNetwork = z
   .object({
-    vpcId: z
-      .string()
-      .regex(/^vpc-[0-9a-f]{8,17}$/, 'must be a VPC id')
-      .optional(),
-    subnetIds: z
-      .array(z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'must be a subnet id'))
-      .max(16)
-      .default([]),
-    securityGroupIds: z
-      .array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, 'must be a security group id'))
-      .max(5)
-      .default([]),
+    vpcId: AwsVpcId.optional(),
+    subnetIds: z.array(AwsSubnetId).max(16).default([]),
+    securityGroupIds: z.array(AwsSecurityGroupId).max(5).default([]),
     associatePublicIp: z.boolean().default(false),
   })
   .strict();

@@ -3,6 +3,7 @@
 // and again at launch, where enforced values are injected (functions/domain/policies/).
 import { z } from 'zod';
 import { compileValidationPattern } from '../variables/schema';
+import { AwsSecurityGroupId, AwsSubnetId, AwsVpcId } from './aws-ids';
 import { boundedNumber } from './bounded-numbers';
 import { Description, idOf, Name, Platform, Timestamp, Versioned } from './common';
 
@@ -60,14 +61,8 @@ export const EnforcedNetworkRule = z
   .object({
     kind: z.literal('enforced-network'),
     /** AWS: the VPC farm roles must use, and its subnets they may use (injected when a farm role names none). */
-    vpcId: z
-      .string()
-      .regex(/^vpc-[0-9a-f]{8,17}$/, 'must be a VPC id')
-      .optional(),
-    subnetIds: z
-      .array(z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'must be a subnet id'))
-      .max(POLICY_LIMITS.listMax)
-      .default([]),
+    vpcId: AwsVpcId.optional(),
+    subnetIds: z.array(AwsSubnetId).max(POLICY_LIMITS.listMax).default([]),
     /** GCE: the network farm roles must use, and its subnetworks (the first is injected when none is named). */
     network: z.string().min(1).optional(),
     subnetworks: z.array(z.string().min(1)).max(POLICY_LIMITS.listMax).default([]),
@@ -79,10 +74,7 @@ export const EnforcedNetworkRule = z
 export const EnforcedSecurityGroupsRule = z
   .object({
     kind: z.literal('enforced-security-groups'),
-    securityGroupIds: z
-      .array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, 'must be a security group id'))
-      .min(1)
-      .max(5),
+    securityGroupIds: z.array(AwsSecurityGroupId).min(1).max(5),
   })
   .strict();
 
