@@ -1,4 +1,4 @@
-// An uncontrolled field of the sign-in forms (read through FormData on submit, so a password
+// An uncontrolled field of the sign-in and sign-up forms (read through FormData on submit, so a password
 // manager's fill counts), with its hint and error, and the first zod error of each field.
 import type { z } from 'zod';
 
@@ -11,6 +11,8 @@ export function firstErrors(error: z.ZodError): SignInErrors {
 }
 
 export function SignInField(props: {
+  /** The form's id prefix: `sign-in` (default) or `sign-up`. */
+  form?: string;
   name: string;
   label: string;
   type: string;
@@ -18,7 +20,7 @@ export function SignInField(props: {
   hint?: string;
   error?: string;
 }) {
-  const id = `sign-in-${props.name}`;
+  const id = `${props.form ?? 'sign-in'}-${props.name}`;
   const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].join(' ').trim();
   return (
     <div className="field">

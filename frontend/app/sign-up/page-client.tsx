@@ -16,6 +16,7 @@ import { api } from '../../lib/api-client';
 import { ApiProblem } from '../../lib/api-problem';
 import { saveSession } from '../../lib/session';
 import { SignUpForm, signUpApi } from '../../lib/sign-up-api';
+import { SignInField } from '../sign-in/sign-in-field';
 
 type FieldErrors = Partial<Record<keyof SignUpForm, string>>;
 
@@ -81,15 +82,24 @@ export function SignUpPageClient() {
           <h1 id="sign-up-heading">Sign up</h1>
           <p className="muted">A new Drover account for your organisation: you are its owner.</p>
           <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
-          <Field
+          <SignInField
+            form="sign-up"
             name="accountName"
             label="Account name"
             type="text"
             autoComplete="organization"
             error={fieldErrors.accountName}
           />
-          <Field name="email" label="Email" type="email" autoComplete="username" error={fieldErrors.email} />
-          <Field
+          <SignInField
+            form="sign-up"
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="username"
+            error={fieldErrors.email}
+          />
+          <SignInField
+            form="sign-up"
             name="password"
             label="Password"
             type="password"
@@ -97,7 +107,8 @@ export function SignUpPageClient() {
             hint={`At least 10 characters. ${PASSWORD_POLICY_HINT}`}
             error={fieldErrors.password}
           />
-          <Field
+          <SignInField
+            form="sign-up"
             name="repeat"
             label="Repeat the password"
             type="password"
@@ -113,39 +124,5 @@ export function SignUpPageClient() {
         </form>
       </main>
     </>
-  );
-}
-
-function Field(props: {
-  name: keyof SignUpForm;
-  label: string;
-  type: string;
-  autoComplete: string;
-  hint?: string;
-  error?: string;
-}) {
-  const id = `sign-up-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].join(' ').trim();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type}
-        autoComplete={props.autoComplete}
-        required
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
-      {props.hint && (
-        <p className="muted" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      <p className="field-error" id={`${id}-error`}>
-        {props.error ?? ''}
-      </p>
-    </div>
   );
 }
