@@ -6,9 +6,7 @@
 // report, then again from the bus), so a second run finds every id taken and creates nothing.
 // A server that ended (Terminated, Failed) has its open executions cancelled here, when the
 // event saying so passes: no task is left waiting for an agent that will never ask.
-import { createHash } from 'node:crypto';
 import { Conflict, PreconditionFailed } from '../../domain/errors';
-import { ID_PREFIXES } from '../../domain/ids';
 import {
   type CandidateServer,
   matchRules,
@@ -25,6 +23,7 @@ import type { Clock } from '../../ports/clock';
 import type { DroverEvent } from '../../ports/event-publisher';
 import type { AgentIdentity } from '../../ports/identity';
 import type { Store } from '../../ports/store';
+import { derivedId } from '../derived-id';
 import { everyItem } from '../every-page';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
@@ -64,17 +63,9 @@ export const SERVER_END_EVENTS: readonly string[] = [
   'BeforeHostUpFailed',
 ];
 
-const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
-
 /** The execution of a rule on a server for an event: the same id however often the event comes. */
-export function executionIdOf(eventId: string, ruleId: string, serverId: string): string {
-  const digest = createHash('sha256').update(`${eventId}\n${ruleId}\n${serverId}`).digest();
-  let bits = 0n;
-  for (const byte of digest.subarray(0, 17)) bits = (bits << 8n) | BigInt(byte);
-  let id = '';
-  for (let i = 0; i < 26; i++) id += CROCKFORD[Number((bits >> BigInt(5 * i)) & 31n)];
-  return `${ID_PREFIXES.execution}-${id}`;
-}
+export const executionIdOf = (eventId: string, ruleId: string, serverId: string): string =>
+  derivedId('execution', eventId, ruleId, serverId);
 
 export async function orchestrateEvent(
   deps: OrchestrationDeps,

@@ -5,91 +5,23 @@
 // died): it is marked so, counted, and the delivery carries on. A retry is scheduled through the
 // DeliveryQueue after the record says when it is due, so a lost queue message only delays it
 // until the event or the attempt message is seen again.
-import { createHash } from 'node:crypto';
 import { Conflict, PreconditionFailed } from '../../domain/errors';
-import { ID_PREFIXES } from '../../domain/ids';
-import {
-  type DeliveredEvent,
-  type Delivery,
-  type DeliveryAttempt,
-  WEBHOOK_LIMITS,
-} from '../../domain/schemas/webhook';
-import type { DroverEvent } from '../../ports/event-publisher';
+import { type Delivery, type DeliveryAttempt, WEBHOOK_LIMITS } from '../../domain/schemas/webhook';
 import { METRIC, noOperationsMetrics } from '../../ports/operations-metrics';
 import type { StoredWebhookEndpoint } from '../../ports/store';
 import type { PostOutcome } from '../../ports/webhook-transport';
 import { resolveEgressTarget } from '../egress/egress-guard';
 import type { WebhookDeps } from './deps';
+import { bodyOf } from './new-delivery';
 import { judgeOutcome, type Verdict } from './retry-policy';
 import { signatureHeader } from './signature';
+
+export { bodyOf, deliveredEventOf, deliveryIdOf, newDelivery } from './new-delivery';
 
 /** An in-flight attempt older than the longest timeout plus this was interrupted. */
 const INTERRUPTED_AFTER_MS = WEBHOOK_LIMITS.timeoutSecondsMax * 1000 + 30_000;
 /** A due time this close is treated as now (timers fire a little early or late). */
 const DUE_SLACK_MS = 50;
-
-const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
-
-/** The delivery id of an event to an endpoint: the same for every retry and every re-read of the event. */
-export function deliveryIdOf(eventId: string, endpointId: string): string {
-  const digest = createHash('sha256').update(`${eventId}\n${endpointId}`).digest();
-  let bits = 0n;
-  for (const byte of digest.subarray(0, 17)) bits = (bits << 8n) | BigInt(byte);
-  let id = '';
-  for (let i = 0; i < 26; i++) id += CROCKFORD[Number((bits >> BigInt(5 * i)) & 31n)];
-  return `${ID_PREFIXES.delivery}-${id}`;
-}
-
-export function deliveredEventOf(event: DroverEvent): DeliveredEvent {
-  return {
-    id: event.id,
-    name: event.name,
-    environmentId: event.environmentId,
-    ...(event.farmId ? { farmId: event.farmId } : {}),
-    ...(event.farmRoleId ? { farmRoleId: event.farmRoleId } : {}),
-    ...(event.serverId ? { serverId: event.serverId } : {}),
-    actor: event.actor,
-    message: event.message,
-    payload: event.payload,
-    at: event.at,
-  };
-}
-
-export function newDelivery(
-  event: DroverEvent,
-  target: { endpointId: string; webhookIds: string[]; attemptLimit: number },
-  now: Date,
-): Delivery {
-  const at = now.toISOString();
-  return {
-    id: deliveryIdOf(event.id, target.endpointId),
-    accountId: event.accountId,
-    environmentId: event.environmentId,
-    endpointId: target.endpointId,
-    webhookId: target.webhookIds[0] ?? null,
-    webhookIds: target.webhookIds,
-    event: deliveredEventOf(event),
-    status: 'pending',
-    attemptLimit: target.attemptLimit,
-    attemptsPerRound: target.attemptLimit,
-    attemptCount: 0,
-    attempts: [],
-    nextAttemptAt: null,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-}
-
-/** The JSON body: the same bytes on every attempt of a delivery. */
-export function bodyOf(delivery: Delivery): string {
-  return JSON.stringify({
-    deliveryId: delivery.id,
-    endpointId: delivery.endpointId,
-    webhookIds: delivery.webhookIds,
-    event: delivery.event,
-  });
-}
 
 export const sealContextOf = (e: { accountId: string; environmentId: string; id: string }) => ({
   account: e.accountId,
