@@ -22,6 +22,7 @@ import { problemDetails } from './middleware/problem-details';
 import { resolveRoute } from './middleware/resolve-route';
 import { validateRequest } from './middleware/validate-request';
 import type { ApiContext, ApiEvent, ApiResponse, Operation, OperationResult } from './operation';
+import { stripResponse } from './strip-response';
 
 export type GroupHandler = (event: ApiEvent, context: object) => Promise<ApiResponse>;
 
@@ -55,7 +56,7 @@ export function createGroupHandler(
     .handler(async (_event, context) => {
       const request = context.drover;
       const result = await runAudited(request, operations[request.route.operationId]!);
-      return toResponse(onlyVisible(request, result));
+      return toResponse(stripResponse(request.route, onlyVisible(request, result)));
     });
   return answeringCorrelationId(handler as unknown as GroupHandler);
 }

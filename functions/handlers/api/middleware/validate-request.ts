@@ -2,7 +2,7 @@
 // and JSON body against the route's zod schemas. Every problem is reported with where it
 // is (`path`, `query`, `body`, `header`) and the field path inside it.
 import type { MiddlewareObj } from '@middy/core';
-import type { z } from 'zod';
+import { parsePart, summariseIssues } from '../../../contract/request-issues';
 import { type FieldIssue, InvalidInput, PreconditionFailed } from '../../../domain/errors';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
 import { readJsonBody } from './json-body';
@@ -19,28 +19,13 @@ export function validateRequest(): MiddlewareObj<ApiEvent, ApiResponse, Error, A
       const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query', issues);
       const body = route.body ? parsePart(route.body, readJsonBody(event), 'body', issues) : undefined;
       const ifMatch = parseIfMatch(event.headers?.['if-match'] ?? event.headers?.['If-Match'], issues);
-      if (issues.length > 0) throw new InvalidInput(summarise(issues), issues);
+      if (issues.length > 0) throw new InvalidInput(summariseIssues(issues), issues);
       parsed.params = (params ?? {}) as Record<string, string>;
       parsed.query = (query ?? {}) as Record<string, unknown>;
       parsed.body = body;
       parsed.ifMatch = ifMatch;
     },
   };
-}
-
-function parsePart(
-  schema: z.ZodType | undefined,
-  value: unknown,
-  where: string,
-  issues: FieldIssue[],
-): unknown {
-  if (!schema) return value;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    issues.push({ in: where, path: issue.path.map(String).join('.'), message: issue.message });
-  }
-  return undefined;
 }
 
 function parseIfMatch(header: string | undefined, issues: FieldIssue[]): number | '*' | undefined {
@@ -57,12 +42,4 @@ function parseIfMatch(header: string | undefined, issues: FieldIssue[]): number 
     return undefined;
   }
   return Number(match[1]);
-}
-
-function summarise(issues: FieldIssue[]): string {
-  const first = issues[0]!;
-  const where = first.path ? `${first.in} ${first.path}` : first.in;
-  return issues.length === 1
-    ? `Invalid ${where}: ${first.message}`
-    : `${issues.length} invalid fields, first ${where}: ${first.message}`;
 }
