@@ -40,12 +40,8 @@ export function attachAgentChannel(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    let agent: AgentIdentity;
-    try {
-      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '')?.[1];
-      if (!token) throw new Error('no token');
-      agent = tokens.verify(token);
-    } catch {
+    const agent = bearerAgent(req, tokens);
+    if (!agent) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -73,19 +69,7 @@ export function attachAgentChannel(
   };
   server.on('upgrade', onUpgrade);
 
-  const pinger = setInterval(() => {
-    for (const set of sockets.values())
-      for (const ws of set) {
-        if (!alive.get(ws)) {
-          ws.terminate();
-          continue;
-        }
-        alive.set(ws, false);
-        counter.pings++;
-        ws.ping();
-      }
-  }, options.pingIntervalMs ?? 30_000);
-  pinger.unref();
+  const pinger = startPinger(sockets, alive, counter, options.pingIntervalMs ?? 30_000);
 
   const nudge = JSON.stringify({ type: 'tasks' } satisfies AgentPush);
   return {
@@ -114,4 +98,38 @@ export function attachAgentChannel(
       await new Promise<void>((ok) => wss.close(() => ok()));
     },
   };
+}
+
+/** The agent a `Bearer` token in the upgrade request names, if the token verifies. */
+function bearerAgent(req: IncomingMessage, tokens: AgentTokens): AgentIdentity | undefined {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '')?.[1];
+  if (!token) return undefined;
+  try {
+    return tokens.verify(token);
+  } catch {
+    return undefined;
+  }
+}
+
+// A socket that did not answer the previous ping is dead: it is closed (its agent reconnects).
+function startPinger(
+  sockets: Map<string, Set<WebSocket>>,
+  alive: WeakMap<WebSocket, boolean>,
+  counter: { pings: number },
+  intervalMs: number,
+): NodeJS.Timeout {
+  const pinger = setInterval(() => {
+    for (const set of sockets.values())
+      for (const ws of set) {
+        if (!alive.get(ws)) {
+          ws.terminate();
+          continue;
+        }
+        alive.set(ws, false);
+        counter.pings++;
+        ws.ping();
+      }
+  }, intervalMs);
+  pinger.unref();
+  return pinger;
 }

@@ -33,7 +33,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'infra/constructs/identity.ts#Identity.constructor': 'H',
   'infra/constructs/web.ts#Web.constructor': 'H',
   'infra/drover-stack.ts#DroverStack.constructor': 'H',
-  'local/agent-channel.ts#attachAgentChannel': 'H',
   'local/runtime.ts#startLocalRuntime': 'H',
 };
 
