@@ -55,7 +55,6 @@ export function VerifyEmailStep(props: { email: string; onVerified: () => Promis
     }
   }
 
-  const described = ['verify-code-hint', codeError ? 'verify-code-error' : ''].join(' ').trim();
   return (
     <form className="panel sign-in" onSubmit={onSubmit} noValidate aria-labelledby="verify-heading">
       <h1 id="verify-heading">Enter the code we emailed you</h1>
@@ -68,25 +67,7 @@ export function VerifyEmailStep(props: { email: string; onVerified: () => Promis
           {notice}
         </p>
       )}
-      <div className="field">
-        <label htmlFor="verify-code">Code</label>
-        <input
-          id="verify-code"
-          name="code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          aria-invalid={codeError ? true : undefined}
-          aria-describedby={described}
-        />
-        <p className="muted" id="verify-code-hint">
-          The email may take a minute; look in your spam folder too.
-        </p>
-        <p className="field-error" id="verify-code-error">
-          {codeError ?? ''}
-        </p>
-      </div>
+      <VerifyCodeField error={codeError} />
       <button type="submit" className="button button-primary button-wide" disabled={busy}>
         {busy ? 'Checking…' : 'Verify and sign in'}
       </button>
@@ -94,5 +75,31 @@ export function VerifyEmailStep(props: { email: string; onVerified: () => Promis
         Send a new code
       </button>
     </form>
+  );
+}
+
+// The code's field keeps its own hint line (a plain muted note, not a field hint) always described.
+function VerifyCodeField({ error }: { error?: string }) {
+  const described = ['verify-code-hint', error ? 'verify-code-error' : ''].join(' ').trim();
+  return (
+    <div className="field">
+      <label htmlFor="verify-code">Code</label>
+      <input
+        id="verify-code"
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+      />
+      <p className="muted" id="verify-code-hint">
+        The email may take a minute; look in your spam folder too.
+      </p>
+      <p className="field-error" id="verify-code-error">
+        {error ?? ''}
+      </p>
+    </div>
   );
 }

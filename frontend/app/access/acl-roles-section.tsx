@@ -53,43 +53,16 @@ export function AclRolesSection({ aclRoles, manage }: { aclRoles: ApiState<AclRo
       )}
       <ul className="acl-list">
         {aclRoles.data?.map((r) => (
-          <li key={r.id} className="panel acl-role" data-acl-role={r.id}>
-            <div className="acl-role-head">
-              <div>
-                <strong>{r.name}</strong> {r.builtIn && <span className="badge badge-off">built-in</span>}
-                <span className="row-note">
-                  {r.description || '\u00a0'} · {Object.keys(r.permissions).length} permissions
-                </span>
-              </div>
-              <div className="row-actions wrap-actions">
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-expanded={open === r.id}
-                  onClick={() => setOpen(open === r.id ? undefined : r.id)}
-                >
-                  {open === r.id ? 'Hide' : 'Permissions'}{' '}
-                  <span className="visually-hidden">of {r.name}</span>
-                </button>
-                {manage && !r.builtIn && (
-                  <>
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      onClick={() => setForm({ item: r })}
-                      disabled={Boolean(form)}
-                    >
-                      Edit <span className="visually-hidden">{r.name}</span>
-                    </button>
-                    <button type="button" className="button button-quiet" onClick={() => askDelete(r)}>
-                      Delete <span className="visually-hidden">{r.name}</span>
-                    </button>
-                  </>
-                )}
-              </div>
-            </div>
-            {open === r.id && <PermissionMatrix idPrefix={`acl-${r.id}`} permissions={r.permissions} />}
-          </li>
+          <AclRoleItem
+            key={r.id}
+            role={r}
+            manage={manage}
+            open={open === r.id}
+            onToggle={() => setOpen(open === r.id ? undefined : r.id)}
+            editLocked={Boolean(form)}
+            onEdit={() => setForm({ item: r })}
+            onDelete={() => askDelete(r)}
+          />
         ))}
       </ul>
       <ConfirmDialog
@@ -104,5 +77,53 @@ export function AclRolesSection({ aclRoles, manage }: { aclRoles: ApiState<AclRo
         <p>Only a role no team grants can be deleted; the API says which teams still use it.</p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+// One role of the list: its name and note, and the buttons that show its matrix, edit or delete it.
+function AclRoleItem({
+  role: r,
+  manage,
+  open,
+  onToggle,
+  editLocked,
+  onEdit,
+  onDelete,
+}: {
+  role: AclRole;
+  manage: boolean;
+  open: boolean;
+  onToggle: () => void;
+  editLocked: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <li className="panel acl-role" data-acl-role={r.id}>
+      <div className="acl-role-head">
+        <div>
+          <strong>{r.name}</strong> {r.builtIn && <span className="badge badge-off">built-in</span>}
+          <span className="row-note">
+            {r.description || '\u00a0'} · {Object.keys(r.permissions).length} permissions
+          </span>
+        </div>
+        <div className="row-actions wrap-actions">
+          <button type="button" className="button button-quiet" aria-expanded={open} onClick={onToggle}>
+            {open ? 'Hide' : 'Permissions'} <span className="visually-hidden">of {r.name}</span>
+          </button>
+          {manage && !r.builtIn && (
+            <>
+              <button type="button" className="button button-quiet" onClick={onEdit} disabled={editLocked}>
+                Edit <span className="visually-hidden">{r.name}</span>
+              </button>
+              <button type="button" className="button button-quiet" onClick={onDelete}>
+                Delete <span className="visually-hidden">{r.name}</span>
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      {open && <PermissionMatrix idPrefix={`acl-${r.id}`} permissions={r.permissions} />}
+    </li>
   );
 }

@@ -49,21 +49,11 @@ export function AuditFilterForm({
   }
   return (
     <form className="panel audit-filters" onSubmit={submit} aria-label="Filter the audit log">
-      <div className="field">
-        <label htmlFor="audit-env">Environment</label>
-        <select
-          id="audit-env"
-          value={draft.environmentId ?? ''}
-          onChange={(e) => set({ environmentId: e.target.value || undefined })}
-        >
-          <option value="">All environments</option>
-          {environments?.map((env) => (
-            <option key={env.id} value={env.id}>
-              {env.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <EnvironmentFilter
+        environments={environments}
+        value={draft.environmentId}
+        onChange={(environmentId) => set({ environmentId })}
+      />
       <div className="field">
         <label htmlFor="audit-type">Resource</label>
         <select
@@ -79,33 +69,27 @@ export function AuditFilterForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="audit-resource">Resource id</label>
-        <input
-          id="audit-resource"
-          value={draft.resourceId ?? ''}
-          placeholder="farm-…"
-          onChange={(e) => set({ resourceId: e.target.value.trim() || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-user">User</label>
-        <input
-          id="audit-user"
-          value={draft.userId ?? ''}
-          placeholder="usr-…"
-          onChange={(e) => set({ userId: e.target.value.trim() || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-action">Action</label>
-        <input
-          id="audit-action"
-          value={draft.action ?? ''}
-          placeholder="updateFarm"
-          onChange={(e) => set({ action: e.target.value.trim() || undefined })}
-        />
-      </div>
+      <TextFilter
+        id="audit-resource"
+        label="Resource id"
+        placeholder="farm-…"
+        value={draft.resourceId}
+        onChange={(resourceId) => set({ resourceId })}
+      />
+      <TextFilter
+        id="audit-user"
+        label="User"
+        placeholder="usr-…"
+        value={draft.userId}
+        onChange={(userId) => set({ userId })}
+      />
+      <TextFilter
+        id="audit-action"
+        label="Action"
+        placeholder="updateFarm"
+        value={draft.action}
+        onChange={(action) => set({ action })}
+      />
       <div className="field">
         <label htmlFor="audit-since">When</label>
         <select
@@ -120,21 +104,76 @@ export function AuditFilterForm({
           ))}
         </select>
       </div>
-      <div className="audit-filter-actions">
-        <button type="submit" className="button button-primary">
-          Apply
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => {
-            setDraft(EMPTY_FILTERS);
-            onApply(EMPTY_FILTERS);
-          }}
-        >
-          Reset
-        </button>
-      </div>
+      <FilterActions
+        onReset={() => {
+          setDraft(EMPTY_FILTERS);
+          onApply(EMPTY_FILTERS);
+        }}
+      />
     </form>
+  );
+}
+
+// A free-text filter: blank means "any", so what is typed is trimmed and an empty box is undefined.
+function TextFilter({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value ?? ''}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value.trim() || undefined)}
+      />
+    </div>
+  );
+}
+
+function EnvironmentFilter({
+  environments,
+  value,
+  onChange,
+}: {
+  environments: Environment[] | undefined;
+  value: string | undefined;
+  onChange: (environmentId: string | undefined) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor="audit-env">Environment</label>
+      <select id="audit-env" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">All environments</option>
+        {environments?.map((env) => (
+          <option key={env.id} value={env.id}>
+            {env.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function FilterActions({ onReset }: { onReset: () => void }) {
+  return (
+    <div className="audit-filter-actions">
+      <button type="submit" className="button button-primary">
+        Apply
+      </button>
+      <button type="button" className="button button-quiet" onClick={onReset}>
+        Reset
+      </button>
+    </div>
   );
 }

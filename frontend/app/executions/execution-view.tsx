@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
 import { api } from '../../lib/api-client';
-import { orchestrationApi } from '../../lib/orchestration-api';
+import { type Execution, orchestrationApi } from '../../lib/orchestration-api';
 import { useApi } from '../../lib/use-api';
 
 const LIVE_REFRESH_MS = 1000;
@@ -36,7 +36,8 @@ function Output({ title, text, id }: { title: string; text: string; id: string }
   );
 }
 
-export function ExecutionView({ executionId, signedIn }: { executionId: string; signedIn: boolean }) {
+// The execution, read again every second while it is queued or running and the tab is visible.
+function useLiveExecution(executionId: string, signedIn: boolean) {
   const execution = useApi(signedIn ? `execution:${executionId}` : null, (signal) =>
     orchestrationApi.getExecution(executionId, signal),
   );
@@ -50,6 +51,47 @@ export function ExecutionView({ executionId, signedIn }: { executionId: string; 
     }, LIVE_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [live, reload]);
+  return execution;
+}
+
+function ExecutionFacts({ execution: e }: { execution: Execution }) {
+  return (
+    <dl className="facts" aria-live="polite">
+      <div>
+        <dt>Status</dt>
+        <dd>{e.status}</dd>
+      </div>
+      <div>
+        <dt>Exit code</dt>
+        <dd className="mono">{exitLabel(e)}</dd>
+      </div>
+      <div>
+        <dt>Duration</dt>
+        <dd>{formatDuration(e.durationMs)}</dd>
+      </div>
+      <div>
+        <dt>Started</dt>
+        <dd>
+          <TimeAgo iso={e.startedAt} />
+        </dd>
+      </div>
+      <div>
+        <dt>Ended</dt>
+        <dd>
+          <TimeAgo iso={e.endedAt} />
+        </dd>
+      </div>
+      <div>
+        <dt>Timeout</dt>
+        <dd>{e.timeoutSeconds} s</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function ExecutionView({ executionId, signedIn }: { executionId: string; signedIn: boolean }) {
+  const execution = useLiveExecution(executionId, signedIn);
+  const e = execution.data;
   const servers = useApi(e ? `servers:${e.farmId}` : null, (signal) => api.listServers(e!.farmId, signal));
   const farm = useApi(e ? `farm:${e.farmId}` : null, (signal) => api.getFarm(e!.farmId, signal));
   const server = servers.data?.find((s) => s.id === e?.serverId);
@@ -78,36 +120,7 @@ export function ExecutionView({ executionId, signedIn }: { executionId: string; 
       {execution.error && <ProblemNotice problem={execution.error} onRetry={execution.reload} />}
       {e && (
         <>
-          <dl className="facts" aria-live="polite">
-            <div>
-              <dt>Status</dt>
-              <dd>{e.status}</dd>
-            </div>
-            <div>
-              <dt>Exit code</dt>
-              <dd className="mono">{exitLabel(e)}</dd>
-            </div>
-            <div>
-              <dt>Duration</dt>
-              <dd>{formatDuration(e.durationMs)}</dd>
-            </div>
-            <div>
-              <dt>Started</dt>
-              <dd>
-                <TimeAgo iso={e.startedAt} />
-              </dd>
-            </div>
-            <div>
-              <dt>Ended</dt>
-              <dd>
-                <TimeAgo iso={e.endedAt} />
-              </dd>
-            </div>
-            <div>
-              <dt>Timeout</dt>
-              <dd>{e.timeoutSeconds} s</dd>
-            </div>
-          </dl>
+          <ExecutionFacts execution={e} />
           <p className="execution-links">
             <Link href={serverHref}>Every execution on {serverName}</Link>
             {' · '}

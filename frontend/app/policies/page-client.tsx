@@ -17,9 +17,8 @@ import { LeaseRequests } from './lease-requests';
 import { PolicyForm } from './policy-form';
 import { PolicyTable } from './policy-table';
 
-export function PoliciesPageClient() {
-  const session = useSession();
-  const signedIn = session.state === 'signed-in';
+// What the page reads for the chosen environment, and the names it shows for role and user ids.
+function usePolicyPageData(signedIn: boolean) {
   const env = useEnvironment(signedIn);
   const me = useMe(signedIn);
   const environmentId = env.current?.id;
@@ -32,8 +31,6 @@ export function PoliciesPageClient() {
   const roles = useApi(environmentId ? `roles:${environmentId}` : null, (signal) =>
     api.allRoles(environmentId!, signal),
   );
-  const [form, setForm] = useState<{ item?: Policy }>();
-  const [notice, setNotice] = useState<string>();
   const readOnly = denial(me.data, 'policies:manage', environmentId);
   const manage = Boolean(me.data) && !readOnly;
   const roleName = (id: string) => roles.data?.find((r) => r.id === id)?.name ?? id;
@@ -41,6 +38,61 @@ export function PoliciesPageClient() {
   const users = useApi(isAccountAdmin(me.data) ? 'users' : null, (signal) => accessApi.allUsers(signal));
   const userName = (id: string) =>
     id === me.data?.user.id ? 'you' : (users.data?.find((u) => u.id === id)?.name ?? id);
+
+  return { env, environmentId, policies, credentials, roles, readOnly, manage, roleName, userName };
+}
+
+function PoliciesHeading({
+  count,
+  manage,
+  disabled,
+  onNew,
+}: {
+  count: number | undefined;
+  manage: boolean;
+  disabled: boolean;
+  onNew: () => void;
+}) {
+  return (
+    <div className="section-heading">
+      <h2 id="policies-heading">
+        Policies <span className="count">{count ?? ''}</span>
+      </h2>
+      {manage && (
+        <button type="button" className="button button-primary" onClick={onNew} disabled={disabled}>
+          New policy
+        </button>
+      )}
+    </div>
+  );
+}
+
+function LeaseRequestsSection({
+  environmentId,
+  manage,
+  nameOf,
+}: {
+  environmentId: string | undefined;
+  manage: boolean;
+  nameOf: (id: string) => string;
+}) {
+  return (
+    <section aria-labelledby="lease-heading" className="policy-section">
+      <div className="section-heading">
+        <h2 id="lease-heading">Lease extension requests</h2>
+      </div>
+      {environmentId && <LeaseRequests environmentId={environmentId} manage={manage} nameOf={nameOf} />}
+    </section>
+  );
+}
+
+export function PoliciesPageClient() {
+  const session = useSession();
+  const signedIn = session.state === 'signed-in';
+  const { env, environmentId, policies, credentials, roles, readOnly, manage, roleName, userName } =
+    usePolicyPageData(signedIn);
+  const [form, setForm] = useState<{ item?: Policy }>();
+  const [notice, setNotice] = useState<string>();
 
   const problem = env.error ?? policies.error;
   return (
@@ -64,24 +116,15 @@ export function PoliciesPageClient() {
         </p>
 
         <section aria-labelledby="policies-heading" className="policy-section">
-          <div className="section-heading">
-            <h2 id="policies-heading">
-              Policies <span className="count">{policies.data?.length ?? ''}</span>
-            </h2>
-            {manage && (
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  setForm({});
-                  setNotice(undefined);
-                }}
-                disabled={Boolean(form) || !environmentId}
-              >
-                New policy
-              </button>
-            )}
-          </div>
+          <PoliciesHeading
+            count={policies.data?.length}
+            manage={manage}
+            disabled={Boolean(form) || !environmentId}
+            onNew={() => {
+              setForm({});
+              setNotice(undefined);
+            }}
+          />
           {form && environmentId && (
             <PolicyForm
               key={form.item?.id ?? 'new'}
@@ -111,12 +154,7 @@ export function PoliciesPageClient() {
           </div>
         </section>
 
-        <section aria-labelledby="lease-heading" className="policy-section">
-          <div className="section-heading">
-            <h2 id="lease-heading">Lease extension requests</h2>
-          </div>
-          {environmentId && <LeaseRequests environmentId={environmentId} manage={manage} nameOf={userName} />}
-        </section>
+        <LeaseRequestsSection environmentId={environmentId} manage={manage} nameOf={userName} />
       </main>
     </>
   );
