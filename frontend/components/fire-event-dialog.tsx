@@ -7,7 +7,7 @@ import type { Server } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
 import { errorsFromIssues, type FieldErrors } from '../lib/field-errors';
 import { orchestrationApi } from '../lib/orchestration-api';
-import { FormField, TextField } from './form-field';
+import { FormField, TextAreaField, TextField } from './form-field';
 import { ModalDialog } from './modal-dialog';
 import { ProblemNotice } from './problem-notice';
 
@@ -29,28 +29,14 @@ export function checkCustomEvent(name: string, payloadText: string) {
   return { errors, event: { name: name.trim(), payload } };
 }
 
-export function FireEventDialog({
-  open,
-  farmId,
-  farmName,
-  servers,
-  onFired,
-  onClose,
-}: {
-  open: boolean;
-  farmId: string;
-  farmName: string;
-  servers: Server[] | undefined;
-  onFired: (name: string) => void;
-  onClose: () => void;
-}) {
+// The dialog's draft and the call: checked here first, then the API's field errors shown in place.
+function useFireEvent(farmId: string, onFired: (name: string) => void) {
   const [name, setName] = useState('');
   const [payload, setPayload] = useState('{}');
   const [serverId, setServerId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiProblem>();
   const [busy, setBusy] = useState(false);
-  const live = servers?.filter((s) => s.status !== 'Terminated' && s.status !== 'Failed') ?? [];
 
   async function fire() {
     const checked = checkCustomEvent(name, payload);
@@ -69,6 +55,27 @@ export function FireEventDialog({
       setBusy(false);
     }
   }
+  return { name, setName, payload, setPayload, serverId, setServerId, errors, problem, busy, fire };
+}
+
+export function FireEventDialog({
+  open,
+  farmId,
+  farmName,
+  servers,
+  onFired,
+  onClose,
+}: {
+  open: boolean;
+  farmId: string;
+  farmName: string;
+  servers: Server[] | undefined;
+  onFired: (name: string) => void;
+  onClose: () => void;
+}) {
+  const { name, setName, payload, setPayload, serverId, setServerId, errors, problem, busy, fire } =
+    useFireEvent(farmId, onFired);
+  const live = servers?.filter((s) => s.status !== 'Terminated' && s.status !== 'Failed') ?? [];
 
   return (
     <ModalDialog
@@ -92,18 +99,16 @@ export function FireEventDialog({
           value={name}
           onChange={setName}
         />
-        <FormField id="fire-event-payload" label="Payload (JSON)" error={errors.payload}>
-          {(p) => (
-            <textarea
-              {...p}
-              className="mono"
-              rows={5}
-              spellCheck={false}
-              value={payload}
-              onChange={(e) => setPayload(e.target.value)}
-            />
-          )}
-        </FormField>
+        <TextAreaField
+          id="fire-event-payload"
+          label="Payload (JSON)"
+          error={errors.payload}
+          className="mono"
+          rows={5}
+          spellCheck={false}
+          value={payload}
+          onChange={setPayload}
+        />
         <FormField
           id="fire-event-server"
           label="About a server (optional)"

@@ -8,7 +8,7 @@ import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
 import { StatusBadge } from '../../components/status-badge';
 import { TimeAgo } from '../../components/time-ago';
-import { api, type FarmEvent } from '../../lib/api-client';
+import { api, type Farm, type FarmEvent } from '../../lib/api-client';
 import { useApi } from '../../lib/use-api';
 import { useEnvironment } from '../../lib/use-environment';
 import { useFarmCounts } from '../../lib/use-farm-counts';
@@ -30,18 +30,11 @@ const EVENTS_SHOWN = 12;
 /** The dashboard reads events of this many live farms at most: it is a glance, not an audit. */
 const FARMS_FOR_EVENTS = 10;
 
-export function DashboardPageClient() {
-  const session = useSession();
-  const signedIn = session.state === 'signed-in';
-  const env = useEnvironment(signedIn);
-  const environmentId = env.current?.id;
-  const farms = useApi(environmentId ? `dashboard-farms:${environmentId}` : null, (signal) =>
-    api.listFarms(environmentId!, { limit: 200 }, signal).then((page) => page.items),
-  );
-  const counts = useFarmCounts(farms.data);
-  const eventFarms = (farms.data ?? []).filter((f) => f.status !== 'Terminated').slice(0, FARMS_FOR_EVENTS);
+// The last events of the live farms (a few each, newest first), read again every ten seconds.
+function useLastEvents(farms: Farm[] | undefined) {
+  const eventFarms = (farms ?? []).filter((f) => f.status !== 'Terminated').slice(0, FARMS_FOR_EVENTS);
   const events = useApi(
-    farms.data ? `dashboard-events:${eventFarms.map((f) => f.id).join(',')}` : null,
+    farms ? `dashboard-events:${eventFarms.map((f) => f.id).join(',')}` : null,
     async (signal) => {
       const pages = await Promise.all(
         eventFarms.map((f) =>
@@ -55,6 +48,68 @@ export function DashboardPageClient() {
     },
     { refreshMs: 10_000 },
   );
+  return events;
+}
+
+function FarmsByStatus({ farms, byStatus }: { farms: Farm[] | undefined; byStatus: Map<string, number> }) {
+  return (
+    <section aria-labelledby="farms-by-status">
+      <h2 id="farms-by-status">Farms by status</h2>
+      <div className="panel">
+        <ul className="plain status-list" aria-busy={!farms}>
+          {STATUSES.map((status) => (
+            <li key={status}>
+              <StatusBadge status={status} />
+              <span className="status-count">{farms ? (byStatus.get(status) ?? 0) : '…'}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="panel-footer">
+          <Link href="/">All farms</Link>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function LastEvents({ events, names }: { events: FarmEvent[] | undefined; names: Map<string, string> }) {
+  return (
+    <section aria-labelledby="last-events">
+      <h2 id="last-events">Last events</h2>
+      <div className="panel">
+        {!events && <div className="timeline-placeholder" aria-hidden="true" />}
+        {events?.length === 0 && <p className="empty">Nothing has happened in the live farms yet.</p>}
+        {events && events.length > 0 && (
+          <ol className="timeline">
+            {events.map((event: FarmEvent) => (
+              <li key={event.id} className="timeline-item">
+                <span className="timeline-when">
+                  <TimeAgo iso={event.at} />
+                </span>
+                <span className="timeline-what">
+                  <strong>{event.name}</strong> ·{' '}
+                  <Link href={farmHref(event.farmId)}>{names.get(event.farmId) ?? event.farmId}</Link>
+                  {event.message && <span className="timeline-message">{event.message}</span>}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function DashboardPageClient() {
+  const session = useSession();
+  const signedIn = session.state === 'signed-in';
+  const env = useEnvironment(signedIn);
+  const environmentId = env.current?.id;
+  const farms = useApi(environmentId ? `dashboard-farms:${environmentId}` : null, (signal) =>
+    api.listFarms(environmentId!, { limit: 200 }, signal).then((page) => page.items),
+  );
+  const counts = useFarmCounts(farms.data);
+  const events = useLastEvents(farms.data);
 
   const byStatus = new Map<string, number>();
   for (const farm of farms.data ?? []) {
@@ -92,47 +147,8 @@ export function DashboardPageClient() {
         </div>
 
         <div className="dashboard-columns">
-          <section aria-labelledby="farms-by-status">
-            <h2 id="farms-by-status">Farms by status</h2>
-            <div className="panel">
-              <ul className="plain status-list" aria-busy={!farms.data}>
-                {STATUSES.map((status) => (
-                  <li key={status}>
-                    <StatusBadge status={status} />
-                    <span className="status-count">{farms.data ? (byStatus.get(status) ?? 0) : '…'}</span>
-                  </li>
-                ))}
-              </ul>
-              <div className="panel-footer">
-                <Link href="/">All farms</Link>
-              </div>
-            </div>
-          </section>
-          <section aria-labelledby="last-events">
-            <h2 id="last-events">Last events</h2>
-            <div className="panel">
-              {!events.data && <div className="timeline-placeholder" aria-hidden="true" />}
-              {events.data?.length === 0 && (
-                <p className="empty">Nothing has happened in the live farms yet.</p>
-              )}
-              {events.data && events.data.length > 0 && (
-                <ol className="timeline">
-                  {events.data.map((event: FarmEvent) => (
-                    <li key={event.id} className="timeline-item">
-                      <span className="timeline-when">
-                        <TimeAgo iso={event.at} />
-                      </span>
-                      <span className="timeline-what">
-                        <strong>{event.name}</strong> ·{' '}
-                        <Link href={farmHref(event.farmId)}>{names.get(event.farmId) ?? event.farmId}</Link>
-                        {event.message && <span className="timeline-message">{event.message}</span>}
-                      </span>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </div>
-          </section>
+          <FarmsByStatus farms={farms.data} byStatus={byStatus} />
+          <LastEvents events={events.data} names={names} />
         </div>
       </main>
     </>
