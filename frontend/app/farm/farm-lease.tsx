@@ -7,7 +7,7 @@ import './farm-lease.css';
 import { useState } from 'react';
 import { leasePhase, leaseRuleFor } from '../../../functions/domain/policies/lease';
 import { LeaseExtensionInput } from '../../../functions/domain/schemas/policy';
-import { FormField, TextField } from '../../components/form-field';
+import { TextAreaField, TextField } from '../../components/form-field';
 import { ModalDialog } from '../../components/modal-dialog';
 import { ProblemNotice } from '../../components/problem-notice';
 import { TimeAgo } from '../../components/time-ago';
@@ -47,19 +47,7 @@ export function FarmLease({
   const requests = useApi(`farm-lease-requests:${farm.id}`, (signal) =>
     policyApi.leaseExtensions(farm.id, signal),
   );
-  // The warning window is the policy's; reading policies is optional (policies:view), so without
-  // them the default window applies, as it does for the reconciler when the owner set the lease.
-  const readPolicies = me !== undefined && may(me, 'policies:view', farm.environmentId);
-  const policies = useApi(readPolicies ? `policies:${farm.environmentId}` : null, (signal) =>
-    policyApi.allPolicies(farm.environmentId, signal),
-  );
-  const rule = policies.data
-    ? leaseRuleFor(
-        policies.data,
-        farm.farmRoles.map((fr) => fr.platform),
-      )
-    : undefined;
-  const warnHours = rule?.warnBeforeHours ?? DEFAULT_WARN_HOURS;
+  const { rule, warnHours } = useLeaseRule(farm, me);
   const phase = leasePhase(farm.leaseExpiresAt, warnHours, new Date());
   const [asking, setAsking] = useState(false);
   const [asked, setAsked] = useState(false);
@@ -87,21 +75,7 @@ export function FarmLease({
           </button>
         )}
       </div>
-      {farm.leaseExpiresAt ? (
-        <p
-          className={`notice lease-state ${phase === 'running' ? '' : 'notice-warn'}`}
-          data-phase={phase}
-          role={phase === 'warning' ? 'status' : undefined}
-        >
-          <strong>{timeLeft(farm.leaseExpiresAt)}</strong>: the lease ends{' '}
-          <time dateTime={farm.leaseExpiresAt}>{exactTime(farm.leaseExpiresAt)}</time>, and a running farm is
-          terminated then
-          {phase === 'warning' && ` (inside the ${warnHours} h warning window: ask for more time now)`}
-          {rule && <span className="muted"> · policy {rule.policy.name}</span>}
-        </p>
-      ) : (
-        <p className="muted">This farm has no lease now.</p>
-      )}
+      <LeaseState farm={farm} phase={phase} warnHours={warnHours} rule={rule} />
       {!mayAsk && why && <p className="muted">{why}</p>}
       <p className="notice notice-ok" role="status" hidden={!asked}>
         {asked && 'Request sent: an administrator approves or denies it on the Policies page.'}
@@ -126,6 +100,52 @@ export function FarmLease({
         }}
       />
     </section>
+  );
+}
+
+// Which policy's lease rule applies, and its warning window.
+function useLeaseRule(farm: Farm, me: MeView | undefined) {
+  // The warning window is the policy's; reading policies is optional (policies:view), so without
+  // them the default window applies, as it does for the reconciler when the owner set the lease.
+  const readPolicies = me !== undefined && may(me, 'policies:view', farm.environmentId);
+  const policies = useApi(readPolicies ? `policies:${farm.environmentId}` : null, (signal) =>
+    policyApi.allPolicies(farm.environmentId, signal),
+  );
+  const rule = policies.data
+    ? leaseRuleFor(
+        policies.data,
+        farm.farmRoles.map((fr) => fr.platform),
+      )
+    : undefined;
+  const warnHours = rule?.warnBeforeHours ?? DEFAULT_WARN_HOURS;
+  return { rule, warnHours };
+}
+
+// When the lease ends and how long is left, in the warning style inside the warning window.
+function LeaseState({
+  farm,
+  phase,
+  warnHours,
+  rule,
+}: {
+  farm: Farm;
+  phase: ReturnType<typeof leasePhase>;
+  warnHours: number;
+  rule: ReturnType<typeof leaseRuleFor>;
+}) {
+  if (!farm.leaseExpiresAt) return <p className="muted">This farm has no lease now.</p>;
+  return (
+    <p
+      className={`notice lease-state ${phase === 'running' ? '' : 'notice-warn'}`}
+      data-phase={phase}
+      role={phase === 'warning' ? 'status' : undefined}
+    >
+      <strong>{timeLeft(farm.leaseExpiresAt)}</strong>: the lease ends{' '}
+      <time dateTime={farm.leaseExpiresAt}>{exactTime(farm.leaseExpiresAt)}</time>, and a running farm is
+      terminated then
+      {phase === 'warning' && ` (inside the ${warnHours} h warning window: ask for more time now)`}
+      {rule && <span className="muted"> · policy {rule.policy.name}</span>}
+    </p>
   );
 }
 
@@ -217,9 +237,14 @@ function RequestExtensionDialog({
           value={hours}
           onChange={setHours}
         />
-        <FormField id="lease-reason" label="Reason" error={errors.reason}>
-          {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </FormField>
+        <TextAreaField
+          id="lease-reason"
+          label="Reason"
+          error={errors.reason}
+          rows={3}
+          value={reason}
+          onChange={setReason}
+        />
       </div>
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
