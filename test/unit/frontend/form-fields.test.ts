@@ -21,7 +21,7 @@ describe('fieldScope', () => {
       'an error inside the field',
     ],
     ['minInstances', { id: 'fr-0-minInstances', error: undefined }, 'no error: none at that path'],
-  ])('%s → %o (%s)', (path, expected) => {
+  ])('%s → %o (%s)', (path, expected, _why) => {
     expect(field(path)).toEqual(expected);
   });
 
