@@ -17,84 +17,50 @@ export function createHandler(deps: ApiDeps) {
     {
       // The password goes to the identity provider and nowhere else (no log, no audit entry);
       // the attempt is throttled and audited (services/access/sign-in-attempts.ts).
-      signIn: async ({ body, source }) => ({
-        status: 200,
-        body: await signInWithAttempts(deps, body.email, body.password, source),
-      }),
-      completeNewPassword: async ({ body }) => ({
-        status: 200,
-        body: await deps.signIn.completeNewPassword(body.email, body.session, body.newPassword),
-      }),
+      signIn: async ({ body, source }) => signInWithAttempts(deps, body.email, body.password, source),
+      completeNewPassword: async ({ body }) =>
+        deps.signIn.completeNewPassword(body.email, body.session, body.newPassword),
 
-      getMe: async ({ principal }) => ({ status: 200, body: await describeMe(deps, principal) }),
+      getMe: async ({ principal }) => describeMe(deps, principal),
 
-      listUsers: async ({ principal, query }) => ({
-        status: 200,
-        body: await users.listUsers(deps, principal, query),
-      }),
-      createUser: async ({ principal, body }) => ({
-        status: 201,
-        body: await users.createUser(deps, principal, body),
-      }),
-      getUser: async ({ principal, params }) => ({
-        status: 200,
-        body: await users.getUser(deps, principal, params.userId),
-      }),
-      changeUserAccountRole: async ({ principal, params, body }) => ({
-        status: 200,
-        body: await users.changeAccountRole(deps, principal, params.userId, body.accountRole),
-      }),
+      listUsers: async ({ principal, query }) => users.listUsers(deps, principal, query),
+      createUser: async ({ principal, body }) => users.createUser(deps, principal, body),
+      getUser: async ({ principal, params }) => users.getUser(deps, principal, params.userId),
+      changeUserAccountRole: async ({ principal, params, body }) =>
+        users.changeAccountRole(deps, principal, params.userId, body.accountRole),
       deleteUser: async ({ principal, params }) => {
         await users.removeUser(deps, principal, params.userId);
-        return { status: 204 };
       },
 
-      listTeams: async ({ principal, query }) => ({
-        status: 200,
-        body: await teams.listTeams(deps, principal, query),
-      }),
-      createTeam: async ({ principal, body }) => withEtag(201, await teams.createTeam(deps, principal, body)),
-      getTeam: async ({ principal, params }) =>
-        withEtag(200, await teams.getTeam(deps, principal, params.teamId)),
+      listTeams: async ({ principal, query }) => teams.listTeams(deps, principal, query),
+      createTeam: async ({ principal, body }) => withEtag(await teams.createTeam(deps, principal, body)),
+      getTeam: async ({ principal, params }) => withEtag(await teams.getTeam(deps, principal, params.teamId)),
       updateTeam: async ({ principal, params, body, ifMatch }) =>
-        withEtag(200, await teams.updateTeam(deps, principal, params.teamId, body, ifMatch)),
+        withEtag(await teams.updateTeam(deps, principal, params.teamId, body, ifMatch)),
       deleteTeam: async ({ principal, params, ifMatch }) => {
         await teams.deleteTeam(deps, principal, params.teamId, ifMatch);
-        return { status: 204 };
       },
       addTeamMember: async ({ principal, params }) =>
-        withEtag(200, await teams.setMembership(deps, principal, params.teamId, params.userId, true)),
+        withEtag(await teams.setMembership(deps, principal, params.teamId, params.userId, true)),
       removeTeamMember: async ({ principal, params }) => {
         await teams.setMembership(deps, principal, params.teamId, params.userId, false);
-        return { status: 204 };
       },
 
-      listAclRoles: async ({ principal }) => ({
-        status: 200,
-        body: await aclRoles.listAclRoles(deps, principal),
-      }),
+      listAclRoles: async ({ principal }) => aclRoles.listAclRoles(deps, principal),
       createAclRole: async ({ principal, body }) =>
-        withEtag(201, await aclRoles.createAclRole(deps, principal, body)),
+        withEtag(await aclRoles.createAclRole(deps, principal, body)),
       getAclRole: async ({ principal, params }) =>
-        withEtag(200, await aclRoles.getAclRole(deps, principal, params.aclRoleId)),
+        withEtag(await aclRoles.getAclRole(deps, principal, params.aclRoleId)),
       updateAclRole: async ({ principal, params, body, ifMatch }) =>
-        withEtag(200, await aclRoles.updateAclRole(deps, principal, params.aclRoleId, body, ifMatch)),
+        withEtag(await aclRoles.updateAclRole(deps, principal, params.aclRoleId, body, ifMatch)),
       deleteAclRole: async ({ principal, params, ifMatch }) => {
         await aclRoles.deleteAclRole(deps, principal, params.aclRoleId, ifMatch);
-        return { status: 204 };
       },
 
-      listApiTokens: async ({ principal }) => ({
-        status: 200,
-        body: await apiTokens.listApiTokens(deps, principal),
-      }),
-      createApiToken: async ({ principal, body }) => ({
-        status: 201,
-        body: await apiTokens.createApiToken(deps, principal, body),
-      }),
+      listApiTokens: async ({ principal }) => apiTokens.listApiTokens(deps, principal),
+      createApiToken: async ({ principal, body }) => apiTokens.createApiToken(deps, principal, body),
       revokeApiToken: async ({ principal, params }) => {
         await apiTokens.revokeApiToken(deps, principal, params.tokenId);
-        return { status: 204 };
       },
       ...accountOperations(deps),
     },

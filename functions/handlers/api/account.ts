@@ -13,11 +13,11 @@ export function createHandler(deps: ApiDeps) {
       async getAccount({ principal }) {
         const account = await deps.store.accounts.get(principal.accountId);
         if (!account) throw new NotFound('Account not found');
-        return { status: 200, body: account };
+        return account;
       },
-      getRetention: async ({ principal }) => withEtag(200, await retention.getRetention(deps, principal)),
+      getRetention: async ({ principal }) => withEtag(await retention.getRetention(deps, principal)),
       putRetention: async ({ principal, body, ifMatch }) =>
-        withEtag(200, await retention.putRetention(deps, principal, body, ifMatch)),
+        withEtag(await retention.putRetention(deps, principal, body, ifMatch)),
     },
     deps,
   );

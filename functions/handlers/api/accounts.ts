@@ -22,31 +22,23 @@ export function accountOperations(deps: ApiDeps): Record<string, Operation> {
         ...request.source,
         ...(byOperator ? { operatorId: request.principal!.userId } : {}),
       };
-      return { status: 201, body: await signUp(deps, request.body, source) };
+      return await signUp(deps, request.body, source);
     },
-    verifySignUpEmail: async ({ body }) => ({ status: 200, body: await verifyEmail(deps, body) }),
-    resendSignUpCode: async ({ body }) => ({ status: 202, body: await resendCode(deps, body) }),
-    listOperatorAccounts: async ({ query }) => ({
-      status: 200,
-      body: await operator.listAccounts(deps, query),
-    }),
-    suspendAccount: async (request) => ({
-      status: 200,
-      body: await operator.suspendAccount(
+    verifySignUpEmail: async ({ body }) => verifyEmail(deps, body),
+    resendSignUpCode: async ({ body }) => resendCode(deps, body),
+    listOperatorAccounts: async ({ query }) => operator.listAccounts(deps, query),
+    suspendAccount: async (request) =>
+      operator.suspendAccount(
         deps,
         asOperator(request),
         request.params.accountId,
         request.body.reason,
         request.source,
       ),
-    }),
-    resumeAccount: async (request) => ({
-      status: 200,
-      body: await operator.resumeAccount(deps, asOperator(request), request.params.accountId, request.source),
-    }),
+    resumeAccount: async (request) =>
+      operator.resumeAccount(deps, asOperator(request), request.params.accountId, request.source),
     deleteAccount: async (request) => {
       await operator.deleteAccount(deps, asOperator(request), request.params.accountId);
-      return { status: 204 };
     },
   };
 }

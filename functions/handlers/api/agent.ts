@@ -22,36 +22,24 @@ export function createHandler(deps: ApiDeps) {
     {
       reportAgentEvent: async ({ principal, body }) => {
         const { event, ...answer } = await reportAgentEvent(deps, principal.agent, body);
-        if (body.name !== 'BeforeHostUp' || !event) return { status: 200, body: answer };
+        if (body.name !== 'BeforeHostUp' || !event) return answer;
         // The agent fetches its BeforeHostUp tasks right after this answer: they must exist by
         // then, so this event is orchestrated here as well as from the bus (ids make it once-only).
         const outcome = await orchestrateEvent(deps, event);
-        return { status: 200, body: { ...answer, executionIds: outcome.executionIds } };
+        return { ...answer, executionIds: outcome.executionIds };
       },
-      listAgentTasks: async ({ principal }) => ({
-        status: 200,
-        body: { items: await listAgentTasks(deps, principal.agent) },
-      }),
-      startAgentTask: async ({ principal, params }) => ({
-        status: 200,
-        body: state(await startAgentTask(deps, principal.agent, params.executionId)),
-      }),
+      listAgentTasks: async ({ principal }) => ({ items: await listAgentTasks(deps, principal.agent) }),
+      startAgentTask: async ({ principal, params }) =>
+        state(await startAgentTask(deps, principal.agent, params.executionId)),
       appendAgentTaskOutput: async ({ principal, params, body }) => {
         await appendAgentTaskOutput(deps, principal.agent, params.executionId, body);
-        return { status: 204 };
       },
-      finishAgentTask: async ({ principal, params, body }) => ({
-        status: 200,
-        body: state(await finishAgentTask(deps, principal.agent, params.executionId, body)),
-      }),
+      finishAgentTask: async ({ principal, params, body }) =>
+        state(await finishAgentTask(deps, principal.agent, params.executionId, body)),
       reportAgentMetrics: async ({ principal, body }) => {
         await deps.store.agentMetrics.put(principal.agent, body);
-        return { status: 204 };
       },
-      fireAgentCustomEvent: async ({ principal, body }) => ({
-        status: 202,
-        body: await fireAgentCustomEvent(deps, principal.agent, body),
-      }),
+      fireAgentCustomEvent: async ({ principal, body }) => fireAgentCustomEvent(deps, principal.agent, body),
     },
     deps,
   );

@@ -17,14 +17,10 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'audit',
     {
-      listAudit: async ({ principal, query }) => ({
-        status: 200,
-        body: await audit.listAudit(deps, principal, query, visibleTo(principal)),
-      }),
-      getAudit: async ({ principal, params }) => ({
-        status: 200,
-        body: await audit.getAudit(deps, principal, params.auditId, visibleTo(principal)),
-      }),
+      listAudit: async ({ principal, query }) =>
+        audit.listAudit(deps, principal, query, visibleTo(principal)),
+      getAudit: async ({ principal, params }) =>
+        audit.getAudit(deps, principal, params.auditId, visibleTo(principal)),
     },
     deps,
   );

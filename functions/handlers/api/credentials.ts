@@ -11,21 +11,17 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'credentials',
     {
-      listCredentials: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await credentials.listCredentials(deps, principal, params.environmentId, query),
-      }),
+      listCredentials: async ({ principal, params, query }) =>
+        credentials.listCredentials(deps, principal, params.environmentId, query),
       createCredentials: async ({ principal, params, body }) =>
-        withEtag(201, await credentials.createCredentials(deps, principal, params.environmentId, body)),
+        withEtag(await credentials.createCredentials(deps, principal, params.environmentId, body)),
       getCredentials: async ({ principal, params }) =>
         withEtag(
-          200,
           (await credentials.getCredentials(deps, principal, params.environmentId, params.credentialsId))
             .credentials,
         ),
       updateCredentials: async ({ principal, params, body, ifMatch }) =>
         withEtag(
-          200,
           await credentials.updateCredentials(
             deps,
             principal,
@@ -43,31 +39,19 @@ export function createHandler(deps: ApiDeps) {
           params.credentialsId,
           ifMatch,
         );
-        return { status: 204 };
       },
-      testCredentials: async ({ principal, params }) => ({
-        status: 200,
-        body: await credentials.testCredentials(deps, principal, params.environmentId, params.credentialsId),
-      }),
-      listCredentialsLocations: async ({ principal, params }) => ({
-        status: 200,
-        body: await credentials.describeCredentialsLocations(
-          deps,
-          principal,
-          params.environmentId,
-          params.credentialsId,
-        ),
-      }),
-      listCredentialsInstanceTypes: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await credentials.describeCredentialsInstanceTypes(
+      testCredentials: async ({ principal, params }) =>
+        credentials.testCredentials(deps, principal, params.environmentId, params.credentialsId),
+      listCredentialsLocations: async ({ principal, params }) =>
+        credentials.describeCredentialsLocations(deps, principal, params.environmentId, params.credentialsId),
+      listCredentialsInstanceTypes: async ({ principal, params, query }) =>
+        credentials.describeCredentialsInstanceTypes(
           deps,
           principal,
           params.environmentId,
           params.credentialsId,
           query.region,
         ),
-      }),
     },
     deps,
   );

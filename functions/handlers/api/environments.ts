@@ -9,22 +9,15 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'environments',
     {
-      listEnvironments: async ({ principal, query }) => ({
-        status: 200,
-        body: await environments.listEnvironments(deps, principal, query),
-      }),
+      listEnvironments: async ({ principal, query }) => environments.listEnvironments(deps, principal, query),
       createEnvironment: async ({ principal, body }) =>
-        withEtag(201, await environments.createEnvironment(deps, principal, body)),
+        withEtag(await environments.createEnvironment(deps, principal, body)),
       getEnvironment: async ({ principal, params }) =>
-        withEtag(200, await environments.getEnvironment(deps, principal, params.environmentId)),
+        withEtag(await environments.getEnvironment(deps, principal, params.environmentId)),
       updateEnvironment: async ({ principal, params, body, ifMatch }) =>
-        withEtag(
-          200,
-          await environments.updateEnvironment(deps, principal, params.environmentId, body, ifMatch),
-        ),
+        withEtag(await environments.updateEnvironment(deps, principal, params.environmentId, body, ifMatch)),
       deleteEnvironment: async ({ principal, params, ifMatch }) => {
         await environments.deleteEnvironment(deps, principal, params.environmentId, ifMatch);
-        return { status: 204 };
       },
     },
     deps,

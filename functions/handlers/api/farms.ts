@@ -9,24 +9,17 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'farms',
     {
-      listFarms: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await farms.listFarms(deps, principal, params.environmentId, query),
-      }),
+      listFarms: async ({ principal, params, query }) =>
+        farms.listFarms(deps, principal, params.environmentId, query),
       createFarm: async ({ principal, params, body }) =>
-        withEtag(201, await farms.createFarm(deps, principal, params.environmentId, body)),
-      getFarm: async ({ principal, params }) =>
-        withEtag(200, await farms.getFarm(deps, principal, params.farmId)),
+        withEtag(await farms.createFarm(deps, principal, params.environmentId, body)),
+      getFarm: async ({ principal, params }) => withEtag(await farms.getFarm(deps, principal, params.farmId)),
       updateFarm: async ({ principal, params, body, ifMatch }) =>
-        withEtag(200, await farms.updateFarm(deps, principal, params.farmId, body, ifMatch)),
+        withEtag(await farms.updateFarm(deps, principal, params.farmId, body, ifMatch)),
       deleteFarm: async ({ principal, params, ifMatch }) => {
         await farms.deleteFarm(deps, principal, params.farmId, ifMatch);
-        return { status: 204 };
       },
-      getFarmStatus: async ({ principal, params }) => ({
-        status: 200,
-        body: await farms.getFarmStatus(deps, principal, params.farmId),
-      }),
+      getFarmStatus: async ({ principal, params }) => farms.getFarmStatus(deps, principal, params.farmId),
     },
     deps,
   );

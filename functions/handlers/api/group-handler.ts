@@ -21,7 +21,14 @@ import { onlyVisible } from './middleware/only-visible';
 import { problemDetails } from './middleware/problem-details';
 import { resolveRoute } from './middleware/resolve-route';
 import { validateRequest } from './middleware/validate-request';
-import type { ApiContext, ApiEvent, ApiResponse, Operation, OperationResult } from './operation';
+import {
+  type ApiContext,
+  type ApiEvent,
+  type ApiResponse,
+  type Operation,
+  type OperationResult,
+  resultOf,
+} from './operation';
 import { stripResponse } from './strip-response';
 
 export type GroupHandler = (event: ApiEvent, context: object) => Promise<ApiResponse>;
@@ -55,7 +62,8 @@ export function createGroupHandler(
     .use(auditWrites(deps))
     .handler(async (_event, context) => {
       const request = context.drover;
-      const result = await runAudited(request, operations[request.route.operationId]!);
+      const operation = operations[request.route.operationId]!;
+      const result = await runAudited(request, async () => resultOf(request.route, await operation(request)));
       return toResponse(stripResponse(request.route, onlyVisible(request, result)));
     });
   return answeringCorrelationId(handler as unknown as GroupHandler);

@@ -9,7 +9,7 @@ export function createHandler(deps: ApiDeps) {
   const verb =
     (name: 'launch' | 'terminate' | 'suspend' | 'resume'): Operation =>
     async ({ principal, params, ifMatch }) =>
-      withEtag(202, await changeFarmLifecycle(deps, principal, params.farmId, name, ifMatch));
+      withEtag(await changeFarmLifecycle(deps, principal, params.farmId, name, ifMatch));
   return createGroupHandler(
     'lifecycle',
     {

@@ -5,6 +5,7 @@ import { AWS_RUNTIME, type RuntimeInfo } from '../../domain/schemas/runtime-info
 import type { ApiDeps } from './deps';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { buildOpenApiDocument } from './openapi';
+import { Reply } from './operation';
 
 export function createHandler(
   deps: Pick<ApiDeps, 'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock'> & {
@@ -18,9 +19,9 @@ export function createHandler(
     {
       getOpenApi: async () => {
         document ??= buildOpenApiDocument();
-        return { status: 200, body: document, headers: { 'Cache-Control': 'public, max-age=300' } };
+        return new Reply(document, { 'Cache-Control': 'public, max-age=300' });
       },
-      getRuntimeInfo: async () => ({ status: 200, body: runtimeInfo }),
+      getRuntimeInfo: async () => runtimeInfo,
     },
     deps,
   );

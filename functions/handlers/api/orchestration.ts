@@ -17,60 +17,40 @@ export function createHandler(deps: OrchestrationApiDeps) {
   return createGroupHandler(
     'orchestration',
     {
-      listScripts: async ({ principal, query }) => ({
-        status: 200,
-        body: await scripts.listScripts(deps, principal, query),
-      }),
+      listScripts: async ({ principal, query }) => scripts.listScripts(deps, principal, query),
       createScript: async ({ principal, body }) =>
-        withEtag(201, await scripts.createScript(deps, principal, body)),
+        withEtag(await scripts.createScript(deps, principal, body)),
       getScript: async ({ principal, params }) =>
-        withEtag(200, await scripts.getScript(deps, principal, params.scriptId)),
+        withEtag(await scripts.getScript(deps, principal, params.scriptId)),
       updateScript: async ({ principal, params, body, ifMatch }) =>
-        withEtag(200, await scripts.updateScript(deps, principal, params.scriptId, body, ifMatch)),
+        withEtag(await scripts.updateScript(deps, principal, params.scriptId, body, ifMatch)),
       deleteScript: async ({ principal, params, ifMatch }) => {
         await scripts.deleteScript(deps, principal, params.scriptId, ifMatch);
-        return { status: 204 };
       },
-      listScriptVersions: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await scripts.listScriptVersions(deps, principal, params.scriptId, query),
-      }),
-      getScriptVersion: async ({ principal, params }) => ({
-        status: 200,
-        body: await scripts.getScriptVersion(deps, principal, params.scriptId, params.number),
-      }),
-      listScriptExecutions: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await executions.listScriptExecutions(deps, principal, params.scriptId, query),
-      }),
+      listScriptVersions: async ({ principal, params, query }) =>
+        scripts.listScriptVersions(deps, principal, params.scriptId, query),
+      getScriptVersion: async ({ principal, params }) =>
+        scripts.getScriptVersion(deps, principal, params.scriptId, params.number),
+      listScriptExecutions: async ({ principal, params, query }) =>
+        executions.listScriptExecutions(deps, principal, params.scriptId, query),
 
-      listOrchestrationRules: async ({ principal, query }) => ({
-        status: 200,
-        body: await rules.listRules(deps, principal, query),
-      }),
+      listOrchestrationRules: async ({ principal, query }) => rules.listRules(deps, principal, query),
       createOrchestrationRule: async ({ principal, body }) =>
-        withEtag(201, await rules.createRule(deps, principal, body)),
+        withEtag(await rules.createRule(deps, principal, body)),
       getOrchestrationRule: async ({ principal, params }) =>
-        withEtag(200, await rules.getRule(deps, principal, params.ruleId)),
+        withEtag(await rules.getRule(deps, principal, params.ruleId)),
       updateOrchestrationRule: async ({ principal, params, body, ifMatch }) =>
-        withEtag(200, await rules.updateRule(deps, principal, params.ruleId, body, ifMatch)),
+        withEtag(await rules.updateRule(deps, principal, params.ruleId, body, ifMatch)),
       deleteOrchestrationRule: async ({ principal, params, ifMatch }) => {
         await rules.deleteRule(deps, principal, params.ruleId, ifMatch);
-        return { status: 204 };
       },
 
-      listFarmExecutions: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await executions.listFarmExecutions(deps, principal, params.farmId, query),
-      }),
-      listServerExecutions: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await executions.listServerExecutions(deps, principal, params.farmId, params.serverId, query),
-      }),
-      getExecution: async ({ principal, params }) => ({
-        status: 200,
-        body: await executions.getExecution(deps, principal, params.executionId),
-      }),
+      listFarmExecutions: async ({ principal, params, query }) =>
+        executions.listFarmExecutions(deps, principal, params.farmId, query),
+      listServerExecutions: async ({ principal, params, query }) =>
+        executions.listServerExecutions(deps, principal, params.farmId, params.serverId, query),
+      getExecution: async ({ principal, params }) =>
+        executions.getExecution(deps, principal, params.executionId),
     },
     deps,
   );

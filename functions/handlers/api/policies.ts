@@ -11,38 +11,27 @@ export function createHandler(deps: ApiDeps) {
   return createGroupHandler(
     'policies',
     {
-      listPolicies: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await policies.listPolicies(deps, principal, params.environmentId, query),
-      }),
+      listPolicies: async ({ principal, params, query }) =>
+        policies.listPolicies(deps, principal, params.environmentId, query),
       createPolicy: async ({ principal, params, body }) =>
-        withEtag(201, await policies.createPolicy(deps, principal, params.environmentId, body)),
-      evaluatePolicies: async ({ principal, params, body }) => ({
-        status: 200,
-        body: await policies.evaluateFarmSpec(deps, principal, params.environmentId, body),
-      }),
+        withEtag(await policies.createPolicy(deps, principal, params.environmentId, body)),
+      evaluatePolicies: async ({ principal, params, body }) =>
+        policies.evaluateFarmSpec(deps, principal, params.environmentId, body),
       getPolicy: async ({ principal, params }) =>
-        withEtag(200, await policies.getPolicy(deps, principal, params.environmentId, params.policyId)),
+        withEtag(await policies.getPolicy(deps, principal, params.environmentId, params.policyId)),
       updatePolicy: async ({ principal, params, body, ifMatch }) =>
         withEtag(
-          200,
           await policies.updatePolicy(deps, principal, params.environmentId, params.policyId, body, ifMatch),
         ),
       deletePolicy: async ({ principal, params, ifMatch }) => {
         await policies.deletePolicy(deps, principal, params.environmentId, params.policyId, ifMatch);
-        return { status: 204 };
       },
-      listLeaseExtensions: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await leases.listLeaseExtensions(deps, principal, params.farmId, query),
-      }),
-      requestLeaseExtension: async ({ principal, params, body }) => ({
-        status: 201,
-        body: await leases.requestLeaseExtension(deps, principal, params.farmId, body),
-      }),
-      approveLeaseExtension: async ({ principal, params, body }) => ({
-        status: 200,
-        body: await leases.decideLeaseExtension(
+      listLeaseExtensions: async ({ principal, params, query }) =>
+        leases.listLeaseExtensions(deps, principal, params.farmId, query),
+      requestLeaseExtension: async ({ principal, params, body }) =>
+        leases.requestLeaseExtension(deps, principal, params.farmId, body),
+      approveLeaseExtension: async ({ principal, params, body }) =>
+        leases.decideLeaseExtension(
           deps,
           principal,
           params.farmId,
@@ -50,18 +39,8 @@ export function createHandler(deps: ApiDeps) {
           'approve',
           body.comment,
         ),
-      }),
-      denyLeaseExtension: async ({ principal, params, body }) => ({
-        status: 200,
-        body: await leases.decideLeaseExtension(
-          deps,
-          principal,
-          params.farmId,
-          params.requestId,
-          'deny',
-          body.comment,
-        ),
-      }),
+      denyLeaseExtension: async ({ principal, params, body }) =>
+        leases.decideLeaseExtension(deps, principal, params.farmId, params.requestId, 'deny', body.comment),
     },
     deps,
   );

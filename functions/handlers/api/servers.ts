@@ -12,25 +12,16 @@ export function createHandler(deps: ApiDeps) {
     'servers',
     {
       listServers: async ({ principal, params, query }) => ({
-        status: 200,
-        body: { items: await servers.listServers(deps, principal, params.farmId, query.status) },
+        items: await servers.listServers(deps, principal, params.farmId, query.status),
       }),
-      terminateServer: async ({ principal, params }) => ({
-        status: 202,
-        body: await servers.terminateServer(deps, principal, params.farmId, params.serverId),
-      }),
-      rebootServer: async ({ principal, params }) => ({
-        status: 202,
-        body: await servers.rebootServer(deps, principal, params.farmId, params.serverId),
-      }),
-      listFarmEvents: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await servers.listFarmEvents(deps, principal, params.farmId, query),
-      }),
-      fireFarmEvent: async ({ principal, params, body }) => ({
-        status: 202,
-        body: await fireCustomEvent(deps, principal, params.farmId, body),
-      }),
+      terminateServer: async ({ principal, params }) =>
+        servers.terminateServer(deps, principal, params.farmId, params.serverId),
+      rebootServer: async ({ principal, params }) =>
+        servers.rebootServer(deps, principal, params.farmId, params.serverId),
+      listFarmEvents: async ({ principal, params, query }) =>
+        servers.listFarmEvents(deps, principal, params.farmId, query),
+      fireFarmEvent: async ({ principal, params, body }) =>
+        fireCustomEvent(deps, principal, params.farmId, body),
     },
     deps,
   );

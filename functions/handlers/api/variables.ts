@@ -21,16 +21,14 @@ const TARGETS: Record<string, (p: Params) => VariableTarget> = {
 
 export function createHandler(deps: ApiDeps) {
   const operations: Record<string, Operation> = {
-    getResolvedFarmRoleVariables: async ({ principal, params }) => ({
-      status: 200,
-      body: await scopes.getResolvedFarmRoleVariables(deps, principal, params.farmId, params.farmRoleId),
-    }),
+    getResolvedFarmRoleVariables: async ({ principal, params }) =>
+      scopes.getResolvedFarmRoleVariables(deps, principal, params.farmId, params.farmRoleId),
   };
   for (const [name, target] of Object.entries(TARGETS)) {
     operations[`get${name}Variables`] = async ({ principal, params }) =>
-      withEtag(200, await scopes.getScopeVariables(deps, principal, target(params)));
+      withEtag(await scopes.getScopeVariables(deps, principal, target(params)));
     operations[`put${name}Variables`] = async ({ principal, params, body, ifMatch }) =>
-      withEtag(200, await scopes.putScopeVariables(deps, principal, target(params), body, ifMatch));
+      withEtag(await scopes.putScopeVariables(deps, principal, target(params), body, ifMatch));
   }
   return createGroupHandler('variables', operations, deps);
 }

@@ -13,17 +13,14 @@ export function createHandler(deps: WebhookApiDeps) {
   return createGroupHandler(
     'webhooks',
     {
-      listWebhookEndpoints: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await endpoints.listEndpoints(deps, principal, params.environmentId, query),
-      }),
+      listWebhookEndpoints: async ({ principal, params, query }) =>
+        endpoints.listEndpoints(deps, principal, params.environmentId, query),
       createWebhookEndpoint: async ({ principal, params, body }) =>
-        withEtag(201, await endpoints.createEndpoint(deps, principal, params.environmentId, body)),
+        withEtag(await endpoints.createEndpoint(deps, principal, params.environmentId, body)),
       getWebhookEndpoint: async ({ principal, params }) =>
-        withEtag(200, await endpoints.getEndpoint(deps, principal, params.environmentId, params.endpointId)),
+        withEtag(await endpoints.getEndpoint(deps, principal, params.environmentId, params.endpointId)),
       updateWebhookEndpoint: async ({ principal, params, body, ifMatch }) =>
         withEtag(
-          200,
           await endpoints.updateEndpoint(
             deps,
             principal,
@@ -35,11 +32,9 @@ export function createHandler(deps: WebhookApiDeps) {
         ),
       deleteWebhookEndpoint: async ({ principal, params, ifMatch }) => {
         await endpoints.deleteEndpoint(deps, principal, params.environmentId, params.endpointId, ifMatch);
-        return { status: 204 };
       },
       rotateWebhookEndpointSecret: async ({ principal, params, body }) =>
         withEtag(
-          200,
           await endpoints.rotateEndpointSecret(
             deps,
             principal,
@@ -48,25 +43,17 @@ export function createHandler(deps: WebhookApiDeps) {
             body,
           ),
         ),
-      testWebhookEndpoint: async ({ principal, params }) => ({
-        status: 200,
-        body: await endpoints.testEndpoint(deps, principal, params.environmentId, params.endpointId),
-      }),
+      testWebhookEndpoint: async ({ principal, params }) =>
+        endpoints.testEndpoint(deps, principal, params.environmentId, params.endpointId),
 
-      listWebhooks: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await subscriptions.listWebhooks(deps, principal, params.environmentId, query),
-      }),
+      listWebhooks: async ({ principal, params, query }) =>
+        subscriptions.listWebhooks(deps, principal, params.environmentId, query),
       createWebhook: async ({ principal, params, body }) =>
-        withEtag(201, await subscriptions.createWebhook(deps, principal, params.environmentId, body)),
+        withEtag(await subscriptions.createWebhook(deps, principal, params.environmentId, body)),
       getWebhook: async ({ principal, params }) =>
-        withEtag(
-          200,
-          await subscriptions.getWebhook(deps, principal, params.environmentId, params.webhookId),
-        ),
+        withEtag(await subscriptions.getWebhook(deps, principal, params.environmentId, params.webhookId)),
       updateWebhook: async ({ principal, params, body, ifMatch }) =>
         withEtag(
-          200,
           await subscriptions.updateWebhook(
             deps,
             principal,
@@ -78,20 +65,13 @@ export function createHandler(deps: WebhookApiDeps) {
         ),
       deleteWebhook: async ({ principal, params, ifMatch }) => {
         await subscriptions.deleteWebhook(deps, principal, params.environmentId, params.webhookId, ifMatch);
-        return { status: 204 };
       },
-      listWebhookDeliveries: async ({ principal, params, query }) => ({
-        status: 200,
-        body: await history.listDeliveries(deps, principal, params.environmentId, params.webhookId, query),
-      }),
-      getWebhookDelivery: async ({ principal, params }) => ({
-        status: 200,
-        body: await history.getDelivery(deps, principal, params.environmentId, params.deliveryId),
-      }),
-      redeliverWebhookDelivery: async ({ principal, params }) => ({
-        status: 202,
-        body: await history.redeliver(deps, principal, params.environmentId, params.deliveryId),
-      }),
+      listWebhookDeliveries: async ({ principal, params, query }) =>
+        history.listDeliveries(deps, principal, params.environmentId, params.webhookId, query),
+      getWebhookDelivery: async ({ principal, params }) =>
+        history.getDelivery(deps, principal, params.environmentId, params.deliveryId),
+      redeliverWebhookDelivery: async ({ principal, params }) =>
+        history.redeliver(deps, principal, params.environmentId, params.deliveryId),
     },
     deps,
   );

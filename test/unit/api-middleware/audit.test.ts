@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Conflict, Forbidden } from '../../../functions/domain/errors';
 import type { AuditEntry } from '../../../functions/domain/schemas/audit';
 import { auditWrites, runAudited } from '../../../functions/handlers/api/middleware/audit';
-import type { Operation } from '../../../functions/handlers/api/operation';
+import type { RoutedOperation } from '../../../functions/handlers/api/operation';
 import type { Principal } from '../../../functions/ports/identity';
 import { auditWrite } from '../../../functions/services/audit';
 import { ACCOUNT, accessStore, ENV, FARM, VIEWER } from './access-store';
@@ -44,7 +44,7 @@ function auditLog() {
 async function write(
   operationId: string,
   params: Record<string, string>,
-  operation: Operation,
+  operation: RoutedOperation,
   status: number,
 ) {
   const { stored, middleware } = auditLog();

@@ -18,8 +18,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
   'frontend/app/sign-up/page-client.tsx#SignUpPageClient': 'G',
   'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
-  'functions/handlers/api/access.ts#createHandler': 'B',
-  'functions/handlers/api/webhooks.ts#createHandler': 'B',
   'infra/constructs/alarms.ts#Alarms.constructor': 'H',
   'infra/constructs/api.ts#Api.constructor': 'H',
   'infra/constructs/identity.ts#Identity.constructor': 'H',

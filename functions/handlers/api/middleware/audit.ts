@@ -28,9 +28,9 @@ import type {
   ApiContext,
   ApiEvent,
   ApiResponse,
-  Operation,
   OperationResult,
   ParsedRequest,
+  RoutedOperation,
 } from '../operation';
 import { resourceOf } from './authorize-resource';
 
@@ -53,7 +53,10 @@ interface Documents {
 const outcomes = new WeakMap<ParsedRequest, { answer: unknown; written?: WrittenDocuments }>();
 
 /** Runs a route's operation so that its audit entry can be built from the documents it held. */
-export async function runAudited(request: ParsedRequest, operation: Operation): Promise<OperationResult> {
+export async function runAudited(
+  request: ParsedRequest,
+  operation: RoutedOperation,
+): Promise<OperationResult> {
   const { result, written } = await collectAuditedWrite(() => operation(request));
   outcomes.set(request, { answer: result.body, ...(written ? { written } : {}) });
   return result;
