@@ -15,7 +15,6 @@ export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
   'cli/commands/tokens.ts#registerTokens': 'B',
   'cli/commands/variables.ts#registerVariables': 'B',
   'cli/commands/webhooks.ts#registerWebhooks': 'B',
-  'frontend/app/scripts/edit/page-client.tsx#ScriptEditor': 'G',
   'frontend/app/sign-up/page-client.tsx#SignUpPageClient': 'G',
   'frontend/components/credentials-card.tsx#CredentialsCard': 'G',
   'infra/constructs/alarms.ts#Alarms.constructor': 'H',

@@ -40,6 +40,69 @@ function FromQuery() {
   );
 }
 
+// The script, its versions and its recent runs (these refreshed while the page is open); null reads nothing.
+function useScriptReads(scriptId: string | null) {
+  const script = useApi(scriptId ? `script:${scriptId}` : null, (signal) =>
+    orchestrationApi.getScript(scriptId!, signal),
+  );
+  const versions = useApi(scriptId ? `script-versions:${scriptId}` : null, (signal) =>
+    orchestrationApi.allScriptVersions(scriptId!, signal),
+  );
+  const runs = useApi(
+    scriptId ? `script-runs:${scriptId}` : null,
+    (signal) => orchestrationApi.listScriptExecutions(scriptId!, { limit: RECENT_RUNS }, signal),
+    { refreshMs: RUNS_REFRESH_MS },
+  );
+  return { script, versions, runs };
+}
+
+type ScriptReads = ReturnType<typeof useScriptReads>;
+
+// Beside the form of a saved script: its versions (one may be chosen to read) and its recent runs.
+function ScriptHistory({
+  scriptId,
+  scriptName,
+  latest,
+  chosen,
+  onChoose,
+  versions,
+  runs,
+}: {
+  scriptId: string;
+  scriptName: string | undefined;
+  latest: number | undefined;
+  chosen: number | undefined;
+  onChoose: (number: number | undefined) => void;
+  versions: ScriptReads['versions'];
+  runs: ScriptReads['runs'];
+}) {
+  return (
+    <div className="script-history">
+      <section aria-labelledby="versions-heading">
+        <h2 id="versions-heading">
+          Versions {versions.data && <span className="count">{versions.data.length}</span>}
+        </h2>
+        {versions.error && <ProblemNotice problem={versions.error} onRetry={versions.reload} />}
+        <div className="panel orch-panel">
+          <ScriptVersions versions={versions.data} latest={latest} chosen={chosen} onChoose={onChoose} />
+        </div>
+        {chosen !== undefined && <ScriptVersionBody scriptId={scriptId} number={chosen} />}
+      </section>
+      <section aria-labelledby="runs-heading">
+        <h2 id="runs-heading">Recent runs</h2>
+        {runs.error && !runs.data && <ProblemNotice problem={runs.error} onRetry={runs.reload} />}
+        <div className="panel orch-panel">
+          <ExecutionTable
+            executions={runs.data?.items}
+            label={`Recent runs of ${scriptName ?? 'the script'}`}
+            empty="Not run yet."
+          />
+        </div>
+      </section>
+    </div>
+  );
+}
+
 /** `savedVersion`: the script was just created (`&saved=1`): say so once it has loaded. */
 function ScriptEditor({
   scriptId,
@@ -55,17 +118,7 @@ function ScriptEditor({
   const signedIn = session.state === 'signed-in';
   const editing = Boolean(scriptId);
   const me = useMe(signedIn);
-  const script = useApi(signedIn && scriptId ? `script:${scriptId}` : null, (signal) =>
-    orchestrationApi.getScript(scriptId!, signal),
-  );
-  const versions = useApi(signedIn && scriptId ? `script-versions:${scriptId}` : null, (signal) =>
-    orchestrationApi.allScriptVersions(scriptId!, signal),
-  );
-  const runs = useApi(
-    signedIn && scriptId ? `script-runs:${scriptId}` : null,
-    (signal) => orchestrationApi.listScriptExecutions(scriptId!, { limit: RECENT_RUNS }, signal),
-    { refreshMs: RUNS_REFRESH_MS },
-  );
+  const { script, versions, runs } = useScriptReads(signedIn ? scriptId : null);
   const [saveNotice, setNotice] = useState<string>();
   const mayManage = isAccountAdmin(me.data);
   const current = script.data;
@@ -117,34 +170,15 @@ function ScriptEditor({
           />
         )}
         {editing && scriptId && (
-          <div className="script-history">
-            <section aria-labelledby="versions-heading">
-              <h2 id="versions-heading">
-                Versions {versions.data && <span className="count">{versions.data.length}</span>}
-              </h2>
-              {versions.error && <ProblemNotice problem={versions.error} onRetry={versions.reload} />}
-              <div className="panel orch-panel">
-                <ScriptVersions
-                  versions={versions.data}
-                  latest={current?.latestVersion}
-                  chosen={version}
-                  onChoose={choose}
-                />
-              </div>
-              {version !== undefined && <ScriptVersionBody scriptId={scriptId} number={version} />}
-            </section>
-            <section aria-labelledby="runs-heading">
-              <h2 id="runs-heading">Recent runs</h2>
-              {runs.error && !runs.data && <ProblemNotice problem={runs.error} onRetry={runs.reload} />}
-              <div className="panel orch-panel">
-                <ExecutionTable
-                  executions={runs.data?.items}
-                  label={`Recent runs of ${current?.name ?? 'the script'}`}
-                  empty="Not run yet."
-                />
-              </div>
-            </section>
-          </div>
+          <ScriptHistory
+            scriptId={scriptId}
+            scriptName={current?.name}
+            latest={current?.latestVersion}
+            chosen={version}
+            onChoose={choose}
+            versions={versions}
+            runs={runs}
+          />
         )}
       </main>
     </>
