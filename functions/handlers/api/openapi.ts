@@ -3,22 +3,8 @@
 
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { Problem } from '../../contract/problem';
 import { API_ROUTES, type RouteDef } from '../../contract/routes';
-
-const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.string(),
-    instance: z.string().optional(),
-    issues: z
-      .array(z.object({ path: z.string(), message: z.string(), in: z.string().optional() }))
-      .optional(),
-    currentVersion: z.number().int().optional(),
-  })
-  .meta({ id: 'Problem', description: 'An error, as application/problem+json (RFC 9457)' });
 
 const problem = (description: string) => ({
   description,
