@@ -10,7 +10,8 @@ import { type DroverConfig, REPO_ROOT } from './config';
 import { AgentChannel } from './constructs/agent-channel';
 import { AgentTokenKey } from './constructs/agent-token-key';
 import { Alarms } from './constructs/alarms';
-import { Api, type GroupNeed } from './constructs/api';
+import { Api } from './constructs/api';
+import type { GroupNeed } from './constructs/api-group-needs';
 import { CursorKey } from './constructs/cursor-key';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
@@ -61,17 +62,7 @@ export class DroverStack extends Stack {
       selfSignUp: config.signUp === 'open' && !config.authIssuer,
     });
 
-    const functions = new FunctionFactory({
-      environment: {
-        DROVER_STAGE: config.stage ?? 'default',
-        POWERTOOLS_SERVICE_NAME: 'drover',
-        // The operator's egress allow-list (functions/composition/egress-from-environment.ts).
-        ...(config.egressAllow.length ? { DROVER_EGRESS_ALLOW: config.egressAllow.join(',') } : {}),
-      },
-      logRetentionDays: config.logRetentionDays,
-      retainLogs: config.isProd,
-    });
-
+    const functions = functionFactory(config);
     this.reconcile = new Reconcile(this, 'Reconcile', {
       functions,
       data: this.data,
@@ -81,11 +72,35 @@ export class DroverStack extends Stack {
       functionName: `drover-reconcile${stageSuffix}`,
       isProd: config.isProd,
     });
-
     this.webhooks = new Webhooks(this, 'Webhooks', { functions, data: this.data });
     this.orchestration = new Orchestration(this, 'Orchestration', { functions, data: this.data });
+    this.api = this.createApi(props, functions);
 
-    this.api = new Api(this, 'Api', {
+    // The agents' WebSocket push channel: the orchestrator and the agent group (BeforeHostUp) nudge.
+    this.agentChannel = new AgentChannel(this, 'AgentChannel', {
+      functions,
+      data: this.data,
+      agentTokenKey: this.agentTokenKey,
+    });
+    this.agentChannel.grantNudge(this.orchestration.function);
+    if (this.api.functions.agent) this.agentChannel.grantNudge(this.api.functions.agent);
+    const agentApiUrl = this.tellReconcileWhereAgentsReport(config);
+
+    this.events.routeRules(EVENT_RULES, {
+      reconcile: this.reconcile.function,
+      webhooks: this.webhooks.queue,
+      orchestration: this.orchestration.function,
+    });
+
+    this.web = this.createWebWithAgent(config);
+    this.addOutputs(config, agentApiUrl);
+    this.alarms = this.createAlarms(config, stageSuffix);
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+
+  private createApi(props: DroverStackProps, functions: FunctionFactory): Api {
+    const { config } = props;
+    return new Api(this, 'Api', {
       functions,
       data: this.data,
       bus: this.events.bus,
@@ -109,31 +124,23 @@ export class DroverStack extends Stack {
       handlersDir: props.apiHandlersDir,
       groupNeeds: props.apiGroupNeeds,
     });
+  }
 
-    // The agents' WebSocket push channel: the orchestrator and the agent group (BeforeHostUp) nudge.
-    this.agentChannel = new AgentChannel(this, 'AgentChannel', {
-      functions,
-      data: this.data,
-      agentTokenKey: this.agentTokenKey,
-    });
-    this.agentChannel.grantNudge(this.orchestration.function);
-    if (this.api.functions.agent) this.agentChannel.grantNudge(this.api.functions.agent);
-
-    // New servers' user data names the URL their agent reports to (`<url>/v1/agent/events`).
+  /** New servers' user data names the URL their agent reports to (`<url>/v1/agent/events`). */
+  private tellReconcileWhereAgentsReport(config: DroverConfig): string {
     const agentApiUrl = config.agentApiUrl ?? `${this.api.httpApi.apiEndpoint}/api`;
     this.reconcile.function.addEnvironment('AGENT_API_URL', agentApiUrl);
     this.reconcile.function.addEnvironment('AGENT_CHANNEL_URL', this.agentChannel.url);
+    return agentApiUrl;
+  }
 
-    this.events.routeRules(EVENT_RULES, {
-      reconcile: this.reconcile.function,
-      webhooks: this.webhooks.queue,
-      orchestration: this.orchestration.function,
-    });
-
-    // drover-agent is built now and published with the portal; user data fetches it from the web
-    // origin and checks its sha256 (functions/services/reconcile/user-data.ts).
+  /**
+   * drover-agent is built now and published with the portal; user data fetches it from the web
+   * origin and checks its sha256 (functions/services/reconcile/user-data.ts).
+   */
+  private createWebWithAgent(config: DroverConfig): Web {
     const agentSite = stageAgentSite(path.join(REPO_ROOT, 'dist', 'agent-site'));
-    this.web = new Web(this, 'Web', {
+    const web = new Web(this, 'Web', {
       httpApi: this.api.httpApi,
       portalAssetsPath: path.resolve(REPO_ROOT, config.portalAssetsPath),
       agentSiteDir: agentSite.dir,
@@ -144,11 +151,13 @@ export class DroverStack extends Stack {
           : undefined,
       webAclArn: config.webAclArn,
     });
-
-    const webOrigin = `https://${config.portalDomain ?? this.web.distribution.distributionDomainName}`;
+    const webOrigin = `https://${config.portalDomain ?? web.distribution.distributionDomainName}`;
     this.reconcile.function.addEnvironment('AGENT_DOWNLOAD_URL', `${webOrigin}/${AGENT_SITE_KEY}`);
     this.reconcile.function.addEnvironment('AGENT_BUNDLE_SHA256', agentSite.sha256);
+    return web;
+  }
 
+  private addOutputs(config: DroverConfig, agentApiUrl: string): void {
     new CfnOutput(this, 'PortalUrl', {
       value: `https://${config.portalDomain ?? this.web.distribution.distributionDomainName}`,
     });
@@ -165,10 +174,14 @@ export class DroverStack extends Stack {
     new CfnOutput(this, 'WebhookDeadLetterQueueUrl', { value: this.webhooks.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AgentTokenKeySecretArn', { value: this.agentTokenKey.secret.secretArn });
     new CfnOutput(this, 'PortalBucketName', { value: this.web.bucket.bucketName });
+  }
 
-    // What pages the operator: DLQs, function errors and throttles, API 5xx, reconcile and webhook
-    // failures, degraded farms, to one topic; and a dashboard of the same figures.
-    this.alarms = new Alarms(this, 'Alarms', {
+  /**
+   * What pages the operator: DLQs, function errors and throttles, API 5xx, reconcile and webhook
+   * failures, degraded farms, to one topic; and a dashboard of the same figures.
+   */
+  private createAlarms(config: DroverConfig, stageSuffix: string): Alarms {
+    return new Alarms(this, 'Alarms', {
       deadLetterQueues: {
         Events: this.events.deadLetterQueue,
         Reconcile: this.reconcile.deadLetterQueue,
@@ -191,6 +204,19 @@ export class DroverStack extends Stack {
       degradedFarmMinutes: config.degradedFarmMinutes,
       dashboardName: `Drover${stageSuffix}`,
     });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
+}
+
+/** Every function's defaults, and the variables all of them read. */
+function functionFactory(config: DroverConfig): FunctionFactory {
+  return new FunctionFactory({
+    environment: {
+      DROVER_STAGE: config.stage ?? 'default',
+      POWERTOOLS_SERVICE_NAME: 'drover',
+      // The operator's egress allow-list (functions/composition/egress-from-environment.ts).
+      ...(config.egressAllow.length ? { DROVER_EGRESS_ALLOW: config.egressAllow.join(',') } : {}),
+    },
+    logRetentionDays: config.logRetentionDays,
+    retainLogs: config.isProd,
+  });
 }

@@ -32,6 +32,89 @@ export interface IdentityProps {
   selfSignUp?: boolean;
 }
 
+/** The pool: sign-in by email, the immutable tenant and user ids, the password and MFA rules. */
+function userPoolProps(props: IdentityProps): cognito.UserPoolProps {
+  return {
+    userPoolName: `drover-users${props.stageSuffix}`,
+    signInAliases: { email: true },
+    signInCaseSensitive: false,
+    // Admins invite users (the account they join is theirs to decide). With open sign-up, a new
+    // account's owner signs up through the API's sign-up client; the pool emails them a code.
+    selfSignUpEnabled: props.selfSignUp ?? false,
+    autoVerify: { email: true },
+    userVerification: {
+      emailStyle: cognito.VerificationEmailStyle.CODE,
+      emailSubject: 'Your Drover verification code',
+      emailBody:
+        'Your Drover verification code is {####}. Enter it in the portal, or with drover signup verify.',
+    },
+    standardAttributes: { email: { required: true, mutable: true } },
+    customAttributes: {
+      account_id: new cognito.StringAttribute({ minLen: 30, maxLen: 30, mutable: false }),
+      user_id: new cognito.StringAttribute({ minLen: 30, maxLen: 30, mutable: false }),
+    },
+    passwordPolicy: {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+      tempPasswordValidity: Duration.days(3),
+    },
+    mfa: cognito.Mfa.OPTIONAL,
+    mfaSecondFactor: { sms: false, otp: true },
+    accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+    // Plus (threat protection: compromised credentials, adaptive authentication) in prod; other
+    // stages use Essentials, as Plus is billed per monthly active user.
+    featurePlan: props.isProd ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
+    ...(props.isProd
+      ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION }
+      : {}),
+    deletionProtection: props.isProd,
+    removalPolicy: props.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  };
+}
+
+/** The portal's (and CLI's) public client. */
+function portalClientOptions(): cognito.UserPoolClientOptions {
+  return {
+    userPoolClientName: 'drover-portal',
+    // A public client (browser, CLI): no secret. userPassword: the portal and CLI sign in through
+    // Drover's API (POST /api/v1/auth/token, same origin), which relays the password over TLS to
+    // Cognito (InitiateAuth USER_PASSWORD_AUTH); SRP would keep it on the device but needs the
+    // browser to talk to Cognito itself. userSrp stays for clients that do.
+    generateSecret: false,
+    authFlows: { userSrp: true, userPassword: true },
+    preventUserExistenceErrors: true,
+    enableTokenRevocation: true,
+    idTokenValidity: Duration.hours(1),
+    accessTokenValidity: Duration.hours(1),
+    refreshTokenValidity: Duration.days(30),
+    readAttributes: new cognito.ClientAttributes()
+      .withStandardAttributes({ email: true, emailVerified: true })
+      .withCustomAttributes('account_id', 'user_id'),
+    // The tenant and user ids are set by an admin only: the client may not write them.
+    writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+  };
+}
+
+/** The confidential client the API signs people up through (open sign-up only). */
+function signUpClientOptions(): cognito.UserPoolClientOptions {
+  return {
+    userPoolClientName: 'drover-sign-up',
+    // Only the API calls it (SignUp, ConfirmSignUp, ResendConfirmationCode), each with a
+    // SECRET_HASH of this secret; it signs nobody in.
+    generateSecret: true,
+    authFlows: { userSrp: true },
+    disableOAuth: true,
+    preventUserExistenceErrors: true,
+    readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+    writeAttributes: new cognito.ClientAttributes()
+      .withStandardAttributes({ email: true, fullname: true })
+      .withCustomAttributes('account_id', 'user_id'),
+  };
+}
+
 export class Identity extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
@@ -40,87 +123,19 @@ export class Identity extends Construct {
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
-    this.userPool = new cognito.UserPool(this, 'Users', {
-      userPoolName: `drover-users${props.stageSuffix}`,
-      signInAliases: { email: true },
-      signInCaseSensitive: false,
-      // Admins invite users (the account they join is theirs to decide). With open sign-up, a new
-      // account's owner signs up through the API's sign-up client; the pool emails them a code.
-      selfSignUpEnabled: props.selfSignUp ?? false,
-      autoVerify: { email: true },
-      userVerification: {
-        emailStyle: cognito.VerificationEmailStyle.CODE,
-        emailSubject: 'Your Drover verification code',
-        emailBody:
-          'Your Drover verification code is {####}. Enter it in the portal, or with drover signup verify.',
-      },
-      standardAttributes: { email: { required: true, mutable: true } },
-      customAttributes: {
-        account_id: new cognito.StringAttribute({ minLen: 30, maxLen: 30, mutable: false }),
-        user_id: new cognito.StringAttribute({ minLen: 30, maxLen: 30, mutable: false }),
-      },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      mfa: cognito.Mfa.OPTIONAL,
-      mfaSecondFactor: { sms: false, otp: true },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      // Plus (threat protection: compromised credentials, adaptive authentication) in prod; other
-      // stages use Essentials, as Plus is billed per monthly active user.
-      featurePlan: props.isProd ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
-      ...(props.isProd
-        ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION }
-        : {}),
-      deletionProtection: props.isProd,
-      removalPolicy: props.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    this.client = this.userPool.addClient('Portal', {
-      userPoolClientName: 'drover-portal',
-      // A public client (browser, CLI): no secret. userPassword: the portal and CLI sign in through
-      // Drover's API (POST /api/v1/auth/token, same origin), which relays the password over TLS to
-      // Cognito (InitiateAuth USER_PASSWORD_AUTH); SRP would keep it on the device but needs the
-      // browser to talk to Cognito itself. userSrp stays for clients that do.
-      generateSecret: false,
-      authFlows: { userSrp: true, userPassword: true },
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-      readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true })
-        .withCustomAttributes('account_id', 'user_id'),
-      // The tenant and user ids are set by an admin only: the client may not write them.
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
-    });
+    this.userPool = new cognito.UserPool(this, 'Users', userPoolProps(props));
+    this.client = this.userPool.addClient('Portal', portalClientOptions());
+    if (props.selfSignUp) this.signUpClient = this.userPool.addClient('SignUp', signUpClientOptions());
+    this.acknowledgeFindings(props.isProd);
+  }
 
-    if (props.selfSignUp) {
-      this.signUpClient = this.userPool.addClient('SignUp', {
-        userPoolClientName: 'drover-sign-up',
-        // Only the API calls it (SignUp, ConfirmSignUp, ResendConfirmationCode), each with a
-        // SECRET_HASH of this secret; it signs nobody in.
-        generateSecret: true,
-        authFlows: { userSrp: true },
-        disableOAuth: true,
-        preventUserExistenceErrors: true,
-        readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
-        writeAttributes: new cognito.ClientAttributes()
-          .withStandardAttributes({ email: true, fullname: true })
-          .withCustomAttributes('account_id', 'user_id'),
-      });
-    }
-
+  private acknowledgeFindings(isProd: boolean): void {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
         'MFA is optional (TOTP only) so that a first sign-in and invited users work; accounts can require it of their admins. Automation uses hashed API tokens, not passwords.',
     });
-    if (!props.isProd) {
+    if (!isProd) {
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG8',
         reason:

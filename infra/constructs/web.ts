@@ -75,22 +75,7 @@ export class Web extends Construct {
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
     const removalPolicy = props.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-
-    // CloudFront standard logs are written with ACLs, hence BUCKET_OWNER_PREFERRED here only.
-    this.logsBucket = new Bucket(this, 'LogsBucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy,
-      autoDeleteObjects: false,
-    });
-    Validations.of(this.logsBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket itself; logging it into itself would loop.',
-    });
-
+    this.logsBucket = this.createLogsBucket(removalPolicy);
     this.bucket = new Bucket(this, 'PortalBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -99,8 +84,46 @@ export class Web extends Construct {
       serverAccessLogsPrefix: 's3/portal/',
       removalPolicy,
     });
+    this.distribution = this.createDistribution(props, this.createSecurityHeaders());
+    this.acknowledgeDistributionFindings(props);
+    const sources = this.portalSources(props);
+    if (sources.length) this.deployPortal(sources);
+  }
 
-    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+  /** The export (when built) and the agent's folder; warns when there is no export. */
+  private portalSources(props: WebProps): string[] {
+    const sources: string[] = [];
+    if (existsSync(props.portalAssetsPath)) sources.push(props.portalAssetsPath);
+    else
+      Annotations.of(this).addWarningV2(
+        'drover:portal-export-missing',
+        `${props.portalAssetsPath} does not exist: the portal bucket stays empty. Run \`npm run build:portal\` and synthesize again.`,
+      );
+    // One deployment for both: two would each prune the other's files from the bucket.
+    if (props.agentSiteDir) sources.push(props.agentSiteDir);
+    return sources;
+  }
+
+  private createLogsBucket(removalPolicy: RemovalPolicy): Bucket {
+    // CloudFront standard logs are written with ACLs, hence BUCKET_OWNER_PREFERRED here only.
+    const logsBucket = new Bucket(this, 'LogsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy,
+      autoDeleteObjects: false,
+    });
+    Validations.of(logsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it into itself would loop.',
+    });
+    return logsBucket;
+  }
+
+  private createSecurityHeaders(): ResponseHeadersPolicy {
+    return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Drover portal security headers',
       securityHeadersBehavior: {
         strictTransportSecurity: {
@@ -123,7 +146,10 @@ export class Web extends Construct {
         },
       },
     });
+  }
 
+  /** The portal from the bucket by default, `/api/*` from the HTTP API. */
+  private createDistribution(props: WebProps, securityHeaders: ResponseHeadersPolicy): Distribution {
     // apiEndpoint is `https://<id>.execute-api.<region>.amazonaws.com`: the origin is its host.
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -134,7 +160,7 @@ export class Web extends Construct {
       ? Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn)
       : undefined;
 
-    this.distribution = new Distribution(this, 'Distribution', {
+    return new Distribution(this, 'Distribution', {
       comment: `Drover portal and API (${Stack.of(this).stackName})`,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -176,7 +202,9 @@ export class Web extends Construct {
         },
       },
     });
+  }
 
+  private acknowledgeDistributionFindings(props: WebProps): void {
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'The portal serves a global audience; access is governed by sign-in, not by country.',
@@ -195,17 +223,6 @@ export class Web extends Construct {
           'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose TLS policy cannot be set; pass portalDomain + certificateArn to enforce TLSv1.2_2021.',
       });
     }
-
-    const sources: string[] = [];
-    if (existsSync(props.portalAssetsPath)) sources.push(props.portalAssetsPath);
-    else
-      Annotations.of(this).addWarningV2(
-        'drover:portal-export-missing',
-        `${props.portalAssetsPath} does not exist: the portal bucket stays empty. Run \`npm run build:portal\` and synthesize again.`,
-      );
-    // One deployment for both: two would each prune the other's files from the bucket.
-    if (props.agentSiteDir) sources.push(props.agentSiteDir);
-    if (sources.length) this.deployPortal(sources);
   }
 
   private deployPortal(assetPaths: string[]): void {

@@ -25,7 +25,7 @@ import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/contract/
 import { EVENT_RULES } from '../../functions/handlers/event-rules';
 import { AGENT_SITE_KEY } from '../../infra/agent-site';
 import { REPO_ROOT, readConfig } from '../../infra/config';
-import { GROUP_NEEDS } from '../../infra/constructs/api';
+import { GROUP_NEEDS } from '../../infra/constructs/api-group-needs';
 import { DISPATCHER_TIMEOUT } from '../../infra/constructs/webhooks';
 import { DroverStack, type DroverStackProps } from '../../infra/drover-stack';
 
