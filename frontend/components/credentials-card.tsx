@@ -44,6 +44,42 @@ function Identity({ credentials: c }: { credentials: CloudCredentials }) {
   );
 }
 
+type ConnectionTest = { running: boolean; result?: ConnectionTestResult; problem?: ApiProblem };
+
+// "Test connection": the API asks the cloud with these credentials; the answer or the problem is kept.
+function useConnectionTest(c: CloudCredentials) {
+  const [test, setTest] = useState<ConnectionTest>({ running: false });
+
+  async function runTest() {
+    setTest({ running: true });
+    try {
+      setTest({ running: false, result: await api.testCredentials(c.environmentId, c.id) });
+    } catch (error) {
+      setTest({ running: false, problem: error instanceof ApiProblem ? error : ApiProblem.network(error) });
+    }
+  }
+  return { test, runTest };
+}
+
+function TestResult({ test }: { test: ConnectionTest }) {
+  return (
+    <div className="test-result" aria-live="polite">
+      {test.running && <span className="muted">Testing the connection…</span>}
+      {test.result && (
+        <p className={`notice ${test.result.ok ? 'notice-ok' : 'notice-error'}`}>
+          <strong>{test.result.ok ? 'OK' : 'Failed'}</strong> · {test.result.message}{' '}
+          <span className="muted">({test.result.latencyMs} ms)</span>
+        </p>
+      )}
+      {test.problem && (
+        <p className="notice notice-error">
+          {test.problem.title}: {test.problem.detail}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function CredentialsCard({
   credentials: c,
   onDeleted,
@@ -54,23 +90,10 @@ export function CredentialsCard({
   /** False for those without credentials:manage: no test, no delete. */
   manage?: boolean;
 }) {
-  const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult; problem?: ApiProblem }>(
-    {
-      running: false,
-    },
-  );
+  const { test, runTest } = useConnectionTest(c);
   const [asking, setAsking] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
-
-  async function runTest() {
-    setTest({ running: true });
-    try {
-      setTest({ running: false, result: await api.testCredentials(c.environmentId, c.id) });
-    } catch (error) {
-      setTest({ running: false, problem: error instanceof ApiProblem ? error : ApiProblem.network(error) });
-    }
-  }
 
   async function remove() {
     setDeleting(true);
@@ -107,20 +130,7 @@ export function CredentialsCard({
           <TimeAgo iso={c.createdAt} />
         </dd>
       </dl>
-      <div className="test-result" aria-live="polite">
-        {test.running && <span className="muted">Testing the connection…</span>}
-        {test.result && (
-          <p className={`notice ${test.result.ok ? 'notice-ok' : 'notice-error'}`}>
-            <strong>{test.result.ok ? 'OK' : 'Failed'}</strong> · {test.result.message}{' '}
-            <span className="muted">({test.result.latencyMs} ms)</span>
-          </p>
-        )}
-        {test.problem && (
-          <p className="notice notice-error">
-            {test.problem.title}: {test.problem.detail}
-          </p>
-        )}
-      </div>
+      <TestResult test={test} />
       {problem && <ProblemNotice problem={problem} />}
       <div className="actions" hidden={!manage}>
         <button type="button" className="button button-secondary" onClick={runTest} disabled={test.running}>

@@ -20,7 +20,8 @@ import { SignInField } from '../sign-in/sign-in-field';
 
 type FieldErrors = Partial<Record<keyof SignUpForm, string>>;
 
-export function SignUpPageClient() {
+// The form's state, its check against the API's schema, the sign-up call and the sign-in after it.
+function useSignUp() {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<ApiProblem>();
@@ -63,6 +64,51 @@ export function SignUpPageClient() {
       setSubmitting(false);
     }
   }
+  return { fieldErrors, problem, submitting, pending, signIn, onSubmit };
+}
+
+function SignUpFields({ errors }: { errors: FieldErrors }) {
+  return (
+    <>
+      <SignInField
+        form="sign-up"
+        name="accountName"
+        label="Account name"
+        type="text"
+        autoComplete="organization"
+        error={errors.accountName}
+      />
+      <SignInField
+        form="sign-up"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        error={errors.email}
+      />
+      <SignInField
+        form="sign-up"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least 10 characters. ${PASSWORD_POLICY_HINT}`}
+        error={errors.password}
+      />
+      <SignInField
+        form="sign-up"
+        name="repeat"
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.repeat}
+      />
+    </>
+  );
+}
+
+export function SignUpPageClient() {
+  const { fieldErrors, problem, submitting, pending, signIn, onSubmit } = useSignUp();
 
   if (pending)
     return (
@@ -82,39 +128,7 @@ export function SignUpPageClient() {
           <h1 id="sign-up-heading">Sign up</h1>
           <p className="muted">A new Drover account for your organisation: you are its owner.</p>
           <div className="problem-slot">{problem && <ProblemNotice problem={problem} />}</div>
-          <SignInField
-            form="sign-up"
-            name="accountName"
-            label="Account name"
-            type="text"
-            autoComplete="organization"
-            error={fieldErrors.accountName}
-          />
-          <SignInField
-            form="sign-up"
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="username"
-            error={fieldErrors.email}
-          />
-          <SignInField
-            form="sign-up"
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least 10 characters. ${PASSWORD_POLICY_HINT}`}
-            error={fieldErrors.password}
-          />
-          <SignInField
-            form="sign-up"
-            name="repeat"
-            label="Repeat the password"
-            type="password"
-            autoComplete="new-password"
-            error={fieldErrors.repeat}
-          />
+          <SignUpFields errors={fieldErrors} />
           <button type="submit" className="button button-primary button-wide" disabled={submitting}>
             {submitting ? 'Creating the account…' : 'Sign up'}
           </button>
