@@ -28,6 +28,13 @@ const RESOURCE_TYPES = [
   ['apiToken', 'API tokens'],
 ] as const;
 
+/** The free-text filters, in the form's order. */
+const TEXT_FILTERS = [
+  { id: 'audit-resource', label: 'Resource id', placeholder: 'farm-…', key: 'resourceId' },
+  { id: 'audit-user', label: 'User', placeholder: 'usr-…', key: 'userId' },
+  { id: 'audit-action', label: 'Action', placeholder: 'updateFarm', key: 'action' },
+] as const;
+
 export type FilterDraft = Omit<AuditFilters, 'from'> & { since: Since };
 
 export const EMPTY_FILTERS: FilterDraft = { since: 'all' };
@@ -69,27 +76,16 @@ export function AuditFilterForm({
           ))}
         </select>
       </div>
-      <TextFilter
-        id="audit-resource"
-        label="Resource id"
-        placeholder="farm-…"
-        value={draft.resourceId}
-        onChange={(resourceId) => set({ resourceId })}
-      />
-      <TextFilter
-        id="audit-user"
-        label="User"
-        placeholder="usr-…"
-        value={draft.userId}
-        onChange={(userId) => set({ userId })}
-      />
-      <TextFilter
-        id="audit-action"
-        label="Action"
-        placeholder="updateFarm"
-        value={draft.action}
-        onChange={(action) => set({ action })}
-      />
+      {TEXT_FILTERS.map(({ id, label, placeholder, key }) => (
+        <TextFilter
+          key={id}
+          id={id}
+          label={label}
+          placeholder={placeholder}
+          value={draft[key]}
+          onChange={(text) => set({ [key]: text })}
+        />
+      ))}
       <div className="field">
         <label htmlFor="audit-since">When</label>
         <select

@@ -3,7 +3,7 @@
 // code, timed out, duration) and its output — stdout and stderr in monospace with whitespace
 // kept, scrolled to the tail as it grows. Refreshed every second while queued or running.
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { ExecutionStatusBadge, exitLabel, formatDuration } from '../../components/execution-table';
 import { PageHeading } from '../../components/page-heading';
 import { ProblemNotice } from '../../components/problem-notice';
@@ -54,37 +54,30 @@ function useLiveExecution(executionId: string, signedIn: boolean) {
   return execution;
 }
 
+function Fact({ term, mono, children }: { term: string; mono?: boolean; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd className={mono ? 'mono' : undefined}>{children}</dd>
+    </div>
+  );
+}
+
 function ExecutionFacts({ execution: e }: { execution: Execution }) {
   return (
     <dl className="facts" aria-live="polite">
-      <div>
-        <dt>Status</dt>
-        <dd>{e.status}</dd>
-      </div>
-      <div>
-        <dt>Exit code</dt>
-        <dd className="mono">{exitLabel(e)}</dd>
-      </div>
-      <div>
-        <dt>Duration</dt>
-        <dd>{formatDuration(e.durationMs)}</dd>
-      </div>
-      <div>
-        <dt>Started</dt>
-        <dd>
-          <TimeAgo iso={e.startedAt} />
-        </dd>
-      </div>
-      <div>
-        <dt>Ended</dt>
-        <dd>
-          <TimeAgo iso={e.endedAt} />
-        </dd>
-      </div>
-      <div>
-        <dt>Timeout</dt>
-        <dd>{e.timeoutSeconds} s</dd>
-      </div>
+      <Fact term="Status">{e.status}</Fact>
+      <Fact term="Exit code" mono>
+        {exitLabel(e)}
+      </Fact>
+      <Fact term="Duration">{formatDuration(e.durationMs)}</Fact>
+      <Fact term="Started">
+        <TimeAgo iso={e.startedAt} />
+      </Fact>
+      <Fact term="Ended">
+        <TimeAgo iso={e.endedAt} />
+      </Fact>
+      <Fact term="Timeout">{e.timeoutSeconds} s</Fact>
     </dl>
   );
 }
