@@ -1,15 +1,14 @@
-// The portal's client of sign-up (functions/handlers/api/accounts-routes.ts): POST /accounts with
+// The portal's client of sign-up (functions/contract/accounts-routes.ts): POST /accounts with
 // the API's own SignUpInput, the answer parsed with SignUpResult. The form adds only the repeated
 // password, which never leaves the browser. Where the deployment verifies emails (AWS), the emailed
 // code goes to POST /accounts/verify, and POST /accounts/resend-code asks for another.
 import { z } from 'zod';
+import type { SignUpResult, VerifyEmailResult } from '../../functions/contract/sign-up-answers';
 import {
   type ResendCodeInput,
   type ResendCodeResult,
   SignUpInput,
-  type SignUpResult,
   type VerifyEmailInput,
-  type VerifyEmailResult,
 } from '../../functions/domain/accounts/sign-up';
 import { portalApi } from './portal-client';
 

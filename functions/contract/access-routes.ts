@@ -11,6 +11,7 @@ import { Team, TeamInput } from '../domain/access/team';
 import { User, UserInput, UserRoleChange } from '../domain/access/user';
 import { idOf, PageQuery, pageOf } from '../domain/schemas/common';
 import { type RouteDef, routeOf } from './route-def';
+import { SIGN_IN_PATH } from './sign-up-paths';
 
 const UserParams = z.object({ userId: idOf('user') });
 const TeamParams = z.object({ teamId: idOf('team') });
@@ -27,7 +28,7 @@ export const ACCESS_ROUTES = [
   publicRoute({
     operationId: 'signIn',
     method: 'POST',
-    path: '/api/v1/auth/token',
+    path: SIGN_IN_PATH,
     summary:
       'Sign in with email and password: a bearer token (401 wrong email or password; 409 new-password-required with a session for an invited user; 429 too many attempts)',
     body: SignInInput,

@@ -6,16 +6,11 @@
 //   /operator/accounts…                  operator token only (auth: 'operator'); every account's users get 401
 import type { z } from 'zod';
 import { AccountParams, OperatorAccount, SuspendAccountInput } from '../domain/accounts/operator';
-import {
-  ResendCodeInput,
-  ResendCodeResult,
-  SignUpInput,
-  SignUpResult,
-  VerifyEmailInput,
-  VerifyEmailResult,
-} from '../domain/accounts/sign-up';
+import { ResendCodeInput, ResendCodeResult, SignUpInput, VerifyEmailInput } from '../domain/accounts/sign-up';
 import { PageQuery, pageOf } from '../domain/schemas/common';
 import { type RouteDef, routeOf } from './route-def';
+import { SignUpResult, VerifyEmailResult } from './sign-up-answers';
+import { RESEND_CODE_PATH, VERIFY_EMAIL_PATH } from './sign-up-paths';
 
 const operatorRoute = routeOf('access', 'operator', 'none');
 
@@ -35,7 +30,7 @@ export const ACCOUNTS_ROUTES = [
   {
     operationId: 'verifySignUpEmail',
     method: 'POST',
-    path: '/api/v1/accounts/verify',
+    path: VERIFY_EMAIL_PATH,
     group: 'access',
     summary:
       'Finish a self-service sign-up in AWS with the code emailed to the owner (400 at `code` when it is wrong or expired, or no sign-up waits for this email; 409 already verified, or this deployment does not verify emails)',
@@ -47,7 +42,7 @@ export const ACCOUNTS_ROUTES = [
   {
     operationId: 'resendSignUpCode',
     method: 'POST',
-    path: '/api/v1/accounts/resend-code',
+    path: RESEND_CODE_PATH,
     group: 'access',
     summary:
       'Email a new sign-up code (always 202, whether or not a sign-up waits for this email; 429 when asked too often)',

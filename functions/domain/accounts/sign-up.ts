@@ -1,11 +1,10 @@
 // Sign-up (`POST /api/v1/accounts`): a new customer account with its first owner and a first
 // environment. One schema for the API, the OpenAPI document, the portal's Sign up form and
-// `drover signup`; every string is bounded.
+// `drover signup`; every string is bounded. The answers, which name the next steps' routes, are
+// the contract's (functions/contract/sign-up-answers.ts).
 import { z } from 'zod';
-import { Email, InitialPassword, User } from '../access/user';
-import { Account } from '../schemas/account';
+import { Email, InitialPassword } from '../access/user';
 import { Name } from '../schemas/common';
-import { Environment } from '../schemas/environment';
 
 /** The first environment of every signed-up account (the demo account's is `demo`). */
 export const FIRST_ENVIRONMENT_NAME = 'default';
@@ -20,32 +19,6 @@ export const SignUpInput = z
   .strict()
   .meta({ id: 'SignUpInput' });
 export type SignUpInput = z.infer<typeof SignUpInput>;
-
-/** How to sign in: the route and the email (the password is the one chosen at sign-up). */
-const SignInStep = z.object({ email: Email, tokenPath: z.literal('/api/v1/auth/token') });
-
-export const SignUpResult = z
-  .object({
-    account: Account,
-    owner: User,
-    environment: Environment,
-    /**
-     * `active`: sign in now (locally, and accounts an operator creates). `verification-required`:
-     * Cognito emailed a code to the owner; sign-in answers 403 until it is sent to `verify.path`.
-     */
-    status: z.enum(['active', 'verification-required']),
-    signIn: SignInStep,
-    /** Present when `status` is `verification-required`: where to send the emailed code, and to ask for another. */
-    verify: z
-      .object({
-        email: Email,
-        path: z.literal('/api/v1/accounts/verify'),
-        resendPath: z.literal('/api/v1/accounts/resend-code'),
-      })
-      .optional(),
-  })
-  .meta({ id: 'SignUpResult' });
-export type SignUpResult = z.infer<typeof SignUpResult>;
 
 /**
  * Sign-in's 403 detail for an owner who has not sent back the emailed code yet: the portal's
@@ -65,11 +38,6 @@ export const VerifyEmailInput = z
   .strict()
   .meta({ id: 'VerifyEmailInput' });
 export type VerifyEmailInput = z.infer<typeof VerifyEmailInput>;
-
-export const VerifyEmailResult = z
-  .object({ verified: z.literal(true), signIn: SignInStep })
-  .meta({ id: 'VerifyEmailResult' });
-export type VerifyEmailResult = z.infer<typeof VerifyEmailResult>;
 
 export const ResendCodeInput = z.object({ email: Email }).strict().meta({ id: 'ResendCodeInput' });
 export type ResendCodeInput = z.infer<typeof ResendCodeInput>;

@@ -2,12 +2,9 @@
 // emailed (or asks for another). Where emails are not verified (the local issuer, or an
 // operator-created account) the sign-in is usable at once, so verifying answers 409 and asking
 // for a code sends nothing — with the same words as for an unknown email.
-import type {
-  ResendCodeInput,
-  ResendCodeResult,
-  VerifyEmailInput,
-  VerifyEmailResult,
-} from '../../domain/accounts/sign-up';
+import type { VerifyEmailResult } from '../../contract/sign-up-answers';
+import { SIGN_IN_PATH } from '../../contract/sign-up-paths';
+import type { ResendCodeInput, ResendCodeResult, VerifyEmailInput } from '../../domain/accounts/sign-up';
 import { Conflict } from '../../domain/errors';
 import type { EmailVerification } from '../../ports/email-verification';
 
@@ -22,7 +19,7 @@ export async function verifyEmail(
   if (!deps.emailVerification)
     throw new Conflict('This deployment does not verify emails: a new account can sign in at once');
   await deps.emailVerification.confirm(input.email, input.code);
-  return { verified: true, signIn: { email: input.email, tokenPath: '/api/v1/auth/token' } };
+  return { verified: true, signIn: { email: input.email, tokenPath: SIGN_IN_PATH } };
 }
 
 export async function resendCode(

@@ -9,8 +9,10 @@
 // Anything refused after the account was written purges it again, so a failed sign-up leaves
 // nothing behind. Sign-ups are throttled per address (throttles.ts).
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SignUpResult } from '../../contract/sign-up-answers';
+import { RESEND_CODE_PATH, SIGN_IN_PATH, VERIFY_EMAIL_PATH } from '../../contract/sign-up-paths';
 import type { User } from '../../domain/access/user';
-import { FIRST_ENVIRONMENT_NAME, type SignUpInput, type SignUpResult } from '../../domain/accounts/sign-up';
+import { FIRST_ENVIRONMENT_NAME, type SignUpInput } from '../../domain/accounts/sign-up';
 import { Conflict, Unprocessable } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { Account } from '../../domain/schemas/account';
@@ -67,7 +69,7 @@ export async function signUp(
     const verification = source.operatorId ? undefined : deps.emailVerification;
     await registerSignIn(deps, verification, owner, input.password);
     await auditSignUp(deps, source, account, owner, environment.id);
-    const signInStep = { email: owner.email, tokenPath: '/api/v1/auth/token' } as const;
+    const signInStep = { email: owner.email, tokenPath: SIGN_IN_PATH } as const;
     if (!verification) return { account, owner, environment, status: 'active', signIn: signInStep };
     return {
       account,
@@ -77,8 +79,8 @@ export async function signUp(
       signIn: signInStep,
       verify: {
         email: owner.email,
-        path: '/api/v1/accounts/verify',
-        resendPath: '/api/v1/accounts/resend-code',
+        path: VERIFY_EMAIL_PATH,
+        resendPath: RESEND_CODE_PATH,
       },
     };
   } catch (err) {
