@@ -22,6 +22,9 @@ const buildOptions = (outfile: string) => ({
   format: 'esm' as const,
   banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none' as const,
+  // Every server downloads it at boot: minified it is 19.5 KB instead of 32.9 KB. Names are kept out
+  // of it (no keepNames): the agent's errors carry explicit names, nothing reads a class's name.
+  minify: true,
   logLevel: 'warning' as const,
 });
 
