@@ -9,6 +9,7 @@ import type { Permission } from '../../functions/domain/access/permissions';
 import { api, type LifecycleVerb } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
 import { denial, type FarmOwnership } from '../lib/me-permissions';
+import { portalApi } from '../lib/portal-client';
 import { useMe } from '../lib/use-me';
 import { useSession } from '../lib/use-session';
 import { ConfirmDialog } from './confirm-dialog';
@@ -27,13 +28,8 @@ const LABELS: Record<LifecycleVerb, string> = {
   terminate: 'Terminate',
 };
 
-/** The permission each verb needs (functions/handlers/api/routes.ts). */
-const NEEDS: Record<LifecycleVerb, Permission> = {
-  launch: 'farms:launch',
-  resume: 'farms:launch',
-  suspend: 'farms:terminate',
-  terminate: 'farms:terminate',
-};
+/** The permission each verb needs, as its route in the contract (functions/contract/farm-routes.ts) says. */
+const needs = (verb: LifecycleVerb): Permission => portalApi[`${verb}Farm`].route.access;
 
 const CONFIRM: Partial<Record<LifecycleVerb, (name: string) => string>> = {
   suspend: (name) => `Stop every server of ${name}? Their disks are kept and Resume starts them again.`,
@@ -68,7 +64,7 @@ export function LifecycleActions({
   const me = useMe(useSession().state === 'signed-in');
   const why = (permission: Permission) =>
     farm ? denial(me.data, permission, farm.environmentId, farm) : undefined;
-  const verbs = (Object.keys(LABELS) as LifecycleVerb[]).filter((verb) => !why(NEEDS[verb]));
+  const verbs = (Object.keys(LABELS) as LifecycleVerb[]).filter((verb) => !why(needs(verb)));
   const editDenied = why('farms:update');
 
   async function run(verb: LifecycleVerb) {

@@ -1,100 +1,68 @@
-// The portal's client of the access API group (functions/handlers/api/access-routes.ts): users,
-// teams, ACL roles (owner and admin) and the signed-in user's own API tokens. Answers are parsed
-// with the shared schemas; versioned writes send If-Match.
-import { z } from 'zod';
-import { AclRole, type AclRoleInput } from '../../functions/domain/access/acl-role';
-import { ApiToken, type ApiTokenInput, ApiTokenWithSecret } from '../../functions/domain/access/api-token';
-import { type AccountRole, FarmScope, PermissionName } from '../../functions/domain/access/permissions';
-import { Team, type TeamInput } from '../../functions/domain/access/team';
-import { User, type UserInput } from '../../functions/domain/access/user';
-import { pageOf } from '../../functions/domain/schemas/common';
-import { all, type PageRequest, request } from './api-client';
+// The portal's client of the access API group (functions/contract/access-routes.ts): users,
+// teams, ACL roles (owner and admin) and the signed-in user's own API tokens, through the
+// generated client. Versioned writes send the item's version as If-Match.
+import type { z } from 'zod';
+import type { AclRole, AclRoleInput } from '../../functions/domain/access/acl-role';
+import type { ApiToken, ApiTokenInput, ApiTokenWithSecret } from '../../functions/domain/access/api-token';
+import type { AccountRole } from '../../functions/domain/access/permissions';
+import type { Team, TeamInput } from '../../functions/domain/access/team';
+import type { User, UserInput } from '../../functions/domain/access/user';
+import { all, type PageRequest } from './api-client';
+import { portalApi } from './portal-client';
 
-const UserPage = pageOf(User);
-const TeamPage = pageOf(Team);
-/**
- * ACL roles as the API answers them, without the input rule "only farms and servers take a farm
- * scope": the built-in developer grants `orchestration:fire` on its team's farms, and reading it
- * must not fail.
- */
-const AclRoleAnswer = AclRole.extend({ permissions: z.partialRecord(PermissionName, FarmScope) });
-const AclRoleList = z.object({ items: z.array(AclRoleAnswer) });
-const TokenList = z.object({ items: z.array(ApiToken) });
-const NoContent = z.undefined();
-const id = (value: string) => encodeURIComponent(value);
-const etagOf = (version: number) => `"${version}"`;
+const teamParams = (team: Team) => ({ teamId: team.id });
+const aclRoleParams = (role: AclRole) => ({ aclRoleId: role.id });
 
 export const accessApi = {
   allUsers(signal?: AbortSignal): Promise<User[]> {
-    return all(
-      async (page: PageRequest) =>
-        (await request('/users', { query: { ...page }, schema: UserPage, signal })).data,
-    );
+    return all(async (page: PageRequest) => (await portalApi.listUsers({ query: page, signal })).body);
   },
   async createUser(input: UserInput): Promise<User> {
-    return (await request('/users', { method: 'POST', body: input, schema: User })).data;
+    return (await portalApi.createUser({ body: input })).body;
   },
   async changeAccountRole(userId: string, accountRole: AccountRole): Promise<User> {
-    const path = `/users/${id(userId)}/account-role`;
-    return (await request(path, { method: 'PUT', body: { accountRole }, schema: User })).data;
+    return (await portalApi.changeUserAccountRole({ params: { userId }, body: { accountRole } })).body;
   },
   async deleteUser(userId: string): Promise<void> {
-    await request(`/users/${id(userId)}`, { method: 'DELETE', schema: NoContent });
+    await portalApi.deleteUser({ params: { userId } });
   },
 
   allTeams(signal?: AbortSignal): Promise<Team[]> {
-    return all(
-      async (page: PageRequest) =>
-        (await request('/teams', { query: { ...page }, schema: TeamPage, signal })).data,
-    );
+    return all(async (page: PageRequest) => (await portalApi.listTeams({ query: page, signal })).body);
   },
   async createTeam(input: TeamInput): Promise<Team> {
-    return (await request('/teams', { method: 'POST', body: input, schema: Team })).data;
+    return (await portalApi.createTeam({ body: input })).body;
   },
   async updateTeam(team: Team, input: TeamInput): Promise<Team> {
-    const path = `/teams/${id(team.id)}`;
-    return (await request(path, { method: 'PUT', body: input, ifMatch: etagOf(team.version), schema: Team }))
-      .data;
+    return (await portalApi.updateTeam({ params: teamParams(team), body: input, ifMatch: team.version }))
+      .body;
   },
   async deleteTeam(team: Team): Promise<void> {
-    await request(`/teams/${id(team.id)}`, {
-      method: 'DELETE',
-      ifMatch: etagOf(team.version),
-      schema: NoContent,
-    });
+    await portalApi.deleteTeam({ params: teamParams(team), ifMatch: team.version });
   },
 
   async aclRoles(signal?: AbortSignal): Promise<AclRole[]> {
-    return (await request('/acl-roles', { schema: AclRoleList, signal })).data.items as AclRole[];
+    return (await portalApi.listAclRoles({ signal })).body.items;
   },
   async createAclRole(input: AclRoleInput): Promise<AclRole> {
-    return (await request('/acl-roles', { method: 'POST', body: input, schema: AclRoleAnswer }))
-      .data as AclRole;
+    return (await portalApi.createAclRole({ body: input })).body;
   },
   async updateAclRole(role: AclRole, input: AclRoleInput): Promise<AclRole> {
-    const path = `/acl-roles/${id(role.id)}`;
-    return (
-      await request(path, {
-        method: 'PUT',
-        body: input,
-        ifMatch: etagOf(role.version),
-        schema: AclRoleAnswer,
-      })
-    ).data as AclRole;
+    const params = aclRoleParams(role);
+    return (await portalApi.updateAclRole({ params, body: input, ifMatch: role.version })).body;
   },
   async deleteAclRole(role: AclRole): Promise<void> {
-    const path = `/acl-roles/${id(role.id)}`;
-    await request(path, { method: 'DELETE', ifMatch: etagOf(role.version), schema: NoContent });
+    await portalApi.deleteAclRole({ params: aclRoleParams(role), ifMatch: role.version });
   },
 
   async apiTokens(signal?: AbortSignal): Promise<ApiToken[]> {
-    return (await request('/api-tokens', { schema: TokenList, signal })).data.items;
+    return (await portalApi.listApiTokens({ signal })).body.items;
   },
   async createApiToken(input: ApiTokenInput): Promise<z.infer<typeof ApiTokenWithSecret>> {
-    return (await request('/api-tokens', { method: 'POST', body: input, schema: ApiTokenWithSecret })).data;
+    return (await portalApi.createApiToken({ body: input })).body;
   },
   async revokeApiToken(tokenId: string): Promise<void> {
-    await request(`/api-tokens/${id(tokenId)}`, { method: 'DELETE', schema: NoContent });
+    await portalApi.revokeApiToken({ params: { tokenId } });
   },
 };
 

@@ -1,7 +1,7 @@
 // The portal's calls of the Drover API, through the client generated from the route table
 // (portal-client.ts: same-origin `/api`, the session's token, responses parsed with each route's
 // schema, so a drift between API and portal shows up as a clear error instead of an `undefined`
-// on screen). `request` is the older hand-written path for the API modules not moved yet.
+// on screen).
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../../functions/domain/access/sign-in';
 import type { Account } from '../../functions/domain/schemas/account';
@@ -18,11 +18,8 @@ import type { FarmEvent } from '../../functions/domain/schemas/farm-event';
 import type { FarmStatusView } from '../../functions/domain/schemas/farm-status';
 import type { Role, RoleInput } from '../../functions/domain/schemas/role';
 import type { Server } from '../../functions/domain/schemas/server';
-import { ApiProblem } from './api-problem';
 import { portalApi, type Tagged, tagged } from './portal-client';
-import { clearSession, readSession, type Session } from './session';
-
-export const API_BASE = '/api/v1';
+import type { Session } from './session';
 
 /** `POST /auth/token`: password sign-in (the local issuer, or Cognito through the API in AWS). */
 export const SignInInput = z.object({
@@ -48,78 +45,6 @@ export interface PageRequest {
 }
 
 export type { Tagged };
-
-interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  ifMatch?: string;
-  schema: z.ZodType<T>;
-  /** false for sign-in itself. */
-  auth?: boolean;
-  signal?: AbortSignal;
-}
-
-export async function request<T>(path: string, options: RequestOptions<T>): Promise<Tagged<T>> {
-  // X-Drover-Client tells the audit log a write came from the portal.
-  const headers: Record<string, string> = { accept: 'application/json', 'x-drover-client': 'portal' };
-  if (options.auth !== false) {
-    const session = readSession();
-    if (!session)
-      throw new ApiProblem({
-        type: 'about:blank',
-        title: 'Signed out',
-        status: 401,
-        detail: 'Please sign in.',
-      });
-    headers.authorization = `Bearer ${session.accessToken}`;
-  }
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.ifMatch) headers['if-match'] = options.ifMatch;
-
-  const url = API_BASE + path + queryString(options.query);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-      cache: 'no-store',
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw ApiProblem.network(error);
-  }
-
-  if (!response.ok) {
-    const problem = await ApiProblem.fromResponse(response);
-    // The token expired or was revoked: forget it so every page sends the user to sign in.
-    if (problem.unauthorized && options.auth !== false) clearSession();
-    throw problem;
-  }
-  const etag = response.headers.get('etag');
-  const body = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  const parsed = options.schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiProblem({
-      type: 'about:blank',
-      title: 'Unexpected response from the API',
-      status: response.status,
-      detail: `${options.method ?? 'GET'} ${url} does not match the portal's schema`,
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    });
-  }
-  return { data: parsed.data, etag };
-}
-
-function queryString(query: RequestOptions<unknown>['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {}))
-    if (value !== undefined) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 export type LifecycleVerb = 'launch' | 'terminate' | 'suspend' | 'resume';
 export type ServerAction = 'terminate' | 'reboot';

@@ -1,4 +1,4 @@
-// The portal's client of the audit route group (functions/handlers/api/audit-routes.ts): one
+// The portal's client of the audit route group (functions/contract/audit-routes.ts): one
 // page of the log for a set of filters. Answers are parsed with the shared schema.
 import type { AuditEntry } from '../../functions/domain/schemas/audit';
 import { portalApi } from './portal-client';

@@ -1,91 +1,71 @@
-// The portal's client of the orchestration API group (functions/handlers/api/orchestration-routes.ts):
+// The portal's client of the orchestration API group (functions/contract/orchestration-routes.ts):
 // scripts and their versions, orchestration rules, executions per farm / server / script, one
-// execution with its output, and custom events fired on a farm. Answers are parsed with the
-// shared schemas; writes of versioned items send If-Match from the item's version.
-import { z } from 'zod';
-import { type Page, pageOf } from '../../functions/domain/schemas/common';
-import { FarmEvent } from '../../functions/domain/schemas/farm-event';
-import {
+// execution with its output, and custom events fired on a farm, through the generated client.
+// Writes of versioned items send the item's version as If-Match.
+import type { z } from 'zod';
+import type { Page } from '../../functions/domain/schemas/common';
+import type { CustomEventInput } from '../../functions/domain/schemas/custom-event';
+import type { FarmEvent } from '../../functions/domain/schemas/farm-event';
+import type {
   Execution,
   OrchestrationRule,
-  type OrchestrationRuleInput,
-  type RuleScope,
+  OrchestrationRuleInput,
+  RuleScope,
   Script,
-  type ScriptInput,
+  ScriptInput,
   ScriptVersion,
 } from '../../functions/domain/schemas/orchestration';
-import { all, type PageRequest, request } from './api-client';
-
-const ScriptPage = pageOf(Script);
-const ScriptVersionPage = pageOf(ScriptVersion);
-const RulePage = pageOf(OrchestrationRule);
-const ExecutionPage = pageOf(Execution);
-const NoContent = z.undefined();
-
-const id = (value: string) => encodeURIComponent(value);
-const etagOf = (version: number) => `"${version}"`;
-const SCRIPTS = '/scripts';
-const RULES = '/orchestration-rules';
+import { all, type PageRequest } from './api-client';
+import { portalApi } from './portal-client';
 
 /** What a custom event carries: a name, a JSON object, and optionally the server it is about. */
-export interface CustomEvent {
-  name: string;
-  payload: Record<string, unknown>;
-  serverId?: string;
-}
+export type CustomEvent = z.input<typeof CustomEventInput>;
+
+const scriptParams = (script: Script) => ({ scriptId: script.id });
+const ruleParams = (rule: OrchestrationRule) => ({ ruleId: rule.id });
 
 export const orchestrationApi = {
   allScripts(signal?: AbortSignal): Promise<Script[]> {
-    return all(
-      async (page: PageRequest) =>
-        (await request(SCRIPTS, { query: { ...page }, schema: ScriptPage, signal })).data,
-    );
+    return all(async (page: PageRequest) => (await portalApi.listScripts({ query: page, signal })).body);
   },
   async getScript(scriptId: string, signal?: AbortSignal): Promise<Script> {
-    return (await request(`${SCRIPTS}/${id(scriptId)}`, { schema: Script, signal })).data;
+    return (await portalApi.getScript({ params: { scriptId }, signal })).body;
   },
   async createScript(input: ScriptInput): Promise<Script> {
-    return (await request(SCRIPTS, { method: 'POST', body: input, schema: Script })).data;
+    return (await portalApi.createScript({ body: input })).body;
   },
   /** Every save is a new version; If-Match keeps two editors from overwriting each other. */
   async updateScript(script: Script, input: ScriptInput): Promise<Script> {
-    const path = `${SCRIPTS}/${id(script.id)}`;
-    const ifMatch = etagOf(script.version);
-    return (await request(path, { method: 'PUT', body: input, ifMatch, schema: Script })).data;
+    const params = scriptParams(script);
+    return (await portalApi.updateScript({ params, body: input, ifMatch: script.version })).body;
   },
   async deleteScript(script: Script): Promise<void> {
-    const path = `${SCRIPTS}/${id(script.id)}`;
-    await request(path, { method: 'DELETE', ifMatch: etagOf(script.version), schema: NoContent });
+    await portalApi.deleteScript({ params: scriptParams(script), ifMatch: script.version });
   },
   allScriptVersions(scriptId: string, signal?: AbortSignal): Promise<ScriptVersion[]> {
-    const path = `${SCRIPTS}/${id(scriptId)}/versions`;
     return all(
       async (page: PageRequest) =>
-        (await request(path, { query: { ...page }, schema: ScriptVersionPage, signal })).data,
+        (await portalApi.listScriptVersions({ params: { scriptId }, query: page, signal })).body,
     );
   },
   async getScriptVersion(scriptId: string, number: number, signal?: AbortSignal): Promise<ScriptVersion> {
-    const path = `${SCRIPTS}/${id(scriptId)}/versions/${number}`;
-    return (await request(path, { schema: ScriptVersion, signal })).data;
+    return (await portalApi.getScriptVersion({ params: { scriptId, number }, signal })).body;
   },
 
   allRules(signal?: AbortSignal): Promise<OrchestrationRule[]> {
     return all(
-      async (page: PageRequest) =>
-        (await request(RULES, { query: { ...page }, schema: RulePage, signal })).data,
+      async (page: PageRequest) => (await portalApi.listOrchestrationRules({ query: page, signal })).body,
     );
   },
   async createRule(input: OrchestrationRuleInput): Promise<OrchestrationRule> {
-    return (await request(RULES, { method: 'POST', body: input, schema: OrchestrationRule })).data;
+    return (await portalApi.createOrchestrationRule({ body: input })).body;
   },
   async updateRule(rule: OrchestrationRule, input: OrchestrationRuleInput): Promise<OrchestrationRule> {
-    const path = `${RULES}/${id(rule.id)}`;
-    const ifMatch = etagOf(rule.version);
-    return (await request(path, { method: 'PUT', body: input, ifMatch, schema: OrchestrationRule })).data;
+    const params = ruleParams(rule);
+    return (await portalApi.updateOrchestrationRule({ params, body: input, ifMatch: rule.version })).body;
   },
   async deleteRule(rule: OrchestrationRule): Promise<void> {
-    const path = `${RULES}/${id(rule.id)}`;
-    await request(path, { method: 'DELETE', ifMatch: etagOf(rule.version), schema: NoContent });
+    await portalApi.deleteOrchestrationRule({ params: ruleParams(rule), ifMatch: rule.version });
   },
 
   async listFarmExecutions(
@@ -93,8 +73,7 @@ export const orchestrationApi = {
     page: PageRequest = {},
     signal?: AbortSignal,
   ): Promise<Page<Execution>> {
-    const path = `/farms/${id(farmId)}/executions`;
-    return (await request(path, { query: { ...page }, schema: ExecutionPage, signal })).data;
+    return (await portalApi.listFarmExecutions({ params: { farmId }, query: page, signal })).body;
   },
   async listServerExecutions(
     farmId: string,
@@ -102,24 +81,22 @@ export const orchestrationApi = {
     page: PageRequest = {},
     signal?: AbortSignal,
   ): Promise<Page<Execution>> {
-    const path = `/farms/${id(farmId)}/servers/${id(serverId)}/executions`;
-    return (await request(path, { query: { ...page }, schema: ExecutionPage, signal })).data;
+    const params = { farmId, serverId };
+    return (await portalApi.listServerExecutions({ params, query: page, signal })).body;
   },
   async listScriptExecutions(
     scriptId: string,
     page: PageRequest = {},
     signal?: AbortSignal,
   ): Promise<Page<Execution>> {
-    const path = `${SCRIPTS}/${id(scriptId)}/executions`;
-    return (await request(path, { query: { ...page }, schema: ExecutionPage, signal })).data;
+    return (await portalApi.listScriptExecutions({ params: { scriptId }, query: page, signal })).body;
   },
   async getExecution(executionId: string, signal?: AbortSignal): Promise<Execution> {
-    return (await request(`/executions/${id(executionId)}`, { schema: Execution, signal })).data;
+    return (await portalApi.getExecution({ params: { executionId }, signal })).body;
   },
 
   async fireEvent(farmId: string, event: CustomEvent): Promise<FarmEvent> {
-    const path = `/farms/${id(farmId)}/events`;
-    return (await request(path, { method: 'POST', body: event, schema: FarmEvent })).data;
+    return (await portalApi.fireFarmEvent({ params: { farmId }, body: event })).body;
   },
 };
 

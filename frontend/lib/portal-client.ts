@@ -1,10 +1,9 @@
 // The portal's instance of the API client generated from the route table
 // (functions/contract/client.ts): same-origin `/api`, the session's bearer token, `x-drover-client:
-// portal` for the audit log, no HTTP cache. Its problems become the portal's ApiProblem (what
-// ProblemNotice and the forms read); a 401 forgets the session so every page sends the user to
-// sign in.
+// portal` for the audit log, no HTTP cache. Its problems reach pages as the portal's view of the
+// contract's ApiProblem (api-problem.ts: what ProblemNotice and the forms read); a 401 forgets the
+// session so every page sends the user to sign in.
 import { type ApiProblem as ContractProblem, createApiClient } from '../../functions/contract/client';
-import { Violation } from '../../functions/domain/schemas/policy';
 import { ApiProblem } from './api-problem';
 import { clearSession, readSession } from './session';
 
@@ -15,29 +14,15 @@ export interface Tagged<T> {
 }
 
 function signedOut(): ApiProblem {
-  return new ApiProblem({ type: 'about:blank', title: 'Signed out', status: 401, detail: 'Please sign in.' });
+  const problem = { type: 'about:blank', title: 'Signed out', status: 401, code: 'Unauthorized' };
+  return new ApiProblem({ ...problem, detail: 'Please sign in.' }, 'request');
 }
 
 function portalProblem(problem: ContractProblem): ApiProblem {
-  if (problem.origin === 'unreachable') return ApiProblem.network(problem.cause ?? problem);
-  const p = problem.problem;
-  const violations = (p.violations ?? []).flatMap((v) => {
-    const parsed = Violation.safeParse(v);
-    return parsed.success ? [parsed.data] : [];
-  });
-  const converted = new ApiProblem({
-    type: p.type,
-    title: problem.origin === 'response' ? 'Unexpected response from the API' : p.title,
-    status: p.status,
-    detail: p.detail,
-    issues: p.issues ?? [],
-    currentVersion: p.currentVersion,
-    violations,
-    session: p.session,
-  });
+  const seen = ApiProblem.of(problem);
   // The token expired or was revoked: forget it so every page sends the user to sign in.
-  if (converted.unauthorized && problem.origin === 'answer') clearSession();
-  return converted;
+  if (seen.unauthorized && problem.origin === 'answer') clearSession();
+  return seen;
 }
 
 export const portalApi = createApiClient({

@@ -1,4 +1,4 @@
-// The portal's client of the account's retention settings (functions/handlers/api/retention-routes.ts):
+// The portal's client of the account's retention settings (functions/contract/retention-routes.ts):
 // GET with its ETag ("0" until an admin first saves), PUT with If-Match. Answers are parsed with
 // the shared schema, the same one the form validates with.
 import type { RetentionInput, RetentionSettings } from '../../functions/domain/schemas/retention';

@@ -1,4 +1,4 @@
-// The portal's client of the `variables` API group (functions/handlers/api/variable-routes.ts): the
+// The portal's client of the `variables` API group (functions/contract/variable-routes.ts): the
 // declarations of one scope (GET with its ETag, PUT with If-Match) and the resolved view of a farm
 // role. Answers are parsed with the shared schemas; hidden values arrive masked.
 import type {

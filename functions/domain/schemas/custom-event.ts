@@ -29,8 +29,9 @@ export const CustomEventInput = z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'letters and digits, starting with a letter, at most 64')
       .refine((n) => !RESERVED.has(n.toLowerCase()), 'is an event Drover raises itself; pick another name'),
+    // TextEncoder, not Buffer: the portal's client checks this schema in the browser before sending.
     payload: JsonPayload.default({}).refine(
-      (p) => Buffer.byteLength(JSON.stringify(p)) <= CUSTOM_EVENT_PAYLOAD_MAX_BYTES,
+      (p) => new TextEncoder().encode(JSON.stringify(p)).length <= CUSTOM_EVENT_PAYLOAD_MAX_BYTES,
       `at most ${CUSTOM_EVENT_PAYLOAD_MAX_BYTES} bytes of JSON`,
     ),
     /** Optional: the server the event is about (rules targeting the triggering server run there). */

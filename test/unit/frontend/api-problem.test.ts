@@ -1,28 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../../frontend/lib/api-problem';
 import { safeReturnPath, signInUrl } from '../../../frontend/lib/sign-in-redirect';
+import { ApiProblem as ContractProblem } from '../../../functions/contract/api-problem';
 
-const problemJson = (body: unknown, status: number) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
+/** The problem the generated client throws for a non-2xx answer, as a page receives it. */
+const answered = (status: number, statusText: string, body: unknown) =>
+  ApiProblem.of(ContractProblem.ofAnswer(status, statusText, body));
 
-describe('ApiProblem.fromResponse', () => {
-  it('keeps the title, detail and field issues of a problem+json answer', async () => {
-    const problem = await ApiProblem.fromResponse(
-      problemJson(
-        {
-          type: 'about:blank',
-          title: 'Invalid input',
-          status: 400,
-          detail: 'The farm spec is invalid',
-          issues: [
-            { in: 'body', path: 'farmRoles.0.maxInstances', message: 'must be at least 0' },
-            { in: 'body', path: 'farmRoles.0.maxInstances', message: 'a second message for the same field' },
-            { path: 42, message: 'not an issue: the path is no string' },
-          ],
-        },
-        400,
-      ),
-    );
+describe('ApiProblem (the portal view of the contract problem)', () => {
+  it('is the contract problem, keeping the title, detail and field issues of a problem+json answer', () => {
+    const problem = answered(400, 'Bad Request', {
+      type: 'about:blank',
+      title: 'Invalid input',
+      status: 400,
+      code: 'InvalidInput',
+      detail: 'The farm spec is invalid',
+      issues: [
+        { in: 'body', path: 'farmRoles.0.maxInstances', message: 'must be at least 0' },
+        { in: 'body', path: 'farmRoles.0.maxInstances', message: 'a second message for the same field' },
+        { path: 42, message: 'not an issue: the path is no string' },
+      ],
+    });
+    expect(problem).toBeInstanceOf(ContractProblem);
     expect(problem).toMatchObject({
       title: 'Invalid input',
       status: 400,
@@ -32,24 +31,46 @@ describe('ApiProblem.fromResponse', () => {
     expect(problem.fieldErrors()).toEqual({ 'farmRoles.0.maxInstances': 'must be at least 0' });
   });
 
-  it.each([
-    ['an empty body', '', 'Bad Gateway', undefined],
-    [
-      'an HTML error page',
-      '<html>upstream timed out</html>',
-      'Bad Gateway',
-      '<html>upstream timed out</html>',
-    ],
-  ])('falls back to the status line for %s', async (_, body, title, detail) => {
-    const problem = await ApiProblem.fromResponse(
-      new Response(body, { status: 502, statusText: 'Bad Gateway' }),
-    );
-    expect(problem).toMatchObject({ title, status: 502, detail, issues: [] });
+  it('reads the policy violations of a refused farm save, leaving out what is no violation', () => {
+    const violation = {
+      policyId: 'pol-1',
+      policyName: 'Regions',
+      rule: 'cloud.locations',
+      path: 'farmRoles.0.location.region',
+      message: 'eu-west-1 is not allowed',
+      allowed: ['us-east-1'],
+    };
+    const problem = answered(422, 'Unprocessable Content', {
+      type: 'about:blank',
+      title: 'Policy violation',
+      status: 422,
+      code: 'PolicyViolation',
+      detail: 'The farm breaks 1 policy rule',
+      violations: [violation, { message: 'no policy, no rule' }],
+    });
+    expect(problem.violations.map((v) => v.path)).toEqual(['farmRoles.0.location.region']);
   });
 
-  it('marks a 401 as unauthorized so pages send the user to sign in', async () => {
-    const problem = await ApiProblem.fromResponse(problemJson({ title: 'Unauthorized', status: 401 }, 401));
-    expect(problem.unauthorized).toBe(true);
+  it('falls back to the status line for an answer that is no problem+json', () => {
+    expect(answered(502, 'Bad Gateway', '<html>upstream timed out</html>')).toMatchObject({
+      title: 'Bad Gateway',
+      status: 502,
+      detail: '<html>upstream timed out</html>',
+      issues: [],
+    });
+  });
+
+  it.each([
+    [401, 'unauthorized', 'pages send the user to sign in'],
+    [412, 'stale', 'the form offers to reload the newer version'],
+  ] as const)('marks a %i as %s (%s)', (status, flag, _why) => {
+    const problem = answered(status, '', { type: 'about:blank', title: 'No', status, code: 'X', detail: '' });
+    expect(problem[flag]).toBe(true);
+  });
+
+  it('is the same object when the problem is the portal view already', () => {
+    const problem = ApiProblem.network(new TypeError('Failed to fetch'));
+    expect(ApiProblem.of(problem)).toBe(problem);
   });
 
   it('reports an unreachable API with status 0', () => {

@@ -75,6 +75,7 @@ describe('DataTable', () => {
       type: 'about:blank',
       status: 503,
       title: 'Service unavailable',
+      code: 'ServiceUnavailable',
       detail: 'try later',
       issues: [],
     });
@@ -88,7 +89,8 @@ describe('DataTable', () => {
   });
 
   it('keeps the rows it has beside the error of a later refresh', () => {
-    const down = new ApiProblem({ type: 'about:blank', status: 500, title: 'Internal error', issues: [] });
+    const internal = { type: 'about:blank', status: 500, title: 'Internal error', code: 'Internal' };
+    const down = new ApiProblem({ ...internal, detail: '', issues: [] });
     const html = render({ error: down });
     expect(html).toContain('Internal error');
     expect(html).toContain('<td data-label="Name">apple</td>');
