@@ -49,8 +49,9 @@ export class ApiError extends CliError {
 
 /** No answer from the API at all (refused, reset, timed out). */
 export class ApiUnreachable extends CliError {
-  constructor(baseUrl: string, why: string, cause: unknown) {
-    super(`Cannot reach the Drover API at ${baseUrl} (${why}).`, {
+  /** `message` names the API root and why (the typed client's "Cannot reach the Drover API at …"). */
+  constructor(message: string, cause: unknown) {
+    super(message, {
       cause,
       hints: ['Is it running (`npm start`)? Point the CLI elsewhere with --api or DROVER_API.'],
     });

@@ -3,7 +3,7 @@
 // API keeps names unique.
 import { type IdKind, idPattern } from '../functions/domain/ids';
 import type { CloudCredentials, Environment, Farm, Role } from '../functions/domain/schemas';
-import type { DroverApi } from './api';
+import { type ApiClient, listAll } from './api';
 import { ApiError, CliError } from './errors';
 
 export const isIdOf = (kind: IdKind, value: string) => idPattern(kind).test(value);
@@ -25,10 +25,10 @@ async function orUndefined<T>(read: Promise<T>): Promise<T | undefined> {
   }
 }
 
-export async function findEnvironment(api: DroverApi, ref: string): Promise<Environment | undefined> {
+export async function findEnvironment(api: ApiClient, ref: string): Promise<Environment | undefined> {
   if (isIdOf('environment', ref))
-    return (await orUndefined(api.get<Environment>(`/v1/environments/${ref}`)))?.body;
-  return byName(await api.listAll<Environment>('/v1/environments'), ref);
+    return (await orUndefined(api.getEnvironment({ params: { environmentId: ref } })))?.body;
+  return byName(await listAll(api.listEnvironments, {}), ref);
 }
 
 export interface FoundFarm {
@@ -38,10 +38,10 @@ export interface FoundFarm {
 }
 
 /** A farm of the environment by name or id; not found is an error (exit 1). */
-export async function getFarm(api: DroverApi, env: Environment, ref: string): Promise<FoundFarm> {
+export async function getFarm(api: ApiClient, env: Environment, ref: string): Promise<FoundFarm> {
   let id = ref;
   if (!isIdOf('farm', ref)) {
-    const farm = byName(await api.listAll<Farm>(`/v1/environments/${env.id}/farms`), ref);
+    const farm = byName(await listAll(api.listFarms, { params: { environmentId: env.id } }), ref);
     if (!farm)
       throw new CliError(`Farm "${ref}" not found in environment ${env.name}.`, {
         hints: ['See the farms with `drover get farms`.'],
@@ -55,15 +55,15 @@ export async function getFarm(api: DroverApi, env: Environment, ref: string): Pr
       });
     id = farm.id;
   }
-  const read = await api.get<Farm>(`/v1/farms/${id}`);
+  const read = await api.getFarm({ params: { farmId: id } });
   return { farm: read.body, etag: read.etag ?? `"${read.body.version}"` };
 }
 
 /** Roles usable in the environment: the account's and the environment's own. */
-export function listRoles(api: DroverApi, env: Environment): Promise<Role[]> {
-  return api.listAll<Role>('/v1/roles', { environmentId: env.id });
+export function listRoles(api: ApiClient, env: Environment): Promise<Role[]> {
+  return listAll(api.listRoles, { query: { environmentId: env.id } });
 }
 
-export function listCredentials(api: DroverApi, env: Environment): Promise<CloudCredentials[]> {
-  return api.listAll<CloudCredentials>(`/v1/environments/${env.id}/credentials`);
+export function listCredentials(api: ApiClient, env: Environment): Promise<CloudCredentials[]> {
+  return listAll(api.listCredentials, { params: { environmentId: env.id } });
 }

@@ -2,7 +2,7 @@
 // showing progress on stderr. Giving up (the timeout, or Ctrl-C) is not a failure of the farm:
 // it exits 8, "still pending", so a script can tell it apart from an error.
 import type { FarmStatusView } from '../functions/domain/schemas';
-import type { DroverApi } from './api';
+import type { ApiClient } from './api';
 import { formatDuration } from './duration';
 import { ApiError, ApiUnreachable, CliError } from './errors';
 import { ExitCode } from './exit-codes';
@@ -36,7 +36,7 @@ export function describeProgress(name: string, view: FarmStatusView): string {
 }
 
 export async function waitForFarm(
-  api: DroverApi,
+  api: ApiClient,
   io: Io,
   farm: { id: string; name: string },
   goal: FarmGoal,
@@ -53,7 +53,7 @@ export async function waitForFarm(
   try {
     for (;;) {
       try {
-        last = (await api.get<FarmStatusView>(`/v1/farms/${farm.id}/status`)).body;
+        last = (await api.getFarmStatus({ params: { farmId: farm.id } })).body;
         lastLine = describeProgress(farm.name, last);
         if (goalReached(goal, last)) {
           show.done(`${lastLine} (after ${formatDuration(Date.now() - started)})`);

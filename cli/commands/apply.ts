@@ -118,7 +118,7 @@ A Governance policy file (see examples/policies/):
       const doc = await parseFarmDocument(text, source);
       const env = await ctx.environment();
 
-      const listed = byName(await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`), doc.spec.name);
+      const listed = byName(await ctx.http.listAll<Farm>(`/v1/environments/${env.id}/farms`), doc.spec.name);
       const current: FoundFarm | undefined = listed ? await getFarm(ctx.api, env, listed.id) : undefined;
       const lookup = {
         role: once<Referable[]>(() => listRoles(ctx.api, env)),
@@ -147,11 +147,11 @@ A Governance policy file (see examples/policies/):
       let result: Farm | undefined = current?.farm;
       if (opts.dryRun) notice(io, 'Dry run: nothing was written.');
       else if (!current) {
-        result = (await ctx.api.post<Farm>(`/v1/environments/${env.id}/farms`, spec)).body;
+        result = (await ctx.http.post<Farm>(`/v1/environments/${env.id}/farms`, spec)).body;
       } else if (changes.length) {
         const ifMatch = doc.version !== undefined ? `"${doc.version}"` : current.etag;
         try {
-          result = (await ctx.api.put<Farm>(`/v1/farms/${current.farm.id}`, spec, ifMatch)).body;
+          result = (await ctx.http.put<Farm>(`/v1/farms/${current.farm.id}`, spec, ifMatch)).body;
         } catch (error) {
           if (error instanceof ApiError && error.status === 412)
             throw staleUpdate(error, current.farm, opts.filename, doc.version);

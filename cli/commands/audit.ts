@@ -7,6 +7,7 @@ import { summarizeChanges } from '../../functions/domain/audit/changes';
 import { ID_PREFIXES, type IdKind } from '../../functions/domain/ids';
 import type { Role } from '../../functions/domain/schemas';
 import type { AuditEntry } from '../../functions/domain/schemas/audit';
+import { listAll } from '../api';
 import { type Context, contextOf } from '../context';
 import { parseDuration } from '../duration';
 import { CliError, usageError } from '../errors';
@@ -104,7 +105,7 @@ export function registerAudit(program: Command, io: Io): void {
       if (flags.since) query.from = flags.since;
       if (flags.until) query.to = flags.until;
       if (flags.resource) Object.assign(query, await resourceFilter(ctx, flags.resource));
-      const items = await ctx.api.listAll<AuditEntry>('/v1/audit', query);
+      const items = await listAll(ctx.api.listAudit, { query });
       await printList(io, ctx.format, items, columns, 'No audit entries match.');
     });
 }

@@ -19,7 +19,7 @@ export function registerDelete(program: Command, io: Io): void {
       const env = await ctx.environment();
       const { farm, etag } = await getFarm(ctx.api, env, ref);
       try {
-        await ctx.api.delete(`/v1/farms/${farm.id}`, etag);
+        await ctx.api.deleteFarm({ params: { farmId: farm.id }, ifMatch: etag });
       } catch (error) {
         if (error instanceof ApiError && error.status === 412)
           throw new CliError(`Farm ${farm.name} changed while it was being deleted; nothing was deleted.`, {

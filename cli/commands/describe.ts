@@ -66,7 +66,7 @@ export function registerDescribe(program: Command, io: Io): void {
       if (kind === 'policy') return describePolicy(ctx, ref);
       const env = await ctx.environment();
       const { farm } = await getFarm(ctx.api, env, ref);
-      const status = (await ctx.api.get<FarmStatusView>(`/v1/farms/${farm.id}/status`)).body;
+      const status = (await ctx.api.getFarmStatus({ params: { farmId: farm.id } })).body;
       if (ctx.format !== 'table') return printData(io, ctx.format, { farm, status }, () => '');
       // Names read better than ids; a missing one (deleted since) falls back to the id.
       const [roles, credentials] = farm.farmRoles.length

@@ -2,6 +2,7 @@
 // later commands work in (kept in the config file; --env and DROVER_ENV override it).
 import type { Command } from 'commander';
 import type { Environment } from '../../functions/domain/schemas';
+import { listAll } from '../api';
 import { writeConfig } from '../config';
 import { type Context, contextOf } from '../context';
 import { CliError } from '../errors';
@@ -10,7 +11,7 @@ import { findEnvironment } from '../resolve';
 
 /** Shared with `drover get environments`. */
 export async function listEnvironments(ctx: Context): Promise<void> {
-  const items = await ctx.api.listAll<Environment>('/v1/environments');
+  const items = await listAll(ctx.api.listEnvironments, {});
   const current = ctx.settings.environment;
   const isCurrent = (e: Environment) => e.id === current || e.name === current;
   const columns: Column<Environment>[] = [

@@ -3,9 +3,10 @@
 import { Argument, type Command } from 'commander';
 import { farmStatusLabel } from '../../functions/domain/farm-status-label';
 import type { CloudCredentials, Farm, Role, Server } from '../../functions/domain/schemas';
+import { listAll } from '../api';
 import { type Context, contextOf } from '../context';
 import { type Column, type Io, printList, statusColour } from '../output';
-import { getFarm } from '../resolve';
+import { getFarm, listCredentials, listRoles } from '../resolve';
 import { listEnvironments } from './env';
 import { listRules, listScripts } from './orchestration';
 import { listPolicies, POLICY_KINDS } from './policies';
@@ -83,15 +84,15 @@ async function list(ctx: Context, kind: string, opts: { farm?: string; all?: boo
   if (what === 'rules') return listRules(ctx);
   const env = await ctx.environment();
   if (what === 'farms') {
-    const items = await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`);
+    const items = await listAll(ctx.api.listFarms, { params: { environmentId: env.id } });
     return printList(ctx.io, ctx.format, items, farmColumns, `No farms in environment ${env.name}.`);
   }
   if (what === 'roles') {
-    const items = await ctx.api.listAll<Role>('/v1/roles', { environmentId: env.id });
+    const items = await listRoles(ctx.api, env);
     return printList(ctx.io, ctx.format, items, roleColumns, `No roles usable in environment ${env.name}.`);
   }
   if (what === 'credentials') {
-    const items = await ctx.api.listAll<CloudCredentials>(`/v1/environments/${env.id}/credentials`);
+    const items = await listCredentials(ctx.api, env);
     return printList(
       ctx.io,
       ctx.format,
@@ -102,7 +103,7 @@ async function list(ctx: Context, kind: string, opts: { farm?: string; all?: boo
   }
   const farms = opts.farm
     ? [(await getFarm(ctx.api, env, opts.farm)).farm]
-    : await ctx.api.listAll<Farm>(`/v1/environments/${env.id}/farms`);
+    : await listAll(ctx.api.listFarms, { params: { environmentId: env.id } });
   const items: (Server & { farmName: string })[] = [];
   for (const farm of farms)
     items.push(

@@ -3,27 +3,42 @@
 // the farm's status until the change is done: converged for launch and resume, Terminated or
 // Suspended for the others. Giving up waiting exits 8 (still pending).
 import { Argument, type Command } from 'commander';
-import type { Farm, FarmStatusView } from '../../functions/domain/schemas';
+import type { FarmStatusView } from '../../functions/domain/schemas';
 import { contextOf } from '../context';
 import { parseDuration } from '../duration';
 import { type Io, notice, printData } from '../output';
 import { getFarm } from '../resolve';
 import { type FarmGoal, waitForFarm } from '../wait';
 
-const ACTIONS: Record<string, { goal: FarmGoal; doing: string; description: string }> = {
-  launch: { goal: 'converged', doing: 'launching', description: 'Launch a farm: start its servers' },
-  terminate: {
-    goal: 'Terminated',
-    doing: 'terminating',
-    description: 'Terminate a farm: end all its servers',
-  },
-  suspend: {
-    goal: 'Suspended',
-    doing: 'suspending',
-    description: 'Suspend a farm: stop its servers, keep their disks',
-  },
-  resume: { goal: 'converged', doing: 'resuming', description: 'Resume a suspended farm' },
-};
+type Operation = 'launchFarm' | 'terminateFarm' | 'suspendFarm' | 'resumeFarm';
+
+const ACTIONS: Record<string, { operation: Operation; goal: FarmGoal; doing: string; description: string }> =
+  {
+    launch: {
+      operation: 'launchFarm',
+      goal: 'converged',
+      doing: 'launching',
+      description: 'Launch a farm: start its servers',
+    },
+    terminate: {
+      operation: 'terminateFarm',
+      goal: 'Terminated',
+      doing: 'terminating',
+      description: 'Terminate a farm: end all its servers',
+    },
+    suspend: {
+      operation: 'suspendFarm',
+      goal: 'Suspended',
+      doing: 'suspending',
+      description: 'Suspend a farm: stop its servers, keep their disks',
+    },
+    resume: {
+      operation: 'resumeFarm',
+      goal: 'converged',
+      doing: 'resuming',
+      description: 'Resume a suspended farm',
+    },
+  };
 
 interface LifecycleOptions {
   wait?: boolean;
@@ -32,7 +47,7 @@ interface LifecycleOptions {
 }
 
 export function registerLifecycle(program: Command, io: Io): void {
-  for (const [verb, { goal, doing, description }] of Object.entries(ACTIONS)) {
+  for (const [verb, { operation, goal, doing, description }] of Object.entries(ACTIONS)) {
     program
       .command(verb)
       .description(description)
@@ -48,7 +63,7 @@ export function registerLifecycle(program: Command, io: Io): void {
         const ctx = contextOf(cmd, io);
         const env = await ctx.environment();
         const { farm } = await getFarm(ctx.api, env, ref);
-        const accepted = (await ctx.api.post<Farm>(`/v1/farms/${farm.id}/${verb}`)).body ?? farm;
+        const accepted = (await ctx.api[operation]({ params: { farmId: farm.id } })).body ?? farm;
         notice(io, `Farm ${farm.name} is ${doing} (status ${accepted.status}).`);
         let status: FarmStatusView | undefined;
         if (opts.wait)

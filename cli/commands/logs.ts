@@ -81,7 +81,7 @@ async function listingPath(ctx: Context, opts: LogsOptions): Promise<{ path: str
     );
   if (opts.script && given > 1) throw usageError('--script lists a script on every farm: use it alone.');
   if (opts.script) {
-    const scripts = await ctx.api.listAll<Script>('/v1/scripts');
+    const scripts = await ctx.http.listAll<Script>('/v1/scripts');
     const script = isIdOf('script', opts.script)
       ? scripts.find((s) => s.id === opts.script)
       : byName(scripts, opts.script);
@@ -104,9 +104,9 @@ async function listingPath(ctx: Context, opts: LogsOptions): Promise<{ path: str
 
 /** Which farm of the environment a server belongs to (a server id alone does not say). */
 async function farmOfServer(ctx: Context, env: Environment, serverId: string): Promise<string> {
-  const farms = await ctx.api.listAll<{ id: string }>(`/v1/environments/${env.id}/farms`);
+  const farms = await ctx.http.listAll<{ id: string }>(`/v1/environments/${env.id}/farms`);
   for (const farm of farms) {
-    const servers = (await ctx.api.get<{ items: Server[] }>(`/v1/farms/${farm.id}/servers?status=all`)).body
+    const servers = (await ctx.http.get<{ items: Server[] }>(`/v1/farms/${farm.id}/servers?status=all`)).body
       .items;
     if (servers.some((s) => s.id === serverId)) return farm.id;
   }
@@ -116,7 +116,7 @@ async function farmOfServer(ctx: Context, env: Environment, serverId: string): P
 }
 
 async function page(ctx: Context, path: string, limit: number): Promise<Execution[]> {
-  return (await ctx.api.get<{ items: Execution[] }>(`${path}?limit=${limit}`)).body.items;
+  return (await ctx.http.get<{ items: Execution[] }>(`${path}?limit=${limit}`)).body.items;
 }
 
 function interrupted(): { signal: AbortSignal; release(): void } {
@@ -163,7 +163,7 @@ async function followListing(ctx: Context, path: string, opts: LogsOptions): Pro
 }
 
 async function printExecution(ctx: Context, id: string, opts: LogsOptions): Promise<void> {
-  const read = async () => (await ctx.api.get<Execution>(`/v1/executions/${id}`)).body;
+  const read = async () => (await ctx.http.get<Execution>(`/v1/executions/${id}`)).body;
   let execution = await read();
   if (opts.follow && ctx.format === 'table') {
     const stop = interrupted();

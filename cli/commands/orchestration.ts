@@ -50,10 +50,10 @@ interface Names {
 /** Names for the ids rules hold, from what the caller can list (ids stay where a name is unknown). */
 async function namesFor(ctx: Context, env: Environment): Promise<Names> {
   const [scripts, environments, roles, farms] = await Promise.all([
-    ctx.api.listAll<Script>('/v1/scripts'),
-    ctx.api.listAll<Environment>('/v1/environments'),
+    ctx.http.listAll<Script>('/v1/scripts'),
+    ctx.http.listAll<Environment>('/v1/environments'),
     listRoles(ctx.api, env),
-    ctx.api.listAll<{ id: string; name: string; farmRoles: { id: string; alias: string }[] }>(
+    ctx.http.listAll<{ id: string; name: string; farmRoles: { id: string; alias: string }[] }>(
       `/v1/environments/${env.id}/farms`,
     ),
   ]);
@@ -67,12 +67,12 @@ async function namesFor(ctx: Context, env: Environment): Promise<Names> {
 }
 
 export async function listScripts(ctx: Context): Promise<void> {
-  const items = await ctx.api.listAll<Script>('/v1/scripts');
+  const items = await ctx.http.listAll<Script>('/v1/scripts');
   return printList(ctx.io, ctx.format, items, scriptColumns, 'No scripts in this account.');
 }
 
 export async function listRules(ctx: Context): Promise<void> {
-  const items = await ctx.api.listAll<OrchestrationRule>('/v1/orchestration-rules');
+  const items = await ctx.http.listAll<OrchestrationRule>('/v1/orchestration-rules');
   if (ctx.format !== 'table') return printList(ctx.io, ctx.format, items, [], '');
   const names = await namesFor(ctx, await ctx.environment());
   const columns: Column<OrchestrationRule>[] = [
@@ -159,7 +159,7 @@ export async function applyScript(
       parsed.error.issues.map((i) => ({ in: 'file', path: i.path.join('.'), message: i.message })),
     );
   const input = parsed.data;
-  const current = byName(await ctx.api.listAll<Script>('/v1/scripts'), input.name);
+  const current = byName(await ctx.http.listAll<Script>('/v1/scripts'), input.name);
   const changed = current ? SCRIPT_FIELDS.filter((f) => current[f] !== input[f]) : [];
   if (!current) notice(ctx.io, `Script ${input.name} does not exist; it will be created.`);
   else if (changed.length)
@@ -171,9 +171,9 @@ export async function applyScript(
   const action: ApplyAction = current ? (changed.length ? 'updated' : 'unchanged') : 'created';
   let result: Script | undefined = current;
   if (dryRun) notice(ctx.io, 'Dry run: nothing was written.');
-  else if (!current) result = (await ctx.api.post<Script>('/v1/scripts', input)).body;
+  else if (!current) result = (await ctx.http.post<Script>('/v1/scripts', input)).body;
   else if (changed.length)
-    result = (await ctx.api.put<Script>(`/v1/scripts/${current.id}`, input, `"${current.version}"`)).body;
+    result = (await ctx.http.put<Script>(`/v1/scripts/${current.id}`, input, `"${current.version}"`)).body;
   await report(ctx, 'script', input.name, action, dryRun, result);
 }
 
@@ -231,7 +231,7 @@ const sameRule = (a: Record<string, unknown>, b: OrchestrationRule) =>
 export async function applyRule(ctx: Context, text: string, source: string, dryRun: boolean): Promise<void> {
   const { kind: _kind, id, scope, script, version, ...rest } = await parseMapping(text, source);
   const issues: FieldIssue[] = [];
-  const scripts = await ctx.api.listAll<Script>('/v1/scripts');
+  const scripts = await ctx.http.listAll<Script>('/v1/scripts');
   const found =
     typeof script === 'string'
       ? (byName(scripts, script) ?? scripts.find((s) => s.id === script))
@@ -263,7 +263,7 @@ export async function applyRule(ctx: Context, text: string, source: string, dryR
       issues,
     );
 
-  const rules = await ctx.api.listAll<OrchestrationRule>('/v1/orchestration-rules');
+  const rules = await ctx.http.listAll<OrchestrationRule>('/v1/orchestration-rules');
   const current =
     typeof id === 'string' ? rules.find((r) => r.id === id) : rules.find((r) => sameRule(parsed.data, r));
   if (typeof id === 'string' && !current) throw new CliError(`Orchestration rule ${id} not found.`);
@@ -281,10 +281,10 @@ export async function applyRule(ctx: Context, text: string, source: string, dryR
   const action: ApplyAction = current ? (changed.length ? 'updated' : 'unchanged') : 'created';
   let result: OrchestrationRule | undefined = current;
   if (dryRun) notice(ctx.io, 'Dry run: nothing was written.');
-  else if (!current) result = (await ctx.api.post<OrchestrationRule>('/v1/orchestration-rules', input)).body;
+  else if (!current) result = (await ctx.http.post<OrchestrationRule>('/v1/orchestration-rules', input)).body;
   else if (changed.length)
     result = (
-      await ctx.api.put<OrchestrationRule>(
+      await ctx.http.put<OrchestrationRule>(
         `/v1/orchestration-rules/${current.id}`,
         input,
         `"${current.version}"`,
@@ -326,7 +326,7 @@ export function registerFire(program: Command, io: Io): void {
       }
       const { farm } = await getFarm(ctx.api, await ctx.environment(), opts.farm);
       const fired = (
-        await ctx.api.post<FarmEvent>(`/v1/farms/${farm.id}/events`, {
+        await ctx.http.post<FarmEvent>(`/v1/farms/${farm.id}/events`, {
           name: event,
           payload,
           ...(opts.server ? { serverId: opts.server } : {}),

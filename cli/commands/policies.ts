@@ -75,7 +75,7 @@ export function ruleSummary(rule: PolicyRule): string {
 
 export async function listPolicies(ctx: Context): Promise<void> {
   const env = await ctx.environment();
-  const items = await ctx.api.listAll<Policy>(`/v1/environments/${env.id}/policies`);
+  const items = await ctx.http.listAll<Policy>(`/v1/environments/${env.id}/policies`);
   return printList(ctx.io, ctx.format, items, columns, `No policies in environment ${env.name}.`);
 }
 
@@ -83,11 +83,11 @@ async function findPolicy(ctx: Context, ref: string): Promise<{ policy: Policy; 
   const env = await ctx.environment();
   let id = ref;
   if (!isIdOf('policy', ref)) {
-    const found = byName(await ctx.api.listAll<Policy>(`/v1/environments/${env.id}/policies`), ref);
+    const found = byName(await ctx.http.listAll<Policy>(`/v1/environments/${env.id}/policies`), ref);
     if (!found) return undefined;
     id = found.id;
   }
-  const read = await ctx.api.get<Policy>(`/v1/environments/${env.id}/policies/${id}`);
+  const read = await ctx.http.get<Policy>(`/v1/environments/${env.id}/policies/${id}`);
   return { policy: read.body, etag: read.etag ?? `"${read.body.version}"` };
 }
 
@@ -177,12 +177,12 @@ export async function applyPolicy(
   let result: Policy | undefined = current?.policy;
   if (dryRun) notice(ctx.io, 'Dry run: nothing was written.');
   else if (!current) {
-    result = (await ctx.api.post<Policy>(`/v1/environments/${env.id}/policies`, input)).body;
+    result = (await ctx.http.post<Policy>(`/v1/environments/${env.id}/policies`, input)).body;
   } else if (changes.length) {
     const ifMatch = version !== undefined ? `"${version}"` : current.etag;
     try {
       result = (
-        await ctx.api.put<Policy>(`/v1/environments/${env.id}/policies/${current.policy.id}`, input, ifMatch)
+        await ctx.http.put<Policy>(`/v1/environments/${env.id}/policies/${current.policy.id}`, input, ifMatch)
       ).body;
     } catch (error) {
       if (error instanceof ApiError && error.status === 412)
@@ -207,7 +207,7 @@ export async function applyPolicy(
 export async function deletePolicy(ctx: Context, ref: string): Promise<void> {
   const { policy, etag } = await getPolicy(ctx, ref);
   try {
-    await ctx.api.delete(`/v1/environments/${policy.environmentId}/policies/${policy.id}`, etag);
+    await ctx.http.delete(`/v1/environments/${policy.environmentId}/policies/${policy.id}`, etag);
   } catch (error) {
     if (error instanceof ApiError && error.status === 412)
       throw new CliError(`Policy ${policy.name} changed while it was being deleted; nothing was deleted.`, {

@@ -15,8 +15,6 @@ import { type Context, contextOf } from '../context';
 import { ApiError, usageError } from '../errors';
 import { type Column, type Io, notice, printData, renderTable } from '../output';
 
-const PATH = '/v1/account/retention';
-
 /** `auditDays` → `--audit-days`. */
 const flagOf = (kind: RetentionKind) => `--${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
@@ -55,7 +53,7 @@ export function registerRetention(program: Command, io: Io): void {
     .description('Print the days kept per kind, with their bounds and defaults')
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
-      await print(ctx, (await ctx.api.get<RetentionSettings>(PATH)).body);
+      await print(ctx, (await ctx.api.getRetention()).body);
     });
 
   const set = retention
@@ -77,7 +75,7 @@ export function registerRetention(program: Command, io: Io): void {
         `Flags: ${RETENTION_KINDS.map(flagOf).join(', ')}.`,
       ]);
     for (let attempt = 1; ; attempt++) {
-      const read = await ctx.api.get<RetentionSettings>(PATH);
+      const read = await ctx.api.getRetention();
       const parsed = RetentionInput.safeParse({
         ...Object.fromEntries(RETENTION_KINDS.map((k) => [k, read.body[k]])),
         ...changes,
@@ -87,11 +85,10 @@ export function registerRetention(program: Command, io: Io): void {
         throw usageError(`${flagOf(issue.path[0] as RetentionKind)} ${issue.message}.`);
       }
       try {
-        const written = await ctx.api.put<RetentionSettings>(
-          PATH,
-          parsed.data,
-          read.etag ?? `"${read.body.version}"`,
-        );
+        const written = await ctx.api.putRetention({
+          body: parsed.data,
+          ifMatch: read.etag ?? read.body.version,
+        });
         await print(ctx, written.body);
         notice(io, 'Saved: records written from now on are kept this long; earlier ones keep their dates.');
         return;

@@ -3,7 +3,7 @@
 // only when something changed, and with `-o json` each change is one JSON line (NDJSON).
 import type { Command } from 'commander';
 import type { Server } from '../../functions/domain/schemas';
-import type { DroverApi } from '../api';
+import type { ApiClient } from '../api';
 import { contextOf } from '../context';
 import { parseDuration } from '../duration';
 import {
@@ -33,8 +33,8 @@ export const serverColumns: Column<Server>[] = [
  * One farm's servers, all at once (`{ items }`, no cursor). Terminated ones are history and
  * left out unless `all`; those on their way out (Pending Terminate) or Failed stay in view.
  */
-export async function listServers(api: DroverApi, farmId: string, all = false): Promise<Server[]> {
-  const items = (await api.get<{ items: Server[] }>(`/v1/farms/${farmId}/servers?status=all`)).body.items;
+export async function listServers(api: ApiClient, farmId: string, all = false): Promise<Server[]> {
+  const items = (await api.listServers({ params: { farmId }, query: { status: 'all' } })).body.items;
   return all ? items : items.filter((s) => s.status !== 'Terminated');
 }
 

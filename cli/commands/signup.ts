@@ -1,4 +1,4 @@
-// `drover signup`: a new account through POST /api/v1/accounts (its owner is you, with this email
+// `drover signup`: a new account through the signUp route, POST /accounts (its owner is you, with this email
 // and password, and its first environment is `default`), then signed in as `drover login` would:
 // the token, the API URL and the environment kept in the config file. The body is checked with the
 // API's own schema first, so a mistake names its field before anything is sent. When the
@@ -10,16 +10,10 @@
 // in. Without any of these the command says how to finish: `drover signup verify`, then `drover login`.
 import type { Command } from 'commander';
 import { PASSWORD_POLICY_HINT } from '../../functions/domain/access/sign-in';
-import {
-  ResendCodeInput,
-  type ResendCodeResult,
-  SignUpInput,
-  type SignUpResult,
-  VerifyEmailInput,
-} from '../../functions/domain/accounts/sign-up';
-import { DroverApi } from '../api';
+import { ResendCodeInput, SignUpInput, VerifyEmailInput } from '../../functions/domain/accounts/sign-up';
+import { cliApiClient } from '../api';
 import { writeConfig } from '../config';
-import { contextOf } from '../context';
+import { type Context, contextOf } from '../context';
 import { invalidInput, usageError } from '../errors';
 import { type Io, notice, printData } from '../output';
 import { ask, askHidden, canPrompt, readStdin } from '../prompt';
@@ -42,76 +36,74 @@ export function registerSignUp(program: Command, io: Io): void {
       'after',
       '\nExamples:\n  drover signup --api https://drover.example.com/api\n  echo "$PASSWORD" | drover signup --account-name Acme --email me@acme.example --password-stdin\n  drover signup verify --email me@acme.example --code 123456',
     )
-    .action(async (opts: SignUpOptions, cmd: Command) => {
-      const ctx = contextOf(cmd, io);
-      const accountName = opts.accountName ?? (canPrompt() ? await ask('Account name: ') : undefined);
-      const email = opts.email ?? (canPrompt() ? await ask('Email: ') : undefined);
-      if (!accountName || !email)
-        throw usageError('No account name or email given.', [
-          'Pass --account-name and --email (there is no terminal to ask on).',
-        ]);
-      let password: string | undefined;
-      // stdin is read once: the password, then (optionally) the emailed code, one per line.
-      const piped = opts.passwordStdin ? (await readStdin()).split(/\r?\n/) : [];
-      if (opts.passwordStdin) password = piped[0];
-      else if (canPrompt()) password = await askNewPassword(io);
-      else throw usageError('No terminal to ask for the password on.', ['Pipe it in with --password-stdin.']);
+    .action((opts: SignUpOptions, cmd: Command) => signUp(contextOf(cmd, io), opts));
+  registerVerify(signup, io);
+  registerResendCode(signup, io);
+}
 
-      const parsed = SignUpInput.safeParse({ accountName, email, password });
-      if (!parsed.success)
-        throw invalidInput(
-          'The sign-up is not valid',
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        );
+async function signUp(ctx: Context, opts: SignUpOptions): Promise<void> {
+  const { io } = ctx;
+  const { input, piped } = await askSignUp(io, opts);
+  const apiUrl = ctx.settings.apiUrl;
+  // Sign-up is a public route; an operator-only deployment knows its operator by the bearer.
+  const operatorToken = process.env.DROVER_OPERATOR_TOKEN || undefined;
+  const headers: Record<string, string> = operatorToken ? { authorization: `Bearer ${operatorToken}` } : {};
+  const created = (await cliApiClient(apiUrl, undefined, headers).signUp({ body: input })).body;
+  notice(io, `Account ${created.account.name} (${created.account.id}) created; you are its owner.`);
+  if (created.status === 'verification-required') {
+    const code =
+      opts.code ??
+      (piped[1]?.trim() || undefined) ??
+      (canPrompt() ? await ask(`Enter the code we emailed to ${input.email}: `) : undefined);
+    if (!code) {
+      notice(io, `We emailed a code to ${input.email}. Finish with:`);
+      notice(io, `  drover signup verify --api ${apiUrl} --email ${input.email} --code <code>`);
+      notice(io, `  drover login --api ${apiUrl} --email ${input.email}`);
+      return;
+    }
+    await verify(ctx, { email: input.email, code });
+    notice(io, 'Email verified.');
+  }
+  const signedIn = (await ctx.api.signIn({ body: { email: input.email, password: input.password } })).body;
+  const environment = { id: created.environment.id, name: created.environment.name };
+  writeConfig(ctx.configPath, {
+    ...ctx.config,
+    api: apiUrl,
+    token: signedIn.accessToken,
+    expiresAt: signedIn.expiresAt,
+    email: input.email,
+    environment,
+  });
+  notice(io, `Logged in to ${apiUrl} as ${input.email}. Environment: ${environment.name}.`);
+  if (ctx.format !== 'table')
+    await printData(
+      io,
+      ctx.format,
+      { account: created.account, owner: created.owner, environment: created.environment },
+      () => '',
+    );
+}
 
-      const apiUrl = ctx.settings.apiUrl;
-      const operatorToken = process.env.DROVER_OPERATOR_TOKEN || undefined;
-      const created = (
-        await new DroverApi(apiUrl, operatorToken).post<SignUpResult>('/v1/accounts', parsed.data, {
-          auth: Boolean(operatorToken),
-        })
-      ).body;
-      notice(io, `Account ${created.account.name} (${created.account.id}) created; you are its owner.`);
-      if (created.status === 'verification-required') {
-        const code =
-          opts.code ??
-          (piped[1]?.trim() || undefined) ??
-          (canPrompt() ? await ask(`Enter the code we emailed to ${parsed.data.email}: `) : undefined);
-        if (!code) {
-          notice(io, `We emailed a code to ${parsed.data.email}. Finish with:`);
-          notice(io, `  drover signup verify --api ${apiUrl} --email ${parsed.data.email} --code <code>`);
-          notice(io, `  drover login --api ${apiUrl} --email ${parsed.data.email}`);
-          return;
-        }
-        await verify(apiUrl, { email: parsed.data.email, code });
-        notice(io, 'Email verified.');
-      }
-      const signedIn = (
-        await new DroverApi(apiUrl).post<{ accessToken: string; expiresAt: string }>(
-          '/v1/auth/token',
-          { email: parsed.data.email, password: parsed.data.password },
-          { auth: false },
-        )
-      ).body;
-      const environment = { id: created.environment.id, name: created.environment.name };
-      writeConfig(ctx.configPath, {
-        ...ctx.config,
-        api: apiUrl,
-        token: signedIn.accessToken,
-        expiresAt: signedIn.expiresAt,
-        email: parsed.data.email,
-        environment,
-      });
-      notice(io, `Logged in to ${apiUrl} as ${parsed.data.email}. Environment: ${environment.name}.`);
-      if (ctx.format !== 'table')
-        await printData(
-          io,
-          ctx.format,
-          { account: created.account, owner: created.owner, environment: created.environment },
-          () => '',
-        );
-    });
+/** The sign-up from flags, a terminal or stdin, checked with the API's schema; and what stdin held. */
+async function askSignUp(io: Io, opts: SignUpOptions): Promise<{ input: SignUpInput; piped: string[] }> {
+  const accountName = opts.accountName ?? (canPrompt() ? await ask('Account name: ') : undefined);
+  const email = opts.email ?? (canPrompt() ? await ask('Email: ') : undefined);
+  if (!accountName || !email)
+    throw usageError('No account name or email given.', [
+      'Pass --account-name and --email (there is no terminal to ask on).',
+    ]);
+  let password: string | undefined;
+  // stdin is read once: the password, then (optionally) the emailed code, one per line.
+  const piped = opts.passwordStdin ? (await readStdin()).split(/\r?\n/) : [];
+  if (opts.passwordStdin) password = piped[0];
+  else if (canPrompt()) password = await askNewPassword(io);
+  else throw usageError('No terminal to ask for the password on.', ['Pipe it in with --password-stdin.']);
+  const parsed = SignUpInput.safeParse({ accountName, email, password });
+  if (!parsed.success) throw invalidInputOf('The sign-up is not valid', parsed.error.issues);
+  return { input: parsed.data, piped };
+}
 
+function registerVerify(signup: Command, io: Io): void {
   signup
     .command('verify')
     .description('Finish a sign-up with the code we emailed you (deployments that verify emails)')
@@ -121,10 +113,12 @@ export function registerSignUp(program: Command, io: Io): void {
       const ctx = contextOf(cmd, io);
       const { email, code } = sharedOptions(cmd);
       if (!email || !code) throw usageError('Pass --email and --code.');
-      await verify(ctx.settings.apiUrl, { email, code });
+      await verify(ctx, { email, code });
       notice(io, `Email verified. Sign in with: drover login --api ${ctx.settings.apiUrl} --email ${email}`);
     });
+}
 
+function registerResendCode(signup: Command, io: Io): void {
   signup
     .command('resend-code')
     .description('Email a new sign-up code')
@@ -135,11 +129,7 @@ export function registerSignUp(program: Command, io: Io): void {
       if (!email) throw usageError('Pass --email.');
       const parsed = ResendCodeInput.safeParse({ email });
       if (!parsed.success) throw invalidInputOf('The email is not valid', parsed.error.issues);
-      const sent = await new DroverApi(ctx.settings.apiUrl).post<ResendCodeResult>(
-        '/v1/accounts/resend-code',
-        parsed.data,
-        { auth: false },
-      );
+      const sent = await ctx.api.resendSignUpCode({ body: parsed.data });
       notice(io, `${sent.body.message}.`);
     });
 }
@@ -164,10 +154,10 @@ const invalidInputOf = (message: string, issues: { path: PropertyKey[]; message:
     issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
   );
 
-async function verify(apiUrl: string, input: { email: string; code: string }): Promise<void> {
+async function verify(ctx: Context, input: { email: string; code: string }): Promise<void> {
   const parsed = VerifyEmailInput.safeParse(input);
   if (!parsed.success) throw invalidInputOf('The code is not valid', parsed.error.issues);
-  await new DroverApi(apiUrl).post('/v1/accounts/verify', parsed.data, { auth: false });
+  await ctx.api.verifySignUpEmail({ body: parsed.data });
 }
 
 async function askNewPassword(io: Io): Promise<string> {

@@ -41,8 +41,12 @@ function parseScope(words: string[] | undefined): ScopeRef {
   return { kind: kind as ScopeKind, ...(name ? { name } : {}) };
 }
 
+/** One scope's variable set through its routes in the contract. */
 interface ResolvedScope {
-  path: string;
+  read(): Promise<{ etag: string | undefined; body: VariableSet }>;
+  write(input: { body: { variables: GlobalVariable[] }; ifMatch: string }): Promise<{ body: VariableSet }>;
+  /** A farm role's effective values: only that scope has them. */
+  resolved?(): Promise<{ body: VariableResolutionView }>;
   label: string;
 }
 
@@ -61,11 +65,20 @@ const notFound = (what: string, ref: string, hint: string) =>
 async function resolveScope(ctx: Context, ref: ScopeRef): Promise<ResolvedScope> {
   switch (ref.kind) {
     case 'account':
-      return { path: '/v1/variables/account', label: 'the account' };
+      return {
+        read: () => ctx.api.getAccountVariables(),
+        write: (input) => ctx.api.putAccountVariables(input),
+        label: 'the account',
+      };
     case 'env': {
       const env = ref.name ? await findEnvironment(ctx.api, ref.name) : await ctx.environment();
       if (!env) throw notFound('Environment', ref.name!, 'See the environments with `drover env list`.');
-      return { path: `/v1/environments/${env.id}/variables`, label: `environment ${env.name}` };
+      const params = { environmentId: env.id };
+      return {
+        read: () => ctx.api.getEnvironmentVariables({ params }),
+        write: (input) => ctx.api.putEnvironmentVariables({ ...input, params }),
+        label: `environment ${env.name}`,
+      };
     }
     case 'role': {
       const roles = await listRoles(ctx.api, await ctx.environment());
@@ -73,11 +86,21 @@ async function resolveScope(ctx: Context, ref: ScopeRef): Promise<ResolvedScope>
         ? roles.find((r) => r.id === ref.name)
         : byName<Role>(roles, ref.name!);
       if (!role) throw notFound('Role', ref.name!, 'See the roles with `drover get roles`.');
-      return { path: `/v1/roles/${role.id}/variables`, label: `role ${role.name}` };
+      const params = { roleId: role.id };
+      return {
+        read: () => ctx.api.getRoleVariables({ params }),
+        write: (input) => ctx.api.putRoleVariables({ ...input, params }),
+        label: `role ${role.name}`,
+      };
     }
     case 'farm': {
       const { farm } = await getFarm(ctx.api, await ctx.environment(), ref.name!);
-      return { path: `/v1/farms/${farm.id}/variables`, label: `farm ${farm.name}` };
+      const params = { farmId: farm.id };
+      return {
+        read: () => ctx.api.getFarmVariables({ params }),
+        write: (input) => ctx.api.putFarmVariables({ ...input, params }),
+        label: `farm ${farm.name}`,
+      };
     }
     case 'farm-role': {
       const at = ref.name!.lastIndexOf('/');
@@ -91,8 +114,11 @@ async function resolveScope(ctx: Context, ref: ScopeRef): Promise<ResolvedScope>
           ref.name!,
           `The farm roles of ${farm.name}: ${farm.farmRoles.map((f) => f.alias).join(', ')}.`,
         );
+      const params = { farmId: farm.id, farmRoleId: fr.id };
       return {
-        path: `/v1/farms/${farm.id}/farm-roles/${fr.id}/variables`,
+        read: () => ctx.api.getFarmRoleVariables({ params }),
+        write: (input) => ctx.api.putFarmRoleVariables({ ...input, params }),
+        resolved: () => ctx.api.getResolvedFarmRoleVariables({ params }),
         label: `farm role ${farm.name}/${fr.alias}`,
       };
     }
@@ -150,11 +176,10 @@ async function readModifyWrite(
   change: (variables: GlobalVariable[]) => GlobalVariable[],
 ): Promise<VariableSet> {
   for (let attempt = 1; ; attempt++) {
-    const read = await ctx.api.get<VariableSet>(scope.path);
+    const read = await scope.read();
     const etag = read.etag ?? `"${read.body.version}"`;
     try {
-      return (await ctx.api.put<VariableSet>(scope.path, { variables: change(read.body.variables) }, etag))
-        .body;
+      return (await scope.write({ body: { variables: change(read.body.variables) }, ifMatch: etag })).body;
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 412 && attempt === 1)) throw error;
       notice(ctx.io, `The variables of ${scope.label} changed meanwhile; applying the change again.`);
@@ -172,7 +197,12 @@ export function registerVariables(program: Command, io: Io): void {
   const vars = program
     .command('vars')
     .description('Global Variables: declare, override and inspect them per scope.');
+  registerGet(vars, io);
+  registerSet(vars, io);
+  registerUnset(vars, io);
+}
 
+function registerGet(vars: Command, io: Io): void {
   scopeOption(vars.command('get').description("List a scope's variables (hidden values masked)"))
     .option('--resolved', "a farm role's effective values, where each came from and what it overrides")
     .action(async (options: { scope?: string[]; resolved?: boolean }, command: Command) => {
@@ -180,8 +210,8 @@ export function registerVariables(program: Command, io: Io): void {
       const ref = parseScope(options.scope);
       const scope = await resolveScope(ctx, ref);
       if (options.resolved) {
-        if (ref.kind !== 'farm-role') throw usageError('--resolved needs --scope farm-role FARM/ALIAS.');
-        const view = (await ctx.api.get<VariableResolutionView>(`${scope.path}/resolved`)).body;
+        if (!scope.resolved) throw usageError('--resolved needs --scope farm-role FARM/ALIAS.');
+        const view = (await scope.resolved()).body;
         await printData(ctx.io, ctx.format, view, (p) =>
           view.variables.length ? renderTable(resolvedColumns, view.variables, p) : '',
         );
@@ -189,7 +219,7 @@ export function registerVariables(program: Command, io: Io): void {
           for (const problem of view.problems) notice(ctx.io, `problem: ${problem.message}`);
         return;
       }
-      const set = (await ctx.api.get<VariableSet>(scope.path)).body;
+      const set = (await scope.read()).body;
       if (ctx.format === 'table')
         return printList(
           ctx.io,
@@ -200,7 +230,9 @@ export function registerVariables(program: Command, io: Io): void {
         );
       await printData(ctx.io, ctx.format, set, () => '');
     });
+}
 
+function registerSet(vars: Command, io: Io): void {
   scopeOption(
     vars
       .command('set')
@@ -250,7 +282,9 @@ export function registerVariables(program: Command, io: Io): void {
         await printList(ctx.io, ctx.format, shown, declarationColumns, '');
       },
     );
+}
 
+function registerUnset(vars: Command, io: Io): void {
   scopeOption(vars.command('unset').description('Remove a variable from a scope').argument('<NAME>')).action(
     async (name: string, options: { scope?: string[] }, command: Command) => {
       const ctx = contextOf(command, io);

@@ -76,7 +76,7 @@ async function envBase(ctx: Context): Promise<string> {
 
 async function findEndpoint(ctx: Context, ref: string): Promise<WebhookEndpoint> {
   const base = await envBase(ctx);
-  const all = await ctx.api.listAll<WebhookEndpoint>(`${base}/webhook-endpoints`);
+  const all = await ctx.http.listAll<WebhookEndpoint>(`${base}/webhook-endpoints`);
   const found = isIdOf('webhookEndpoint', ref)
     ? all.find((e) => e.id === ref)
     : all.find((e) => e.url === ref);
@@ -86,7 +86,7 @@ async function findEndpoint(ctx: Context, ref: string): Promise<WebhookEndpoint>
 
 async function findWebhook(ctx: Context, ref: string): Promise<Webhook> {
   const base = await envBase(ctx);
-  const all = await ctx.api.listAll<Webhook>(`${base}/webhooks`);
+  const all = await ctx.http.listAll<Webhook>(`${base}/webhooks`);
   const found = isIdOf('webhook', ref) ? all.find((w) => w.id === ref) : byName(all, ref);
   if (!found) throw notFound('Webhook', ref, 'See the webhooks with `drover webhooks list`.');
   return found;
@@ -133,7 +133,7 @@ export function registerWebhooks(program: Command, io: Io): void {
     .description("List the environment's webhook endpoints (and create, rotate-secret, delete)")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
-      const items = await ctx.api.listAll<WebhookEndpoint>(`${await envBase(ctx)}/webhook-endpoints`);
+      const items = await ctx.http.listAll<WebhookEndpoint>(`${await envBase(ctx)}/webhook-endpoints`);
       await printList(io, ctx.format, items, endpointColumns, 'The environment has no webhook endpoints.');
     });
   endpoints
@@ -146,7 +146,7 @@ export function registerWebhooks(program: Command, io: Io): void {
     .option('--disabled', 'create it disabled')
     .action(async (url: string, opts: Record<string, unknown>, cmd: Command) => {
       const ctx = contextOf(cmd, io);
-      const created = await ctx.api.post<WebhookEndpointWithSecret>(
+      const created = await ctx.http.post<WebhookEndpointWithSecret>(
         `${await envBase(ctx)}/webhook-endpoints`,
         {
           url,
@@ -171,7 +171,7 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (ref: string, opts: { overlap: number }, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const endpoint = await findEndpoint(ctx, ref);
-      const rotated = await ctx.api.post<WebhookEndpointWithSecret>(
+      const rotated = await ctx.http.post<WebhookEndpointWithSecret>(
         `${await envBase(ctx)}/webhook-endpoints/${endpoint.id}/rotate-secret`,
         { overlapSeconds: Math.round(opts.overlap / 1000) },
       );
@@ -184,7 +184,7 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const endpoint = await findEndpoint(ctx, ref);
-      await ctx.api.delete(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}`, `"${endpoint.version}"`);
+      await ctx.http.delete(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}`, `"${endpoint.version}"`);
       notice(io, `Endpoint ${endpoint.url} deleted.`);
     });
 
@@ -194,7 +194,7 @@ export function registerWebhooks(program: Command, io: Io): void {
     .description("List the environment's webhooks")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
-      const items = await ctx.api.listAll<Webhook>(`${await envBase(ctx)}/webhooks`);
+      const items = await ctx.http.listAll<Webhook>(`${await envBase(ctx)}/webhooks`);
       await printList(io, ctx.format, items, webhookColumns, 'The environment has no webhooks.');
     });
 
@@ -213,14 +213,14 @@ export function registerWebhooks(program: Command, io: Io): void {
       for (const ref of opts.endpoint as string[]) endpointIds.push((await findEndpoint(ctx, ref)).id);
       const farmIds = [];
       if (opts.farm) {
-        const farms = await ctx.api.listAll<Farm>(`${base}/farms`);
+        const farms = await ctx.http.listAll<Farm>(`${base}/farms`);
         for (const ref of opts.farm as string[]) {
           const farm = isIdOf('farm', ref) ? farms.find((f) => f.id === ref) : byName(farms, ref);
           if (!farm) throw notFound('Farm', ref, 'See the farms with `drover get farms`.');
           farmIds.push(farm.id);
         }
       }
-      const created = await ctx.api.post<Webhook>(`${base}/webhooks`, {
+      const created = await ctx.http.post<Webhook>(`${base}/webhooks`, {
         name,
         endpointIds,
         events: opts.event,
@@ -245,7 +245,7 @@ export function registerWebhooks(program: Command, io: Io): void {
       do {
         const query = new URLSearchParams({ limit: String(Math.min(200, opts.limit - items.length)) });
         if (cursor) query.set('cursor', cursor);
-        const page = (await ctx.api.get<{ items: Delivery[]; nextCursor?: string }>(`${path}?${query}`)).body;
+        const page = (await ctx.http.get<{ items: Delivery[]; nextCursor?: string }>(`${path}?${query}`)).body;
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < opts.limit);
@@ -264,7 +264,7 @@ export function registerWebhooks(program: Command, io: Io): void {
       const ctx = contextOf(cmd, io);
       const endpoint = await findEndpoint(ctx, ref);
       const delivery = (
-        await ctx.api.post<Delivery>(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}/test`)
+        await ctx.http.post<Delivery>(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}/test`)
       ).body;
       const attempt = delivery.attempts.at(-1);
       if (delivery.status !== 'succeeded') {
@@ -289,7 +289,7 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       if (!isIdOf('delivery', id)) throw usageError(`"${id}" is not a delivery id (dlv-…).`);
-      const delivery = (await ctx.api.post<Delivery>(`${await envBase(ctx)}/deliveries/${id}/redeliver`))
+      const delivery = (await ctx.http.post<Delivery>(`${await envBase(ctx)}/deliveries/${id}/redeliver`))
         .body;
       notice(io, `Delivery ${id} queued again (${delivery.event.name}).`);
       if (ctx.format !== 'table') await printData(io, ctx.format, delivery, () => '');

@@ -3,7 +3,7 @@
 // terminal here, so no colour codes may appear.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { DroverApi } from '../../cli/api';
+import { cliApiClient, listAll } from '../../cli/api';
 import type { LocalRuntime } from '../../local/runtime';
 import { type ApiClient, apiClient } from '../support/api-client';
 import { awsAccessKeyCredentials, awsFarmRole, farm } from '../support/fixtures';
@@ -76,11 +76,10 @@ describe('drover get farms', () => {
   });
 });
 
-describe('DroverApi.listAll (behind every get)', () => {
+describe('listAll (behind every get)', () => {
   it('follows nextCursor to the last page, each item once', async () => {
-    const all = await new DroverApi(rt.apiUrl, rt.demo.token, 2).listAll<{ id: string }>(
-      `/v1/environments/${rt.demo.environmentId}/farms`,
-    );
+    const api = cliApiClient(rt.apiUrl, rt.demo.token);
+    const all = await listAll(api.listFarms, { params: { environmentId: rt.demo.environmentId } }, 2);
     expect(all).toHaveLength(5);
     expect(new Set(all.map((f) => f.id)).size).toBe(5);
   });

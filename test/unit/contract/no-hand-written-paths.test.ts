@@ -16,25 +16,10 @@ const SKIPPED_DIRS = new Set(['node_modules', '.next', 'out', 'contract']);
  */
 const PENDING = new Set([
   'cli/commands/apply.ts',
-  'cli/commands/audit.ts',
-  'cli/commands/auth.ts',
-  'cli/commands/delete.ts',
-  'cli/commands/describe.ts',
-  'cli/commands/env.ts',
-  'cli/commands/get.ts',
-  'cli/commands/lifecycle.ts',
   'cli/commands/logs.ts',
   'cli/commands/orchestration.ts',
   'cli/commands/policies.ts',
-  'cli/commands/retention.ts',
-  'cli/commands/servers.ts',
-  'cli/commands/signup.ts',
-  'cli/commands/tokens.ts',
-  'cli/commands/variables.ts',
   'cli/commands/webhooks.ts',
-  'cli/context.ts',
-  'cli/resolve.ts',
-  'cli/wait.ts',
 ]);
 
 const HAND_WRITTEN_PATH = /(['"`])\/(?:api\/)?v1(?:[/?{$]|\1)/;
