@@ -6,14 +6,6 @@ import type { ApiToken, ApiTokenInput } from '../../functions/domain/access/api-
 import { contextOf } from '../context';
 import { type Column, type Io, notice, printData, printList, renderTable } from '../output';
 
-interface Me {
-  user: { id: string; email: string; name: string };
-  accountRole: string;
-  via: string;
-  apiToken: { id: string; permissions: string[] | null } | null;
-  environments: { environmentId: string; name: string; permissions: Record<string, string> }[];
-}
-
 const tokenColumns: Column<ApiToken>[] = [
   { header: 'name', value: (t) => t.name },
   { header: 'permissions', value: (t) => (t.permissions ? t.permissions.join(' ') : '(as the user)') },

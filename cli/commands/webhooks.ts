@@ -5,7 +5,6 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { Farm } from '../../functions/domain/schemas';
 import type {
   Delivery,
-  DeliveryAttempt,
   Webhook,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
@@ -13,50 +12,9 @@ import type {
 import { type Context, contextOf } from '../context';
 import { parseDuration } from '../duration';
 import { CliError, usageError } from '../errors';
-import { type Column, type Io, notice, type Palette, printData, printList, renderTable } from '../output';
+import { type Io, notice, printData, printList, renderTable } from '../output';
 import { byName, isIdOf } from '../resolve';
-
-const endpointColumns: Column<WebhookEndpoint>[] = [
-  { header: 'url', value: (e) => e.url },
-  { header: 'enabled', value: (e) => (e.enabled ? 'yes' : 'no') },
-  { header: 'timeout', value: (e) => `${e.timeoutSeconds}s` },
-  { header: 'secret', value: (e) => `…${e.secretHint}${e.previousSecretExpiresAt ? ' (rotating)' : ''}` },
-  { header: 'id', value: (e) => e.id },
-];
-
-const webhookColumns: Column<Webhook>[] = [
-  { header: 'name', value: (w) => w.name },
-  { header: 'enabled', value: (w) => (w.enabled ? 'yes' : 'no') },
-  { header: 'events', value: (w) => w.events.join(',') },
-  { header: 'endpoints', value: (w) => String(w.endpointIds.length) },
-  { header: 'attempts', value: (w) => String(w.maxAttempts) },
-  { header: 'id', value: (w) => w.id },
-];
-
-const paintStatus = (text: string, p: Palette) =>
-  text.startsWith('succeeded') ? p.green(text) : text.startsWith('failed') ? p.red(text) : p.yellow(text);
-
-const deliveryColumns: Column<Delivery>[] = [
-  { header: 'delivery', value: (d) => d.id },
-  { header: 'event', value: (d) => d.event.name },
-  { header: 'status', value: (d) => d.status, paint: paintStatus },
-  { header: 'attempts', value: (d) => String(d.attemptCount) },
-  { header: 'http', value: (d) => String(d.attempts.at(-1)?.httpStatus ?? '-') },
-  { header: 'created', value: (d) => d.createdAt },
-  { header: 'error', value: (d) => d.attempts.at(-1)?.error ?? '' },
-];
-
-type AttemptRow = DeliveryAttempt & { deliveryId: string };
-const attemptColumns: Column<AttemptRow>[] = [
-  { header: 'delivery', value: (a) => a.deliveryId },
-  { header: '#', value: (a) => String(a.number) },
-  { header: 'outcome', value: (a) => a.outcome },
-  { header: 'http', value: (a) => String(a.httpStatus ?? '-') },
-  { header: 'latency', value: (a) => (a.latencyMs === null ? '-' : `${Math.round(a.latencyMs)}ms`) },
-  { header: 'started', value: (a) => a.startedAt },
-  { header: 'next retry', value: (a) => a.nextRetryAt ?? '-' },
-  { header: 'error', value: (a) => a.error ?? '' },
-];
+import { attemptColumns, deliveryColumns, endpointColumns, webhookColumns } from './webhook-columns';
 
 const notFound = (what: string, ref: string, hint: string) =>
   new CliError(`${what} "${ref}" not found.`, {
@@ -184,7 +142,10 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const endpoint = await findEndpoint(ctx, ref);
-      await ctx.http.delete(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}`, `"${endpoint.version}"`);
+      await ctx.http.delete(
+        `${await envBase(ctx)}/webhook-endpoints/${endpoint.id}`,
+        `"${endpoint.version}"`,
+      );
       notice(io, `Endpoint ${endpoint.url} deleted.`);
     });
 
@@ -245,7 +206,8 @@ export function registerWebhooks(program: Command, io: Io): void {
       do {
         const query = new URLSearchParams({ limit: String(Math.min(200, opts.limit - items.length)) });
         if (cursor) query.set('cursor', cursor);
-        const page = (await ctx.http.get<{ items: Delivery[]; nextCursor?: string }>(`${path}?${query}`)).body;
+        const page = (await ctx.http.get<{ items: Delivery[]; nextCursor?: string }>(`${path}?${query}`))
+          .body;
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < opts.limit);
