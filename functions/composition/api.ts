@@ -1,6 +1,6 @@
 // The composition root of the API groups: every group's Lambda (functions/handlers/api/<group>.ts)
 // builds its ApiDeps here, each port from the environment on first use, once per cold start
-// (ports-from-environment.ts names the variables; infra/constructs/api.ts gives each group only
+// (ports-from-environment.ts names the variables; infra/constructs/api-group-needs.ts gives each group only
 // those of the ports it uses).
 import { createAccessAuthenticator } from '../adapters/identity/access-authenticator';
 import { createOperatorTokens } from '../adapters/identity/operator-tokens';

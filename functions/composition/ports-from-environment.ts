@@ -28,7 +28,7 @@
 //   OPERATOR_TOKEN_SHA256 operatorTokens    comma-separated hex SHA-256 of the platform operators' tokens
 //
 // The roots build each port on first use, once per cold start, so a function is only given the
-// variables of the ports it uses (infra/constructs/api.ts decides per group): the reconcile
+// variables of the ports it uses (infra/constructs/api-group-needs.ts decides per group): the reconcile
 // function has no AUTH_ISSUER, the agent group no scheduler.
 
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
