@@ -8,27 +8,13 @@ import { type CloudDriverFactory, CloudError } from '../ports/cloud-driver';
 import type { EventPublisher } from '../ports/event-publisher';
 import type { Principal } from '../ports/identity';
 import type { SecretBox } from '../ports/secret-box';
-import type { Store } from '../ports/store';
 import { describeFailure } from './cloud-failure';
 import { openCredentials } from './credentials';
 import { farmEvent, recordEvents } from './farm-events';
-import { getFarm } from './farms';
+import { type FarmsRepos, getFarm } from './farms';
 
-/** The Store's repositories this service uses (a service is handed only what it uses). */
-export type ServersRepos = Pick<
-  Store,
-  | 'aclRoles'
-  | 'audit'
-  | 'credentials'
-  | 'environments'
-  | 'farmEvents'
-  | 'farms'
-  | 'policies'
-  | 'reconciles'
-  | 'roles'
-  | 'servers'
-  | 'teams'
->;
+/** The farms service's repositories: a server is read and changed through its farm's access rules. */
+export type ServersRepos = FarmsRepos;
 
 interface Deps {
   store: ServersRepos;
