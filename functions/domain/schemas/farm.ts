@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AwsSecurityGroupId, AwsSubnetId, AwsVpcId } from './aws-ids';
 import { Description, idOf, LIMITS, Name, Tags, Timestamp, Versioned } from './common';
+import { Scaling, scheduleIssues } from './scaling';
 
 export const FarmStatus = z.enum([
   'Terminated',
@@ -86,6 +87,8 @@ const farmRoleCommon = {
   /** Seconds from the instance running to the agent's HostUp before the server is replaced. */
   initTimeoutSec: z.number().int().min(60).max(7200).default(1200),
   tags: Tags,
+  /** Metric rules and schedules within min/max (README "Scaling"); absent: min/max only. */
+  scaling: Scaling.optional(),
 };
 
 export const AwsFarmRole = z
@@ -148,6 +151,8 @@ function checkFarm(farm: z.infer<typeof FarmFields>, ctx: z.RefinementCtx): void
         message: `must not exceed maxInstances (${fr.maxInstances})`,
       });
     }
+    for (const issue of scheduleIssues(fr.scaling, fr.maxInstances))
+      ctx.addIssue({ code: 'custom', path: at(...issue.path), message: issue.message });
     fr.zones.forEach((zone, z) => {
       if (!zone.startsWith(fr.region)) {
         ctx.addIssue({
