@@ -12,7 +12,6 @@ import {
   type StoredConfig,
 } from './config';
 import { CliError, usageError } from './errors';
-import { DroverApi } from './http-api';
 import { type Io, type OutputFormat, processIo } from './output';
 import { findEnvironment } from './resolve';
 
@@ -23,8 +22,6 @@ export interface Context {
   configPath: string;
   config: StoredConfig;
   api: ApiClient;
-  /** The hand-written client of the commands not yet moved onto `api`. */
-  http: DroverApi;
   /** The environment named by --env, DROVER_ENV or `drover env use` (or the only one there is). */
   environment(): Promise<Environment>;
 }
@@ -43,7 +40,6 @@ export function contextOf(command: Command, io: Io = processIo()): Context {
     configPath: path,
     config,
     api,
-    http: new DroverApi(settings.apiUrl, settings.token),
     environment() {
       environment ??= chooseEnvironment(api, settings);
       return environment;

@@ -5,15 +5,17 @@
 // What changes is printed to stderr as field paths, old → new; --dry-run stops there.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Farm, FarmSpec } from '../../functions/domain/schemas';
-import { contextOf } from '../context';
+import type { Environment, Farm, FarmSpec } from '../../functions/domain/schemas';
+import { listAll } from '../api';
+import { type Context, contextOf } from '../context';
 import { type Change, diffFarmSpec, renderChanges } from '../diff';
 import { ApiError, CliError } from '../errors';
 import { parseFarmDocument, type Referable, resolveFarmDocument } from '../farm-document';
 import { colourEnabled, type Io, notice, palette, printData } from '../output';
 import { readStdin } from '../prompt';
 import { byName, type FoundFarm, getFarm, listCredentials, listRoles } from '../resolve';
-import { applyRule, applyScript, orchestrationKindOf } from './orchestration';
+import { orchestrationKindOf } from './orchestration';
+import { applyRule, applyScript } from './orchestration-apply';
 import { applyPolicy, isPolicyDocument } from './policies';
 
 type Action = 'created' | 'updated' | 'unchanged';
@@ -110,68 +112,83 @@ A Governance policy file (see examples/policies/):
       const ctx = contextOf(cmd, io);
       const source = opts.filename === '-' ? 'stdin' : opts.filename;
       const text = await readSource(opts.filename);
-      // Scripts and orchestration rules have their own documents (commands/orchestration.ts).
+      // Scripts and orchestration rules have their own documents (commands/orchestration-apply.ts).
       const kind = await orchestrationKindOf(text);
       if (kind === 'Script') return applyScript(ctx, text, source, Boolean(opts.dryRun));
       if (kind === 'OrchestrationRule') return applyRule(ctx, text, source, Boolean(opts.dryRun));
       if (await isPolicyDocument(text)) return applyPolicy(ctx, text, source, Boolean(opts.dryRun));
-      const doc = await parseFarmDocument(text, source);
-      const env = await ctx.environment();
-
-      const listed = byName(await ctx.http.listAll<Farm>(`/v1/environments/${env.id}/farms`), doc.spec.name);
-      const current: FoundFarm | undefined = listed ? await getFarm(ctx.api, env, listed.id) : undefined;
-      const lookup = {
-        role: once<Referable[]>(() => listRoles(ctx.api, env)),
-        credentials: once<Referable[]>(() => listCredentials(ctx.api, env)),
-      };
-      let spec = await resolveFarmDocument(doc, lookup, source);
-      if (current) spec = keepFarmRoleIds(spec, current.farm);
-
-      const changes: Change[] = diffFarmSpec(current?.farm, spec);
-      const p = palette(colourEnabled(io.stderr, io.env));
-      if (!current)
-        notice(io, `Farm ${spec.name} does not exist in environment ${env.name}; it will be created:`);
-      else if (changes.length)
-        notice(
-          io,
-          `Farm ${current.farm.name} (${current.farm.id}) at version ${current.farm.version} changes:`,
-        );
-      else
-        notice(
-          io,
-          `Farm ${current.farm.name} (${current.farm.id}) at version ${current.farm.version}: no changes.`,
-        );
-      io.stderr.write(renderChanges(changes, p));
-
-      const action: Action = current ? (changes.length ? 'updated' : 'unchanged') : 'created';
-      let result: Farm | undefined = current?.farm;
-      if (opts.dryRun) notice(io, 'Dry run: nothing was written.');
-      else if (!current) {
-        result = (await ctx.http.post<Farm>(`/v1/environments/${env.id}/farms`, spec)).body;
-      } else if (changes.length) {
-        const ifMatch = doc.version !== undefined ? `"${doc.version}"` : current.etag;
-        try {
-          result = (await ctx.http.put<Farm>(`/v1/farms/${current.farm.id}`, spec, ifMatch)).body;
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 412)
-            throw staleUpdate(error, current.farm, opts.filename, doc.version);
-          throw error;
-        }
-      }
-
-      if (ctx.format === 'table') {
-        const done = opts.dryRun
-          ? `would be ${action === 'unchanged' ? 'left unchanged' : action} (dry run)`
-          : action;
-        io.stdout.write(
-          `farm/${spec.name} ${done}${result && !opts.dryRun ? ` (version ${result.version})` : ''}\n`,
-        );
-      } else
-        await printData(
-          io,
-          ctx.format,
-          { action, dryRun: Boolean(opts.dryRun), changes, farm: result ?? null },
-          () => '',
-        );
+      return applyFarm(ctx, text, source, opts);
     });
+}
+
+async function applyFarm(ctx: Context, text: string, source: string, opts: ApplyOptions): Promise<void> {
+  const io = ctx.io;
+  const doc = await parseFarmDocument(text, source);
+  const env = await ctx.environment();
+  const listed = byName(
+    await listAll(ctx.api.listFarms, { params: { environmentId: env.id } }),
+    doc.spec.name,
+  );
+  const current: FoundFarm | undefined = listed ? await getFarm(ctx.api, env, listed.id) : undefined;
+  const lookup = {
+    role: once<Referable[]>(() => listRoles(ctx.api, env)),
+    credentials: once<Referable[]>(() => listCredentials(ctx.api, env)),
+  };
+  let spec = await resolveFarmDocument(doc, lookup, source);
+  if (current) spec = keepFarmRoleIds(spec, current.farm);
+
+  const changes: Change[] = diffFarmSpec(current?.farm, spec);
+  showChanges(io, env, current, spec, changes);
+
+  const action: Action = current ? (changes.length ? 'updated' : 'unchanged') : 'created';
+  let result: Farm | undefined = current?.farm;
+  if (opts.dryRun) notice(io, 'Dry run: nothing was written.');
+  else if (!current) {
+    result = (await ctx.api.createFarm({ params: { environmentId: env.id }, body: spec })).body;
+  } else if (changes.length) {
+    const ifMatch = doc.version !== undefined ? doc.version : current.etag;
+    try {
+      result = (await ctx.api.updateFarm({ params: { farmId: current.farm.id }, body: spec, ifMatch })).body;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412)
+        throw staleUpdate(error, current.farm, opts.filename, doc.version);
+      throw error;
+    }
+  }
+
+  if (ctx.format === 'table') {
+    const done = opts.dryRun
+      ? `would be ${action === 'unchanged' ? 'left unchanged' : action} (dry run)`
+      : action;
+    io.stdout.write(
+      `farm/${spec.name} ${done}${result && !opts.dryRun ? ` (version ${result.version})` : ''}\n`,
+    );
+  } else
+    await printData(
+      io,
+      ctx.format,
+      { action, dryRun: Boolean(opts.dryRun), changes, farm: result ?? null },
+      () => '',
+    );
+}
+
+/** What the apply changes, on stderr: a heading, then one line per field path. */
+function showChanges(
+  io: Io,
+  env: Environment,
+  current: FoundFarm | undefined,
+  spec: FarmSpec,
+  changes: Change[],
+): void {
+  const p = palette(colourEnabled(io.stderr, io.env));
+  if (!current)
+    notice(io, `Farm ${spec.name} does not exist in environment ${env.name}; it will be created:`);
+  else if (changes.length)
+    notice(io, `Farm ${current.farm.name} (${current.farm.id}) at version ${current.farm.version} changes:`);
+  else
+    notice(
+      io,
+      `Farm ${current.farm.name} (${current.farm.id}) at version ${current.farm.version}: no changes.`,
+    );
+  io.stderr.write(renderChanges(changes, p));
 }

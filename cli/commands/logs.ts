@@ -5,8 +5,9 @@
 // whole output (stdout on stdout, stderr on stderr); with --follow it waits for the end,
 // printing the output as it grows.
 import type { Command } from 'commander';
-import type { Environment, Server } from '../../functions/domain/schemas';
-import type { Execution, Script } from '../../functions/domain/schemas/orchestration';
+import type { Environment } from '../../functions/domain/schemas';
+import type { Execution } from '../../functions/domain/schemas/orchestration';
+import { listAll } from '../api';
 import { type Context, contextOf } from '../context';
 import { formatDuration, parseDuration } from '../duration';
 import { CliError, usageError } from '../errors';
@@ -71,8 +72,11 @@ interface LogsOptions {
   limit: number;
 }
 
-/** The listing the filters name, as an API path. */
-async function listingPath(ctx: Context, opts: LogsOptions): Promise<{ path: string; what: string }> {
+/** One page of the newest executions the filters name, through their listing in the contract. */
+type Listing = (limit: number) => Promise<Execution[]>;
+
+/** The listing the filters name. */
+async function listingOf(ctx: Context, opts: LogsOptions): Promise<{ list: Listing; what: string }> {
   const given = [opts.farm, opts.server, opts.script].filter(Boolean).length;
   if (given === 0)
     throw usageError(
@@ -81,7 +85,7 @@ async function listingPath(ctx: Context, opts: LogsOptions): Promise<{ path: str
     );
   if (opts.script && given > 1) throw usageError('--script lists a script on every farm: use it alone.');
   if (opts.script) {
-    const scripts = await ctx.http.listAll<Script>('/v1/scripts');
+    const scripts = await listAll(ctx.api.listScripts, {});
     const script = isIdOf('script', opts.script)
       ? scripts.find((s) => s.id === opts.script)
       : byName(scripts, opts.script);
@@ -89,34 +93,42 @@ async function listingPath(ctx: Context, opts: LogsOptions): Promise<{ path: str
       throw new CliError(`Script "${opts.script}" not found.`, {
         hints: ['See the scripts with `drover get scripts`.'],
       });
-    return { path: `/v1/scripts/${script.id}/executions`, what: `script ${script.name}` };
+    const params = { scriptId: script.id };
+    return {
+      list: async (limit) => (await ctx.api.listScriptExecutions({ params, query: { limit } })).body.items,
+      what: `script ${script.name}`,
+    };
   }
   const env = await ctx.environment();
   if (opts.server) {
     const farmId = opts.farm
       ? (await getFarm(ctx.api, env, opts.farm)).farm.id
       : await farmOfServer(ctx, env, opts.server);
-    return { path: `/v1/farms/${farmId}/servers/${opts.server}/executions`, what: `server ${opts.server}` };
+    const params = { farmId, serverId: opts.server };
+    return {
+      list: async (limit) => (await ctx.api.listServerExecutions({ params, query: { limit } })).body.items,
+      what: `server ${opts.server}`,
+    };
   }
   const { farm } = await getFarm(ctx.api, env, opts.farm!);
-  return { path: `/v1/farms/${farm.id}/executions`, what: `farm ${farm.name}` };
+  const params = { farmId: farm.id };
+  return {
+    list: async (limit) => (await ctx.api.listFarmExecutions({ params, query: { limit } })).body.items,
+    what: `farm ${farm.name}`,
+  };
 }
 
 /** Which farm of the environment a server belongs to (a server id alone does not say). */
 async function farmOfServer(ctx: Context, env: Environment, serverId: string): Promise<string> {
-  const farms = await ctx.http.listAll<{ id: string }>(`/v1/environments/${env.id}/farms`);
+  const farms = await listAll(ctx.api.listFarms, { params: { environmentId: env.id } });
   for (const farm of farms) {
-    const servers = (await ctx.http.get<{ items: Server[] }>(`/v1/farms/${farm.id}/servers?status=all`)).body
-      .items;
+    const servers = (await ctx.api.listServers({ params: { farmId: farm.id }, query: { status: 'all' } }))
+      .body.items;
     if (servers.some((s) => s.id === serverId)) return farm.id;
   }
   throw new CliError(`Server ${serverId} not found in environment ${env.name}.`, {
     hints: ['Give its farm with --farm, or see the servers with `drover get servers`.'],
   });
-}
-
-async function page(ctx: Context, path: string, limit: number): Promise<Execution[]> {
-  return (await ctx.http.get<{ items: Execution[] }>(`${path}?limit=${limit}`)).body.items;
 }
 
 function interrupted(): { signal: AbortSignal; release(): void } {
@@ -133,7 +145,7 @@ function interrupted(): { signal: AbortSignal; release(): void } {
   };
 }
 
-async function followListing(ctx: Context, path: string, opts: LogsOptions): Promise<void> {
+async function followListing(ctx: Context, list: Listing, opts: LogsOptions): Promise<void> {
   const p = palette(colourEnabled(ctx.io.stdout, ctx.io.env));
   const seen = new Map<string, number>();
   const stop = interrupted();
@@ -141,9 +153,7 @@ async function followListing(ctx: Context, path: string, opts: LogsOptions): Pro
   try {
     while (!stop.signal.aborted) {
       // Oldest first, so a burst of new runs prints in the order it happened.
-      const changed = (await page(ctx, path, opts.limit))
-        .filter((e) => seen.get(e.id) !== e.version)
-        .reverse();
+      const changed = (await list(opts.limit)).filter((e) => seen.get(e.id) !== e.version).reverse();
       for (const e of changed) seen.set(e.id, e.version);
       if (changed.length > 0) {
         if (ctx.format === 'json') for (const e of changed) ctx.io.stdout.write(`${JSON.stringify(e)}\n`);
@@ -163,7 +173,7 @@ async function followListing(ctx: Context, path: string, opts: LogsOptions): Pro
 }
 
 async function printExecution(ctx: Context, id: string, opts: LogsOptions): Promise<void> {
-  const read = async () => (await ctx.http.get<Execution>(`/v1/executions/${id}`)).body;
+  const read = async () => (await ctx.api.getExecution({ params: { executionId: id } })).body;
   let execution = await read();
   if (opts.follow && ctx.format === 'table') {
     const stop = interrupted();
@@ -233,9 +243,9 @@ export function registerLogs(program: Command, io: Io): void {
         if (!isIdOf('execution', id)) throw usageError(`${id} is not an execution id (exe-…).`);
         return printExecution(ctx, id, opts);
       }
-      const { path, what } = await listingPath(ctx, opts);
-      if (opts.follow) return followListing(ctx, path, opts);
-      const items = await page(ctx, path, opts.limit);
+      const { list, what } = await listingOf(ctx, opts);
+      if (opts.follow) return followListing(ctx, list, opts);
+      const items = await list(opts.limit);
       return printList(ctx.io, ctx.format, items, executionColumns, `No executions for ${what} yet.`);
     });
 }

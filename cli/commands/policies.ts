@@ -5,6 +5,7 @@
 // schema first, so a bad file fails with the API's field paths.
 import { diffDocuments } from '../../functions/domain/document-diff';
 import { type Policy, PolicyInput, type PolicyRule } from '../../functions/domain/schemas/policy';
+import { listAll } from '../api';
 import type { Context } from '../context';
 import { renderChanges } from '../diff';
 import { ApiError, CliError, invalidInput } from '../errors';
@@ -75,7 +76,7 @@ export function ruleSummary(rule: PolicyRule): string {
 
 export async function listPolicies(ctx: Context): Promise<void> {
   const env = await ctx.environment();
-  const items = await ctx.http.listAll<Policy>(`/v1/environments/${env.id}/policies`);
+  const items = await listAll(ctx.api.listPolicies, { params: { environmentId: env.id } });
   return printList(ctx.io, ctx.format, items, columns, `No policies in environment ${env.name}.`);
 }
 
@@ -83,11 +84,11 @@ async function findPolicy(ctx: Context, ref: string): Promise<{ policy: Policy; 
   const env = await ctx.environment();
   let id = ref;
   if (!isIdOf('policy', ref)) {
-    const found = byName(await ctx.http.listAll<Policy>(`/v1/environments/${env.id}/policies`), ref);
+    const found = byName(await listAll(ctx.api.listPolicies, { params: { environmentId: env.id } }), ref);
     if (!found) return undefined;
     id = found.id;
   }
-  const read = await ctx.http.get<Policy>(`/v1/environments/${env.id}/policies/${id}`);
+  const read = await ctx.api.getPolicy({ params: { environmentId: env.id, policyId: id } });
   return { policy: read.body, etag: read.etag ?? `"${read.body.version}"` };
 }
 
@@ -177,13 +178,12 @@ export async function applyPolicy(
   let result: Policy | undefined = current?.policy;
   if (dryRun) notice(ctx.io, 'Dry run: nothing was written.');
   else if (!current) {
-    result = (await ctx.http.post<Policy>(`/v1/environments/${env.id}/policies`, input)).body;
+    result = (await ctx.api.createPolicy({ params: { environmentId: env.id }, body: input })).body;
   } else if (changes.length) {
     const ifMatch = version !== undefined ? `"${version}"` : current.etag;
     try {
-      result = (
-        await ctx.http.put<Policy>(`/v1/environments/${env.id}/policies/${current.policy.id}`, input, ifMatch)
-      ).body;
+      const params = { environmentId: env.id, policyId: current.policy.id };
+      result = (await ctx.api.updatePolicy({ params, body: input, ifMatch })).body;
     } catch (error) {
       if (error instanceof ApiError && error.status === 412)
         throw new CliError(
@@ -207,7 +207,8 @@ export async function applyPolicy(
 export async function deletePolicy(ctx: Context, ref: string): Promise<void> {
   const { policy, etag } = await getPolicy(ctx, ref);
   try {
-    await ctx.http.delete(`/v1/environments/${policy.environmentId}/policies/${policy.id}`, etag);
+    const params = { environmentId: policy.environmentId, policyId: policy.id };
+    await ctx.api.deletePolicy({ params, ifMatch: etag });
   } catch (error) {
     if (error instanceof ApiError && error.status === 412)
       throw new CliError(`Policy ${policy.name} changed while it was being deleted; nothing was deleted.`, {

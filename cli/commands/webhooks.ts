@@ -2,13 +2,13 @@
 // rotate-secret, delete), webhooks (list, create), delivery history with attempts, a test event,
 // and redelivery. Endpoints are named by id or URL, webhooks by name or id.
 import { type Command, InvalidArgumentError } from 'commander';
-import type { Farm } from '../../functions/domain/schemas';
 import type {
   Delivery,
   Webhook,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
 } from '../../functions/domain/schemas/webhook';
+import { listAll } from '../api';
 import { type Context, contextOf } from '../context';
 import { parseDuration } from '../duration';
 import { CliError, usageError } from '../errors';
@@ -28,13 +28,13 @@ const notFound = (what: string, ref: string, hint: string) =>
     },
   });
 
-async function envBase(ctx: Context): Promise<string> {
-  return `/v1/environments/${(await ctx.environment()).id}`;
+/** The current environment as the path parameter every webhook route takes. */
+async function envParams(ctx: Context): Promise<{ environmentId: string }> {
+  return { environmentId: (await ctx.environment()).id };
 }
 
 async function findEndpoint(ctx: Context, ref: string): Promise<WebhookEndpoint> {
-  const base = await envBase(ctx);
-  const all = await ctx.http.listAll<WebhookEndpoint>(`${base}/webhook-endpoints`);
+  const all = await listAll(ctx.api.listWebhookEndpoints, { params: await envParams(ctx) });
   const found = isIdOf('webhookEndpoint', ref)
     ? all.find((e) => e.id === ref)
     : all.find((e) => e.url === ref);
@@ -43,8 +43,7 @@ async function findEndpoint(ctx: Context, ref: string): Promise<WebhookEndpoint>
 }
 
 async function findWebhook(ctx: Context, ref: string): Promise<Webhook> {
-  const base = await envBase(ctx);
-  const all = await ctx.http.listAll<Webhook>(`${base}/webhooks`);
+  const all = await listAll(ctx.api.listWebhooks, { params: await envParams(ctx) });
   const found = isIdOf('webhook', ref) ? all.find((w) => w.id === ref) : byName(all, ref);
   if (!found) throw notFound('Webhook', ref, 'See the webhooks with `drover webhooks list`.');
   return found;
@@ -85,15 +84,33 @@ export function registerWebhooks(program: Command, io: Io): void {
   const webhooks = program
     .command('webhooks')
     .description('Webhook endpoints, webhooks and their delivery history');
-
   const endpoints = webhooks
     .command('endpoints')
     .description("List the environment's webhook endpoints (and create, rotate-secret, delete)")
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
-      const items = await ctx.http.listAll<WebhookEndpoint>(`${await envBase(ctx)}/webhook-endpoints`);
+      const items = await listAll(ctx.api.listWebhookEndpoints, { params: await envParams(ctx) });
       await printList(io, ctx.format, items, endpointColumns, 'The environment has no webhook endpoints.');
     });
+  registerEndpointCreate(endpoints, io);
+  registerEndpointRotate(endpoints, io);
+  registerEndpointDelete(endpoints, io);
+  webhooks
+    .command('list')
+    .alias('ls')
+    .description("List the environment's webhooks")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd, io);
+      const items = await listAll(ctx.api.listWebhooks, { params: await envParams(ctx) });
+      await printList(io, ctx.format, items, webhookColumns, 'The environment has no webhooks.');
+    });
+  registerWebhookCreate(webhooks, io);
+  registerHistory(webhooks, io);
+  registerTest(webhooks, io);
+  registerRedeliver(webhooks, io);
+}
+
+function registerEndpointCreate(endpoints: Command, io: Io): void {
   endpoints
     .command('create')
     .argument('<url>', 'where to POST (https in hosted deployments)')
@@ -102,20 +119,28 @@ export function registerWebhooks(program: Command, io: Io): void {
     .option('--header <name=value>', 'a custom header (repeatable)', parseHeader)
     .option('--timeout <seconds>', 'seconds to wait for an answer (1-10)', parseCount)
     .option('--disabled', 'create it disabled')
-    .action(async (url: string, opts: Record<string, unknown>, cmd: Command) => {
+    .action(async (url: string, opts: EndpointCreateOptions, cmd: Command) => {
       const ctx = contextOf(cmd, io);
-      const created = await ctx.http.post<WebhookEndpointWithSecret>(
-        `${await envBase(ctx)}/webhook-endpoints`,
-        {
-          url,
-          ...(opts.description ? { description: opts.description } : {}),
-          ...(opts.header ? { headers: opts.header } : {}),
-          ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
-          ...(opts.disabled ? { enabled: false } : {}),
-        },
-      );
+      const body = {
+        url,
+        ...(opts.description ? { description: opts.description } : {}),
+        ...(opts.header ? { headers: opts.header } : {}),
+        ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+        ...(opts.disabled ? { enabled: false } : {}),
+      };
+      const created = await ctx.api.createWebhookEndpoint({ params: await envParams(ctx), body });
       await printRevealed(ctx, created.body, 'created');
     });
+}
+
+interface EndpointCreateOptions {
+  description?: string;
+  header?: Record<string, string>;
+  timeout?: number;
+  disabled?: boolean;
+}
+
+function registerEndpointRotate(endpoints: Command, io: Io): void {
   endpoints
     .command('rotate-secret')
     .argument('<endpoint>', 'endpoint id or URL')
@@ -129,12 +154,15 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (ref: string, opts: { overlap: number }, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const endpoint = await findEndpoint(ctx, ref);
-      const rotated = await ctx.http.post<WebhookEndpointWithSecret>(
-        `${await envBase(ctx)}/webhook-endpoints/${endpoint.id}/rotate-secret`,
-        { overlapSeconds: Math.round(opts.overlap / 1000) },
-      );
+      const rotated = await ctx.api.rotateWebhookEndpointSecret({
+        params: { ...(await envParams(ctx)), endpointId: endpoint.id },
+        body: { overlapSeconds: Math.round(opts.overlap / 1000) },
+      });
       await printRevealed(ctx, rotated.body, 'secret rotated');
     });
+}
+
+function registerEndpointDelete(endpoints: Command, io: Io): void {
   endpoints
     .command('delete')
     .argument('<endpoint>', 'endpoint id or URL')
@@ -142,23 +170,22 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const endpoint = await findEndpoint(ctx, ref);
-      await ctx.http.delete(
-        `${await envBase(ctx)}/webhook-endpoints/${endpoint.id}`,
-        `"${endpoint.version}"`,
-      );
+      await ctx.api.deleteWebhookEndpoint({
+        params: { ...(await envParams(ctx)), endpointId: endpoint.id },
+        ifMatch: endpoint.version,
+      });
       notice(io, `Endpoint ${endpoint.url} deleted.`);
     });
+}
 
-  webhooks
-    .command('list')
-    .alias('ls')
-    .description("List the environment's webhooks")
-    .action(async (_opts: unknown, cmd: Command) => {
-      const ctx = contextOf(cmd, io);
-      const items = await ctx.http.listAll<Webhook>(`${await envBase(ctx)}/webhooks`);
-      await printList(io, ctx.format, items, webhookColumns, 'The environment has no webhooks.');
-    });
+interface WebhookCreateOptions {
+  endpoint: string[];
+  event: string[];
+  farm?: string[];
+  maxAttempts?: number;
+}
 
+function registerWebhookCreate(webhooks: Command, io: Io): void {
   webhooks
     .command('create')
     .argument('<name>', 'a name for the webhook')
@@ -167,30 +194,33 @@ export function registerWebhooks(program: Command, io: Io): void {
     .requiredOption('--event <name>', 'event name, or * for all (repeatable)', collect)
     .option('--farm <farm>', 'only events of this farm, by name or id (repeatable)', collect)
     .option('--max-attempts <n>', 'attempts per delivery (1-10)', parseCount)
-    .action(async (name: string, opts: Record<string, string[] | number | undefined>, cmd: Command) => {
+    .action(async (name: string, opts: WebhookCreateOptions, cmd: Command) => {
       const ctx = contextOf(cmd, io);
-      const base = await envBase(ctx);
+      const params = await envParams(ctx);
       const endpointIds = [];
-      for (const ref of opts.endpoint as string[]) endpointIds.push((await findEndpoint(ctx, ref)).id);
+      for (const ref of opts.endpoint) endpointIds.push((await findEndpoint(ctx, ref)).id);
       const farmIds = [];
       if (opts.farm) {
-        const farms = await ctx.http.listAll<Farm>(`${base}/farms`);
-        for (const ref of opts.farm as string[]) {
+        const farms = await listAll(ctx.api.listFarms, { params });
+        for (const ref of opts.farm) {
           const farm = isIdOf('farm', ref) ? farms.find((f) => f.id === ref) : byName(farms, ref);
           if (!farm) throw notFound('Farm', ref, 'See the farms with `drover get farms`.');
           farmIds.push(farm.id);
         }
       }
-      const created = await ctx.http.post<Webhook>(`${base}/webhooks`, {
+      const body = {
         name,
         endpointIds,
         events: opts.event,
         farmIds,
         ...(opts.maxAttempts !== undefined ? { maxAttempts: opts.maxAttempts } : {}),
-      });
+      };
+      const created = await ctx.api.createWebhook({ params, body });
       await printData(io, ctx.format, created.body, (p) => renderTable(webhookColumns, [created.body], p));
     });
+}
 
+function registerHistory(webhooks: Command, io: Io): void {
   webhooks
     .command('history')
     .argument('<webhook>', 'webhook name or id')
@@ -200,14 +230,13 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (ref: string, opts: { limit: number; attempts?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const webhook = await findWebhook(ctx, ref);
-      const path = `${await envBase(ctx)}/webhooks/${webhook.id}/deliveries`;
+      const params = { ...(await envParams(ctx)), webhookId: webhook.id };
+      // Not listAll: --limit stops after that many, not at the last page.
       const items: Delivery[] = [];
       let cursor: string | undefined;
       do {
-        const query = new URLSearchParams({ limit: String(Math.min(200, opts.limit - items.length)) });
-        if (cursor) query.set('cursor', cursor);
-        const page = (await ctx.http.get<{ items: Delivery[]; nextCursor?: string }>(`${path}?${query}`))
-          .body;
+        const query = { limit: Math.min(200, opts.limit - items.length), ...(cursor ? { cursor } : {}) };
+        const page = (await ctx.api.listWebhookDeliveries({ params, query })).body;
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < opts.limit);
@@ -217,7 +246,9 @@ export function registerWebhooks(program: Command, io: Io): void {
       const rows = items.flatMap((d) => d.attempts.map((a) => ({ ...a, deliveryId: d.id })));
       return printList(io, ctx.format, rows, attemptColumns, empty);
     });
+}
 
+function registerTest(webhooks: Command, io: Io): void {
   webhooks
     .command('test')
     .argument('<endpoint>', 'endpoint id or URL')
@@ -225,9 +256,8 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       const endpoint = await findEndpoint(ctx, ref);
-      const delivery = (
-        await ctx.http.post<Delivery>(`${await envBase(ctx)}/webhook-endpoints/${endpoint.id}/test`)
-      ).body;
+      const params = { ...(await envParams(ctx)), endpointId: endpoint.id };
+      const delivery = (await ctx.api.testWebhookEndpoint({ params })).body;
       const attempt = delivery.attempts.at(-1);
       if (delivery.status !== 'succeeded') {
         const why = attempt?.httpStatus ? `HTTP ${attempt.httpStatus}` : (attempt?.error ?? delivery.status);
@@ -243,7 +273,9 @@ export function registerWebhooks(program: Command, io: Io): void {
         ),
       );
     });
+}
 
+function registerRedeliver(webhooks: Command, io: Io): void {
   webhooks
     .command('redeliver')
     .argument('<delivery>', 'delivery id (dlv-…)')
@@ -251,8 +283,8 @@ export function registerWebhooks(program: Command, io: Io): void {
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd, io);
       if (!isIdOf('delivery', id)) throw usageError(`"${id}" is not a delivery id (dlv-…).`);
-      const delivery = (await ctx.http.post<Delivery>(`${await envBase(ctx)}/deliveries/${id}/redeliver`))
-        .body;
+      const params = { ...(await envParams(ctx)), deliveryId: id };
+      const delivery = (await ctx.api.redeliverWebhookDelivery({ params })).body;
       notice(io, `Delivery ${id} queued again (${delivery.event.name}).`);
       if (ctx.format !== 'table') await printData(io, ctx.format, delivery, () => '');
     });

@@ -1,5 +1,6 @@
 // Makes sure frontend/out is the export of the current sources: builds the portal when there is
-// no export or when a portal source (or a shared schema it imports) changed since the last one.
+// no export or when a portal source, a shared schema it imports or the API contract its client is
+// generated from (a route's path or schema) changed since the last one.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const PORTAL_DIR = path.join(REPO_ROOT, 'frontend/out');
 
-const SOURCES = ['frontend', 'functions/domain'];
+const SOURCES = ['frontend', 'functions/domain', 'functions/contract'];
 const SKIP = new Set(['out', '.next', 'node_modules']);
 
 function newestMtime(dir: string): number {

@@ -8,15 +8,10 @@
 export type Area = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
 
 /** Function keys as `file#Outer.inner` (see long-functions.ts), with the area working on each. */
-export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {
-  'cli/commands/apply.ts#registerApply': 'B',
-  'cli/commands/webhooks.ts#registerWebhooks': 'B',
-};
+export const PENDING_LONG_FUNCTIONS: Readonly<Record<string, Area>> = {};
 
 /** Files over the line limit whose header gives no `// Long because:` reason yet. */
-export const PENDING_LONG_FILES: Readonly<Record<string, Area>> = {
-  'cli/commands/orchestration.ts': 'B',
-};
+export const PENDING_LONG_FILES: Readonly<Record<string, Area>> = {};
 
 /** Import cycles as `a.ts -> b.ts -> a.ts`, starting at the alphabetically first file. */
 export const PENDING_IMPORT_CYCLES: Readonly<Record<string, Area>> = {};
