@@ -1,0 +1,95 @@
+// A Store on the real dynalite table whose DynamoDB requests are counted, and a SecretBox whose
+// opens are counted: what a reconcile pass costs, measured on the real adapters rather than
+// guessed (the fleet benchmark prices these counts; the quiet-pass test asserts zero writes).
+// Capacity is DynamoDB's own figure (ReturnConsumedCapacity TOTAL, which dynalite computes as
+// DynamoDB does: a strongly consistent read is 1 RRU per 4 KB, an eventually consistent one half).
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoStore } from '../../functions/adapters/dynamodb/dynamo-store';
+import type { SecretBox } from '../../functions/ports/secret-box';
+import type { Store } from '../../functions/ports/store';
+
+const WRITES = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+  'TransactWriteItemsCommand',
+]);
+
+export class DynamoCounts {
+  /** Requests by command name (GetItemCommand, QueryCommand…). */
+  requests: Record<string, number> = {};
+  readUnits = 0;
+  writeUnits = 0;
+
+  get reads(): number {
+    return Object.entries(this.requests).reduce((n, [name, c]) => n + (WRITES.has(name) ? 0 : c), 0);
+  }
+
+  get writes(): number {
+    return Object.entries(this.requests).reduce((n, [name, c]) => n + (WRITES.has(name) ? c : 0), 0);
+  }
+
+  reset(): void {
+    this.requests = {};
+    this.readUnits = 0;
+    this.writeUnits = 0;
+  }
+
+  describe(): string {
+    const byName = Object.entries(this.requests)
+      .map(([name, c]) => `${name.replace(/Command$/, '')} ${c}`)
+      .join(', ');
+    return `${this.reads + this.writes} requests (${byName || 'none'}); ${this.readUnits} RRU, ${this.writeUnits} WRU`;
+  }
+}
+
+interface Capacity {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
+/** A Store on `endpoint`'s table whose every request adds to `counts`. */
+export function countedStore(endpoint: string, tableName: string, counts = new DynamoCounts()) {
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = context.commandName ?? 'unknown';
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const out = await next(args);
+      counts.requests[name] = (counts.requests[name] ?? 0) + 1;
+      const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+        const units = c.CapacityUnits ?? 0;
+        if (WRITES.has(name)) counts.writeUnits += c.WriteCapacityUnits ?? units;
+        else counts.readUnits += c.ReadCapacityUnits ?? units;
+      }
+      return out;
+    },
+    { step: 'initialize', name: 'droverCountRequests' },
+  );
+  const db = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+  const store: Store = createDynamoStore(db, tableName);
+  return { store, counts, destroy: () => client.destroy() };
+}
+
+/** A SecretBox that counts its opens (KMS Decrypt in AWS). */
+export function countedSecrets(inner: SecretBox): SecretBox & { opens: number } {
+  const counted = {
+    opens: 0,
+    seal: (plaintext: string, context: Record<string, string>) => inner.seal(plaintext, context),
+    open: (sealed: string, context: Record<string, string>) => {
+      counted.opens++;
+      return inner.open(sealed, context);
+    },
+  };
+  return counted;
+}
