@@ -13,7 +13,9 @@ import { registerFire } from './commands/fire';
 import { registerGet } from './commands/get';
 import { registerLifecycle } from './commands/lifecycle';
 import { registerLogs } from './commands/logs';
+import { registerPlan } from './commands/plan';
 import { registerRetention } from './commands/retention';
+import { registerScaling } from './commands/scaling';
 import { registerServers } from './commands/servers';
 import { registerSignUp } from './commands/signup';
 import { registerTokens } from './commands/tokens';
@@ -56,6 +58,7 @@ export function buildProgram(io: Io): Command {
   registerEnv(program, io);
   registerGet(program, io);
   registerDescribe(program, io);
+  registerPlan(program, io);
   registerApply(program, io);
   registerDelete(program, io);
   registerLifecycle(program, io);
@@ -67,6 +70,7 @@ export function buildProgram(io: Io): Command {
   registerAudit(program, io);
   registerTokens(program, io);
   registerRetention(program, io);
+  registerScaling(program, io);
   return program;
 }
 

@@ -26,29 +26,28 @@ const EPSILON = 1e-9;
 /** The value of a rule's source over its window, and how many samples made it. */
 export function ruleValue(rule: ScalingRule, ctx: RuleContext): { value: number | null; samples: number } {
   const since = ctx.now - rule.windowSec * 1000;
-  const inWindow = (ctx.samples[metricKey(rule.source)] ?? []).filter((s) => s.at > since && s.at <= ctx.now);
-  if (!isPerServer(rule.source)) {
-    return {
-      value: aggregate(
-        inWindow.map((s) => s.value),
-        rule.aggregate,
-      ),
-      samples: inWindow.length,
-    };
-  }
+  const all = ctx.samples[metricKey(rule.source)] ?? [];
+  const perServer = isPerServer(rule.source);
+  const values: number[] = [];
   // Per server: its mean over the window, then the rule's aggregate across ready servers.
-  const perServer = new Map<string, { total: number; count: number }>();
-  let used = 0;
-  for (const s of inWindow) {
-    if (s.serverId === undefined || !ctx.ready.has(s.serverId)) continue;
-    const acc = perServer.get(s.serverId) ?? { total: 0, count: 0 };
-    acc.total += s.value;
-    acc.count++;
-    perServer.set(s.serverId, acc);
-    used++;
+  const sums = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const s of all) {
+    if (s.at <= since || s.at > ctx.now) continue;
+    if (!perServer) values.push(s.value);
+    else if (s.serverId !== undefined && ctx.ready.has(s.serverId)) {
+      sums.set(s.serverId, (sums.get(s.serverId) ?? 0) + s.value);
+      counts.set(s.serverId, (counts.get(s.serverId) ?? 0) + 1);
+    }
   }
-  const means = [...perServer.values()].map((a) => a.total / a.count);
-  return { value: aggregate(means, rule.aggregate), samples: used };
+  if (!perServer) return { value: aggregate(values, rule.aggregate), samples: values.length };
+  let used = 0;
+  for (const [id, total] of sums) {
+    const count = counts.get(id)!;
+    values.push(total / count);
+    used += count;
+  }
+  return { value: aggregate(values, rule.aggregate), samples: used };
 }
 
 /** The server count a rule asks for at this value. */

@@ -4,3 +4,4 @@ export { aggregate } from './aggregate';
 export { decideScale, type ScaleOutcome } from './decide-scale';
 export { EMPTY_MEMORY, type MetricSample, type ScaleInput, type ScalingServer } from './scale-input';
 export { boundsAt, isOpenAt, wallClock } from './schedule-bounds';
+export { LOAD_METRICS, type SimulatedRole, simulateScaling } from './simulate-scaling';

@@ -36,8 +36,21 @@ export interface WallClock {
   minute: number;
 }
 
+// formatToParts costs tens of µs; every farm role evaluated in one minute asks for the same
+// minute, and zone offsets are whole minutes, so one entry per zone serves a whole pass.
+const lastClock = new Map<string, { minute: number; clock: WallClock }>();
+
 /** The local weekday and time of `at` in a time zone. */
 export function wallClock(at: Date, timeZone: string): WallClock {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const cached = lastClock.get(timeZone);
+  if (cached?.minute === minute) return cached.clock;
+  const clock = readWallClock(at, timeZone);
+  lastClock.set(timeZone, { minute, clock });
+  return clock;
+}
+
+function readWallClock(at: Date, timeZone: string): WallClock {
   let day = 0;
   let hour = 0;
   let minute = 0;

@@ -93,14 +93,12 @@ export const scalingArb = fc
     scaling: Scaling.parse({
       ...settings,
       rules,
-      schedules: schedules
-        .filter((w) => w.start !== w.end)
-        .map(({ extra, ...w }, i) => ({
-          ...w,
-          name: `w${i}`,
-          maxInstances: Math.min(max, w.minInstances + extra),
-          minInstances: Math.min(max, w.minInstances),
-        })),
+      schedules: schedules.map(({ extra, ...w }, i) => ({
+        ...w,
+        name: `w${i}`,
+        maxInstances: Math.min(max, w.minInstances + extra),
+        minInstances: Math.min(max, w.minInstances),
+      })),
     }),
   }));
 
