@@ -34,6 +34,8 @@ export interface FarmRoleDraft {
   initTimeoutSec: string;
   volumes: VolumeDraft[];
   tags: string;
+  /** Rules and schedules as stored: the form has no Scaling tab yet, so a save keeps them as they are. */
+  scaling?: StoredFarmRole['scaling'];
   aws: {
     vpcId: string;
     subnetIds: string;
@@ -139,6 +141,7 @@ function farmRoleDraft(fr: StoredFarmRole): FarmRoleDraft {
     tags: Object.entries(fr.tags)
       .map(([k, v]) => `${k}=${v}`)
       .join('\n'),
+    ...(fr.scaling ? { scaling: fr.scaling } : {}),
     aws:
       fr.platform === 'aws'
         ? {
@@ -233,6 +236,7 @@ export function toSpecInput(draft: FarmDraft): FarmSpecInput {
         launchTimeoutSec: number(fr.launchTimeoutSec),
         initTimeoutSec: number(fr.initTimeoutSec),
         tags: tags(fr.tags),
+        ...(fr.scaling ? { scaling: fr.scaling } : {}),
       };
       if (fr.platform === 'aws') {
         const iamInstanceProfile = optionalText(fr.aws.iamInstanceProfile);
