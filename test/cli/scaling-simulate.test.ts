@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../cli/exit-codes';
+import { run } from '../../cli/main';
 import { ScaleDecision } from '../../functions/domain/schemas/scaling-decision';
 import { type CliResult, cliHome } from './cli-process';
 
@@ -91,4 +92,19 @@ describe('drover scaling simulate', () => {
     expect(unknown.code).toBe(ExitCode.Usage);
     expect(unknown.stderr).toContain('has no farm role "cache"');
   }, 60_000);
+
+  it('colours the actions on a terminal, and not with NO_COLOR', async () => {
+    const onTerminal = async (env: Record<string, string>) => {
+      let out = '';
+      const io = {
+        stdout: { isTTY: true, write: (t: string) => (out += t) },
+        stderr: { isTTY: true, write: () => true },
+        env: { ...env, DROVER_CONFIG: cli.configPath },
+      };
+      expect(await run(['scaling', 'simulate', '-f', FARM, '--metrics', TRACE], io)).toBe(ExitCode.Ok);
+      return out;
+    };
+    expect(await onTerminal({})).toContain('\x1b[32m+2\x1b[39m');
+    expect(await onTerminal({ NO_COLOR: '1' })).not.toContain('\x1b[');
+  });
 });
