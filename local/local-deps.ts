@@ -36,6 +36,8 @@ export interface LocalDepsOptions {
   planOptions?: Partial<PlanOptions>;
   /** How long a farm role that found no capacity waits before launching again (doubling). */
   capacityBackoff?: CapacityBackoff;
+  /** How old the shared inventory snapshot may be before a pass lists the location again (0: no snapshot). */
+  inventoryIntervalMs?: number;
   /** The sign-in behind POST /api/v1/auth/token (default: the local issuer); e2e tests put Cognito's here. */
   signIn?: (issuer: LocalIssuer) => SignIn;
   /** Who may sign up (POST /api/v1/accounts): anyone by default, here as in `npm start`; tests try `operator`. */
@@ -100,5 +102,8 @@ export async function composeLocalDeps(
     },
     ...(options.planOptions ? { planOptions: options.planOptions } : {}),
     ...(options.capacityBackoff ? { capacityBackoff: options.capacityBackoff } : {}),
+    ...(options.inventoryIntervalMs !== undefined
+      ? { inventoryTiming: { intervalMs: options.inventoryIntervalMs } }
+      : {}),
   };
 }

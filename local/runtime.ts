@@ -189,7 +189,8 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
       egress,
       url,
     },
-    options,
+    // The inventory is listed as often as the farms' schedule looks, unless told otherwise.
+    { ...options, inventoryIntervalMs: options.inventoryIntervalMs ?? options.reconcileIntervalMs ?? 60_000 },
   );
   return {
     table,

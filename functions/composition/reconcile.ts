@@ -40,6 +40,10 @@ export function reconcileDepsFromEnvironment(): ReconcileDeps {
     },
     clock: systemClock,
     drivers: createCloudDriverFactory(egressFromEnvironment()),
+    // INVENTORY_INTERVAL_MS: how old the shared inventory snapshot may be (default 60 s; 0: none).
+    ...(process.env.INVENTORY_INTERVAL_MS
+      ? { inventoryTiming: { intervalMs: Number(process.env.INVENTORY_INTERVAL_MS) } }
+      : {}),
     logger: createLogger(),
   };
   return Object.assign(ports, rest);

@@ -15,6 +15,7 @@ import type { AclRoleRepo, ApiTokenRepo, TeamRepo, UserRepo } from './access-sto
 import type { AgentConnectionRepo, AgentMetricsRepo } from './agent-store';
 import type { AttemptCounterRepo } from './attempt-counters';
 import type { AuditRepo } from './audit-store';
+import type { Inventory } from './inventory';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
 import type { AccountScope, EnvironmentScope, FarmScope, VersionedRepo } from './repo-scopes';
@@ -138,6 +139,8 @@ export interface Store {
   servers: ServerRepo;
   farmEvents: FarmEventRepo;
   reconciles: ReconcileStateRepo;
+  /** What the clouds run per location, shared by the farms there (inventory.ts). */
+  inventory: Inventory;
   webhookEndpoints: WebhookEndpointRepo;
   webhooks: WebhookRepo;
   deliveries: DeliveryRepo;

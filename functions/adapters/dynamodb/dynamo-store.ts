@@ -10,6 +10,7 @@ import { createAuditRepo } from './audit-repo';
 import { createCredentialsRepo } from './credentials-repo';
 import { createEnvironmentRepo, createRoleRepo } from './environment-and-role-repos';
 import { createFarmRepo } from './farm-repo';
+import { createInventoryRepo } from './inventory-repo';
 import { ItemExpiry, RETENTION_CACHE_MS } from './item-expiry';
 import { createOrchestrationRepos } from './orchestration-repos';
 import { createPolicyRepos } from './policy-repos';
@@ -42,6 +43,7 @@ export function createDynamoStore(
     servers: createServerRepo(db, tableName, items),
     farmEvents: createFarmEventRepo(db, tableName, items, expiry),
     reconciles: createReconcileStateRepo(db, tableName, expiry),
+    inventory: createInventoryRepo(db, tableName),
     audit: createAuditRepo(db, tableName, expiry),
     ...createWebhookRepos(db, tableName, items, expiry),
     ...createPolicyRepos(db, tableName, items),

@@ -85,3 +85,8 @@ export function webhookDeliveriesPartition(acc: string, webhook: string): string
 export function farmPartition(acc: string, farm: string): string {
   return `ACC#${acc}#FARM#${farm}`;
 }
+
+/** A cloud location's inventory (inventory-repo.ts): the account's credentials in one region. */
+export function inventoryPartition(acc: string, platform: string, cred: string, region: string): string {
+  return `ACC#${acc}#INV#${platform}#${cred}#${region}`;
+}

@@ -15,6 +15,7 @@
 //   delivery       ACC#<acc>#DLV#<dlv>       META         gsi1: ACC#<acc>#WH#<webhook> / DLV#<created>#<dlv>
 //   audit entry    ACC#<acc>#AUDIT           AUD#<aud-ulid>  gsi1: ACC#<acc>#AUDRES#<resource id> / AUD#<aud-ulid>
 //   retention      ACC#<acc>                 RETENTION    the account's days per kind of expiring item
+//   inventory      ACC#<acc>#INV#<platform>#<cred>#<region>  LISTING / FARM#<farm>  (inventory-repo.ts)
 // Audit entries, farm events, executions, deliveries and reconcile summaries carry `expiresAt`
 // (epoch seconds, the TTL attribute below) from those days: dynamodb/item-expiry.ts.
 // A farm's servers and events share its partition, so the reconciler reads a farm whole

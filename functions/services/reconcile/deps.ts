@@ -9,6 +9,7 @@ import type { AgentTokens } from '../../ports/identity';
 import type { OperationsMetrics } from '../../ports/operations-metrics';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
+import type { InventoryTiming } from './inventory-reads';
 import type { AgentDownload } from './user-data';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
@@ -20,6 +21,7 @@ export type ReconcileRepos = Pick<
   | 'executions'
   | 'farmEvents'
   | 'farms'
+  | 'inventory'
   | 'orchestrationRules'
   | 'policies'
   | 'reconciles'
@@ -50,4 +52,6 @@ export interface ReconcileDeps {
   leaseMs?: number;
   /** How long a farm role that found no capacity waits before launching again (doubling). */
   capacityBackoff?: CapacityBackoff;
+  /** How old the shared inventory snapshot may be, and its listing's claim and wait (inventory-reads.ts). */
+  inventoryTiming?: Partial<InventoryTiming>;
 }

@@ -101,12 +101,12 @@ async function pass(
   const lease = await keepFarmLease(deps, stored, policies, previous, now);
   const farm = lease.farm;
   const servers = await deps.store.servers.listByFarm({ accountId: ref.accountId, farmId: ref.farmId });
-  const access = new CloudAccess(deps, farm.accountId, farm.environmentId);
+  const access = new CloudAccess(deps, farm.accountId, farm.environmentId, farm.id);
   // The figures object is the pass's own, filled as it goes so a pass that throws still counts its cloud errors.
   figures.cloudErrors = access.errors;
   figures.healedSeconds = healedSecondsSince(servers, previous?.lastReconcileAt);
   await settleStuck(deps, farm, servers);
-  const seen = await observeClouds(deps, access, farm, servers);
+  const seen = await observeClouds(deps, access, farm, servers, previous);
 
   // Global Variables may hold a farm role's launches (a required one without a value…): the reason is shown, nothing launched.
   const gate = await checkFarmLaunch(deps.store, farm);
