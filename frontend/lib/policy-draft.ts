@@ -2,6 +2,7 @@
 // the kind keeps what was typed — and its conversion to the shared PolicyInput, which the form
 // then validates with the API's own schema (errors at `rule.instanceTypes`, `rule.tags.0.pattern`…).
 // Also the words the list uses for each kind and a one-line summary of a rule.
+import type { Platform } from '../../functions/domain/schemas/common';
 import type { Policy, PolicyInput, PolicyRule, PolicyRuleKind } from '../../functions/domain/schemas/policy';
 
 export const RULE_KIND_LABELS: Record<PolicyRuleKind, string> = {
@@ -24,7 +25,7 @@ export interface PolicyDraft {
   name: string;
   description: string;
   /** '' = every platform. */
-  platform: '' | 'aws' | 'gce';
+  platform: '' | Platform;
   enabled: boolean;
   kind: PolicyRuleKind;
   regions: string[];

@@ -1,10 +1,11 @@
 // The role form's state and its conversion to the shared RoleInput.
+import type { Platform } from '../../functions/domain/schemas/common';
 import type { Role } from '../../functions/domain/schemas/role';
 import { draftKey } from './farm-draft';
 
 export interface ImageDraft {
   key: string;
-  platform: 'aws' | 'gce';
+  platform: Platform;
   location: string;
   imageId: string;
 }
@@ -22,7 +23,7 @@ export interface RoleDraft {
   tags: string;
 }
 
-export const emptyImage = (platform: 'aws' | 'gce' = 'aws'): ImageDraft => ({
+export const emptyImage = (platform: Platform = 'aws'): ImageDraft => ({
   key: draftKey('img'),
   platform,
   location: platform === 'gce' ? '*' : '',

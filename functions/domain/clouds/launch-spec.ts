@@ -45,4 +45,13 @@ export interface LaunchSpec {
     serviceAccount?: string;
     externalIp: boolean;
   };
+  openstack?: {
+    /** Neutron network ids or names; none: Nova's `auto` (the project's own network). */
+    networks: string[];
+    /** Security group names or ids; none: the project's `default`. */
+    securityGroups: string[];
+    keyName?: string;
+    /** A Nova server group id (affinity / anti-affinity between the role's servers). */
+    serverGroup?: string;
+  };
 }

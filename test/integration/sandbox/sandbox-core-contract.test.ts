@@ -1,16 +1,18 @@
 // The sandbox core's contract (sandbox/README.md): every sandbox cloud, driven through its own
 // wire protocol by Drover's real driver and SDK client, tells its state-change listeners the same
 // transitions for the same lifecycle, and answers the `/_sandbox/` control API over HTTP in the
-// same shapes with the same effects. A new cloud (OpenStack next) joins the table below.
+// same shapes with the same effects. A new cloud joins the table below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsDriver } from '../../../functions/adapters/clouds/aws';
 import { createGceDriver } from '../../../functions/adapters/clouds/gce';
+import { createOpenStackDriver } from '../../../functions/adapters/clouds/openstack';
 import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/domain/clouds/launch-spec';
 import { newId } from '../../../functions/domain/ids';
 import { type CloudDriver, CloudError } from '../../../functions/ports/cloud-driver';
 import type { SandboxCloud, StateChange } from '../../../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../../../sandbox/ec2';
 import { GceSandbox } from '../../../sandbox/gce';
+import { CIRROS_IMAGE_ID, OpenStackSandbox } from '../../../sandbox/openstack';
 import { accessKeyCredentials } from '../clouds/aws-credentials';
 import { gceSandboxCredentials } from '../clouds/gce-credentials';
 
@@ -52,6 +54,22 @@ const CLOUDS: [string, () => CloudUnderTest][] = [
         gce: { network: 'default', networkTags: [], externalIp: false },
       },
       listCall: 'instances.aggregatedList',
+    }),
+  ],
+  [
+    'openstack',
+    () => ({
+      sandbox: new OpenStackSandbox({ timings: TIMINGS }),
+      driver: (url) =>
+        createOpenStackDriver(
+          {
+            authUrl: `${url}/identity/v3`,
+            auth: { type: 'password', username: 'demo', password: 'demo', projectName: 'demo' },
+          },
+          { maxRetries: 0 },
+        ),
+      place: { region: 'RegionOne', zone: 'nova', imageId: CIRROS_IMAGE_ID, instanceType: 'm1.tiny' },
+      listCall: 'servers.list',
     }),
   ],
 ];
