@@ -1,8 +1,10 @@
 // The `farms` and `lifecycle` groups' part of the API routing table (routes.ts assembles
-// API_ROUTES): a farm's spec, its status, and the verbs that launch, terminate, suspend, resume it.
+// API_ROUTES): a farm's spec, its status, the plan of a proposed spec, and the verbs that launch,
+// terminate, suspend, resume it.
 import { PageQuery, pageOf } from '../domain/schemas/common';
 import { Farm, FarmSpec } from '../domain/schemas/farm';
 import { FarmStatusView } from '../domain/schemas/farm-status';
+import { FarmPlanView } from './farm-plan';
 import { EnvParams, FarmParams } from './path-params';
 import type { RouteDef } from './route-def';
 
@@ -77,6 +79,30 @@ export const FARM_ROUTES = [
     auth: true,
     params: FarmParams,
     response: { status: 200, schema: FarmStatusView },
+  },
+  {
+    operationId: 'planFarm',
+    method: 'POST',
+    path: '/api/v1/farms/{farmId}/plan',
+    group: 'farms',
+    summary: 'What saving this spec would do to the farm, per farm role (no cloud call, no write)',
+    access: 'farms:view',
+    auth: true,
+    params: FarmParams,
+    body: FarmSpec,
+    response: { status: 200, schema: FarmPlanView },
+  },
+  {
+    operationId: 'planNewFarm',
+    method: 'POST',
+    path: '/api/v1/environments/{environmentId}/farms/plan',
+    group: 'farms',
+    summary: 'What launching a farm not saved yet would do, per farm role (no cloud call, no write)',
+    access: 'farms:view',
+    auth: true,
+    params: EnvParams,
+    body: FarmSpec,
+    response: { status: 200, schema: FarmPlanView },
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -183,8 +183,8 @@ export async function getFarmStatus(
   };
 }
 
-/** Keeps the ids of farm roles that already exist; gives new farm roles a new id. */
-function assignFarmRoleIds(spec: FarmSpec, existing: StoredFarmRole[]): StoredFarmRole[] {
+/** Keeps the ids of farm roles that already exist; gives new farm roles a new id (also what a plan of the spec uses). */
+export function assignFarmRoleIds(spec: FarmSpec, existing: StoredFarmRole[]): StoredFarmRole[] {
   const known = new Set(existing.map((fr) => fr.id));
   const issues: FieldIssue[] = [];
   const farmRoles = spec.farmRoles.map((fr, i) => {
@@ -202,7 +202,7 @@ function assignFarmRoleIds(spec: FarmSpec, existing: StoredFarmRole[]): StoredFa
 }
 
 /** Roles, credentials and images the farm roles name must exist in the farm's environment. */
-async function checkReferences(
+export async function checkReferences(
   deps: Deps,
   principal: Principal,
   environmentId: string,

@@ -125,6 +125,8 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   updateRole: (ids) => role(ids.environmentId),
   createFarm: (ids) => farm('farm-x', [awsFarmRole(ids.roleId, ids.credentialsId)]),
   updateFarm: (ids) => farm('farm-y', [awsFarmRole(ids.roleId, ids.credentialsId)]),
+  planFarm: (ids) => farm('farm-y', [awsFarmRole(ids.roleId, ids.credentialsId, { minInstances: 2 })]),
+  planNewFarm: (ids) => farm('farm-z', [awsFarmRole(ids.roleId, ids.credentialsId)]),
   reportAgentEvent: () => ({ name: 'HostInit' }),
   ...AGENT_VALID_BODIES,
   createWebhookEndpoint: () => ({ url: NOWHERE }),
@@ -356,6 +358,21 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
       why: 'lease not a date',
       body: (_ids) => ({ ...farm('f'), leaseExpiresAt: 'tomorrow' }),
       path: 'leaseExpiresAt',
+    },
+  ],
+  planFarm: [
+    {
+      why: 'min above max',
+      body: (ids) =>
+        farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { minInstances: 3, maxInstances: 1 })]),
+      path: 'farmRoles.0.minInstances',
+    },
+  ],
+  planNewFarm: [
+    {
+      why: 'zone outside the region',
+      body: (ids) => farm('f', [awsFarmRole(ids.roleId, ids.credentialsId, { zones: ['eu-west-1a'] })]),
+      path: 'farmRoles.0.zones.0',
     },
   ],
   createWebhookEndpoint: [

@@ -1,5 +1,6 @@
 // Lambda entry point of the `farms` route group.
 import { apiDepsFromEnvironment } from '../../composition/api';
+import { planFarmChange, planNewFarm } from '../../services/farm-plans/plan-farm-change';
 import * as farms from '../../services/farms';
 import type { ApiDeps } from './deps';
 import { createGroupHandler, lazyHandler } from './group-handler';
@@ -20,6 +21,9 @@ export function createHandler(deps: ApiDeps) {
         await farms.deleteFarm(deps, principal, params.farmId, ifMatch);
       },
       getFarmStatus: async ({ principal, params }) => farms.getFarmStatus(deps, principal, params.farmId),
+      planFarm: async ({ principal, params, body }) => planFarmChange(deps, principal, params.farmId, body),
+      planNewFarm: async ({ principal, params, body }) =>
+        planNewFarm(deps, principal, params.environmentId, body),
     },
     deps,
   );

@@ -100,6 +100,8 @@ const ACCESS_TABLE: Record<string, string> = {
   updateFarm: TEAM_FARM,
   deleteFarm: TEAM_FARM,
   getFarmStatus: VIEW,
+  planFarm: VIEW,
+  planNewFarm: VIEW,
   launchFarm: TEAM_FARM,
   terminateFarm: TEAM_FARM,
   suspendFarm: TEAM_FARM,
