@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AwsSecurityGroupId, AwsSubnetId, AwsVpcId } from './aws-ids';
 import { Description, idOf, LIMITS, Name, Tags, Timestamp, Versioned } from './common';
-import { Scaling, scheduleIssues } from './scaling';
+import { Scaling, scalingIssues } from './scaling';
 
 export const FarmStatus = z.enum([
   'Terminated',
@@ -151,7 +151,7 @@ function checkFarm(farm: z.infer<typeof FarmFields>, ctx: z.RefinementCtx): void
         message: `must not exceed maxInstances (${fr.maxInstances})`,
       });
     }
-    for (const issue of scheduleIssues(fr.scaling, fr.maxInstances))
+    for (const issue of scalingIssues(fr.scaling, fr))
       ctx.addIssue({ code: 'custom', path: at(...issue.path), message: issue.message });
     fr.zones.forEach((zone, z) => {
       if (!zone.startsWith(fr.region)) {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { MAX_MEASURE } from '../input-bounds';
 import { boundedNumber } from './bounded-numbers';
-import { LIMITS } from './common';
+import { idOf, LIMITS } from './common';
 import { ScheduleWindow } from './scaling-schedule';
 
 /**
@@ -57,11 +57,15 @@ export const MetricSource = z.discriminatedUnion('type', [
       measure: z.enum(['response-time-ms', 'body-number']),
     })
     .strict(),
-  /** An SQS queue's ApproximateNumberOfMessagesVisible, read with the farm role's credentials. */
+  /**
+   * An SQS queue's ApproximateNumberOfMessagesVisible, read with these AWS credentials (of the
+   * farm's environment), or the farm role's own when it is on AWS.
+   */
   z
     .object({
       type: z.literal('sqs'),
       queueUrl: z.url({ protocol: /^https?$/, message: 'must be an SQS queue URL' }),
+      credentialsId: idOf('credentials').optional(),
     })
     .strict(),
 ]);
@@ -222,16 +226,34 @@ export function customMetricsUsed(scaling: Scaling | undefined) {
   return (scaling?.rules ?? []).flatMap((r) => (r.source.type === 'custom' ? [r.source] : []));
 }
 
-/** Cross-field rule with the farm role: a schedule may not lift max above the farm role's. */
-export function scheduleIssues(scaling: Scaling | undefined, roleMax: number) {
-  return (scaling?.schedules ?? []).flatMap((w, i) =>
-    w.maxInstances > roleMax
+/**
+ * Cross-field rules with the farm role, paths from the farm role: a schedule may not lift max
+ * above the farm role's, and a queue on a GCE farm role names the AWS credentials to read it with.
+ */
+export function scalingIssues(
+  scaling: Scaling | undefined,
+  role: { platform: string; maxInstances: number },
+) {
+  if (!scaling) return [];
+  const schedules = scaling.schedules.flatMap((w, i) =>
+    w.maxInstances > role.maxInstances
       ? [
           {
             path: ['scaling', 'schedules', i, 'maxInstances'],
-            message: `must not exceed the farm role's maxInstances (${roleMax})`,
+            message: `must not exceed the farm role's maxInstances (${role.maxInstances})`,
           },
         ]
       : [],
   );
+  const queues = scaling.rules.flatMap((r, i) =>
+    r.source.type === 'sqs' && !r.source.credentialsId && role.platform !== 'aws'
+      ? [
+          {
+            path: ['scaling', 'rules', i, 'source', 'credentialsId'],
+            message: 'is required on a non-AWS farm role (the AWS credentials to read the queue with)',
+          },
+        ]
+      : [],
+  );
+  return [...schedules, ...queues];
 }

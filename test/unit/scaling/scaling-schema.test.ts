@@ -100,6 +100,23 @@ describe('Scaling schema', () => {
     expect(issuesOf(farmWith(scaling)).map((i) => i.path)).toContain(path);
   });
 
+  it('asks a queue rule on a GCE farm role for the AWS credentials to read it with', () => {
+    const gce = {
+      platform: 'gce',
+      region: 'us-central1',
+      zones: ['us-central1-a'],
+      instanceType: 'e2-small',
+    };
+    expect(issuesOf(farmWith({ rules: [queueRule()] }, gce)).map((i) => i.path)).toEqual([
+      `${at}.rules.0.source.credentialsId`,
+    ]);
+    const named = queueRule({
+      source: { ...queueRule().source, credentialsId: 'cred-00000000000000000000000002' },
+    });
+    expect(issuesOf(farmWith({ rules: [named] }, gce))).toEqual([]);
+    expect(issuesOf(farmWith({ rules: [queueRule()] }))).toEqual([]);
+  });
+
   it('accepts a farm role without scaling, as before', () => {
     expect(issuesOf(farmWith(undefined))).toEqual([]);
   });
