@@ -80,7 +80,28 @@ export function sandboxView(record: ServerRecord): SandboxInstance {
   };
 }
 
-export function serverJson(record: ServerRecord, computeRoot: string, imageRoot: string): Server {
+/** Before microversion 2.47 a server names its flavor by id and link instead of embedding it. */
+function flavorJson(record: ServerRecord, computeRoot: string, embedded: boolean) {
+  const { flavor } = record;
+  if (!embedded)
+    return { id: flavor.id, links: [{ rel: 'bookmark', href: `${computeRoot}/flavors/${flavor.id}` }] };
+  return {
+    vcpus: flavor.vcpus,
+    ram: flavor.ram,
+    disk: flavor.disk,
+    ephemeral: 0,
+    swap: 0,
+    original_name: flavor.name,
+    extra_specs: {},
+  };
+}
+
+export function serverJson(
+  record: ServerRecord,
+  computeRoot: string,
+  imageRoot: string,
+  embedFlavor = true,
+): Server {
   const self = `${computeRoot}/servers/${record.id}`;
   const addresses: Server['addresses'] = {};
   for (const a of record.addresses) {
@@ -106,15 +127,8 @@ export function serverJson(record: ServerRecord, computeRoot: string, imageRoot:
     image: record.imageId
       ? { id: record.imageId, links: [{ rel: 'bookmark', href: `${imageRoot}/images/${record.imageId}` }] }
       : '',
-    flavor: {
-      vcpus: record.flavor.vcpus,
-      ram: record.flavor.ram,
-      disk: record.flavor.disk,
-      ephemeral: 0,
-      swap: 0,
-      original_name: record.flavor.name,
-      extra_specs: {},
-    },
+    // Typed as the client sees it (2.79); older microversions get the id form.
+    flavor: flavorJson(record, computeRoot, embedFlavor) as Server['flavor'],
     created: record.created,
     updated: record.updated,
     addresses,

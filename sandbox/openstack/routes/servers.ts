@@ -17,7 +17,12 @@ export const INSTANCE_QUOTA = 2_000;
 const DEFAULT_LIMIT = 1000;
 
 const json = (ctx: RouteContext, r: ServerRecord) =>
-  serverJson(r, serviceRoot.compute(ctx.base, ctx.region), serviceRoot.image(ctx.base, ctx.region));
+  serverJson(
+    r,
+    serviceRoot.compute(ctx.base, ctx.region),
+    serviceRoot.image(ctx.base, ctx.region),
+    atLeast(ctx.microversion, '2.47'),
+  );
 
 export function findServer(ctx: RouteContext): ServerRecord {
   const id = ctx.params.id as string;
