@@ -49,6 +49,13 @@ export interface DroverConfig {
   alarmEmail: string | undefined;
   /** A farm degraded for longer than this many minutes raises the FarmDegraded alarm (default 15). */
   degradedFarmMinutes: number;
+  /**
+   * GCE's event path (infra/README.md "GCE events"): the service account the Pub/Sub push
+   * subscription signs as and the audience it names (`-c gcePushServiceAccount=… -c
+   * gcePushAudience=…`); unset: the cloud-events route refuses every push. `gcePushJwksUrl`
+   * overrides Google's keys (tests).
+   */
+  gcePush: { serviceAccountEmail: string; audience: string; jwksUrl: string | undefined } | undefined;
 }
 
 function text(node: Node, key: string, envVar?: string): string | undefined {
@@ -97,9 +104,21 @@ export function readConfig(node: Node): DroverConfig {
       throw new Error(`context egressAllow: ${(err as Error).message}`);
     }
   }
+  const gcePushServiceAccount = text(node, 'gcePushServiceAccount', 'DROVER_GCE_PUSH_SERVICE_ACCOUNT');
+  const gcePushAudience = text(node, 'gcePushAudience', 'DROVER_GCE_PUSH_AUDIENCE');
+  if (Boolean(gcePushServiceAccount) !== Boolean(gcePushAudience))
+    throw new Error('context gcePushServiceAccount and gcePushAudience go together');
   return {
     stage,
     isProd: stage === 'prod',
+    gcePush:
+      gcePushServiceAccount && gcePushAudience
+        ? {
+            serviceAccountEmail: gcePushServiceAccount,
+            audience: gcePushAudience,
+            jwksUrl: text(node, 'gcePushJwksUrl'),
+          }
+        : undefined,
     egressAllow,
     signUp,
     operatorTokenSha256,

@@ -115,6 +115,7 @@ export class DroverStack extends Stack {
       // Users created through the API are created in the pool, unless another issuer is trusted.
       userDirectory: config.authIssuer ? undefined : this.identity,
       accounts: { signUp: config.signUp, operatorTokenSha256: config.operatorTokenSha256 },
+      ...(config.gcePush ? { cloudPush: config.gcePush } : {}),
       corsOrigins: [
         ...(config.portalDomain ? [`https://${config.portalDomain}`] : []),
         ...config.corsOrigins,

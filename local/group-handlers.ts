@@ -6,6 +6,7 @@ import { createHandler as access } from '../functions/handlers/api/access';
 import { createHandler as account } from '../functions/handlers/api/account';
 import { createHandler as agent } from '../functions/handlers/api/agent';
 import { createHandler as audit } from '../functions/handlers/api/audit';
+import { createHandler as cloudEvents } from '../functions/handlers/api/cloud-events';
 import { createHandler as credentials } from '../functions/handlers/api/credentials';
 import type { ApiDeps } from '../functions/handlers/api/deps';
 import { createHandler as environments } from '../functions/handlers/api/environments';
@@ -47,6 +48,7 @@ export function localGroupHandlers(
     policies,
     orchestration: orchestrationApi,
     meta: (d) => meta({ ...d, runtimeInfo }),
+    'cloud-events': cloudEvents,
   };
   return Object.fromEntries(API_GROUPS.map((g) => [g, builders[g](deps)])) as Record<ApiGroup, GroupHandler>;
 }

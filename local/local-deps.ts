@@ -15,6 +15,7 @@ import type { CapacityBackoff, PlanOptions } from '../functions/domain/planning'
 import type { ApiDeps } from '../functions/handlers/api/deps';
 import type { AgentNotifier } from '../functions/ports/agent-notifier';
 import { systemClock } from '../functions/ports/clock';
+import type { CloudPushTokens } from '../functions/ports/cloud-push-tokens';
 import type { EmailVerification } from '../functions/ports/email-verification';
 import type { AgentTokens } from '../functions/ports/identity';
 import type { SignIn } from '../functions/ports/sign-in';
@@ -62,6 +63,8 @@ export interface LocalParts {
   egress: Egress;
   /** The runtime's own URL (`http://localhost:<port>`). */
   url: string;
+  /** The GCE sandbox's push check (sandboxes.ts). */
+  cloudPushTokens?: CloudPushTokens;
 }
 
 export async function composeLocalDeps(
@@ -90,6 +93,7 @@ export async function composeLocalDeps(
     notifier: parts.notifier,
     userDirectory: options.userDirectory?.(store) ?? createStoreUserDirectory(store, scryptPasswords),
     operatorTokens: createOperatorTokens([hashOperatorToken(parts.keys.operatorToken)]),
+    ...(parts.cloudPushTokens ? { cloudPushTokens: parts.cloudPushTokens } : {}),
     signUpMode: options.signUpMode ?? 'open',
     ...(options.throttles ? { throttles: options.throttles } : {}),
     signIn: options.signIn?.(issuer) ?? createLocalSignIn(issuer),

@@ -167,6 +167,7 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
     timings: options.sandboxTimings,
     ...(persistent ? { ec2StateFile: join(dataDir, 'sandbox-ec2.json') } : {}),
     bus,
+    url,
   });
   const reconciler = new LocalReconcileRunner({
     intervalMs: options.reconcileIntervalMs ?? 60_000,
@@ -188,6 +189,7 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
       notifier: agentChannel.notifier,
       egress,
       url,
+      cloudPushTokens: sandboxes.cloudPushTokens,
     },
     // The inventory is listed as often as the farms' schedule looks, unless told otherwise.
     { ...options, inventoryIntervalMs: options.inventoryIntervalMs ?? options.reconcileIntervalMs ?? 60_000 },

@@ -1,16 +1,21 @@
 // Starts the sandbox clouds for the local runtime and says how to reach them: cloud
-// credentials (with the sandbox as `endpoint`) for the demo environment, and EC2 state-change
-// notifications put on the local bus as EventBridge would deliver them.
+// credentials (with the sandbox as `endpoint`) for the demo environment, EC2 state-change
+// notifications put on the local bus as EventBridge would deliver them, and GCE's audit-log
+// pushes sent to the API's cloud-events route as Pub/Sub would (gce-audit-logs.ts).
 import type { CloudCredentialsInput } from '../functions/domain/schemas/credentials';
 import { EC2_STATE_CHANGE_DETAIL_TYPE } from '../functions/handlers/reconcile-request';
+import type { CloudPushTokens } from '../functions/ports/cloud-push-tokens';
 import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../sandbox/ec2';
 import { GceSandbox, sandboxServiceAccountKey } from '../sandbox/gce';
 import type { InProcessEventBus } from './event-bus';
+import { connectGceAuditLogs } from './gce-audit-logs';
 
 export interface LocalSandboxes {
   ec2: Ec2Sandbox;
   gce: GceSandbox;
+  /** Verifies the GCE sandbox's pushes (the cloud-events route's token check); none without a `url`. */
+  cloudPushTokens?: CloudPushTokens;
   credentials(): { aws: CloudCredentialsInput; gce: CloudCredentialsInput };
   stop(): Promise<void>;
 }
@@ -22,6 +27,8 @@ export async function startSandboxes(options: {
   timings?: Partial<SandboxTimings>;
   ec2StateFile?: string;
   bus: InProcessEventBus;
+  /** The runtime's URL, where the GCE sandbox pushes its audit log entries (none pushed without it). */
+  url?: string;
 }): Promise<LocalSandboxes> {
   const ec2 = new Ec2Sandbox({
     timings: options.timings,
@@ -42,6 +49,7 @@ export async function startSandboxes(options: {
   return {
     ec2,
     gce,
+    ...(options.url ? { cloudPushTokens: connectGceAuditLogs(gce, options.url, SANDBOX_GCE_PROJECT) } : {}),
     credentials: () => ({
       aws: {
         platform: 'aws',

@@ -44,6 +44,7 @@ import { createCognitoEmailVerification } from '../adapters/identity/cognito-ema
 import { createCognitoSignIn } from '../adapters/identity/cognito-sign-in';
 import { createCognitoUserDirectory } from '../adapters/identity/cognito-user-directory';
 import { externalUserDirectory } from '../adapters/identity/external-user-directory';
+import { createGooglePushTokens, GOOGLE_JWKS_URL } from '../adapters/identity/google-push-tokens';
 import { createHmacAgentTokens } from '../adapters/identity/hmac-agent-tokens';
 import { createJwtAuthenticator, jwksFromUrl } from '../adapters/identity/jwt-authenticator';
 import { correlatedPublisher } from '../adapters/observability/correlated-publisher';
@@ -52,6 +53,7 @@ import { createEventBridgeFarmScheduler } from '../adapters/scheduler/eventbridg
 import { createKmsSecretBox } from '../adapters/secrets/kms-secret-box';
 import { NotFound } from '../domain/errors';
 import type { AgentNotifier } from '../ports/agent-notifier';
+import type { CloudPushTokens } from '../ports/cloud-push-tokens';
 import type { EmailVerification } from '../ports/email-verification';
 import type { EventPublisher } from '../ports/event-publisher';
 import type { FarmScheduler } from '../ports/farm-scheduler';
@@ -84,6 +86,21 @@ export function authenticatorFromEnvironment(): Authenticator {
     issuer,
     audience: process.env.AUTH_AUDIENCE || undefined,
     keys: jwksFromUrl(process.env.AUTH_JWKS_URL || `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`),
+  });
+}
+
+/**
+ * The Pub/Sub push subscription's token check (GCE_PUSH_AUDIENCE, GCE_PUSH_SERVICE_ACCOUNT;
+ * GCE_PUSH_JWKS_URL defaults to Google's keys). Unset: no push is accepted.
+ */
+export function cloudPushTokensFromEnvironment(): CloudPushTokens | undefined {
+  const audience = process.env.GCE_PUSH_AUDIENCE;
+  const serviceAccountEmail = process.env.GCE_PUSH_SERVICE_ACCOUNT;
+  if (!audience || !serviceAccountEmail) return undefined;
+  return createGooglePushTokens({
+    audience,
+    serviceAccountEmail,
+    keys: jwksFromUrl(process.env.GCE_PUSH_JWKS_URL || GOOGLE_JWKS_URL),
   });
 }
 

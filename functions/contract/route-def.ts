@@ -20,6 +20,7 @@ export const API_GROUPS = [
   'access',
   'orchestration',
   'meta',
+  'cloud-events',
 ] as const;
 export type ApiGroup = (typeof API_GROUPS)[number];
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -33,9 +34,11 @@ export interface RouteDef {
   summary: string;
   /**
    * true: a user or API token; 'agent': a server's own agent token; 'operator': a platform
-   * operator's token (outside every account); false: public (the OpenAPI document, sign-in, sign-up).
+   * operator's token (outside every account); 'cloud-push': a cloud's signed push (a Pub/Sub
+   * subscription's OIDC token, ports/cloud-push-tokens.ts); false: public (the OpenAPI document,
+   * sign-in, sign-up).
    */
-  auth: boolean | 'agent' | 'operator';
+  auth: boolean | 'agent' | 'operator' | 'cloud-push';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

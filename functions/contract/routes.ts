@@ -7,6 +7,7 @@ import { ACCOUNT_ROUTES } from './account-routes';
 import { ACCOUNTS_ROUTES } from './accounts-routes';
 import { AGENT_REPORT_ROUTES, AGENT_ROUTES } from './agent-routes';
 import { AUDIT_ROUTES } from './audit-routes';
+import { CLOUD_EVENT_ROUTES } from './cloud-event-routes';
 import { CREDENTIALS_ROUTES } from './credentials-routes';
 import { ENVIRONMENT_ROUTES } from './environment-routes';
 import { FARM_ROUTES, LIFECYCLE_ROUTES } from './farm-routes';
@@ -44,6 +45,7 @@ export const API_CONTRACT = [
   ...POLICY_ROUTES,
   ...AGENT_ROUTES,
   ...META_ROUTES,
+  ...CLOUD_EVENT_ROUTES,
 ] as const satisfies readonly RouteDef[];
 export type ApiContract = typeof API_CONTRACT;
 

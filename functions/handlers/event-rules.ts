@@ -27,6 +27,9 @@ export const RECONCILE_TRIGGERS = [
   'BeforeHostUpFailed',
   // A BeforeHostTerminate script ended: the terminate it held can go ahead.
   'BeforeHostTerminateEnded',
+  // A cloud that pushes to the API reported one of the farm's instances changed (GCE audit logs:
+  // services/cloud-events); EC2's notifications come by their own rule below.
+  'CloudInstanceChanged',
 ] as const;
 
 export const EVENT_RULES: EventRule[] = [

@@ -85,6 +85,8 @@ export const GROUP_NEEDS: Partial<Record<ApiGroup, readonly GroupNeed[]>> = {
   orchestration: ['table'],
   // Policies and lease requests are items in the table; deciding a lease request publishes its farm event.
   policies: ['table', 'publish'],
+  // A GCE audit log push finds the instance's server in the table and publishes CloudInstanceChanged.
+  'cloud-events': ['table', 'publish'],
 };
 
 // Groups whose operations wait on something outside AWS before answering, up to API Gateway's
@@ -110,6 +112,8 @@ export interface GroupResources {
   userDirectory?: UserDirectoryAccess;
   /** Sign-up mode and the operator tokens' hashes, for the group that serves the account routes. */
   accounts?: { signUp: 'open' | 'operator'; operatorTokenSha256: string[] };
+  /** Whose pushes the cloud-events routes accept (GCE's Pub/Sub subscription); none: no push is. */
+  cloudPush?: { serviceAccountEmail: string; audience: string; jwksUrl: string | undefined };
 }
 
 /** One group's function, its code at `entry`. */
@@ -153,6 +157,13 @@ function groupEnvironment(
       ? {
           SIGN_UP: resources.accounts?.signUp ?? 'operator',
           OPERATOR_TOKEN_SHA256: (resources.accounts?.operatorTokenSha256 ?? []).join(','),
+        }
+      : {}),
+    ...(routes.some((r) => r.auth === 'cloud-push') && resources.cloudPush
+      ? {
+          GCE_PUSH_SERVICE_ACCOUNT: resources.cloudPush.serviceAccountEmail,
+          GCE_PUSH_AUDIENCE: resources.cloudPush.audience,
+          ...(resources.cloudPush.jwksUrl ? { GCE_PUSH_JWKS_URL: resources.cloudPush.jwksUrl } : {}),
         }
       : {}),
     ...(routes.some((r) => r.query?.shape && 'cursor' in r.query.shape)

@@ -191,6 +191,8 @@ export class Api extends Construct {
 
 /** Why API Gateway does not authorize a route (cdk-nag APIG4): the handler does, or nobody must. */
 function noAuthorizerReason(route: RouteDef): string {
+  if (route.auth === 'cloud-push')
+    return "The handler verifies the Pub/Sub push's Google-signed OIDC token (issuer, audience, the push service account) before any work.";
   if (route.auth === 'agent')
     return "The handler verifies the server's own agent token (HMAC under the deployment key); a gateway JWT authorizer would refuse it.";
   if (route.auth)

@@ -1,6 +1,7 @@
 // GceSandbox: a Compute Engine v1 REST emulator on 127.0.0.1, for the real
 // `@google-cloud/compute` client (REST fallback) and for the local runtime. One port serves
-// the Compute API (`/compute/v1/…`), an OAuth token endpoint (`POST /token`) and the core's
+// the Compute API (`/compute/v1/…`), an OAuth token endpoint (`POST /token`), the keys its
+// audit-log pushes are signed with (`GET /oauth2/v3/certs`, audit-log-push.ts) and the core's
 // sandbox controls (`/_sandbox/…`). Faults and latency apply to Compute API calls only.
 import type { FaultOutcome } from '../core/faults';
 import {
@@ -10,6 +11,7 @@ import {
   SandboxServer,
   type SandboxServerOptions,
 } from '../core/sandbox-server';
+import { AuditLogPush } from './audit-log-push';
 import { Authenticator } from './auth';
 import { backendError, GceApiError, invalid, methodNotFound, rateLimitExceeded } from './errors';
 import { Links } from './representation';
@@ -32,9 +34,18 @@ export class GceSandbox extends SandboxServer<GceState> {
   readonly kind = 'gce' as const;
   private readonly auth = new Authenticator();
   private readonly router = new Router([...instanceRoutes, ...operationRoutes, ...locationRoutes]);
+  /** Cloud Audit Logs → Pub/Sub push of every instance change, once `pushTo` names an endpoint. */
+  readonly auditLogs = new AuditLogPush();
 
   constructor(options: GceSandboxOptions = {}) {
     super(new GceState(), options);
+    this.onStateChange(this.auditLogs.onStateChange);
+  }
+
+  override async stop(): Promise<void> {
+    this.auditLogs.pushTo(undefined);
+    await this.auditLogs.settle();
+    await super.stop();
   }
 
   protected async answer({ method, url, headers, body: raw }: ApiRequest): Promise<ApiAnswer> {
@@ -42,6 +53,8 @@ export class GceSandbox extends SandboxServer<GceState> {
       const out = this.auth.token(new URLSearchParams(raw));
       return jsonAnswer(out.status, out.body);
     }
+    if (url.pathname === '/oauth2/v3/certs' && method === 'GET')
+      return jsonAnswer(200, await this.auditLogs.jwks());
     const match = this.router.match(method, url.pathname);
     if (!match) return jsonAnswer(404, methodNotFound(method, url.pathname).toJSON());
     const { route, params } = match;

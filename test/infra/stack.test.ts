@@ -295,9 +295,17 @@ describe('the Drover stack', () => {
 
     it('lets every function that publishes, and only those, put events on the Drover bus', () => {
       expect(functionsAllowed(template, 'events:PutEvents')).toEqual(
-        ['agent', 'farms', 'lifecycle', 'policies', 'reconcile', 'servers'].sort(),
+        ['agent', 'cloud-events', 'farms', 'lifecycle', 'policies', 'reconcile', 'servers'].sort(),
       );
-      for (const name of ['agent', 'farms', 'lifecycle', 'policies', 'reconcile', 'servers'] as const) {
+      for (const name of [
+        'agent',
+        'cloud-events',
+        'farms',
+        'lifecycle',
+        'policies',
+        'reconcile',
+        'servers',
+      ] as const) {
         const [grant] = withAction(statementsOf(template, name), 'events:PutEvents');
         expect(grant!.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^EventsBus/), 'Arn'] });
       }
@@ -713,6 +721,12 @@ describe('the Drover stack', () => {
           fromEnv.authenticatorFromEnvironment,
           fromEnv.publisherFromEnvironment,
         ],
+      },
+      // A GCE audit log push finds the server and publishes CloudInstanceChanged; without the
+      // gcePush context it is told no push account, so every push is refused.
+      'cloud-events': {
+        variables: ['TABLE_NAME', 'EVENT_BUS_NAME'],
+        builds: [fromEnv.storeFromEnvironment, fromEnv.publisherFromEnvironment],
       },
       // Deciding a lease extension request publishes its farm event.
       policies: {

@@ -46,6 +46,8 @@ export interface Ids {
   accountId?: string;
   /** The runtime's platform operator token: the operator routes' caller (authFor). */
   operatorToken?: string;
+  /** A push token the GCE sandbox signed, as Pub/Sub's: the cloud-events routes' caller (authFor). */
+  cloudPushToken?: string;
 }
 
 /** An unroutable receiver: a test event to it fails at once (connection refused), and is recorded. */
@@ -96,6 +98,21 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   resendSignUpCode: () => ({ email: uniqueEmail('resend') }),
   suspendAccount: () => ({ reason: 'sample suspension' }),
   signIn: () => ({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
+  // An audit log entry about an instance no farm has: acknowledged, nothing woken.
+  receiveGceAuditLogPush: () => ({
+    message: {
+      data: Buffer.from(
+        JSON.stringify({
+          protoPayload: {
+            methodName: 'v1.compute.instances.delete',
+            resourceName: 'projects/drover-sandbox/zones/us-central1-a/instances/no-such-instance',
+          },
+        }),
+      ).toString('base64'),
+      messageId: '1',
+    },
+    subscription: 'projects/drover-sandbox/subscriptions/drover-gce-audit-logs',
+  }),
   // Well-formed; the local runtime has no temporary passwords, so the session is refused (401).
   completeNewPassword: () => ({
     email: DEMO_EMAIL,
@@ -146,6 +163,14 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
 export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unknown; path: string }[]> = {
+  receiveGceAuditLogPush: [
+    { why: 'no message', body: () => ({ subscription: 's' }), path: 'message' },
+    {
+      why: 'data that is not base64',
+      body: () => ({ message: { data: '%%%', messageId: '1' }, subscription: 's' }),
+      path: 'message.data',
+    },
+  ],
   verifySignUpEmail: [
     { why: 'a code that is not digits', body: () => ({ email: 'a@example.com', code: 'abc' }), path: 'code' },
     { why: 'no email', body: () => ({ code: '123456' }), path: 'email' },
@@ -465,6 +490,8 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
 /** The headers a route's caller sends: a user's token, or for agent routes the server's own. */
 export function authFor(route: RouteDef, ids: Ids, userToken: string): Record<string, string> {
   if (route.auth === 'operator' && ids.operatorToken) return { authorization: `Bearer ${ids.operatorToken}` };
+  if (route.auth === 'cloud-push' && ids.cloudPushToken)
+    return { authorization: `Bearer ${ids.cloudPushToken}` };
   return { authorization: `Bearer ${route.auth === 'agent' ? ids.agentToken : userToken}` };
 }
 
@@ -551,5 +578,6 @@ export async function createSampleIds(
     ...(await createPolicySamples(api, environmentId, created.id)),
     accountId: owner.accountId,
     operatorToken: rt.operatorToken,
+    cloudPushToken: await rt.sandboxes.gce.auditLogs.token(),
   };
 }

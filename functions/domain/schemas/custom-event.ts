@@ -17,6 +17,7 @@ const INTERNAL_EVENTS = [
   'ServerTerminateRequested',
   'BeforeHostUpFailed',
   'BeforeHostTerminateEnded',
+  'CloudInstanceChanged',
   'OrphanTerminated',
   'RebootBegin',
 ];

@@ -5,6 +5,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SignUpMode } from '../../domain/accounts/sign-up';
 import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { Clock } from '../../ports/clock';
+import type { CloudPushTokens } from '../../ports/cloud-push-tokens';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EmailVerification } from '../../ports/email-verification';
 import type { EventPublisher } from '../../ports/event-publisher';
@@ -43,6 +44,8 @@ export interface ApiDeps {
   cursorKey?: Uint8Array;
   /** The platform operators' tokens (absent: no operator can act on this deployment). */
   operatorTokens?: OperatorTokens;
+  /** Verifies clouds' pushes (GCE audit logs through Pub/Sub); absent: the cloud-events routes answer 401. */
+  cloudPushTokens?: CloudPushTokens;
   /** Who may sign up: anyone (`open`, the default) or only a platform operator. */
   signUpMode?: SignUpMode;
   /** The public routes' throttles (services/accounts/throttles.ts); tests lower or raise them. */

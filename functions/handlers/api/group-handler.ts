@@ -44,7 +44,14 @@ export function createGroupHandler(
   operations: Record<string, Operation>,
   deps: Pick<
     ApiDeps,
-    'authenticator' | 'agentTokens' | 'logger' | 'store' | 'clock' | 'operatorTokens' | 'cursorKey'
+    | 'authenticator'
+    | 'agentTokens'
+    | 'logger'
+    | 'store'
+    | 'clock'
+    | 'operatorTokens'
+    | 'cursorKey'
+    | 'cloudPushTokens'
   >,
 ): GroupHandler {
   const routes = routesOfGroup(group);
@@ -54,7 +61,7 @@ export function createGroupHandler(
   const handler = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(problemDetails(deps.logger))
     .use(resolveRoute(routes))
-    .use(authenticate(deps.authenticator, deps.agentTokens, deps.operatorTokens))
+    .use(authenticate(deps.authenticator, deps.agentTokens, deps.operatorTokens, deps.cloudPushTokens))
     .use(signCursors(() => deps.cursorKey ?? processCursorKey))
     .use(validateRequest())
     .use(authorize(deps))

@@ -16,8 +16,36 @@ const problem = (description: string) => ({
 function securityOf(auth: RouteDef['auth']): NonNullable<ZodOpenApiOperationObject['security']> {
   if (auth === 'agent') return [{ agentToken: [] }];
   if (auth === 'operator') return [{ operatorToken: [] }];
+  if (auth === 'cloud-push') return [{ cloudPushToken: [] }];
   return auth ? [{ bearer: [] }] : [];
 }
+
+/** How each kind of route authenticates (RouteDef.auth → securityOf). */
+const SECURITY_SCHEMES = {
+  bearer: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: "A user's sign-in token or an API token",
+  },
+  agentToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A server's own drover-agent token, good for that server only",
+  },
+  operatorToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A platform operator token (drvop_…), outside every account: the operator routes only',
+  },
+  cloudPushToken: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      "A Pub/Sub push subscription's OIDC token (Google-signed, for Drover's push service account and this API's audience)",
+  },
+} as const;
 
 export function buildOpenApiDocument(serverUrl = '/') {
   const paths: ZodOpenApiPathsObject = {};
@@ -75,24 +103,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
     },
     servers: [{ url: serverUrl }],
     components: {
-      securitySchemes: {
-        bearer: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: "A user's sign-in token or an API token",
-        },
-        agentToken: {
-          type: 'http',
-          scheme: 'bearer',
-          description: "A server's own drover-agent token, good for that server only",
-        },
-        operatorToken: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'A platform operator token (drvop_…), outside every account: the operator routes only',
-        },
-      },
+      securitySchemes: SECURITY_SCHEMES,
     },
     paths,
   });

@@ -58,6 +58,8 @@ const VIEW_ITEM = 'ok ok ok ok ok 404';
 const AGENT_ONLY = '401 401 401 401 401 401';
 /** Operator routes take only a platform operator's token: every user token is 401. */
 const OPERATOR_ONLY = '401 401 401 401 401 401';
+/** Cloud pushes take only the cloud's signed token (a Pub/Sub OIDC token): every user token is 401. */
+const CLOUD_PUSH_ONLY = '401 401 401 401 401 401';
 /** A public route refusing what it was sent: the caller's token plays no part, so everyone alike. */
 const PUBLIC_REFUSED = '401 401 401 401 401 401';
 
@@ -214,6 +216,7 @@ const ACCESS_TABLE: Record<string, string> = {
   suspendAccount: OPERATOR_ONLY,
   resumeAccount: OPERATOR_ONLY,
   deleteAccount: OPERATOR_ONLY,
+  receiveGceAuditLogPush: CLOUD_PUSH_ONLY,
 
   reportAgentEvent: AGENT_ONLY,
   listAgentTasks: AGENT_ONLY,

@@ -31,6 +31,8 @@ const TENANCY: Record<string, Coverage> = {
   suspendAccount: 'operator',
   resumeAccount: 'operator',
   deleteAccount: 'operator',
+  // No tenant either: a cloud's signed push (user tokens: 401, like the operator's routes).
+  receiveGceAuditLogPush: 'operator',
   getAccount: 'list',
   getMe: 'list',
   listEnvironments: 'list',
@@ -122,7 +124,11 @@ beforeAll(async () => {
   firstIds = [
     rt.demo.accountId,
     ...Object.entries(first)
-      .filter(([k, v]) => typeof v === 'string' && !['agentToken', 'operatorToken', 'accountId'].includes(k))
+      .filter(
+        ([k, v]) =>
+          typeof v === 'string' &&
+          !['agentToken', 'operatorToken', 'cloudPushToken', 'accountId'].includes(k),
+      )
       .map(([, v]) => v as string),
   ];
 }, 120_000);

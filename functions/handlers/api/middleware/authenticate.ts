@@ -1,8 +1,9 @@
 // Resolves the caller before any operation runs: a user (or API token) by the issuer's JWT,
-// an agent by its server token, a platform operator by their operator token. Public routes
-// (auth: false) skip it unless an operator token is sent.
+// an agent by its server token, a platform operator by their operator token, a cloud's push by
+// its platform-signed token. Public routes (auth: false) skip it unless an operator token is sent.
 import type { MiddlewareObj } from '@middy/core';
 import { Unauthorized } from '../../../domain/errors';
+import type { CloudPushTokens } from '../../../ports/cloud-push-tokens';
 import type { AgentTokens, Authenticator } from '../../../ports/identity';
 import type { OperatorTokens } from '../../../ports/operator-tokens';
 import type { ApiContext, ApiEvent, ApiResponse } from '../operation';
@@ -11,6 +12,7 @@ export function authenticate(
   authenticator: Authenticator,
   agentTokens: AgentTokens,
   operatorTokens?: OperatorTokens,
+  cloudPushTokens?: CloudPushTokens,
 ): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
   return {
     name: 'authenticate',
@@ -28,6 +30,13 @@ export function authenticate(
         return;
       }
       if (!parsed.route.auth) return;
+      if (parsed.route.auth === 'cloud-push') {
+        if (!cloudPushTokens) throw new Unauthorized('This deployment accepts no cloud pushes');
+        const pusher = await cloudPushTokens.verify(header);
+        // No account and no user: Drover's own machinery speaking (its push subscription), as 'system'.
+        parsed.principal = { accountId: '', userId: pusher.email, via: 'system' };
+        return;
+      }
       if (parsed.route.auth === 'agent') {
         if (!bearer) throw new Unauthorized('Send the server token: Authorization: Bearer <token>');
         const agent = agentTokens.verify(bearer);

@@ -20,7 +20,10 @@ export function authorize(deps: {
       const parsed = request.context.drover;
       const { route, principal } = parsed;
       // Operator routes are the operator's whole (authenticate checked the token); agents: see above.
-      if (!route.auth || route.auth === 'agent' || route.auth === 'operator' || !principal) return;
+      // A cloud's push names no account: what it may do is its one route's (authenticate checked it).
+      if (!route.auth || route.auth === 'agent' || route.auth === 'operator' || route.auth === 'cloud-push')
+        return;
+      if (!principal) return;
       principal.subject = await loadSubject(deps.store, principal);
       const resource = await resourceOf(deps.store, principal.accountId, parsed);
       const decision = can(principal.subject, route.access === 'none' ? 'signed-in' : route.access, resource);
