@@ -1,7 +1,9 @@
 // The file `drover apply -f` reads: a `kind: Farm` document in YAML or JSON holding a farm
 // spec, where a farm role may name its role and credentials by name or by id (`role: base`,
 // `credentials: aws-keys`, or `roleId`/`credentialsId`). An optional `version` makes the apply
-// conditional on the farm still being at that version (like a resourceVersion).
+// conditional on the farm still being at that version (like a resourceVersion). A file printed
+// by `drover get farm NAME -o yaml` reads back as it is: its `metadata` and `status` are the
+// server's and are ignored, but for `metadata.version` (the If-Match) and `metadata.id`.
 //
 // The file is checked with the API's own FarmSpec schema before anything is sent, names
 // standing in as placeholder ids for that first pass, so a bad file fails with the same field
@@ -14,8 +16,10 @@ import { byName, isIdOf } from './resolve';
 export interface FarmDocument {
   /** The spec with names left as the file wrote them. */
   spec: Record<string, unknown> & { name: string; farmRoles: Record<string, unknown>[] };
-  /** If-Match for the update, when the file asks for one. */
+  /** If-Match for the update, when the file asks for one (`version:`, or `metadata.version`). */
   version?: number;
+  /** The farm the file was read from (`metadata.id`): applied to that farm even if renamed. */
+  id?: string;
   /** For each farm role, which key named its role and its credentials. */
   refs: { role: RefKey<'role'>; credentials: RefKey<'credentials'> }[];
 }
@@ -59,7 +63,7 @@ export async function parseFarmDocument(text: string, source: string): Promise<F
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw invalidInput(`${source} must hold one farm document (a mapping with kind: Farm)`, []);
 
-  const { kind, version, ...rest } = data as Record<string, unknown>;
+  const { kind, version: topVersion, metadata, status: _status, ...rest } = data as Record<string, unknown>;
   const issues: FieldIssue[] = [];
   if (kind !== 'Farm')
     issues.push({
@@ -67,8 +71,11 @@ export async function parseFarmDocument(text: string, source: string): Promise<F
       path: 'kind',
       message: kind === undefined ? 'is required and must be Farm' : 'must be Farm',
     });
+  const owned = serverOwned(metadata, issues);
+  const version = topVersion ?? owned.version;
+  const versionPath = topVersion === undefined ? 'metadata.version' : 'version';
   if (version !== undefined && !(Number.isInteger(version) && (version as number) > 0))
-    issues.push({ in: 'file', path: 'version', message: 'must be a positive whole number' });
+    issues.push({ in: 'file', path: versionPath, message: 'must be a positive whole number' });
 
   const refs: FarmDocument['refs'] = [];
   const renames = new Map<string, string>();
@@ -117,8 +124,31 @@ export async function parseFarmDocument(text: string, source: string): Promise<F
   return {
     spec: rest as FarmDocument['spec'],
     ...(version !== undefined ? { version: version as number } : {}),
+    ...(owned.id !== undefined ? { id: owned.id } : {}),
     refs,
   };
+}
+
+/**
+ * What a file copied from `drover get farm -o yaml` says under `metadata` (the server's fields,
+ * ignored but for these two): which farm it is and the version it was read at.
+ */
+function serverOwned(metadata: unknown, issues: FieldIssue[]): { id?: string; version?: unknown } {
+  if (metadata === undefined) return {};
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    issues.push({
+      in: 'file',
+      path: 'metadata',
+      message: 'must be a mapping (as `drover get farm` prints it)',
+    });
+    return {};
+  }
+  const { id, version } = metadata as Record<string, unknown>;
+  if (id !== undefined && !(typeof id === 'string' && isIdOf('farm', id))) {
+    issues.push({ in: 'file', path: 'metadata.id', message: 'must be a farm id (farm-…)' });
+    return { version };
+  }
+  return { ...(id !== undefined ? { id: id as string } : {}), version };
 }
 
 export interface Referable {

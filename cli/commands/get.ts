@@ -1,11 +1,16 @@
 // `drover get farms|roles|servers|credentials|environments`: every item (all pages) of a listing
-// in the current environment, as an aligned table or as JSON/YAML for programs.
+// in the current environment, as an aligned table or as JSON/YAML for programs. `drover get farm
+// NAME` is one farm: its row, or with -o yaml|json the file `drover apply -f` takes back
+// (kind: Farm, the spec, and the server's fields under metadata and status: farm-export.ts).
 import { Argument, type Command } from 'commander';
 import { farmStatusLabel } from '../../functions/domain/farm-status-label';
 import type { CloudCredentials, Farm, Role, Server } from '../../functions/domain/schemas';
+import { endpointOf } from '../../functions/domain/schemas/credentials';
 import { listAll } from '../api';
 import { type Context, contextOf } from '../context';
-import { type Column, type Io, printList, statusColour } from '../output';
+import { usageError } from '../errors';
+import { farmFileOf } from '../farm-export';
+import { type Column, type Io, printData, printList, renderTable, statusColour } from '../output';
 import { getFarm, listCredentials, listRoles } from '../resolve';
 import { listEnvironments } from './env';
 import { listRules, listScripts } from './orchestration';
@@ -66,14 +71,21 @@ const credentialColumns: Column<CloudCredentials>[] = [
   { header: 'platform', value: (c) => c.platform },
   {
     header: 'auth',
-    value: (c) => (c.platform === 'aws' ? c.auth.type : `serviceAccount ${c.clientEmail}`),
+    value: (c) =>
+      c.platform === 'gce' ? `serviceAccount ${c.clientEmail}` : c.auth.type,
   },
-  { header: 'endpoint', value: (c) => c.endpoint ?? '-' },
+  { header: 'endpoint', value: (c) => endpointOf(c) ?? '-' },
   { header: 'id', value: (c) => c.id },
 ];
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
+}
+
+/** One farm: a table row for a person, the applyable farm file for -o yaml|json. */
+async function getOneFarm(ctx: Context, ref: string): Promise<void> {
+  const { farm } = await getFarm(ctx.api, await ctx.environment(), ref);
+  await printData(ctx.io, ctx.format, farmFileOf(farm), (p) => renderTable(farmColumns, [farm], p));
 }
 
 async function list(ctx: Context, kind: string, opts: { farm?: string; all?: boolean }): Promise<void> {
@@ -126,10 +138,20 @@ export function registerGet(program: Command, io: Io): void {
         ...POLICY_KINDS,
       ]),
     )
+    .argument('[name]', 'farm: one farm by name or id (-o yaml prints the file apply -f takes)')
     .option('--farm <name|id>', 'servers: only those of this farm')
     .option('--all', 'servers: include Terminated ones')
-    .addHelpText('after', '\nExamples:\n  drover get farms\n  drover get servers --farm web -o json')
-    .action((kind: string, opts: { farm?: string; all?: boolean }, cmd: Command) =>
-      list(contextOf(cmd, io), kind, opts),
+    .addHelpText(
+      'after',
+      '\nExamples:\n  drover get farms\n  drover get servers --farm web -o json\n  drover get farm web -o yaml > web.yaml',
+    )
+    .action(
+      (kind: string, name: string | undefined, opts: { farm?: string; all?: boolean }, cmd: Command) => {
+        const ctx = contextOf(cmd, io);
+        if (name === undefined) return list(ctx, kind, opts);
+        if (KINDS[kind] !== 'farms')
+          throw usageError(`\`drover get ${kind}\` takes no name; only \`get farm NAME\` does.`);
+        return getOneFarm(ctx, name);
+      },
     );
 }

@@ -94,7 +94,10 @@ function farmRolePlan(
       instanceType: l.instanceType,
       // Planned as Running (see plan-farm-change.ts), a launch of a farm not running yet is its first.
       cause: input.basis === 'on-launch' ? 'initial' : (l.cause as 'initial' | 'scale-out'),
-      reason: l.reason,
+      reason:
+        input.basis === 'on-launch'
+          ? `one of the ${input.desired.get(fr.id)} the farm launches with`
+          : l.reason,
     })),
     replacements: replacementsOf(mine, servers),
     terminates: terminatesOf(mine, servers),
