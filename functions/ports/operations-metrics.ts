@@ -17,6 +17,8 @@ export const METRIC = {
   cloudErrors: 'CloudErrors',
   /** Cloud calls refused for rate (a subset of CloudErrors, without dimension, for the alarm). */
   cloudThrottles: 'CloudThrottles',
+  /** Cloud locations a pass observed; dimension `read`: snapshot (no call), listed (the whole location), direct (its farm). */
+  inventoryReads: 'InventoryReads',
   /** Seconds from a server's instance found gone to its replacement Running. */
   healingLatency: 'HealingLatency',
   /** How long (seconds) a farm has been degraded, emitted at each pass while it is. */

@@ -7,6 +7,7 @@ import type { ObservedInstance } from '../../domain/clouds/observed-instance';
 import type { ObservedLocation } from '../../domain/planning';
 import type { Farm } from '../../domain/schemas/farm';
 import type { Server } from '../../domain/schemas/server';
+import { METRIC } from '../../ports/operations-metrics';
 import type { ReconcileSummary } from '../../ports/store';
 import { describeFailure } from '../cloud-failure';
 import type { CloudAccess } from './cloud-access';
@@ -23,13 +24,16 @@ export interface CloudObservation {
 }
 
 export async function observeClouds(
-  deps: Pick<ReconcileDeps, 'logger' | 'store' | 'clock' | 'inventoryTiming'>,
+  deps: Pick<ReconcileDeps, 'logger' | 'store' | 'clock' | 'inventoryTiming' | 'metrics'>,
   access: CloudAccess,
   farm: Farm,
   servers: readonly Server[],
   previous: ReconcileSummary | undefined,
 ): Promise<CloudObservation> {
-  const locations = new Map<string, { platform: Server['platform']; credentialsId: string; region: string }>();
+  const locations = new Map<
+    string,
+    { platform: Server['platform']; credentialsId: string; region: string }
+  >();
   for (const l of [...farm.farmRoles, ...servers.filter((s) => s.status !== 'Terminated')]) {
     locations.set(`${l.platform}/${l.credentialsId}/${l.region}`, {
       platform: l.platform,
@@ -54,6 +58,7 @@ export async function observeClouds(
         seen.observed.push(...instances);
         seen.observedLocations.push({ platform: l.platform, region: l.region });
         seen.reads[read] = (seen.reads[read] ?? 0) + 1;
+        deps.metrics?.add(METRIC.inventoryReads, 1, 'Count', { name: 'read', value: read });
       } catch (err) {
         deps.logger.warn('could not list instances', {
           farmId: farm.id,

@@ -136,4 +136,70 @@ describe('a location observed once for all its farms', () => {
       deliverEvents();
     }
   });
+
+  it('keeps two regions of one credentials as two locations, each listed once and healed on its own', async () => {
+    const farm = await newDemoFarm(rt, 'inventory-two-regions');
+    const stored = (await rt.deps.store.farms.get({ accountId: farm.demo.accountId }, farm.farmId))!;
+    const web = stored.farmRoles.find((fr) => fr.alias === 'web')!;
+    const eu = {
+      ...web,
+      id: newId('farmRole'),
+      alias: 'eu',
+      region: 'eu-west-1',
+      zones: ['eu-west-1a'],
+      minInstances: 1,
+      maxInstances: 1,
+    };
+    await rt.deps.store.farms.update(
+      { ...stored, farmRoles: [...stored.farmRoles, eu], version: stored.version + 1 },
+      stored.version,
+      stored.name,
+    );
+    await launch(farm);
+    await untilConverged(farm.api, farm.farmId, { timeoutMs: 60_000 });
+    const ref = refOf(farm);
+    await quiet([ref]);
+    expect((await reconcileFarm(rt.deps, ref)).result).toBe('no-op');
+
+    // Past the interval: one pass lists each location once, EC2's two regions apart.
+    await new Promise((resolve) => setTimeout(resolve, INVENTORY_MS + 200));
+    const before = lists();
+    expect((await reconcileFarm(rt.deps, ref)).result).toBe('no-op');
+    expect(lists().ec2 - before.ec2, 'one DescribeInstances per region').toBe(2);
+    expect(lists().gce - before.gce).toBe(1);
+    const at = (region: string) => ({
+      accountId: ref.accountId,
+      platform: 'aws' as const,
+      credentialsId: web.credentialsId,
+      region,
+    });
+    const east = await rt.deps.store.inventory.read(at('us-east-1'), farm.farmId);
+    const west = await rt.deps.store.inventory.read(at('eu-west-1'), farm.farmId);
+    expect(east.slice.instances.map((i) => i.region)).toEqual(['us-east-1', 'us-east-1']);
+    expect(west.slice.instances.map((i) => i.region)).toEqual(['eu-west-1']);
+
+    // The EU instance dies and its event is lost: the EU listing heals it, the US slice stays as it was.
+    loseEc2Events();
+    try {
+      await rt.deps.scheduler.ensure(ref);
+      const victim = liveServers((await farmSnapshot(farm.api, farm.farmId)).servers, 'eu')[0]!;
+      expect(rt.sandboxes.ec2.kill(victim.instanceId!)).toBe(true);
+      await untilFarm(
+        farm.api,
+        farm.farmId,
+        'replaced the EU server without its event',
+        (snap) => snap.servers.some((s) => s.replacesServerId === victim.id && s.status === 'Running'),
+        { timeoutMs: 30_000 },
+      );
+      const settled = await untilConverged(farm.api, farm.farmId);
+      expect(
+        liveServers(settled.servers, 'web')
+          .map((s) => s.instanceId)
+          .sort(),
+      ).toEqual(east.slice.instances.map((i) => i.instanceId).sort());
+      await expectCloudMatchesRecords(rt, farm);
+    } finally {
+      deliverEvents();
+    }
+  });
 });
