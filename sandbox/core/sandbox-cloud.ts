@@ -56,7 +56,7 @@ export interface StateChange {
 }
 
 export interface SandboxCloud {
-  readonly kind: 'ec2' | 'gce' | 'openstack';
+  readonly kind: 'ec2' | 'gce' | 'openstack' | 'cloudstack';
   /** Base URL of the API endpoint, e.g. http://127.0.0.1:4566 — what credentials' `endpoint` is set to. */
   readonly url: string;
   /** Listen on 127.0.0.1 at `port` (0: any free port). */

@@ -54,4 +54,12 @@ export interface LaunchSpec {
     /** A Nova server group id (affinity / anti-affinity between the role's servers). */
     serverGroup?: string;
   };
+  cloudstack?: {
+    /** Guest network ids or names in the zone; none: the zone's default network. */
+    networks: string[];
+    /** Security group names (Basic zones and security-group-enabled Advanced zones). */
+    securityGroups: string[];
+    /** An SSH key pair registered in the account. */
+    keyPair?: string;
+  };
 }

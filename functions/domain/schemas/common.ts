@@ -37,7 +37,7 @@ export const Tags = z
 
 export const Timestamp = z.iso.datetime({ offset: true });
 
-export const Platform = z.enum(['aws', 'gce', 'openstack']);
+export const Platform = z.enum(['aws', 'gce', 'openstack', 'cloudstack']);
 export type Platform = z.infer<typeof Platform>;
 
 /** Fields the store keeps on every versioned document. */

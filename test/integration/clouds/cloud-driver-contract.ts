@@ -29,7 +29,7 @@ export interface CloudDriverContractContext {
   imageId: string;
   instanceType: string;
   /** Platform extras every launch spec carries (`aws` or `gce` block). */
-  launchExtras: Pick<LaunchSpec, 'aws' | 'gce' | 'openstack'>;
+  launchExtras: Pick<LaunchSpec, 'aws' | 'gce' | 'openstack' | 'cloudstack'>;
   /** How many instances one list page holds (a knob on the driver or the sandbox); the suite launches more than two pages' worth. */
   listPageSize: number;
   /** The sandbox's callCounts() key for the list call, to check that one listInstances took several pages. */

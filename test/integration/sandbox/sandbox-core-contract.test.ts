@@ -4,11 +4,19 @@
 // same shapes with the same effects. A new cloud joins the table below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsDriver } from '../../../functions/adapters/clouds/aws';
+import { createCloudStackDriver } from '../../../functions/adapters/clouds/cloudstack';
 import { createGceDriver } from '../../../functions/adapters/clouds/gce';
 import { createOpenStackDriver } from '../../../functions/adapters/clouds/openstack';
 import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/domain/clouds/launch-spec';
 import { newId } from '../../../functions/domain/ids';
 import { type CloudDriver, CloudError } from '../../../functions/ports/cloud-driver';
+import {
+  API_PATH,
+  CloudStackSandbox,
+  DEBIAN_TEMPLATE_ID,
+  SANDBOX_API_KEY,
+  SANDBOX_SECRET_KEY,
+} from '../../../sandbox/cloudstack';
 import type { SandboxCloud, StateChange } from '../../../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../../../sandbox/ec2';
 import { GceSandbox } from '../../../sandbox/gce';
@@ -70,6 +78,24 @@ const CLOUDS: [string, () => CloudUnderTest][] = [
         ),
       place: { region: 'RegionOne', zone: 'nova', imageId: CIRROS_IMAGE_ID, instanceType: 'm1.tiny' },
       listCall: 'servers.list',
+    }),
+  ],
+  [
+    'cloudstack',
+    () => ({
+      sandbox: new CloudStackSandbox({ timings: TIMINGS }),
+      driver: (url) =>
+        createCloudStackDriver(
+          { endpoint: `${url}${API_PATH}`, apiKey: SANDBOX_API_KEY, secretKey: SANDBOX_SECRET_KEY },
+          { maxRetries: 0, pollMs: { first: 5, max: 50 } },
+        ),
+      place: {
+        region: 'zone-1',
+        zone: 'zone-1',
+        imageId: DEBIAN_TEMPLATE_ID,
+        instanceType: 'Small Instance',
+      },
+      listCall: 'listVirtualMachines',
     }),
   ],
 ];

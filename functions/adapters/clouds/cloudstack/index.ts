@@ -1,0 +1,36 @@
+// The CloudStack cloud driver: `createCloudStackDriver(connection)` on Drover's own client.
+import type { Agent } from 'node:http';
+import { nodeTransport } from '../openstack/client/transport';
+import { CloudStackClient } from './client/client';
+import { CloudStackCloudDriver, type CloudStackDriverOptions } from './driver';
+
+/** How to reach one CloudStack cloud (the credentials' fields, the secret opened). */
+export interface CloudStackConnection {
+  /** The API URL, `https://cloud.example.com/client/api`. */
+  endpoint: string;
+  apiKey: string;
+  secretKey: string;
+}
+
+export interface CreateCloudStackDriverOptions extends CloudStackDriverOptions {
+  /** The egress guard's agents (driver-factory.ts): every connection to the tenant's URL is checked. */
+  agents?: { agentFor(url: URL | string): Agent };
+  /** Pauses between polls of an async job (tests shorten them). */
+  pollMs?: { first: number; max: number };
+}
+
+export function createCloudStackDriver(
+  connection: CloudStackConnection,
+  options: CreateCloudStackDriverOptions = {},
+): CloudStackCloudDriver {
+  const { agents } = options;
+  const client = new CloudStackClient({
+    ...connection,
+    ...(agents ? { transport: nodeTransport({ agentFor: (url: URL) => agents.agentFor(url) }) } : {}),
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+  });
+  return new CloudStackCloudDriver(client, options);
+}
+
+export { CloudStackCloudDriver } from './driver';
