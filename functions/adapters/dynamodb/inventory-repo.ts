@@ -4,13 +4,15 @@
 // A farm's read is one BatchGetItem of those two items, strongly consistent so a change noted a
 // moment ago (the event that woke this pass) is seen. A listing rewrites only the slices whose
 // fingerprint changed: a quiet location costs one Query of fingerprints and one write of its
-// listing time, whatever the farm count. Slices are gzipped so a farm of a few thousand
-// instances still fits DynamoDB's 400 KB item.
+// listing time, whatever the farm count. A farm with no instance left has no slice (no item reads
+// as empty since the listing), so deleted farms do not pile up. Slices are gzipped so a farm of a
+// few thousand instances still fits DynamoDB's 400 KB item.
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   QueryCommand,
   UpdateCommand,
@@ -104,7 +106,8 @@ class DynamoInventory implements Inventory {
     for (const farmId of new Set([...stored.keys(), ...byFarm.keys()])) {
       const instances = byFarm.get(farmId) ?? [];
       if ((stored.get(farmId) ?? empty) === sliceFingerprint(instances)) continue;
-      await this.writeSlice(pk, farmId, instances, listedAt);
+      if (instances.length > 0) await this.writeSlice(pk, farmId, instances, listedAt);
+      else await this.dropSlice(pk, farmId, listedAt);
       written++;
     }
     // The claim is given back with the time; a holder whose claim ran out leaves both to the next one.
@@ -159,6 +162,24 @@ class DynamoInventory implements Inventory {
             ':f': sliceFingerprint(sorted),
             ':at': at,
           },
+        }),
+      )
+      .catch(ignoreLostRace);
+  }
+
+  /**
+   * A farm with nothing left in the location loses its slice (no item reads as empty since the
+   * listing), so deleted farms do not pile up; a slice with a newer look or change stays.
+   */
+  private async dropSlice(pk: string, farmId: string, at: number) {
+    await this.db
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { pk, sk: `${SLICE}${farmId}` },
+          ConditionExpression:
+            '(attribute_not_exists(observedAt) OR observedAt <= :at) AND (attribute_not_exists(changedAt) OR changedAt < :at)',
+          ExpressionAttributeValues: { ':at': at },
         }),
       )
       .catch(ignoreLostRace);

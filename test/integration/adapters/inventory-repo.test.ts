@@ -108,9 +108,10 @@ describe('the DynamoDB inventory', () => {
     await inventory.claimRefresh(at, 'h', 120_000, 125_000);
     expect(await inventory.saveListing(at, 'h', { listedAt: 120_000, byFarm: next })).toBe(2);
     expect((await inventory.read(at, changed)).slice.instances[0]?.state).toBe('stopped');
-    expect(await inventory.read(at, gone)).toMatchObject({
+    // No slice left: empty as of the listing.
+    expect(await inventory.read(at, gone)).toEqual({
       listedAt: 120_000,
-      slice: { instances: [], observedAt: 120_000 },
+      slice: { instances: [], observedAt: null, changedAt: null },
     });
   });
 
@@ -156,6 +157,20 @@ describe('the DynamoDB inventory', () => {
       instances: [],
       observedAt: null,
       changedAt: 4_000,
+    });
+  });
+
+  it('keeps the slice of a farm a listing found empty when a change was noted after that listing began', async () => {
+    const at = location();
+    const farm = newId('farm');
+    await inventory.saveSlice(at, farm, [instance(farm, 1)], 1_000);
+    await inventory.noteChange(at, farm, 5_000); // a launch the listing below may have missed
+    await inventory.claimRefresh(at, 'h', 4_000, 9_000);
+    await inventory.saveListing(at, 'h', { listedAt: 4_000, byFarm: new Map() });
+    expect((await inventory.read(at, farm)).slice).toEqual({
+      instances: [instance(farm, 1)],
+      observedAt: 1_000,
+      changedAt: 5_000,
     });
   });
 

@@ -52,6 +52,18 @@ const loseEc2Events = () =>
     if (event.source !== 'aws.ec2') void rt.reconciler.deliver(event);
   });
 
+/** Until the server is Terminated and its replacement Running. */
+const untilReplaced = (farm: TestFarm, serverId: string, how: string) =>
+  untilFarm(
+    farm.api,
+    farm.farmId,
+    `replaced ${serverId} ${how}`,
+    (snap) =>
+      snap.servers.find((s) => s.id === serverId)?.status === 'Terminated' &&
+      snap.servers.some((s) => s.replacesServerId === serverId && s.status === 'Running'),
+    { timeoutMs: 30_000 },
+  );
+
 /** `count` more farms in the demo farm's account, each one web server on its AWS credentials and region. */
 async function moreFarms(farm: TestFarm, count: number): Promise<FarmRef[]> {
   const base = (await rt.deps.store.farms.get({ accountId: farm.demo.accountId }, farm.farmId))!;
@@ -119,15 +131,7 @@ describe('a location observed once for all its farms', () => {
       const victim = liveServers(converged.servers, 'web')[0]!;
       const before = lists().ec2;
       expect(rt.sandboxes.ec2.kill(victim.instanceId!)).toBe(true);
-      const healed = await untilFarm(
-        farm.api,
-        farm.farmId,
-        'replaced the killed server without its event',
-        (snap) =>
-          snap.servers.find((s) => s.id === victim.id)?.status === 'Terminated' &&
-          snap.servers.some((s) => s.replacesServerId === victim.id && s.status === 'Running'),
-        { timeoutMs: 30_000 },
-      );
+      const healed = await untilReplaced(farm, victim.id, 'without its event');
       expect(liveServers(healed.servers, 'web')).toHaveLength(2);
       expect(lists().ec2 - before).toBeGreaterThan(0);
       await untilConverged(farm.api, farm.farmId);
@@ -184,13 +188,7 @@ describe('a location observed once for all its farms', () => {
       await rt.deps.scheduler.ensure(ref);
       const victim = liveServers((await farmSnapshot(farm.api, farm.farmId)).servers, 'eu')[0]!;
       expect(rt.sandboxes.ec2.kill(victim.instanceId!)).toBe(true);
-      await untilFarm(
-        farm.api,
-        farm.farmId,
-        'replaced the EU server without its event',
-        (snap) => snap.servers.some((s) => s.replacesServerId === victim.id && s.status === 'Running'),
-        { timeoutMs: 30_000 },
-      );
+      await untilReplaced(farm, victim.id, 'in the EU without its event');
       const settled = await untilConverged(farm.api, farm.farmId);
       expect(
         liveServers(settled.servers, 'web')
