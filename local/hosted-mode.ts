@@ -4,7 +4,7 @@
 // network would be let through in AWS); without it the sandboxes are out of reach, and the
 // demo account is seeded without cloud credentials rather than with ones nobody can use.
 import { createDnsResolver } from '../functions/adapters/egress/dns-resolver';
-import type { CloudCredentialsInput } from '../functions/domain/schemas/credentials';
+import { type CloudCredentialsInput, endpointOf } from '../functions/domain/schemas/credentials';
 import type { HostResolver } from '../functions/ports/host-resolver';
 import { checkEgressUrl, type Egress } from '../functions/services/egress/egress-guard';
 import { parseNetworkList } from '../functions/services/egress/networks';
@@ -36,7 +36,7 @@ export async function reachableSandboxCredentials(
 ): Promise<SandboxCredentials> {
   const reachable: SandboxCredentials = {};
   for (const key of ['aws', 'gce'] as const) {
-    const endpoint = all[key].endpoint;
+    const endpoint = endpointOf(all[key]);
     const allowed = await checkEgressUrl(egress, endpoint ?? '', { path: 'endpoint', what: 'The endpoint' })
       .then(() => true)
       .catch(() => false);

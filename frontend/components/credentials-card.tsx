@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, type CloudCredentials, type ConnectionTestResult } from '../lib/api-client';
 import { ApiProblem } from '../lib/api-problem';
 import { ConfirmDialog } from './confirm-dialog';
+import { OpenStackIdentity } from './openstack-identity';
 import { ProblemNotice } from './problem-notice';
 import { TimeAgo } from './time-ago';
 import './farm-role-details.css';
@@ -30,6 +31,7 @@ function Identity({ credentials: c }: { credentials: CloudCredentials }) {
       </>
     );
   }
+  if (c.platform === 'openstack') return <OpenStackIdentity credentials={c} />;
   return (
     <>
       <dt>Project</dt>
@@ -119,7 +121,7 @@ export function CredentialsCard({
       {c.description && <p className="muted farm-role-role">{c.description}</p>}
       <dl className="spec">
         <Identity credentials={c} />
-        {c.endpoint && (
+        {c.platform !== 'openstack' && c.endpoint && (
           <>
             <dt>Endpoint</dt>
             <dd className="mono">{c.endpoint}</dd>

@@ -23,6 +23,7 @@ import type { SecretBox } from '../ports/secret-box';
 import type { Store } from '../ports/store';
 import { auditWrite } from './audit';
 import { describeCloudFailure } from './cloud-failure';
+import { split } from './credentials-split';
 import { checkEgressUrl, type Egress } from './egress/egress-guard';
 import { getEnvironment } from './environments';
 import { everyItem } from './every-page';
@@ -40,7 +41,12 @@ interface Deps {
 
 /** Hosted mode's rules for the input's endpoint: 422 at `endpoint` when it may not be used. */
 async function checkEndpoint(deps: Pick<Deps, 'egress'>, input: CloudCredentialsInput): Promise<void> {
-  if (!input.endpoint || !deps.egress.policy.hosted) return;
+  if (!deps.egress.policy.hosted) return;
+  // OpenStack has no default endpoint: its auth URL is always the tenant's (a private cloud's
+  // is reached only through the operator's allow-list).
+  if (input.platform === 'openstack')
+    return checkEgressUrl(deps.egress, input.authUrl, { path: 'authUrl', what: 'The auth URL' });
+  if (!input.endpoint) return;
   if (input.platform === 'aws' && input.auth.type === 'assumeRole') {
     const message =
       'assumed-role credentials use AWS endpoints only in hosted mode (AssumeRole is signed with the platform identity)';
@@ -56,41 +62,6 @@ const sealContext = (c: { accountId: string; environmentId: string; id: string }
   environment: c.environmentId,
   credentials: c.id,
 });
-
-/** The public view of an input and its secret (empty when there is none, as for an assumed role). */
-function split(
-  input: CloudCredentialsInput,
-  ids: { id: string; accountId: string; environmentId: string },
-  stamp: { version: number; createdAt: string; updatedAt: string },
-) {
-  if (input.platform === 'aws') {
-    const { auth, ...rest } = input;
-    if (auth.type === 'accessKey') {
-      const { secretAccessKey, ...publicAuth } = auth;
-      return {
-        credentials: {
-          ...rest,
-          ...ids,
-          ...stamp,
-          auth: { ...publicAuth, secretAccessKeySet: true as const },
-        },
-        secret: secretAccessKey,
-      };
-    }
-    return { credentials: { ...rest, ...ids, ...stamp, auth }, secret: '' };
-  }
-  const { serviceAccountKey, ...rest } = input;
-  return {
-    credentials: {
-      ...rest,
-      ...ids,
-      ...stamp,
-      clientEmail: serviceAccountKey.client_email,
-      serviceAccountKeySet: true as const,
-    },
-    secret: JSON.stringify(serviceAccountKey),
-  };
-}
 
 export async function getCredentials(
   deps: Pick<Deps, 'store'>,
@@ -197,6 +168,7 @@ async function openStored(
   const secret = sealedSecret ? await deps.secrets.open(sealedSecret, sealContext(credentials)) : '';
   if (credentials.platform === 'aws')
     return { ...credentials, ...(secret ? { secretAccessKey: secret } : {}) };
+  if (credentials.platform === 'openstack') return { ...credentials, secret };
   return { ...credentials, serviceAccountKey: JSON.parse(secret) };
 }
 

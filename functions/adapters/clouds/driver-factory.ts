@@ -12,6 +12,19 @@ import { lazyDriver } from './lazy-driver';
 
 const MAX_CACHED = 500;
 
+type GuardedAgentsOf = ReturnType<typeof createGuardedAgents>;
+
+/** Each platform's driver, loaded by the first call that needs it (lazy-driver.ts): one row per cloud. */
+const LOADERS: Record<
+  CloudCredentialsWithSecrets['platform'],
+  (credentials: CloudCredentialsWithSecrets, agents: GuardedAgentsOf) => Promise<CloudDriver>
+> = {
+  aws: async (credentials, agents) => (await import('./aws')).createAwsDriver(credentials, { agents }),
+  gce: async (credentials, agents) => (await import('./gce')).createGceDriver(credentials, { agents }),
+  openstack: async (credentials, agents) =>
+    (await import('./openstack')).createOpenStackDriverFor(credentials, { agents }),
+};
+
 /** A factory whose drivers connect only where `egress` allows; each factory keeps its own cache. */
 export function createCloudDriverFactory(egress: Egress): CloudDriverFactory {
   const agents = createGuardedAgents(egress);
@@ -25,11 +38,8 @@ export function createCloudDriverFactory(egress: Egress): CloudDriverFactory {
       cache.set(key, cached);
       return cached;
     }
-    // Each cloud's SDK is loaded by the first call that needs it (lazy-driver.ts).
-    const driver =
-      credentials.platform === 'aws'
-        ? lazyDriver(async () => (await import('./aws')).createAwsDriver(credentials, { agents }))
-        : lazyDriver(async () => (await import('./gce')).createGceDriver(credentials, { agents }));
+    const load = LOADERS[credentials.platform];
+    const driver = lazyDriver(() => load(credentials, agents));
     cache.set(key, driver);
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
     return driver;

@@ -26,5 +26,6 @@ export const InstanceTypeList = z.object({ items: z.array(InstanceType) }).meta(
 export type InstanceTypeList = z.infer<typeof InstanceTypeList>;
 
 export const InstanceTypesQuery = z.object({
-  region: z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'must be a region name like us-east-1'),
+  // Any cloud's region: EC2's and GCE's `us-east-1`, OpenStack's `RegionOne`.
+  region: z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'must be a region name like us-east-1 or RegionOne'),
 });

@@ -30,7 +30,7 @@ const cloudsYaml = (authUrl: string) => `clouds:
 describe('the openstack CLI and openstacksdk against the OpenStack sandbox', () => {
   const sandbox = new OpenStackSandbox({ timings: { bootMs: 200, shutdownMs: 100 } });
   let dir = '';
-  let env: NodeJS.ProcessEnv = {};
+  let env: NodeJS.ProcessEnv = { ...process.env };
 
   beforeAll(async () => {
     await sandbox.start();

@@ -1,5 +1,7 @@
 // The OpenStack cloud driver: `createOpenStackDriver(connection)` on Drover's own client.
 import type { Agent } from 'node:http';
+import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
+import { CloudError } from '../../../ports/cloud-driver';
 import { nodeTransport, type OpenStackAuth, OpenStackClient } from './client';
 import type { EndpointInterface } from './client/keystone';
 import { OpenStackCloudDriver, type OpenStackDriverOptions } from './driver';
@@ -43,6 +45,37 @@ export function createOpenStackDriver(
       : {}),
   });
   return new OpenStackCloudDriver(client, options);
+}
+
+/** The CloudDriverFactory's entry for `platform: 'openstack'`: the credentials, secret opened, as a connection. */
+export function createOpenStackDriverFor(
+  credentials: CloudCredentialsWithSecrets,
+  options: CreateOpenStackDriverOptions = {},
+): OpenStackCloudDriver {
+  if (credentials.platform !== 'openstack')
+    throw new CloudError(
+      'InvalidSpec',
+      `credentials ${credentials.id} are for ${credentials.platform}, not openstack`,
+    );
+  const { auth } = credentials;
+  return createOpenStackDriver(
+    {
+      authUrl: credentials.authUrl,
+      auth:
+        auth.type === 'password'
+          ? {
+              type: 'password',
+              username: auth.username,
+              password: credentials.secret,
+              userDomain: auth.userDomain,
+              projectName: auth.projectName,
+              projectDomain: auth.projectDomain,
+            }
+          : { type: 'applicationCredential', id: auth.applicationCredentialId, secret: credentials.secret },
+      ...(credentials.caBundle ? { caBundle: credentials.caBundle } : {}),
+    },
+    options,
+  );
 }
 
 export { OpenStackCloudDriver } from './driver';
