@@ -3,6 +3,7 @@
 // root and the API groups that reach clouds import the drivers (their SDKs are large).
 import { createCloudDriverFactory } from '../adapters/clouds/driver-factory';
 import { createLogger } from '../adapters/observability/logger';
+import { cachedSecretBox } from '../adapters/secrets/cached-secret-box';
 import { systemClock } from '../ports/clock';
 import type { ReconcileDeps } from '../services/reconcile/deps';
 import { egressFromEnvironment } from './egress-from-environment';
@@ -26,7 +27,8 @@ export function reconcileDepsFromEnvironment(): ReconcileDeps {
   const agentTokens = once(agentTokensFromEnvironment);
   const ports = lazyPorts<LazyReconcilePorts>({
     store: storeFromEnvironment,
-    secrets: secretBoxFromEnvironment,
+    // Opened credentials are kept per credentials id and version for a while (cached-secret-box.ts).
+    secrets: () => cachedSecretBox(secretBoxFromEnvironment()),
     publisher: publisherFromEnvironment,
     scheduler: schedulerFromEnvironment,
     agentApiUrl: agentApiUrlFromEnvironment,

@@ -22,6 +22,13 @@ export class DynamoCounts {
   requests: Record<string, number> = {};
   readUnits = 0;
   writeUnits = 0;
+  /** The partition key of every item written, in order. */
+  written: string[] = [];
+
+  /** Writes to partitions whose key includes `part` (e.g. a farm's \`#FARM#<id>\`). */
+  writesTo(part: string): number {
+    return this.written.filter((pk) => pk.includes(part)).length;
+  }
 
   get reads(): number {
     return Object.entries(this.requests).reduce((n, [name, c]) => n + (WRITES.has(name) ? 0 : c), 0);
@@ -35,6 +42,7 @@ export class DynamoCounts {
     this.requests = {};
     this.readUnits = 0;
     this.writeUnits = 0;
+    this.written = [];
   }
 
   describe(): string {
@@ -51,6 +59,32 @@ interface Capacity {
   WriteCapacityUnits?: number;
 }
 
+/** A key as the document client has it, or as marshalled. */
+type KeyValue = string | { S?: string };
+
+interface WriteInput {
+  Item?: { pk?: KeyValue };
+  Key?: { pk?: KeyValue };
+  RequestItems?: Record<string, { PutRequest?: WriteInput; DeleteRequest?: WriteInput }[]>;
+  TransactItems?: {
+    Put?: WriteInput;
+    Update?: WriteInput;
+    Delete?: WriteInput;
+    ConditionCheck?: WriteInput;
+  }[];
+}
+
+/** The partition keys a write request writes (its marshalled input). */
+function writtenPartitions(input: WriteInput): string[] {
+  const text = (k: KeyValue | undefined) => (typeof k === 'string' ? k : k?.S);
+  const pk = (w: WriteInput | undefined) => text(w?.Item?.pk) ?? text(w?.Key?.pk);
+  const batch = Object.values(input.RequestItems ?? {}).flatMap((rs) =>
+    rs.map((r) => pk(r.PutRequest) ?? pk(r.DeleteRequest)),
+  );
+  const transact = (input.TransactItems ?? []).map((t) => pk(t.Put) ?? pk(t.Update) ?? pk(t.Delete));
+  return [pk(input), ...batch, ...transact].filter((k): k is string => k !== undefined);
+}
+
 /** A Store on `endpoint`'s table whose every request adds to `counts`. */
 export function countedStore(endpoint: string, tableName: string, counts = new DynamoCounts()) {
   const client = new DynamoDBClient({
@@ -64,6 +98,7 @@ export function countedStore(endpoint: string, tableName: string, counts = new D
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       const out = await next(args);
       counts.requests[name] = (counts.requests[name] ?? 0) + 1;
+      if (WRITES.has(name)) counts.written.push(...writtenPartitions(args.input as WriteInput));
       const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
       for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
         const units = c.CapacityUnits ?? 0;

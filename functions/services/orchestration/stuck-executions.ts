@@ -36,10 +36,14 @@ export function settledExecution(e: Execution, settlement: StuckSettlement, now:
   };
 }
 
-/** Settles the stuck executions of a farm's servers; returns those it settled. */
+/**
+ * Settles the stuck executions of a farm's servers; returns those it settled. With `find`, settles
+ * nothing and returns those it would settle (a reconcile's look without the lease writes nothing).
+ */
 export async function settleStuckExecutions(
   deps: { store: StuckExecutionsRepos; clock: Clock },
   servers: Server[],
+  mode: 'settle' | 'find' = 'settle',
 ): Promise<Execution[]> {
   const now = deps.clock.now();
   const watched = servers.filter(
@@ -51,6 +55,10 @@ export async function settleStuckExecutions(
       watched.slice(i, i + CONCURRENCY).map(async (server) => {
         const scope = { accountId: server.accountId, farmId: server.farmId, serverId: server.id };
         for (const open of await deps.store.executions.listOpenForServer(scope)) {
+          if (mode === 'find') {
+            if (settleStuckExecution(open, server, now)) settled.push(open);
+            continue;
+          }
           const done = await settleOne(deps, open, server, now);
           if (done) settled.push(done);
         }

@@ -27,6 +27,7 @@ import { keepLease, type LeaseOutcome } from './farm-lease';
 import { observeClouds } from './observe-clouds';
 import { healedSecondsSince, type PassFigures, recordPassMetrics } from './pass-metrics';
 import { passSummary } from './pass-summary';
+import { leaseWouldAct, mustAct, NeedsLease, summaryWorthSaving } from './quiet-pass';
 import { withTerminateHolds } from './terminate-hold-facts';
 
 export type ReconcileResult = 'applied' | 'no-op' | 'busy' | 'gone' | 'failed';
@@ -60,13 +61,30 @@ function outcomeOf(result: ReconcileResult, actions: number, look: NextLook): Re
 }
 
 async function leasedPass(deps: ReconcileDeps, ref: FarmRef, started: Date, figures: Figures) {
+  // First a look without the lease: a quiet pass ends there, having written nothing (quiet-pass.ts).
+  const look = await guarded(deps, ref, () => pass(deps, ref, started, figures, false));
+  if (look) return look;
   const holder = ulid();
   const leaseUntil = new Date(started.getTime() + (deps.leaseMs ?? 60_000));
   if (!(await deps.store.reconciles.acquireLease(ref, holder, started, leaseUntil)))
     return outcomeOf('busy', 0, nextLook({ kind: 'busy' }));
   try {
-    return await pass(deps, ref, started, figures);
+    return (await guarded(deps, ref, () => pass(deps, ref, started, figures, true)))!;
+  } finally {
+    await deps.store.reconciles.releaseLease(ref, holder).catch(() => {});
+  }
+}
+
+/** Runs a pass; a failure is logged and becomes ReconcileFailed. Undefined: a look without the lease found work. */
+async function guarded(
+  deps: ReconcileDeps,
+  ref: FarmRef,
+  run: () => Promise<ReconcileOutcome>,
+): Promise<ReconcileOutcome | undefined> {
+  try {
+    return await run();
   } catch (err) {
+    if (err instanceof NeedsLease) return undefined;
     deps.logger.error('reconcile failed', { farmId: ref.farmId, error: err as Error });
     const farm = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId).catch(() => undefined);
     if (farm) {
@@ -79,8 +97,6 @@ async function leasedPass(deps: ReconcileDeps, ref: FarmRef, started: Date, figu
       ]).catch(() => {});
     }
     return outcomeOf('failed', 0, nextLook({ kind: 'failed' }));
-  } finally {
-    await deps.store.reconciles.releaseLease(ref, holder).catch(() => {});
   }
 }
 
@@ -89,6 +105,8 @@ async function pass(
   ref: FarmRef,
   now: Date,
   figures: Figures,
+  /** Without the lease the pass stops (NeedsLease) before its first write. */
+  leased: boolean,
 ): Promise<ReconcileOutcome> {
   const stored = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId);
   if (!stored) {
@@ -98,6 +116,7 @@ async function pass(
   const previous = await deps.store.reconciles.getSummary(ref);
   // Policies are read at every pass: one changed after the farm was saved applies to its next launch.
   const policies = await enabledPolicies(deps.store, stored);
+  if (await leaseWouldAct(stored, policies, previous?.leaseWarnedFor, now)) mustAct(leased, 'farm lease');
   const lease = await keepFarmLease(deps, stored, policies, previous, now);
   const farm = lease.farm;
   const servers = await deps.store.servers.listByFarm({ accountId: ref.accountId, farmId: ref.farmId });
@@ -105,7 +124,7 @@ async function pass(
   // The figures object is the pass's own, filled as it goes so a pass that throws still counts its cloud errors.
   figures.cloudErrors = access.errors;
   figures.healedSeconds = healedSecondsSince(servers, previous?.lastReconcileAt);
-  await settleStuck(deps, farm, servers);
+  await settleStuck(deps, farm, servers, leased);
   const seen = await observeClouds(deps, access, farm, servers, previous);
 
   // Global Variables may hold a farm role's launches (a required one without a value…): the reason is shown, nothing launched.
@@ -123,12 +142,13 @@ async function pass(
   );
   const actions = await withTerminateHolds(deps.store, farm, servers, plan.actions, now);
   figures.actions = plan.actions;
+  if (actions.length > 0) mustAct(leased, 'actions');
   const applied = await applyPlan(
     applierPorts(deps, access, now),
     {
       farm,
       servers,
-      roles: await readRoles(deps, farm),
+      roles: actions.length > 0 ? await readRoles(deps, farm) : new Map(),
       policies,
       capacityHolds: previous?.capacityHolds,
       previousRefusals: previous?.policyRefusals,
@@ -157,7 +177,8 @@ async function pass(
     previous,
     now,
   });
-  await deps.store.reconciles.saveSummary(ref, summary);
+  if (leased || summaryWorthSaving(summary, previous, figures.healedSeconds, now))
+    await deps.store.reconciles.saveSummary(ref, summary);
   return { ...outcomeOf(plan.actions.length ? 'applied' : 'no-op', applied.results.length, look), summary };
 }
 
@@ -204,7 +225,20 @@ async function keepFarmLease(
 }
 
 /** Scripts whose agent stopped reporting are settled here, where every live farm passes each minute. */
-async function settleStuck(deps: ReconcileDeps, farm: Farm, servers: Server[]): Promise<void> {
+async function settleStuck(
+  deps: ReconcileDeps,
+  farm: Farm,
+  servers: Server[],
+  leased: boolean,
+): Promise<void> {
+  if (!leased) {
+    const stuck = await settleStuckExecutions(deps, servers, 'find').catch((err) => {
+      deps.logger.warn('could not look for stuck executions', { farmId: farm.id, error: err as Error });
+      return [];
+    });
+    if (stuck.length > 0) mustAct(leased, 'stuck executions');
+    return;
+  }
   await settleStuckExecutions(deps, servers).then(
     (settled) => {
       if (settled.length > 0)

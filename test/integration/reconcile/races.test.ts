@@ -68,14 +68,17 @@ describe('concurrent reconciles of one farm', () => {
             Array.from({ length: 20 }, () => reconcileFarm(rt.deps, refOf(farm))),
           );
           outcomes.push(...round);
-          // The lease lets at most one pass of a round act (the runner's own pass may hold it instead).
-          expect(round.filter((o) => o.result !== 'busy').length).toBeLessThanOrEqual(1);
+          // The lease lets at most one pass of a round act (the runner's own pass may hold it instead);
+          // a pass that finds nothing to do answers no-op without asking for it (quiet-pass.ts).
+          expect(round.filter((o) => o.result === 'applied').length).toBeLessThanOrEqual(1);
           return isConverged(await farmSnapshot(farm.api, farm.farmId));
         },
         { timeoutMs: 30_000, intervalMs: 50 },
       );
       expect(outcomes.filter((o) => o.result === 'failed')).toEqual([]);
-      expect(outcomes.filter((o) => o.result === 'busy').length).toBeGreaterThan(outcomes.length / 2);
+      // Of the passes that found work, all but the lease holder of each round answered busy.
+      const busy = outcomes.filter((o) => o.result === 'busy').length;
+      expect(busy).toBeGreaterThan(outcomes.filter((o) => o.result === 'applied').length);
     } finally {
       rt.sandboxes.ec2.clearFaults();
       rt.sandboxes.gce.clearFaults();
