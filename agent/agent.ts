@@ -1,7 +1,8 @@
 // drover-agent's life: the boot sequence (HostInit → BeforeHostUp scripts → HostUp, or
-// BeforeHostUpFailed), then tasks from the push channel, the catch-up poll and reconnects,
-// metrics every minute, and a graceful stop. One class, so the program (main.ts) and the
-// benchmark's many-agents-in-one-process mode run the same code.
+// BeforeHostUpFailed), then tasks from the push channel (a catch-up fetch on each connect, a
+// poll only while it is down), metrics when the user data asks for them, and a graceful stop.
+// One class, so the program (main.ts) and the benchmark's many-agents-in-one-process mode run
+// the same code.
 import { uptime } from 'node:os';
 import type { AgentTask, TaskResult } from '../functions/domain/schemas/agent-protocol';
 import { AgentApiClient, AgentApiError } from './api-client';
@@ -114,10 +115,19 @@ export class DroverAgent {
     }
   }
 
-  /** The steady state: push channel, catch-up poll, metrics. */
+  /**
+   * The steady state: push channel, catch-up poll, metrics. While the channel is connected the
+   * nudges bring the work and nothing is polled (an idle server costs the control plane nothing
+   * but its connection); every (re)connect fetches the task list once, which catches up on what
+   * was queued while away, and the poll runs only while the channel is down.
+   */
   serve(): void {
     this.channel.start();
-    this.timers.push(setInterval(() => this.fetchTasks(), this.config.pollIntervalMs));
+    this.timers.push(
+      setInterval(() => {
+        if (!this.channel.connected) void this.fetchTasks();
+      }, this.config.pollIntervalMs),
+    );
     if (this.config.metricsIntervalMs > 0)
       this.timers.push(setInterval(() => void this.reportMetrics(), this.config.metricsIntervalMs));
   }

@@ -7,10 +7,11 @@ export interface AgentConfig {
   token: string;
   /** The push channel (WebSocket); defaults to the API's own /v1/agent/connect. */
   channelUrl: string;
-  /** The slow catch-up poll (a fetch of the task list), also run on every (re)connect. */
+  /** The catch-up poll (a fetch of the task list) while the channel is down; a (re)connect fetches once too. */
   pollIntervalMs: number;
   /** Keep-alive message on the channel (API Gateway drops a WebSocket idle for 10 minutes). */
   heartbeatIntervalMs: number;
+  /** How often metrics are sent; 0 (the default): never. */
   metricsIntervalMs: number;
   /** Output is streamed at most this often while a script runs. */
   outputFlushMs: number;
@@ -49,7 +50,8 @@ export function configFromEnvironment(env: Env = process.env): AgentConfig {
     channelUrl: env.DROVER_CHANNEL_URL || defaultChannelUrl(apiUrl),
     pollIntervalMs: number('DROVER_AGENT_POLL_MS', 60_000),
     heartbeatIntervalMs: number('DROVER_AGENT_HEARTBEAT_MS', 5 * 60_000),
-    metricsIntervalMs: number('DROVER_AGENT_METRICS_MS', 60_000),
+    // Off unless the user data turns it on: only a farm role whose scaling rules read agent metrics does.
+    metricsIntervalMs: number('DROVER_AGENT_METRICS_MS', 0),
     outputFlushMs: number('DROVER_AGENT_OUTPUT_FLUSH_MS', 500),
     killGraceMs: number('DROVER_AGENT_KILL_GRACE_MS', 10_000),
     stopGraceMs: number('DROVER_AGENT_STOP_GRACE_MS', 30_000),

@@ -4,6 +4,7 @@
 import { DROVER_TAG_KEYS, type LaunchSpec } from '../../domain/clouds/launch-spec';
 import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
 import type { Role } from '../../domain/schemas/role';
+import { agentMetricsUsed } from '../../domain/schemas/scaling';
 import type { Server } from '../../domain/schemas/server';
 import { type AgentDownload, agentUserData } from './user-data';
 
@@ -34,7 +35,14 @@ export function launchSpecFor(
     instanceType: server.instanceType,
     volumes: farmRole.volumes.map((v) => ({ ...v })),
     tags,
-    userData: agentUserData(agent.apiUrl, server.id, agent.token, agent.channelUrl, agent.download),
+    userData: agentUserData(
+      agent.apiUrl,
+      server.id,
+      agent.token,
+      agent.channelUrl,
+      agent.download,
+      agentMetricsUsed(farmRole.scaling).length > 0,
+    ),
   };
   if (farmRole.platform === 'aws') {
     // Subnets are listed in the order of the farm role's zones: the subnet at a zone's position serves it.

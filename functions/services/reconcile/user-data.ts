@@ -13,6 +13,9 @@ export interface AgentDownload {
   sha256: string;
 }
 
+/** How often an agent whose metrics are used sends them. */
+export const AGENT_METRICS_MS = 60_000;
+
 /** Without a configured download the agent comes from the API it talks to, unchecked (older deployments). */
 const defaultDownloadUrl = (apiUrl: string) => `${apiUrl}/v1/agent/drover-agent.mjs`;
 
@@ -22,6 +25,8 @@ export function agentUserData(
   token: string,
   channelUrl?: string,
   download?: AgentDownload,
+  /** Whether the agent sends its metrics (a farm role whose scaling rules read them); otherwise it sends none. */
+  metrics = false,
 ): string {
   const fetchAndRun = download
     ? '  curl -fsS --retry 5 -o "$AGENT" "$DROVER_AGENT_URL" && check_agent && start_agent "$(command -v node)" "$AGENT"'
@@ -35,6 +40,7 @@ export function agentUserData(
     'export DROVER_API_URL DROVER_SERVER_ID DROVER_SERVER_TOKEN',
     // In AWS the push channel is its own WebSocket API; locally the agent derives it from the API URL.
     ...(channelUrl ? [`DROVER_CHANNEL_URL='${channelUrl}'`, 'export DROVER_CHANNEL_URL'] : []),
+    ...(metrics ? [`DROVER_AGENT_METRICS_MS='${AGENT_METRICS_MS}'`, 'export DROVER_AGENT_METRICS_MS'] : []),
     `DROVER_AGENT_URL='${download?.url ?? defaultDownloadUrl(apiUrl)}'`,
     ...(download
       ? [
