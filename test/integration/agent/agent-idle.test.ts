@@ -46,7 +46,15 @@ async function servingAgent(server: Server, env: Record<string, string> = {}): P
       DROVER_AGENT_RECONNECT_MAX_MS: '2000',
       ...env,
     }),
-    { runner: async () => ({ exitCode: 0, timedOut: false, durationMs: 1, stdoutTail: 'ran\n', stderrTail: '' }) },
+    {
+      runner: async () => ({
+        exitCode: 0,
+        timedOut: false,
+        durationMs: 1,
+        stdoutTail: 'ran\n',
+        stderrTail: '',
+      }),
+    },
   );
   agents.push(agent);
   agent.serve();
