@@ -42,8 +42,11 @@ const later = (aheadMs: number, intervalMs = 60_000): ReconcileDeps => {
 /** Only this test's passes run: no schedule, no event reaches the runner. */
 async function quiet(refs: FarmRef[]): Promise<void> {
   rt.bus.route('reconcile', () => {});
-  for (const ref of refs) await rt.reconciler.remove(ref);
-  await rt.reconciler.idle();
+  // Twice: a pass still running at the first removal asks for its follow-up when it ends.
+  for (let round = 0; round < 2; round++) {
+    for (const ref of refs) await rt.reconciler.remove(ref);
+    await rt.reconciler.idle();
+  }
 }
 const deliverEvents = () => rt.bus.route('reconcile', (event) => void rt.reconciler.deliver(event));
 /** EC2's state-change notifications are lost; every other event still wakes the farm. */
@@ -92,18 +95,18 @@ describe('a location observed once for all its farms', () => {
   it('reads a fresh snapshot with no list call, and lists a stale one once for every farm there', async () => {
     const farm = await newDemoFarm(rt, 'inventory-many');
     await launch(farm);
-    const refs = [refOf(farm), ...(await moreFarms(farm, 9))];
+    const refs = [refOf(farm), ...(await moreFarms(farm, 5))];
     for (const ref of refs) await untilConverged(farm.api, ref.farmId, { timeoutMs: 60_000 });
     await quiet(refs);
     // One more pass each, so every farm's last summary says converged (what makes a farm quiet).
     for (const ref of refs) expect((await reconcileFarm(rt.deps, ref)).result).toBe('no-op');
 
-    // Ten minutes on, every slice is stale: ten passes at once list the AWS location once.
+    // Ten minutes on, every slice is stale: six passes at once list the AWS location once.
     const stale = later(10 * 60_000);
     const before = lists();
     const outcomes = await Promise.all(refs.map((ref) => reconcileFarm(stale, ref)));
     expect(outcomes.map((o) => o.result)).toEqual(refs.map(() => 'no-op'));
-    expect(lists().ec2 - before.ec2, 'DescribeInstances for ten stale farms of one location').toBe(1);
+    expect(lists().ec2 - before.ec2, 'DescribeInstances for six stale farms of one location').toBe(1);
     expect(lists().gce - before.gce, 'one GCE listing for the one farm there').toBe(1);
 
     // Fresh now: passes read the snapshot and call no cloud at all.
