@@ -62,8 +62,21 @@ export async function createFarm(
   const farmRoles = assignFarmRoleIds(spec, []);
   await checkReferences(deps, principal, environmentId, farmRoles);
   await assertFarmAllowed(deps, { accountId: principal.accountId, environmentId }, spec);
-  const now = deps.clock.now().toISOString();
-  const farm: Farm = {
+  const farm = newFarm(principal, environmentId, spec, farmRoles, deps.clock.now());
+  await deps.store.farms.create(farm);
+  return farm;
+}
+
+/** A farm as it is first stored (Terminated, version 1); a plan of a farm not saved yet plans this. */
+export function newFarm(
+  principal: Principal,
+  environmentId: string,
+  spec: FarmSpec,
+  farmRoles: StoredFarmRole[],
+  at: Date,
+): Farm {
+  const now = at.toISOString();
+  return {
     ...spec,
     farmRoles,
     id: newId('farm'),
@@ -77,8 +90,6 @@ export async function createFarm(
     createdAt: now,
     updatedAt: now,
   };
-  await deps.store.farms.create(farm);
-  return farm;
 }
 
 export async function updateFarm(

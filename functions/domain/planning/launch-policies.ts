@@ -10,7 +10,8 @@ import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
 import type { Policy, Violation } from '../../domain/schemas/policy';
 import type { Server } from '../../domain/schemas/server';
 
-const HOLDS_AN_INSTANCE: ReadonlySet<Server['status']> = new Set([
+/** Server statuses that hold (or are about to hold) an instance: what a farm role's size counts. */
+export const HOLDS_AN_INSTANCE: ReadonlySet<Server['status']> = new Set([
   'Pending Launch',
   'Pending',
   'Initializing',

@@ -8,16 +8,14 @@
 // saved: its plan is what launching it would do (basis 'on-launch').
 import type { FarmPlanView } from '../../contract/farm-plan';
 import type { ObservedInstance } from '../../domain/clouds/observed-instance';
-import { newId } from '../../domain/ids';
 import { desiredCount, farmPhase, planFarm } from '../../domain/planning';
 import type { Farm, FarmSpec } from '../../domain/schemas/farm';
 import type { Server } from '../../domain/schemas/server';
 import type { Clock } from '../../ports/clock';
 import type { Principal } from '../../ports/identity';
 import type { Store } from '../../ports/store';
-import { ownerTeamFor } from '../access/subject';
 import { getEnvironment } from '../environments';
-import { assignFarmRoleIds, checkReferences, type FarmsRepos, getFarm } from '../farms';
+import { assignFarmRoleIds, checkReferences, type FarmsRepos, getFarm, newFarm } from '../farms';
 import { farmViolations } from '../policies';
 import { checkFarmLaunch } from '../variables/launch-gate';
 import { planView } from './plan-view';
@@ -59,22 +57,8 @@ export async function planNewFarm(
   await getEnvironment(deps, principal, environmentId);
   const farmRoles = assignFarmRoleIds(spec, []);
   await checkReferences(deps, principal, environmentId, farmRoles);
-  const now = deps.clock.now().toISOString();
   // The farm as createFarm would store it, under an id nothing else will ever hold.
-  const proposed: Farm = {
-    ...spec,
-    farmRoles,
-    id: newId('farm'),
-    accountId: principal.accountId,
-    environmentId,
-    status: 'Terminated',
-    ownerId: principal.userId,
-    ownerTeamId: ownerTeamFor(principal, environmentId),
-    launchedAt: null,
-    version: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const proposed = newFarm(principal, environmentId, spec, farmRoles, deps.clock.now());
   return plan(deps, { current: undefined, proposed, checked: spec, servers: [], observedAt: null });
 }
 

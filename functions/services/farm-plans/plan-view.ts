@@ -6,20 +6,11 @@
 // not shown: it changes nothing a person decides on.
 import type { FarmPlanView, FarmRolePlan, PlanFieldChange } from '../../contract/farm-plan';
 import { type Change, diffDocuments } from '../../domain/document-diff';
-import type { FarmAction, Launch } from '../../domain/planning';
+import { type FarmAction, HOLDS_AN_INSTANCE, type Launch } from '../../domain/planning';
 import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
 import type { Violation } from '../../domain/schemas/policy';
 import type { Server } from '../../domain/schemas/server';
 import type { MissingVariable } from '../../domain/variables';
-
-/** Server statuses that hold (or are about to hold) an instance: what a farm role's size counts. */
-const HOLDS_AN_INSTANCE: ReadonlySet<Server['status']> = new Set([
-  'Pending Launch',
-  'Pending',
-  'Initializing',
-  'Running',
-  'Suspended',
-]);
 
 export interface PlanViewInput {
   /** The farm as stored; undefined for a farm not saved yet. */
