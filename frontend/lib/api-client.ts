@@ -3,6 +3,7 @@
 // schema, so a drift between API and portal shows up as a clear error instead of an `undefined`
 // on screen).
 import { z } from 'zod';
+import type { FarmPlanView } from '../../functions/contract/farm-plan';
 import { MAX_PASSWORD_LENGTH } from '../../functions/domain/access/sign-in';
 import type { Account } from '../../functions/domain/schemas/account';
 import type { CloudLocation, InstanceType } from '../../functions/domain/schemas/cloud-catalog';
@@ -104,6 +105,17 @@ export const api = {
   },
   async updateFarm(farmId: string, spec: FarmSpecInput, etag: string): Promise<Tagged<Farm>> {
     return tagged(await portalApi.updateFarm({ params: { farmId }, body: spec, ifMatch: etag }));
+  },
+  /** What saving the spec would do: to the farm, or (no farm yet) as a new farm of the environment. */
+  async planFarm(
+    target: { farmId: string } | { environmentId: string },
+    spec: FarmSpecInput,
+  ): Promise<FarmPlanView> {
+    const reply =
+      'farmId' in target
+        ? await portalApi.planFarm({ params: target, body: spec })
+        : await portalApi.planNewFarm({ params: target, body: spec });
+    return reply.body;
   },
   async changeFarm(farmId: string, verb: LifecycleVerb): Promise<Farm> {
     return (await portalApi[`${verb}Farm`]({ params: { farmId } })).body;

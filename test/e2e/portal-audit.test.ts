@@ -46,6 +46,7 @@ describe('the audit page', () => {
     await description.waitFor();
     oldDescription = await description.inputValue();
     await description.fill(NEW_DESCRIPTION);
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/farm\/\?id=farm-/);
 

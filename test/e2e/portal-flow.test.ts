@@ -78,7 +78,7 @@ describe('the self-service portal', () => {
     await page.getByRole('button', { name: 'Add volume' }).click();
     await page.getByLabel('Mount point').fill('/data');
 
-    await page.getByRole('button', { name: 'Create farm' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
     const minError = page.locator('#fr-0-minInstances-error');
     await expect(minError.textContent()).resolves.toBe('must not exceed maxInstances (2)');
     // The schema checked it in the browser: nothing was sent, so the field keeps focus.
@@ -88,6 +88,7 @@ describe('the self-service portal', () => {
     await page.getByLabel('Min instances').fill('2');
     await page.getByLabel('Max instances').fill('3');
     await expect(minError.textContent()).resolves.toBe('');
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Create farm' }).click();
     await page.waitForURL(/\/farm\/\?id=farm-/);
     farmId = new URL(page.url()).searchParams.get('id')!;
@@ -211,12 +212,14 @@ describe('the self-service portal', () => {
       },
     );
 
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Someone changed this farm since you opened it.').waitFor();
     await expect(description.inputValue()).resolves.toBe('mine');
     await page.getByRole('button', { name: 'Reload and re-apply my edits' }).click();
     await page.getByText('They changed: description').waitFor();
     await expect(description.inputValue()).resolves.toBe('mine');
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/farm\/\?id=farm-/);
     expect((await apiCall('GET', `/farms/${farmId}`)).body.description).toBe('mine');

@@ -121,6 +121,7 @@ describe('Governance policies in the portal', () => {
     await page.locator('.policy-check').getByText('farmRoles[0].instanceType').waitFor();
     await screenshot('laptop-farm-form-policy-violation');
 
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'breaks' });
     await refused.waitFor();
@@ -132,6 +133,7 @@ describe('Governance policies in the portal', () => {
 
     await type.selectOption('t3.micro');
     await expect.poll(() => fieldError.textContent(), { timeout: 5000 }).toBe('');
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/farm\/\?id=/);
     const after = (await demoApi(runtime)('GET', `/farms/${runtime.demo.farmId}`)).body;

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { AppHeader } from '../../../components/app-header';
 import { StaleEditNotice } from '../../../components/farm-form/stale-edit-notice';
+import { FarmPlanReview } from '../../../components/farm-plan-review';
 import { FarmVariablesSection } from '../../../components/farm-role-variables';
 import { farmHref } from '../../../components/farm-table';
 import { PageHeading } from '../../../components/page-heading';
@@ -52,6 +53,36 @@ function lede(editing: boolean, environmentName: string | undefined): string {
   return environmentName
     ? `In environment ${environmentName}. The farm stays Terminated until you launch it.`
     : '\u00a0';
+}
+
+/** Review changes first; once reviewed, the plan with the button that saves exactly that. */
+function FormFooter(props: {
+  form: ReturnType<typeof useFarmSave>;
+  editing: boolean;
+  blocked: boolean;
+  back: string;
+}) {
+  const { form } = props;
+  if (form.review)
+    return (
+      <FarmPlanReview
+        plan={form.review}
+        saveLabel={props.editing ? 'Save changes' : 'Create farm'}
+        saving={form.saving}
+        disabled={props.blocked}
+        onBack={form.backToEditing}
+      />
+    );
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-primary" disabled={form.saving || props.blocked}>
+        {form.saving ? 'Planning…' : 'Review changes'}
+      </button>
+      <Link className="button button-secondary" href={props.back}>
+        Cancel
+      </Link>
+    </div>
+  );
 }
 
 function FarmEditor({ farmId }: { farmId: string | null }) {
@@ -107,18 +138,12 @@ function FarmEditor({ farmId }: { farmId: string | null }) {
               roles={roles.data}
               credentials={credentials.data}
             />
-            <div className="form-actions">
-              <button
-                type="submit"
-                className="button button-primary"
-                disabled={form.saving || stale?.loading || Boolean(readOnly)}
-              >
-                {form.saving ? 'Saving…' : editing ? 'Save changes' : 'Create farm'}
-              </button>
-              <Link className="button button-secondary" href={back}>
-                Cancel
-              </Link>
-            </div>
+            <FormFooter
+              form={form}
+              editing={editing}
+              blocked={Boolean(stale?.loading) || Boolean(readOnly)}
+              back={back}
+            />
           </form>
         )}
         {editing && <FarmVariablesSection farm={base?.farm} me={me.data} />}

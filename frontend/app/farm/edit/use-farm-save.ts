@@ -1,10 +1,13 @@
 'use client';
 // The farm form's draft and its save: checked with the shared FarmSpec (the API's rules and
-// paths) once the user has tried to save, created or updated with If-Match, and on a 412 the
-// farm as it is now fetched so the user's edits can stay on top of it (or be dropped).
+// paths) once the user has tried to save, then reviewed — the API's plan of the draft, what the
+// reconciler will do — and only then created or updated with If-Match; on a 412 the farm as it
+// is now fetched so the user's edits can stay on top of it (or be dropped). Any edit after the
+// review, and any refused save, drops the review: what is saved is what was last reviewed.
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
-import { FarmSpec } from '../../../../functions/domain/schemas/farm';
+import type { FarmPlanView } from '../../../../functions/contract/farm-plan';
+import { FarmSpec, type FarmSpecInput } from '../../../../functions/domain/schemas/farm';
 import { farmHref } from '../../../components/farm-table';
 import { api, type Farm, type Tagged } from '../../../lib/api-client';
 import { ApiProblem } from '../../../lib/api-problem';
@@ -61,6 +64,23 @@ function useStaleSave(base: FarmBase | undefined, setBase: (base: FarmBase) => v
   return { stale, setStale, reloadKeepingEdits };
 }
 
+/** The submit's step: the plan of the draft when it has not been reviewed, else the save (If-Match on the base). */
+async function reviewOrSave(
+  spec: FarmSpecInput,
+  review: FarmPlanView | undefined,
+  base: FarmBase | undefined,
+  environmentId: string | undefined,
+): Promise<{ plan: FarmPlanView } | { saved: Tagged<Farm> }> {
+  if (!review)
+    return {
+      plan: await api.planFarm(base ? { farmId: base.farm.id } : { environmentId: environmentId! }, spec),
+    };
+  const saved = base
+    ? await api.updateFarm(base.farm.id, spec, base.etag)
+    : await api.createFarm(environmentId!, spec);
+  return { saved };
+}
+
 export function useFarmSave(farmId: string | null, loaded: Tagged<Farm> | undefined, environmentId?: string) {
   const router = useRouter();
   const editing = Boolean(farmId);
@@ -70,6 +90,7 @@ export function useFarmSave(farmId: string | null, loaded: Tagged<Farm> | undefi
   const [submitted, setSubmitted] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const [saving, setSaving] = useState(false);
+  const [review, setReview] = useState<FarmPlanView>();
   const { stale, setStale, reloadKeepingEdits } = useStaleSave(base, setBase);
 
   useEffect(() => {
@@ -82,6 +103,7 @@ export function useFarmSave(farmId: string | null, loaded: Tagged<Farm> | undefi
   // Once the user has tried to save, errors follow the edits (fixing a field clears its error).
   function change(next: FarmDraft) {
     setDraft(next);
+    setReview(undefined);
     if (submitted) setErrors(validate(next));
   }
 
@@ -95,14 +117,13 @@ export function useFarmSave(farmId: string | null, loaded: Tagged<Farm> | undefi
     if (Object.keys(found).length > 0) return focusFirstError();
     setSaving(true);
     try {
-      const spec = toSpecInput(draft);
-      const saved =
-        editing && base
-          ? await api.updateFarm(base.farm.id, spec, base.etag)
-          : await api.createFarm(environmentId!, spec);
-      router.push(farmHref(saved.data.id));
+      const step = await reviewOrSave(toSpecInput(draft), review, editing ? base : undefined, environmentId);
+      if ('saved' in step) return router.push(farmHref(step.saved.data.id));
+      setReview(step.plan);
+      setSaving(false);
     } catch (error) {
       const failure = error instanceof ApiProblem ? error : ApiProblem.network(error);
+      setReview(undefined);
       if (failure.stale && base) setStale({ startedFrom: base.farm, loading: false });
       else {
         setProblem(failure);
@@ -128,6 +149,8 @@ export function useFarmSave(farmId: string | null, loaded: Tagged<Farm> | undefi
     problem,
     saving,
     stale,
+    review,
+    backToEditing: () => setReview(undefined),
     change,
     onSubmit,
     reloadKeepingEdits: () => reloadKeepingEdits(setProblem),
