@@ -163,7 +163,10 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
   });
   const bus = new InProcessEventBus();
   const sandboxes = await startSandboxes({
-    ports: options.port === 0 ? { ec2: 0, gce: 0 } : { ec2: port + 100, gce: port + 101 },
+    ports:
+      options.port === 0
+        ? { ec2: 0, gce: 0, cloudstack: 0 }
+        : { ec2: port + 100, gce: port + 101, cloudstack: port + 104 },
     timings: options.sandboxTimings,
     ...(persistent ? { ec2StateFile: join(dataDir, 'sandbox-ec2.json') } : {}),
     bus,
@@ -252,7 +255,7 @@ function startLoops(
     ...(parts.persistent ? { file: new DeliveryQueueFile(join(parts.dataDir, 'webhook-queue.json')) } : {}),
   });
   const orchestration = startLocalOrchestration(bus, deps, parts.agentChannel.notifier);
-  const agents = simulateAgents([parts.sandboxes.ec2, parts.sandboxes.gce], {
+  const agents = simulateAgents([parts.sandboxes.ec2, parts.sandboxes.gce, parts.sandboxes.cloudstack], {
     hostInitDelayMs: 1500,
     hostUpDelayMs: 1500,
     ...options.agent,
@@ -268,6 +271,7 @@ function writeEndpoints(url: string, sandboxes: LocalSandboxes, dataDir: string 
     jwks: `${url}/.well-known/jwks.json`,
     ec2: sandboxes.ec2.url,
     gce: sandboxes.gce.url,
+    cloudstack: sandboxes.cloudstack.apiUrl,
   };
   if (dataDir) writeFileSync(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
   return endpoints;

@@ -5,6 +5,7 @@
 import type { CloudCredentialsInput } from '../functions/domain/schemas/credentials';
 import { EC2_STATE_CHANGE_DETAIL_TYPE } from '../functions/handlers/reconcile-request';
 import type { CloudPushTokens } from '../functions/ports/cloud-push-tokens';
+import { CloudStackSandbox } from '../sandbox/cloudstack';
 import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../sandbox/ec2';
 import { GceSandbox, sandboxServiceAccountKey } from '../sandbox/gce';
@@ -14,6 +15,8 @@ import { connectGceAuditLogs } from './gce-audit-logs';
 export interface LocalSandboxes {
   ec2: Ec2Sandbox;
   gce: GceSandbox;
+  /** CloudStack's API at `cloudstack.apiUrl`, key pair drover-sandbox / drover-sandbox-secret. */
+  cloudstack: CloudStackSandbox;
   /** Verifies the GCE sandbox's pushes (the cloud-events route's token check); none without a `url`. */
   cloudPushTokens?: CloudPushTokens;
   credentials(): { aws: CloudCredentialsInput; gce: CloudCredentialsInput };
@@ -23,7 +26,8 @@ export interface LocalSandboxes {
 export const SANDBOX_GCE_PROJECT = 'drover-sandbox';
 
 export async function startSandboxes(options: {
-  ports: { ec2: number; gce: number };
+  /** 0: any free port (CloudStack's too when it is not named). */
+  ports: { ec2: number; gce: number; cloudstack?: number };
   timings?: Partial<SandboxTimings>;
   ec2StateFile?: string;
   bus: InProcessEventBus;
@@ -35,8 +39,10 @@ export async function startSandboxes(options: {
     ...(options.ec2StateFile ? { stateFile: options.ec2StateFile } : {}),
   });
   const gce = new GceSandbox({ timings: options.timings });
+  const cloudstack = new CloudStackSandbox({ timings: options.timings });
   await ec2.start(options.ports.ec2);
   await gce.start(options.ports.gce);
+  await cloudstack.start(options.ports.cloudstack ?? 0);
   ec2.onStateChange(({ instance }) => {
     options.bus.put({
       source: 'aws.ec2',
@@ -49,6 +55,7 @@ export async function startSandboxes(options: {
   return {
     ec2,
     gce,
+    cloudstack,
     ...(options.url ? { cloudPushTokens: connectGceAuditLogs(gce, options.url, SANDBOX_GCE_PROJECT) } : {}),
     credentials: () => ({
       aws: {
@@ -72,7 +79,7 @@ export async function startSandboxes(options: {
       },
     }),
     async stop() {
-      await Promise.all([ec2.stop(), gce.stop()]);
+      await Promise.all([ec2.stop(), gce.stop(), cloudstack.stop()]);
     },
   };
 }

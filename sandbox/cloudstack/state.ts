@@ -1,5 +1,5 @@
 // The CloudStack sandbox's world: user VMs with CloudStack's state machine, driven by the core's
-// timers and told to the core's listeners. A deploy is placed within the first tenth of bootMs
+// timers and told to the core's listeners. A deploy is placed within the first twentieth of bootMs
 // (at most 20 ms): its job then ends — with the VM Starting, so boot stays observable (real
 // CloudStack ends it once the hypervisor runs the VM) — or fails with 533 and the VM goes to
 // Error. A destroy without expunge leaves the VM Destroyed for `expungeDelayMs`, then Expunging;
@@ -64,7 +64,7 @@ export class CloudStackState implements SandboxWorld {
     this.vms.set(vm.id, vm);
     this.listeners.tell({ instance: sandboxView(vm), previous: null });
     const jobid = this.jobs.create('vm.DeployVMCmd', vm.id);
-    const placing = Math.min(20, this.timings.bootMs * 0.1);
+    const placing = Math.min(20, this.timings.bootMs * 0.05);
     this.timers.after(vm.id, placing, () => {
       if (noCapacity) {
         this.jobs.fail(jobid, insufficientCapacity(vm.name));

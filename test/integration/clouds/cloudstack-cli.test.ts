@@ -44,9 +44,10 @@ describe('the cs client against the CloudStack sandbox', () => {
 
   /** Runs `cloudstack …` with only the temporary HOME's config (none of the CLOUDSTACK_* variables). */
   async function cs<T>(...args: string[]): Promise<T> {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUDSTACK_')));
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+    for (const name of Object.keys(env)) if (name.startsWith('CLOUDSTACK_')) delete env[name];
     const { stdout } = await run('cloudstack', args, {
-      env: { ...env, HOME: home },
+      env,
       cwd: home,
       timeout: 60_000,
     });

@@ -41,7 +41,9 @@ export async function deployVm(
         client.waitForJob('deployVirtualMachine', jobid),
       ]);
       if (placed.status === 'rejected') {
-        await destroyVm(client, id).catch(() => undefined);
+        // A job that failed left a VM in Error: destroyed, so no one adopts it. A job that could
+        // not be read (throttled polls) may still succeed: the look by name below finds the VM.
+        if (!retryable(placed.reason)) await destroyVm(client, id).catch(() => undefined);
         throw placed.reason;
       }
       if (tagged.status === 'rejected') throw tagged.reason;
@@ -81,6 +83,14 @@ async function adopt(
   vm: VirtualMachine,
   tags: Record<string, string>,
 ): Promise<VirtualMachine> {
+  if (vm.state === 'Error') {
+    // A deploy whose job failed after its answer was lost: cleared away, deployed again next time.
+    await destroyVm(client, vm.id);
+    throw new CloudError('Transient', `CloudStack deployVirtualMachine: VM ${vm.id} ended in Error`, {
+      code: 'VmError',
+      platform: 'cloudstack',
+    });
+  }
   const missing = Object.fromEntries(
     Object.entries(tags).filter(([key, value]) => !vm.tags.some((t) => t.key === key && t.value === value)),
   );

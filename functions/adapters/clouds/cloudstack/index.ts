@@ -33,4 +33,15 @@ export function createCloudStackDriver(
   return new CloudStackCloudDriver(client, options);
 }
 
+/** The driver for stored credentials (the view plus the opened secret key), as driver-factory.ts loads it. */
+export function createCloudStackDriverFor(
+  credentials: { endpoint: string; apiKey: string; secretKey: string },
+  options: CreateCloudStackDriverOptions = {},
+): CloudStackCloudDriver {
+  return createCloudStackDriver(
+    { endpoint: credentials.endpoint, apiKey: credentials.apiKey, secretKey: credentials.secretKey },
+    options,
+  );
+}
+
 export { CloudStackCloudDriver } from './driver';

@@ -104,7 +104,9 @@ export class CloudStackClient {
   async waitForJob(command: string, jobid: string): Promise<unknown> {
     const { first, max } = this.options.pollMs ?? { first: 100, max: 2_000 };
     const deadline = Date.now() + (this.options.jobTimeoutMs ?? 10 * 60_000);
+    // A job is never done the instant it is accepted: the first look waits `first`.
     for (let wait = first; ; wait = Math.min(wait * 2, max)) {
+      await sleep(wait);
       const job = await this.call('queryAsyncJobResult', { jobid }, AsyncJob);
       if (job.jobstatus === 1) return job.jobresult;
       if (job.jobstatus === 2) {
@@ -119,7 +121,6 @@ export class CloudStackClient {
           code: 'JobTimeout',
           platform: 'cloudstack',
         });
-      await sleep(wait);
     }
   }
 

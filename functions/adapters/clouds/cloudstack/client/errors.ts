@@ -4,20 +4,10 @@
 // names nothing: "entity does not exist"), 432 unsupported command, 436 a resource limit of the
 // account, 530 internal error, 531 permission denied, 533 insufficient capacity, 534/535 resources unavailable. An async
 // job that failed carries the same codes in its jobresult.
-import { CloudError, type CloudErrorKind, EGRESS_REFUSED } from '../../../../ports/cloud-driver';
+import { CloudError, type CloudErrorKind } from '../../../../ports/cloud-driver';
+import { noAnswerError } from '../../no-answer';
 
 const NOT_FOUND_TEXT = /does not exist|unable to find|not found|no such|invalid parameter id value/i;
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 export interface CloudStackFailure {
   /** The HTTP status of the answer (absent for a failed async job, which answered 200). */
@@ -67,29 +57,7 @@ export function retryAfterMs(header: string | null): number | undefined {
   return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined;
 }
 
-function codeDownTheChain(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
-    if (typeof e.code === 'string') return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
-}
-
 /** A call that got no answer: the egress guard refused it, the network failed, or it timed out. */
 export function transportError(command: string, err: unknown): CloudError {
-  if (err instanceof CloudError) return err;
-  const code = codeDownTheChain(err);
-  const refused = code === EGRESS_REFUSED;
-  const tls = code?.startsWith('ERR_TLS') || code?.includes('CERT');
-  const kind: CloudErrorKind =
-    refused || (!NETWORK_CODES.has(code ?? '') && tls)
-      ? refused
-        ? 'InvalidSpec'
-        : 'AuthError'
-      : 'Transient';
-  return new CloudError(
-    kind,
-    `CloudStack ${command}: ${refused ? 'egress refused' : ((err as Error)?.message ?? String(err))}`,
-    { ...(code !== undefined ? { code } : {}), platform: 'cloudstack', cause: err },
-  );
+  return noAnswerError('cloudstack', 'CloudStack', command, err);
 }

@@ -3,20 +3,10 @@
 // `{"error": {code, title, message}}`), a server's fault after the scheduler gave up, or a socket
 // error. Quota and the scheduler's "No valid host" are CapacityError: the reconciler tries
 // another zone or waits, as for EC2's InsufficientInstanceCapacity.
-import { CloudError, type CloudErrorKind, EGRESS_REFUSED } from '../../../../ports/cloud-driver';
+import { CloudError, type CloudErrorKind } from '../../../../ports/cloud-driver';
+import { noAnswerError } from '../../no-answer';
 
 const CAPACITY_TEXT = /no valid host|quota exceeded|exceeds? .*quota|insufficient .*(capacity|resources)/i;
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 export interface OpenStackAnswer {
   status: number;
@@ -90,34 +80,7 @@ export function faultError(action: string, fault: { code: number; message: strin
   });
 }
 
-function codeDownTheChain(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
-    if (typeof e.code === 'string') return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
-}
-
 /** A call that got no answer: the egress guard refused it, the network failed, or it timed out. */
 export function transportError(action: string, err: unknown): CloudError {
-  if (err instanceof CloudError) return err;
-  const code = codeDownTheChain(err);
-  if (code === EGRESS_REFUSED)
-    return new CloudError('InvalidSpec', `OpenStack ${action}: egress refused`, {
-      code,
-      platform: 'openstack',
-      cause: err,
-    });
-  const timedOut = (err as { name?: string })?.name === 'TimeoutError';
-  const kind: CloudErrorKind =
-    timedOut || (code !== undefined && NETWORK_CODES.has(code))
-      ? 'Transient'
-      : code?.startsWith('ERR_TLS') || code?.includes('CERT')
-        ? 'AuthError'
-        : 'Transient';
-  return new CloudError(kind, `OpenStack ${action}: ${(err as Error)?.message ?? String(err)}`, {
-    ...(code !== undefined ? { code } : {}),
-    platform: 'openstack',
-    cause: err,
-  });
+  return noAnswerError('openstack', 'OpenStack', action, err);
 }
