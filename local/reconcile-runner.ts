@@ -1,6 +1,7 @@
 // The local stand-in for EventBridge Scheduler and the reconcile Lambda: one timer per farm
 // that is not Terminated (FarmScheduler), immediate passes on bus events, and the follow-up
-// a pass asks for (recheckAfterMs). Passes of one farm run one at a time here; the lease in
+// a pass asks for (recheckAfterMs), through the port's `lookAgainAt` as the reconcile Lambda
+// asks EventBridge Scheduler for it. Passes of one farm run one at a time here; the lease in
 // the store is what keeps them apart in AWS. A pass runs under the correlation id of the event
 // that asked for it (its follow-ups too, as in one Lambda invocation); a scheduled one, a new id.
 import {
@@ -26,6 +27,7 @@ interface FarmTimers {
   ref: FarmRef;
   schedule?: NodeJS.Timeout;
   followUp?: NodeJS.Timeout;
+  followUpAt?: number;
   running?: Promise<unknown>;
   again: boolean;
   /** The correlation id of the request waiting for the next pass, if any. */
@@ -61,6 +63,25 @@ export class LocalReconcileRunner implements FarmScheduler {
     timers.schedule = undefined;
   }
 
+  /** A timer in place of a one-time schedule; a sooner look already waiting is kept (it looks again after itself). */
+  async lookAgainAt(ref: FarmRef, at: Date, reason: string): Promise<void> {
+    const timers = this.timers(ref);
+    if (this.stopped) return;
+    const wait = Math.max(at.getTime() - Date.now(), this.options.minFollowUpMs ?? 0);
+    const due = Date.now() + wait;
+    if (timers.followUp && timers.followUpAt !== undefined && timers.followUpAt <= due) return;
+    clearTimeout(timers.followUp);
+    timers.followUpAt = due;
+    timers.followUp = setTimeout(() => this.request(ref, reason), wait);
+    timers.followUp.unref();
+  }
+
+  /** When the farm's next asked-for look is due (epoch ms), if one waits. */
+  nextLookAt(farmId: string): number | undefined {
+    const timers = this.farms.get(farmId);
+    return timers?.followUp ? timers.followUpAt : undefined;
+  }
+
   /** Whether the farm has a schedule (tests: terminate must remove it). */
   hasSchedule(farmId: string): boolean {
     return this.farms.get(farmId)?.schedule !== undefined;
@@ -92,6 +113,7 @@ export class LocalReconcileRunner implements FarmScheduler {
     }
     clearTimeout(timers.followUp);
     timers.followUp = undefined;
+    timers.followUpAt = undefined;
     const id = timers.correlationId;
     timers.correlationId = undefined;
     timers.running = withCorrelationId(id, () => this.pass(timers, reason));
@@ -131,13 +153,8 @@ export class LocalReconcileRunner implements FarmScheduler {
       return;
     }
     const after = outcome?.recheckAfterMs;
-    if (after !== null && after !== undefined) {
-      timers.followUp = setTimeout(
-        () => this.request(timers.ref, 'follow-up'),
-        Math.max(after, this.options.minFollowUpMs ?? 0),
-      );
-      timers.followUp.unref();
-    }
+    if (after !== null && after !== undefined)
+      await this.lookAgainAt(timers.ref, new Date(Date.now() + after), 'follow-up');
   }
 
   private timers(ref: FarmRef): FarmTimers {

@@ -1,19 +1,15 @@
 // Lambda entry point of the reconciler. Invoked by the farm's schedule (every minute), by
 // Drover events (spec saved, lifecycle, agent reports) and by EC2 state-change notifications
-// (EVENT_RULES). While the farm asks to be looked at again within seconds (servers booting),
-// it runs further passes in the same invocation, within the time it has left.
+// (EVENT_RULES) and by the one-time schedules a pass asked for (FarmScheduler.lookAgainAt); the
+// passes of one invocation and the look asked for after them: services/reconcile/reconcile-invocation.ts.
 
 import type { Context } from 'aws-lambda';
 import { createLogger } from '../adapters/observability/logger';
 import { reconcileDepsFromEnvironment } from '../composition/reconcile';
 import type { ReconcileDeps } from '../services/reconcile/deps';
-import { reconcileTrigger } from '../services/reconcile/reconcile-trigger';
+import { reconcileInvocation } from '../services/reconcile/reconcile-invocation';
 import { atLambdaEdge, lambdaOperationsMetrics } from './lambda-edge';
 import { toReconcileRequests } from './reconcile-request';
-
-const MAX_FOLLOW_UP_MS = 5_000;
-const MAX_PASSES = 10;
-const SAFETY_MS = 15_000;
 
 let deps: ReconcileDeps | undefined;
 
@@ -21,18 +17,10 @@ export async function handleInvocation(event: unknown, context: Pick<Context, 'g
   deps ??= reconcileDepsFromEnvironment();
   deps.metrics = lambdaOperationsMetrics;
   const trigger = toReconcileRequests(event);
-  const results = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const outcome = await reconcileTrigger(deps, trigger);
-    if (!outcome) return { result: 'not-managed' };
-    results.push(outcome.result);
-    const wait = outcome.recheckAfterMs;
-    if (wait === null || wait > MAX_FOLLOW_UP_MS || context.getRemainingTimeInMillis() < wait + SAFETY_MS)
-      break;
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-  deps.logger.info('reconciled', { trigger, results });
-  return { results };
+  const invocation = await reconcileInvocation(deps, trigger, () => context.getRemainingTimeInMillis());
+  if (!invocation) return { result: 'not-managed' };
+  deps.logger.info('reconciled', { trigger, ...invocation });
+  return { results: invocation.results };
 }
 
 // The pass logs under the id of the request or event that asked for it (a Drover event's

@@ -1,6 +1,12 @@
-// FarmScheduler: one recurring reconcile per running farm (EventBridge Scheduler in AWS,
-// timers locally). Created on launch, removed when the farm is Terminated. Both calls are
-// idempotent.
+// FarmScheduler: when a farm is looked at without an event asking. Two promises, the same in AWS
+// (EventBridge Scheduler) and locally (timers, local/reconcile-runner.ts):
+//  - the safety net: every farm that is not Terminated is looked at on a cadence even if every
+//    event is lost (`ensure` on launch and resume, `remove` when Terminated);
+//  - "look at this farm again at T" (`lookAgainAt`): what a pass asks for through its
+//    `recheckAfterMs` (domain/planning/next-look.ts) — a 10 s throttle back-off, a
+//    BeforeHostTerminate poll, a grace deadline — so it means the same wait in AWS as in `npm
+//    start`, instead of waiting for the next safety-net tick.
+// All calls are idempotent: asking twice for the same T makes one look.
 export interface FarmRef {
   accountId: string;
   farmId: string;
@@ -9,6 +15,8 @@ export interface FarmRef {
 export interface FarmScheduler {
   ensure(farm: FarmRef): Promise<void>;
   remove(farm: FarmRef): Promise<void>;
+  /** One more pass over the farm at `at` (at once when it is past); `reason` names the asker in that pass's request. */
+  lookAgainAt(farm: FarmRef, at: Date, reason: string): Promise<void>;
 }
 
 /** What a scheduled or event-triggered reconcile receives. */

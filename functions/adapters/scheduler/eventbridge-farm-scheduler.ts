@@ -10,6 +10,8 @@
 // the two calls (a concurrent remove), it is created again: ensure was the later wish.
 // `remove` deletes it; a schedule that is already gone is success.
 //
+// `lookAgainAt` makes a one-time schedule that deletes itself (look-again-schedule.ts).
+//
 // Retry policy: a delivery that still fails after two minutes is superseded by the next tick
 // anyway (a reconcile is idempotent and takes the farm's lease), so retries stay short and
 // what is left goes to the dead-letter queue, where it is visible rather than piling up.
@@ -22,6 +24,7 @@ import {
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import type { FarmRef, FarmScheduler, ReconcileRequest } from '../../ports/farm-scheduler';
+import { createLookAgainSchedule } from './look-again-schedule';
 import { scheduleNameFor } from './schedule-name';
 
 export const FARM_SCHEDULE_EXPRESSION = 'rate(1 minute)';
@@ -80,6 +83,25 @@ export function createEventBridgeFarmScheduler(options: EventBridgeFarmScheduler
         if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
         await client.send(new CreateScheduleCommand(schedule));
       }
+    },
+
+    lookAgainAt(farm: FarmRef, at: Date, reason: string): Promise<void> {
+      return createLookAgainSchedule(
+        client,
+        {
+          groupName: options.groupName,
+          targetArn: options.targetArn,
+          roleArn: options.roleArn,
+          ...(options.deadLetterArn ? { deadLetterArn: options.deadLetterArn } : {}),
+          retryPolicy: {
+            MaximumEventAgeInSeconds: options.retryPolicy?.MaximumEventAgeInSeconds ?? 120,
+            MaximumRetryAttempts: options.retryPolicy?.MaximumRetryAttempts ?? 3,
+          },
+        },
+        farm,
+        at,
+        reason,
+      );
     },
 
     async remove(farm: FarmRef): Promise<void> {
