@@ -5,7 +5,7 @@
 import type { CloudCredentialsInput } from '../functions/domain/schemas/credentials';
 import { EC2_STATE_CHANGE_DETAIL_TYPE } from '../functions/handlers/reconcile-request';
 import type { CloudPushTokens } from '../functions/ports/cloud-push-tokens';
-import { CloudStackSandbox } from '../sandbox/cloudstack';
+import { CloudStackSandbox, SANDBOX_API_KEY, SANDBOX_SECRET_KEY } from '../sandbox/cloudstack';
 import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../sandbox/ec2';
 import { GceSandbox, sandboxServiceAccountKey } from '../sandbox/gce';
@@ -19,7 +19,11 @@ export interface LocalSandboxes {
   cloudstack: CloudStackSandbox;
   /** Verifies the GCE sandbox's pushes (the cloud-events route's token check); none without a `url`. */
   cloudPushTokens?: CloudPushTokens;
-  credentials(): { aws: CloudCredentialsInput; gce: CloudCredentialsInput };
+  credentials(): {
+    aws: CloudCredentialsInput;
+    gce: CloudCredentialsInput;
+    cloudstack: CloudCredentialsInput;
+  };
   stop(): Promise<void>;
 }
 
@@ -76,6 +80,14 @@ export async function startSandboxes(options: {
         projectId: SANDBOX_GCE_PROJECT,
         serviceAccountKey: sandboxServiceAccountKey(gce.url, SANDBOX_GCE_PROJECT),
         endpoint: gce.url,
+      },
+      cloudstack: {
+        platform: 'cloudstack',
+        name: 'sandbox-cloudstack',
+        description: 'The local CloudStack sandbox',
+        endpoint: cloudstack.apiUrl,
+        apiKey: SANDBOX_API_KEY,
+        secretKey: SANDBOX_SECRET_KEY,
       },
     }),
     async stop() {

@@ -30,6 +30,8 @@ export interface DemoData {
 export interface SandboxCredentials {
   aws?: CloudCredentialsInput;
   gce?: CloudCredentialsInput;
+  /** The CloudStack sandbox's key pair: the demo environment's fourth cloud (no farm role on it yet). */
+  cloudstack?: CloudCredentialsInput;
 }
 
 export async function seedDemo(
@@ -64,6 +66,7 @@ export async function seedDemo(
   const cast = await seedAccessCast(deps, principal, env.id, name);
   const aws = sandboxes.aws ? await createCredentials(deps, principal, env.id, sandboxes.aws) : undefined;
   const gce = sandboxes.gce ? await createCredentials(deps, principal, env.id, sandboxes.gce) : undefined;
+  if (sandboxes.cloudstack) await createCredentials(deps, principal, env.id, sandboxes.cloudstack);
 
   const farmRoles: FarmSpecInput['farmRoles'] = [];
   if (aws) {

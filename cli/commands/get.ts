@@ -72,7 +72,11 @@ const credentialColumns: Column<CloudCredentials>[] = [
   {
     header: 'auth',
     value: (c) =>
-      c.platform === 'gce' ? `serviceAccount ${c.clientEmail}` : c.auth.type,
+      c.platform === 'gce'
+        ? `serviceAccount ${c.clientEmail}`
+        : c.platform === 'cloudstack'
+          ? `apiKey ${c.apiKey}`
+          : c.auth.type,
   },
   { header: 'endpoint', value: (c) => endpointOf(c) ?? '-' },
   { header: 'id', value: (c) => c.id },

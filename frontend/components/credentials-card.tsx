@@ -11,6 +11,13 @@ import { TimeAgo } from './time-ago';
 import './farm-role-details.css';
 import './credentials-card.css';
 
+const PLATFORM_LABEL: Record<CloudCredentials['platform'], string> = {
+  aws: 'AWS EC2',
+  gce: 'Google Compute Engine',
+  openstack: 'OpenStack',
+  cloudstack: 'Apache CloudStack',
+};
+
 function Identity({ credentials: c }: { credentials: CloudCredentials }) {
   if (c.platform === 'aws') {
     return c.auth.type === 'accessKey' ? (
@@ -32,6 +39,17 @@ function Identity({ credentials: c }: { credentials: CloudCredentials }) {
     );
   }
   if (c.platform === 'openstack') return <OpenStackIdentity credentials={c} />;
+  if (c.platform === 'cloudstack')
+    return (
+      <>
+        <dt>API key</dt>
+        <dd className="mono">{c.apiKey}</dd>
+        <dt>Secret key</dt>
+        <dd>
+          <span className="badge badge-off">set</span>
+        </dd>
+      </>
+    );
   return (
     <>
       <dt>Project</dt>
@@ -116,7 +134,7 @@ export function CredentialsCard({
     <article className="credentials-card" aria-labelledby={`cred-${c.id}`}>
       <header className="farm-role-header">
         <h3 id={`cred-${c.id}`}>{c.name}</h3>
-        <span className="platform">{c.platform === 'aws' ? 'AWS EC2' : 'Google Compute Engine'}</span>
+        <span className="platform">{PLATFORM_LABEL[c.platform]}</span>
       </header>
       {c.description && <p className="muted farm-role-role">{c.description}</p>}
       <dl className="spec">

@@ -1,6 +1,7 @@
 'use client';
 // The secret parts of the credentials form: AWS access keys or a role to assume, or a GCE
-// service-account key (pasted or uploaded; the project id is read from it when empty).
+// service-account key (pasted or uploaded; the project id is read from it when empty), or a
+// CloudStack API key and secret key.
 import { type CredentialsDraft, projectOfKey } from '../lib/credentials-draft';
 import type { DraftPartProps } from '../lib/use-draft-form';
 import { RadioChoice } from './form-choices';
@@ -63,6 +64,32 @@ export function AwsAuthFields({ draft, err, change }: DraftPartProps<Credentials
         </div>
       )}
     </>
+  );
+}
+
+export function CloudStackKeyFields({ draft, err, change }: DraftPartProps<CredentialsDraft>) {
+  return (
+    <div className="form-grid">
+      <TextField
+        id="cred-api-key"
+        label="API key"
+        error={err('apiKey')}
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.apiKey}
+        onChange={(apiKey) => change({ apiKey })}
+      />
+      <TextField
+        id="cred-secret-key"
+        label="Secret key"
+        error={err('secretKey')}
+        hint="Write-only: stored encrypted, never shown again"
+        type="password"
+        autoComplete="new-password"
+        value={draft.secretKey}
+        onChange={(secretKey) => change({ secretKey })}
+      />
+    </div>
   );
 }
 

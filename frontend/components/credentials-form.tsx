@@ -5,7 +5,7 @@ import { CloudCredentialsInput } from '../../functions/domain/schemas/credential
 import { api, type CloudCredentials } from '../lib/api-client';
 import { type CredentialsDraft, emptyCredentials, toCredentialsInput } from '../lib/credentials-draft';
 import { type Checked, checkWith, useDraftForm } from '../lib/use-draft-form';
-import { AwsAuthFields, GceKeyFields } from './credentials-fields';
+import { AwsAuthFields, CloudStackKeyFields, GceKeyFields } from './credentials-fields';
 import { DraftForm } from './draft-form';
 import { RadioChoice } from './form-choices';
 import { TextField } from './form-field';
@@ -20,6 +20,7 @@ function validate(draft: CredentialsDraft): Checked<CloudCredentialsInput> {
 const platformChoices = [
   { value: 'aws', label: 'AWS EC2' },
   { value: 'gce', label: 'Google Compute Engine' },
+  { value: 'cloudstack', label: 'Apache CloudStack' },
 ] as const;
 
 export function CredentialsForm({
@@ -65,12 +66,22 @@ export function CredentialsForm({
         err={err}
         onChange={change}
       />
-      {draft.platform === 'aws' ? <AwsAuthFields {...part} /> : <GceKeyFields {...part} />}
+      {draft.platform === 'aws' ? (
+        <AwsAuthFields {...part} />
+      ) : draft.platform === 'cloudstack' ? (
+        <CloudStackKeyFields {...part} />
+      ) : (
+        <GceKeyFields {...part} />
+      )}
       <TextField
         id="cred-endpoint"
-        label="Endpoint (optional)"
+        label={draft.platform === 'cloudstack' ? 'API URL' : 'Endpoint (optional)'}
         error={err('endpoint')}
-        hint="Only for a VPC endpoint, a proxy or the local sandbox clouds"
+        hint={
+          draft.platform === 'cloudstack'
+            ? 'The management server’s API, ending in /client/api'
+            : 'Only for a VPC endpoint, a proxy or the local sandbox clouds'
+        }
         type="url"
         placeholder="https://…"
         value={draft.endpoint}

@@ -1,9 +1,10 @@
 // The credentials form's state and its conversion to the shared CloudCredentialsInput. A GCE key
-// is pasted or uploaded as its JSON file; text that is not JSON is reported at its field.
+// is pasted or uploaded as its JSON file; text that is not JSON is reported at its field. CloudStack
+// takes its API URL (the endpoint field, required there), an API key and a secret key.
 import type { CloudCredentialsInput } from '../../functions/domain/schemas/credentials';
 
 export interface CredentialsDraft {
-  platform: 'aws' | 'gce';
+  platform: 'aws' | 'gce' | 'cloudstack';
   name: string;
   description: string;
   endpoint: string;
@@ -14,6 +15,8 @@ export interface CredentialsDraft {
   externalId: string;
   projectId: string;
   keyJson: string;
+  apiKey: string;
+  secretKey: string;
 }
 
 export const emptyCredentials = (): CredentialsDraft => ({
@@ -28,6 +31,8 @@ export const emptyCredentials = (): CredentialsDraft => ({
   externalId: '',
   projectId: '',
   keyJson: '',
+  apiKey: '',
+  secretKey: '',
 });
 
 /** The input for the API, or the error of the key field when the pasted key is not JSON. */
@@ -41,6 +46,10 @@ export function toCredentialsInput(draft: CredentialsDraft): { input: unknown } 
         : { type: 'assumeRole', roleArn: draft.roleArn.trim(), externalId: draft.externalId.trim() };
     return { input: { platform: 'aws', ...common, auth } };
   }
+  if (draft.platform === 'cloudstack')
+    return {
+      input: { platform: 'cloudstack', ...common, apiKey: draft.apiKey.trim(), secretKey: draft.secretKey },
+    };
   let key: unknown;
   try {
     key = draft.keyJson.trim() ? JSON.parse(draft.keyJson) : undefined;

@@ -1,6 +1,6 @@
 // Cloud credentials' input split into what is stored in the open (returned by the API) and the one
 // secret the SecretBox seals: an AWS secret access key, a GCE service-account key, an OpenStack
-// password or application credential secret. Secret fields never reach the public view.
+// password or application credential secret, a CloudStack secret key. Secret fields never reach the public view.
 import type { CloudCredentialsInput } from '../domain/schemas/credentials';
 
 /** The public view of an input and its secret (empty when there is none, as for an assumed role). */
@@ -26,6 +26,10 @@ export function split(
     return { credentials: { ...rest, ...ids, ...stamp, auth }, secret: '' };
   }
   if (input.platform === 'openstack') return splitOpenStack(input, ids, stamp);
+  if (input.platform === 'cloudstack') {
+    const { secretKey, ...rest } = input;
+    return { credentials: { ...rest, ...ids, ...stamp, secretKeySet: true as const }, secret: secretKey };
+  }
   const { serviceAccountKey, ...rest } = input;
   return {
     credentials: {

@@ -169,6 +169,7 @@ async function openStored(
   if (credentials.platform === 'aws')
     return { ...credentials, ...(secret ? { secretAccessKey: secret } : {}) };
   if (credentials.platform === 'openstack') return { ...credentials, secret };
+  if (credentials.platform === 'cloudstack') return { ...credentials, secretKey: secret };
   return { ...credentials, serviceAccountKey: JSON.parse(secret) };
 }
 

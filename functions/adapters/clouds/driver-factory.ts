@@ -23,6 +23,8 @@ const LOADERS: Record<
   gce: async (credentials, agents) => (await import('./gce')).createGceDriver(credentials, { agents }),
   openstack: async (credentials, agents) =>
     (await import('./openstack')).createOpenStackDriverFor(credentials, { agents }),
+  cloudstack: async (credentials, agents) =>
+    (await import('./cloudstack')).createCloudStackDriverFor(credentials, { agents }),
 };
 
 /** A factory whose drivers connect only where `egress` allows; each factory keeps its own cache. */

@@ -2,6 +2,7 @@
 // Secret parts (an AWS secret access key, a GCE service-account private key) are write-only:
 // they are sealed by the SecretBox before storage and never appear in any API response.
 import { z } from 'zod';
+import { CloudStackCredentialsInput, CloudStackCredentialsView } from './cloudstack-credentials';
 import { Description, idOf, Name, Platform, Versioned } from './common';
 
 /** An endpoint override (the sandbox clouds, a VPC endpoint, a proxy). */
@@ -108,7 +109,12 @@ export function endpointOf(c: { platform: string; endpoint?: string; authUrl?: s
 }
 
 export const CloudCredentialsInput = z
-  .discriminatedUnion('platform', [AwsCredentialsInput, GceCredentialsInput, OpenStackCredentialsInput])
+  .discriminatedUnion('platform', [
+    AwsCredentialsInput,
+    GceCredentialsInput,
+    OpenStackCredentialsInput,
+    CloudStackCredentialsInput,
+  ])
   .meta({ id: 'CloudCredentialsInput' });
 export type CloudCredentialsInput = z.infer<typeof CloudCredentialsInput>;
 
@@ -140,6 +146,7 @@ export const CloudCredentials = z
         ]),
       })
       .extend(Stored.shape),
+    CloudStackCredentialsView.extend(Stored.shape),
   ])
   .meta({ id: 'CloudCredentials' });
 export type CloudCredentials = z.infer<typeof CloudCredentials>;
@@ -151,6 +158,7 @@ export type CloudCredentialsWithSecrets = CloudCredentials &
     | { platform: 'gce'; serviceAccountKey: GceServiceAccountKey }
     /** The password or the application credential's secret, whichever `auth.type` names. */
     | { platform: 'openstack'; secret: string }
+    | { platform: 'cloudstack'; secretKey: string }
   );
 export type GceServiceAccountKey = z.infer<typeof GceServiceAccountKey>;
 

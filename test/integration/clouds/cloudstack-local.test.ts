@@ -1,11 +1,13 @@
 // `npm start`'s runtime starts the CloudStack sandbox with the others: its API URL is `cloudstack`
 // in the runtime's endpoints (endpoints.json), it takes the README's key pair, and the agent
-// simulation watches it (a VM that boots with Drover's user data gets an agent like any other).
+// simulation watches it, and the demo environment holds its credentials, whose Test connection
+// lists the sandbox's zones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudStackClient } from '../../../functions/adapters/clouds/cloudstack/client/client';
 import { listOf, Zone } from '../../../functions/adapters/clouds/cloudstack/client/wire';
 import type { LocalRuntime } from '../../../local/runtime';
 import { SANDBOX_API_KEY, SANDBOX_SECRET_KEY } from '../../../sandbox/cloudstack';
+import { apiClient } from '../../support/api-client';
 import { startTestRuntime } from '../../support/local-runtime';
 
 describe('the CloudStack sandbox in the local runtime', () => {
@@ -25,5 +27,19 @@ describe('the CloudStack sandbox in the local runtime', () => {
     });
     const zones = await client.call('listZones', {}, listOf('zone', Zone));
     expect(zones.items.map((z) => z.name)).toEqual(['zone-1', 'zone-2']);
+  });
+
+  it('gives the demo environment CloudStack credentials that pass Test connection', async () => {
+    const api = apiClient(rt.apiUrl, rt.demo.token);
+    const base = `/v1/environments/${rt.demo.environmentId}/credentials`;
+    const listed = await api.get(base);
+    const cloudstack = listed.body.items.find((c: { name: string }) => c.name === 'sandbox-cloudstack');
+    expect(cloudstack).toMatchObject({
+      platform: 'cloudstack',
+      endpoint: rt.endpoints.cloudstack,
+      secretKeySet: true,
+    });
+    const tested = await api.post(`${base}/${cloudstack.id}/test`, {});
+    expect(tested.body).toMatchObject({ ok: true, regions: ['zone-1', 'zone-2'] });
   });
 });

@@ -1,5 +1,7 @@
 // The CloudStack cloud driver: `createCloudStackDriver(connection)` on Drover's own client.
 import type { Agent } from 'node:http';
+import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
+import { CloudError } from '../../../ports/cloud-driver';
 import { nodeTransport } from '../openstack/client/transport';
 import { CloudStackClient } from './client/client';
 import { CloudStackCloudDriver, type CloudStackDriverOptions } from './driver';
@@ -33,11 +35,16 @@ export function createCloudStackDriver(
   return new CloudStackCloudDriver(client, options);
 }
 
-/** The driver for stored credentials (the view plus the opened secret key), as driver-factory.ts loads it. */
+/** The driver for stored credentials with the secret key opened, as driver-factory.ts loads it. */
 export function createCloudStackDriverFor(
-  credentials: { endpoint: string; apiKey: string; secretKey: string },
+  credentials: CloudCredentialsWithSecrets,
   options: CreateCloudStackDriverOptions = {},
 ): CloudStackCloudDriver {
+  if (credentials.platform !== 'cloudstack')
+    throw new CloudError(
+      'InvalidSpec',
+      `credentials ${credentials.id} are for ${credentials.platform}, not cloudstack`,
+    );
   return createCloudStackDriver(
     { endpoint: credentials.endpoint, apiKey: credentials.apiKey, secretKey: credentials.secretKey },
     options,
