@@ -7,7 +7,11 @@ import './farm-role-details.css';
 
 type Counts = FarmStatusView['farmRoles'][number];
 
-const platformNames = { aws: 'AWS EC2', gce: 'Google Compute Engine' } as const;
+const platformNames: Record<StoredFarmRole['platform'], string> = {
+  aws: 'AWS EC2',
+  gce: 'Google Compute Engine',
+  openstack: 'OpenStack',
+};
 
 function minutes(seconds: number): string {
   return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
@@ -26,6 +30,17 @@ function NetworkSummary({ farmRole }: { farmRole: StoredFarmRole }) {
         {n.subnetIds.length > 0 && <> · subnets {list(n.subnetIds)}</>}
         {n.securityGroupIds.length > 0 && <> · security groups {list(n.securityGroupIds)}</>}
         {n.associatePublicIp ? ' · public IP' : ' · private only'}
+      </>
+    );
+  }
+  if (farmRole.platform === 'openstack') {
+    const n = farmRole.network;
+    return (
+      <>
+        {n.networks.length > 0 ? `networks ${list(n.networks)}` : 'the project’s network'}
+        {n.securityGroups.length > 0 && <> · security groups {list(n.securityGroups)}</>}
+        {n.keyName && <> · key pair {n.keyName}</>}
+        {n.serverGroup && <> · server group {n.serverGroup}</>}
       </>
     );
   }

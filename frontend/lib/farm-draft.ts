@@ -3,8 +3,13 @@
 // Validation is the API's own: `toSpecInput(draft)` goes through `FarmSpec.safeParse`, so the
 // paths of its issues (`farmRoles.0.minInstances`) are the form's field names.
 import type { Farm, FarmSpecInput, StoredFarmRole } from '../../functions/domain/schemas/farm';
+import { lease, list, number, optionalText, tags } from './draft-text';
 
-export type Platform = 'aws' | 'gce';
+export type Platform = FarmSpecInput['farmRoles'] extends (infer R)[] | undefined
+  ? R extends { platform: infer P }
+    ? P
+    : never
+  : never;
 
 export interface VolumeDraft {
   key: string;
@@ -50,6 +55,13 @@ export interface FarmRoleDraft {
     externalIp: boolean;
     serviceAccount: string;
   };
+  /** Lists as comma-separated text, as the other platforms' are. */
+  openstack: {
+    networks: string;
+    securityGroups: string;
+    keyName: string;
+    serverGroup: string;
+  };
 }
 
 export interface FarmDraft {
@@ -64,7 +76,12 @@ let counter = 0;
 /** React keys for rows that have no id yet. */
 export const draftKey = (prefix: string) => `${prefix}-${++counter}`;
 
-export const defaultVolumeType: Record<Platform, string> = { aws: 'gp3', gce: 'pd-balanced' };
+/** OpenStack's `gp3` means the cloud's default volume type (the driver leaves it to Cinder). */
+export const defaultVolumeType: Record<Platform, string> = {
+  aws: 'gp3',
+  gce: 'pd-balanced',
+  openstack: 'gp3',
+};
 
 export function emptyVolume(platform: Platform): VolumeDraft {
   return {
@@ -97,6 +114,7 @@ export function emptyFarmRole(platform: Platform, alias: string, launchOrder = 0
     tags: '',
     aws: { vpcId: '', subnetIds: '', securityGroupIds: '', associatePublicIp: false, iamInstanceProfile: '' },
     gce: { network: 'default', subnetwork: '', networkTags: '', externalIp: false, serviceAccount: '' },
+    openstack: { networks: '', securityGroups: '', keyName: '', serverGroup: '' },
   };
 }
 
@@ -162,6 +180,15 @@ function farmRoleDraft(fr: StoredFarmRole): FarmRoleDraft {
             serviceAccount: fr.serviceAccount ?? '',
           }
         : base.gce,
+    openstack:
+      fr.platform === 'openstack'
+        ? {
+            networks: fr.network.networks.join(', '),
+            securityGroups: fr.network.securityGroups.join(', '),
+            keyName: fr.network.keyName ?? '',
+            serverGroup: fr.network.serverGroup ?? '',
+          }
+        : base.openstack,
   };
 }
 
@@ -172,39 +199,6 @@ export function farmDraft(farm: Farm): FarmDraft {
     leaseExpiresAt: toLocalInput(farm.leaseExpiresAt),
     farmRoles: [...farm.farmRoles].sort((a, b) => a.launchOrder - b.launchOrder).map(farmRoleDraft),
   };
-}
-
-/** Empty text is "not given" (the schema's default applies, or it says "required"). */
-function number(text: string): number | undefined {
-  return text.trim() === '' ? undefined : Number(text);
-}
-
-function optionalText(text: string): string | undefined {
-  return text.trim() === '' ? undefined : text.trim();
-}
-
-function list(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function tags(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const at = line.indexOf('=');
-    if (at < 0) result[line.trim()] = '';
-    else result[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  return result;
-}
-
-function lease(text: string): string | null {
-  if (!text.trim()) return null;
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
 export function toSpecInput(draft: FarmDraft): FarmSpecInput {
@@ -250,6 +244,20 @@ export function toSpecInput(draft: FarmDraft): FarmSpecInput {
             associatePublicIp: fr.aws.associatePublicIp,
           },
           ...(iamInstanceProfile ? { iamInstanceProfile } : {}),
+        };
+      }
+      if (fr.platform === 'openstack') {
+        const keyName = optionalText(fr.openstack.keyName);
+        const serverGroup = optionalText(fr.openstack.serverGroup);
+        return {
+          platform: 'openstack' as const,
+          ...common,
+          network: {
+            networks: list(fr.openstack.networks),
+            securityGroups: list(fr.openstack.securityGroups),
+            ...(keyName ? { keyName } : {}),
+            ...(serverGroup ? { serverGroup } : {}),
+          },
         };
       }
       const serviceAccount = optionalText(fr.gce.serviceAccount);

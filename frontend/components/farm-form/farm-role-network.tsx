@@ -4,6 +4,7 @@
 // under the shared schema's paths (`farmRoles.0.network.subnetIds`).
 import { CheckField, TextField } from '../form-field';
 import type { FarmRolePartProps } from './farm-role-part';
+import { OpenStackNetworkFields } from './openstack-network-fields';
 
 function AwsNetworkFields({ draft, set, field }: FarmRolePartProps) {
   const setAws = (patch: Partial<typeof draft.aws>) => set({ aws: { ...draft.aws, ...patch } });
@@ -89,6 +90,13 @@ function GceNetworkFields({ draft, set, field }: FarmRolePartProps) {
   );
 }
 
+const NETWORK_FIELDS = {
+  aws: AwsNetworkFields,
+  gce: GceNetworkFields,
+  openstack: OpenStackNetworkFields,
+} as const;
+
 export function FarmRoleNetwork(props: FarmRolePartProps) {
-  return props.draft.platform === 'aws' ? <AwsNetworkFields {...props} /> : <GceNetworkFields {...props} />;
+  const Fields = NETWORK_FIELDS[props.draft.platform];
+  return <Fields {...props} />;
 }

@@ -3,12 +3,19 @@
 // credentials. Changing the platform resets what belongs to the old one; choosing a role fills
 // the instance type from its defaults when none is set.
 import type { CloudCredentials, Role } from '../../lib/api-client';
-import type { Platform } from '../../lib/farm-draft';
+import { defaultVolumeType, type Platform } from '../../lib/farm-draft';
 import { SelectField } from '../form-choices';
 import type { FarmRolePartProps } from './farm-role-part';
 
-export const platformNames: Record<Platform, string> = { aws: 'AWS EC2', gce: 'Google Compute Engine' };
-const platformChoices = (['aws', 'gce'] as const).map((p) => ({ value: p, label: platformNames[p] }));
+export const platformNames: Record<Platform, string> = {
+  aws: 'AWS EC2',
+  gce: 'Google Compute Engine',
+  openstack: 'OpenStack',
+};
+const platformChoices = (Object.keys(platformNames) as Platform[]).map((p) => ({
+  value: p,
+  label: platformNames[p],
+}));
 
 function credentialsPrompt(platform: Platform, listed: CloudCredentials[] | undefined): string {
   if (!listed) return 'Loading…';
@@ -33,7 +40,7 @@ export function FarmRolePlacement({
       region: '',
       zones: [],
       instanceType: '',
-      volumes: draft.volumes.map((v) => ({ ...v, type: platform === 'aws' ? 'gp3' : 'pd-balanced' })),
+      volumes: draft.volumes.map((v) => ({ ...v, type: defaultVolumeType[platform] })),
     });
   }
 

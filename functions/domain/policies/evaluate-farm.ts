@@ -116,6 +116,19 @@ function placementOfFarmRole(
       identity: fr.iamInstanceProfile,
     };
   }
+  if (fr.platform === 'openstack') {
+    // Neutron networks are checked as the allowed subnets are (every one must be allowed).
+    return {
+      ...common,
+      subnets: fr.network.networks.map((value, n) => ({
+        value,
+        path: `${path('network', 'networks')}[${n}]`,
+      })),
+      securityGroupIds: fr.network.securityGroups,
+      networkTags: [],
+      publicIp: false,
+    };
+  }
   return {
     ...common,
     // `default` is what a farm role gets when it names no network: an enforced one replaces it at launch.

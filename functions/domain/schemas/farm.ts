@@ -109,7 +109,36 @@ export const GceFarmRole = z
   })
   .strict();
 
-export const FarmRole = z.discriminatedUnion('platform', [AwsFarmRole, GceFarmRole]).meta({ id: 'FarmRole' });
+/** Where an OpenStack farm role's servers go: Neutron networks, security groups, a key pair, a server group. */
+export const OpenStackPlacement = z
+  .object({
+    /** Network ids or names; none: Nova's `auto` (the project's own network). */
+    networks: z.array(z.string().min(1).max(255)).max(8).default([]),
+    /** Security group names or ids; none: the project's `default`. */
+    securityGroups: z.array(z.string().min(1).max(255)).max(10).default([]),
+    keyName: z.string().min(1).max(255).optional(),
+    /** A Nova server group id: affinity or anti-affinity between the role's servers. */
+    serverGroup: z.uuid().optional(),
+  })
+  .strict();
+
+const openStackRegion = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, 'must be a region name like RegionOne');
+const openStackZone = z.string().regex(/^[\w.:-]{1,255}$/, 'must be an availability zone name like nova');
+
+export const OpenStackFarmRole = z
+  .object({
+    platform: z.literal('openstack'),
+    ...farmRoleCommon,
+    // OpenStack names regions and zones freely (`RegionOne`, `nova`).
+    region: openStackRegion,
+    zones: z.array(openStackZone).min(1, 'at least one zone').max(LIMITS.zonesMax),
+    network: OpenStackPlacement.default({ networks: [], securityGroups: [] }),
+  })
+  .strict();
+
+export const FarmRole = z
+  .discriminatedUnion('platform', [AwsFarmRole, GceFarmRole, OpenStackFarmRole])
+  .meta({ id: 'FarmRole' });
 export type FarmRole = z.infer<typeof FarmRole>;
 export type FarmRoleInput = z.input<typeof FarmRole>;
 
@@ -192,6 +221,7 @@ export const Farm = FarmFields.extend({
     z.discriminatedUnion('platform', [
       AwsFarmRole.extend({ id: idOf('farmRole') }),
       GceFarmRole.extend({ id: idOf('farmRole') }),
+      OpenStackFarmRole.extend({ id: idOf('farmRole') }),
     ]),
   ),
   ownerId: z.string().min(1),

@@ -24,7 +24,12 @@ const RoleFields = z
     osName: z.string().max(64).default(''),
     images: z.array(RoleImage).min(1, 'a role needs at least one image').max(200),
     defaultInstanceTypes: z
-      .object({ aws: z.string().min(1).optional(), gce: z.string().min(1).optional() })
+      .object({
+        aws: z.string().min(1).optional(),
+        gce: z.string().min(1).optional(),
+        /** A flavor name (m1.small). */
+        openstack: z.string().min(1).optional(),
+      })
       .strict()
       .default({}),
     tags: Tags,

@@ -1,6 +1,7 @@
 // Turns a server record and its farm role into the cloud's launch spec, with Drover's tags
 // on every instance so observation is a filtered list, never a guess.
 
+import { launchPlacement } from '../../domain/clouds/launch-placement';
 import { DROVER_TAG_KEYS, type LaunchSpec } from '../../domain/clouds/launch-spec';
 import type { Farm, StoredFarmRole } from '../../domain/schemas/farm';
 import type { Role } from '../../domain/schemas/role';
@@ -44,24 +45,6 @@ export function launchSpecFor(
       agentMetricsUsed(farmRole.scaling).length > 0,
     ),
   };
-  if (farmRole.platform === 'aws') {
-    // Subnets are listed in the order of the farm role's zones: the subnet at a zone's position serves it.
-    const zoneIndex = Math.max(0, farmRole.zones.indexOf(server.zone));
-    const subnets = farmRole.network.subnetIds;
-    spec.aws = {
-      subnetId: subnets.length ? subnets[zoneIndex % subnets.length] : undefined,
-      securityGroupIds: farmRole.network.securityGroupIds,
-      iamInstanceProfile: farmRole.iamInstanceProfile,
-      associatePublicIp: farmRole.network.associatePublicIp,
-    };
-  } else {
-    spec.gce = {
-      network: farmRole.network.network,
-      subnetwork: farmRole.network.subnetwork,
-      networkTags: farmRole.network.networkTags,
-      serviceAccount: farmRole.serviceAccount,
-      externalIp: farmRole.network.externalIp,
-    };
-  }
+  Object.assign(spec, launchPlacement(farmRole, server.zone));
   return spec;
 }

@@ -1,5 +1,7 @@
 // Policies, farm specs and launch specs for the policy unit tests: valid by default, one field
 // changed per case.
+
+import { launchPlacement } from '../../../functions/domain/clouds/launch-placement';
 import { newId } from '../../../functions/domain/ids';
 import type { LaunchContext, LaunchShape } from '../../../functions/domain/policies';
 import { FarmSpec } from '../../../functions/domain/schemas/farm';
@@ -69,24 +71,7 @@ export function launchOf(
       fr.platform === 'aws' ? 'ami-0123456789abcdef0' : 'projects/debian-cloud/global/images/debian-12',
     instanceType: fr.instanceType,
     tags: { ...fr.tags, 'drover-farm': 'farm-1' },
-    ...(fr.platform === 'aws'
-      ? {
-          aws: {
-            subnetId: fr.network.subnetIds[0],
-            securityGroupIds: fr.network.securityGroupIds,
-            iamInstanceProfile: fr.iamInstanceProfile,
-            associatePublicIp: fr.network.associatePublicIp,
-          },
-        }
-      : {
-          gce: {
-            network: fr.network.network,
-            subnetwork: fr.network.subnetwork,
-            networkTags: fr.network.networkTags,
-            serviceAccount: fr.serviceAccount,
-            externalIp: fr.network.externalIp,
-          },
-        }),
+    ...launchPlacement(fr, fr.zones[0] as string),
     ...overrides,
   };
   const context: LaunchContext = {
