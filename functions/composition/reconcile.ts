@@ -5,12 +5,14 @@ import { createCloudDriverFactory } from '../adapters/clouds/driver-factory';
 import { createLogger } from '../adapters/observability/logger';
 import { cachedSecretBox } from '../adapters/secrets/cached-secret-box';
 import { systemClock } from '../ports/clock';
+import type { Store } from '../ports/store';
 import type { ReconcileDeps } from '../services/reconcile/deps';
 import { egressFromEnvironment } from './egress-from-environment';
 import { lazyPorts, once } from './lazy-ports';
 import {
   agentApiUrlFromEnvironment,
   agentDownloadFromEnvironment,
+  agentNotifierFromEnvironment,
   agentTokensFromEnvironment,
   publisherFromEnvironment,
   schedulerFromEnvironment,
@@ -47,6 +49,8 @@ export function reconcileDepsFromEnvironment(): ReconcileDeps {
       ? { inventoryTiming: { intervalMs: Number(process.env.INVENTORY_INTERVAL_MS) } }
       : {}),
     logger: createLogger(),
+    // Re-nudges agents whose executions wait queued (AGENT_CHANNEL_ENDPOINT; unset: none).
+    notifier: agentNotifierFromEnvironment(() => ports.store as Store),
   };
   return Object.assign(ports, rest);
 }

@@ -17,6 +17,13 @@ export type StuckExecutionsRepos = Pick<Store, 'executions'>;
 
 /** How long after a server ended the reconciler still looks for its open tasks. */
 const ENDED_SERVER_WATCH_MS = 3_600_000;
+/** A queued execution not started this long after its nudge gets another (the first may have been lost). */
+export const RENUDGE_AFTER_MS = 60_000;
+
+/** Whether the execution's agent should be nudged again: queued, and not started for a while. */
+export const waitsTooLong = (e: Execution, now: Date) =>
+  e.status === 'queued' && now.getTime() - Date.parse(e.createdAt) >= RENUDGE_AFTER_MS;
+
 /** Servers asked at once: a big farm must not burst the index's read capacity. */
 const CONCURRENCY = 16;
 
@@ -44,6 +51,8 @@ export async function settleStuckExecutions(
   deps: { store: StuckExecutionsRepos; clock: Clock },
   servers: Server[],
   mode: 'settle' | 'find' = 'settle',
+  /** Called with every open execution found (the reconciler re-nudges those that wait too long). */
+  onOpen: (open: Execution, server: Server) => void = () => {},
 ): Promise<Execution[]> {
   const now = deps.clock.now();
   const watched = servers.filter(
@@ -55,6 +64,7 @@ export async function settleStuckExecutions(
       watched.slice(i, i + CONCURRENCY).map(async (server) => {
         const scope = { accountId: server.accountId, farmId: server.farmId, serverId: server.id };
         for (const open of await deps.store.executions.listOpenForServer(scope)) {
+          onOpen(open, server);
           if (mode === 'find') {
             if (settleStuckExecution(open, server, now)) settled.push(open);
             continue;

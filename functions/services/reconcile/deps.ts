@@ -1,6 +1,7 @@
 // What a reconcile needs, as ports.
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { CapacityBackoff, PlanOptions } from '../../domain/planning';
+import type { AgentNotifier } from '../../ports/agent-notifier';
 import type { Clock } from '../../ports/clock';
 import type { CloudDriverFactory } from '../../ports/cloud-driver';
 import type { EventPublisher } from '../../ports/event-publisher';
@@ -45,6 +46,8 @@ export interface ReconcileDeps {
   /** Where user data downloads drover-agent and its sha256 (AWS: the web origin; locally: the API). */
   agentDownload?: AgentDownload;
   logger: Logger;
+  /** Nudges the agents of servers whose executions wait queued too long (none: the agents' reconnects catch up). */
+  notifier?: AgentNotifier;
   /** The operator's figures (EMF in Lambda); none when absent (the local runtime, most tests). */
   metrics?: OperationsMetrics;
   planOptions?: Partial<PlanOptions>;

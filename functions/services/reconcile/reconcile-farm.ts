@@ -6,17 +6,19 @@
 import { ulid } from 'ulid';
 import { type NextLook, type NextLookReason, nextLook, planFarm } from '../../domain/planning';
 import type { Farm } from '../../domain/schemas/farm';
+import type { Execution } from '../../domain/schemas/orchestration';
 import type { Policy } from '../../domain/schemas/policy';
 import type { Role } from '../../domain/schemas/role';
 import type { Server } from '../../domain/schemas/server';
 import { CloudError } from '../../ports/cloud-driver';
 import type { FarmRef } from '../../ports/farm-scheduler';
+import type { AgentIdentity } from '../../ports/identity';
 import { noOperationsMetrics } from '../../ports/operations-metrics';
 import type { ReconcileSummary } from '../../ports/store';
 import { recordSystemAudit } from '../audit';
 import { cloudFailureFacts, describeFailure } from '../cloud-failure';
 import { farmEvent, recordEvents } from '../farm-events';
-import { settleStuckExecutions } from '../orchestration/stuck-executions';
+import { settleStuckExecutions, waitsTooLong } from '../orchestration/stuck-executions';
 import { enabledPolicies } from '../policies';
 import { checkFarmLaunch, holdBlockedLaunches } from '../variables/launch-gate';
 import { newServerId } from './apply-launch';
@@ -231,15 +233,39 @@ async function settleStuck(
   servers: Server[],
   leased: boolean,
 ): Promise<void> {
+  const waiting = new Map<string, AgentIdentity>();
+  const now = deps.clock.now();
+  const onOpen = (open: Execution, s: Server) => {
+    if (waitsTooLong(open, now))
+      waiting.set(s.id, { accountId: s.accountId, farmId: s.farmId, serverId: s.id });
+  };
+  try {
+    await settleOrFind(deps, farm, servers, leased, onOpen);
+  } finally {
+    // An agent connected to its channel does not poll: a nudge lost on the way is sent again.
+    if (waiting.size > 0 && deps.notifier)
+      await deps.notifier.notify([...waiting.values()]).catch((err) => {
+        deps.logger.warn('could not nudge agents again', { farmId: farm.id, error: err as Error });
+      });
+  }
+}
+
+async function settleOrFind(
+  deps: ReconcileDeps,
+  farm: Farm,
+  servers: Server[],
+  leased: boolean,
+  onOpen: (open: Execution, server: Server) => void,
+): Promise<void> {
   if (!leased) {
-    const stuck = await settleStuckExecutions(deps, servers, 'find').catch((err) => {
+    const stuck = await settleStuckExecutions(deps, servers, 'find', onOpen).catch((err) => {
       deps.logger.warn('could not look for stuck executions', { farmId: farm.id, error: err as Error });
       return [];
     });
     if (stuck.length > 0) mustAct(leased, 'stuck executions');
     return;
   }
-  await settleStuckExecutions(deps, servers).then(
+  await settleStuckExecutions(deps, servers, 'settle', onOpen).then(
     (settled) => {
       if (settled.length > 0)
         deps.logger.info('settled executions the agent stopped reporting on', {

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DroverAgent } from '../../../agent/agent';
 import { configFromEnvironment } from '../../../agent/config';
 import type { Server } from '../../../functions/domain/schemas/server';
+import { RENUDGE_AFTER_MS } from '../../../functions/services/orchestration/stuck-executions';
+import { reconcileFarm } from '../../../functions/services/reconcile/reconcile-farm';
 import type { LocalRuntime } from '../../../local/runtime';
 import { startTestRuntime } from '../../support/local-runtime';
 import {
   createFarm,
   createScript,
+  executionOf,
   type FarmDoc,
   finished,
   identityOf,
@@ -83,7 +86,7 @@ describe('an idle agent', () => {
     const before = agent.api.counter.requests;
     // Down for the 2 s reconnect wait: the poll runs meanwhile.
     await sleep(POLL_MS * 6);
-    expect(agent.api.counter.requests - before).toBeGreaterThanOrEqual(3);
+    expect(agent.api.counter.requests - before).toBeGreaterThanOrEqual(1);
     // Queued while away, its nudge lost: the reconnect's catch-up fetch starts it.
     const script = await createScript(rt, farmDoc.accountId, 'while-away', 'echo caught up\n');
     const execution = await queueExecution(rt, server, script);
@@ -93,6 +96,20 @@ describe('an idle agent', () => {
     const settled = agent.api.counter.requests;
     await sleep(POLL_MS * 10);
     expect(agent.api.counter.requests - settled).toBe(0);
+  });
+
+  it('is nudged again by the reconciler when an execution waits queued (its nudge was lost)', async () => {
+    const server = await newServer(rt, farmDoc, { status: 'Running' });
+    await servingAgent(server);
+    const script = await createScript(rt, farmDoc.accountId, 'lost-nudge', 'echo late\n');
+    // Queued two minutes ago, never nudged: a connected agent does not poll, so it waits.
+    const execution = await queueExecution(rt, server, script, {
+      createdAt: new Date(Date.now() - 2 * RENUDGE_AFTER_MS).toISOString(),
+    });
+    await sleep(POLL_MS * 4);
+    expect((await executionOf(rt, execution))?.status).toBe('queued');
+    await reconcileFarm(rt.deps, { accountId: server.accountId, farmId: server.farmId });
+    expect((await finished(rt, execution)).status).toBe('succeeded');
   });
 
   it('sends metrics when its user data asks for them', async () => {
