@@ -1,0 +1,316 @@
+// What a quiet fleet costs (issue 13, "A quiet pass costs almost nothing"), counted on the real
+// parts — dynalite behind a counting Store, the sandbox clouds through the real SDK drivers, a
+// real drover-agent — and priced at AWS list prices (support/list-prices.ts):
+//   1. one quiet pass of the demo farm (2 web on EC2, 1 worker on GCE): DynamoDB requests, read
+//      and write units, secret opens (KMS Decrypt in AWS), cloud list calls;
+//   2. the Lambda bundles that carry the cloud SDKs: size and import time (the cold start);
+//   3. a no-op pass over BENCH_FARMS farms × BENCH_SERVERS servers in one region (default
+//      1,000 × 10; BENCH_FLEETS=1000,10000 for several sizes), seeded straight into the store and
+//      the EC2 sandbox: its time at concurrency 16, DynamoDB per pass, cloud list calls per minute;
+//   4. the monthly cost of one quiet farm and of one idle agent.
+// Run: npm run bench -- fleet     (BENCH_SECTIONS=1,3,4 to skip some)
+
+import { cachedSecretBox } from '../../functions/adapters/secrets/cached-secret-box';
+import type { FarmRef } from '../../functions/ports/farm-scheduler';
+import type { ReconcileDeps } from '../../functions/services/reconcile/deps';
+import { reconcileFarm } from '../../functions/services/reconcile/reconcile-farm';
+import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
+import { apiClient } from '../support/api-client';
+import { untilConverged } from '../support/converge';
+import { countedSecrets, countedStore, DynamoCounts } from '../support/counted-store';
+import { invokedDirectly, measure } from './measure';
+import { bundleFigures } from './support/bundle-import';
+import { idleAgentHour } from './support/idle-agent';
+import { MINUTES_PER_MONTH, LIST_PRICES as P, PRICE_SOURCES, usd } from './support/list-prices';
+import { seedFarms } from './support/seed-fleet';
+
+const FLEETS = (process.env.BENCH_FLEETS ?? process.env.BENCH_FARMS ?? '1000').split(',').map(Number);
+const SERVERS = Number(process.env.BENCH_SERVERS ?? 10);
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? '1,2,3,4').split(','));
+const CONCURRENCY = 16;
+/** The reconcile function's memory (infra/constructs/reconcile.ts). */
+const RECONCILE_GB = 1;
+/** Lambda's START/END/REPORT lines per invocation, and the handler's one `reconciled` line. */
+const LOG_BYTES_PER_INVOCATION = 350 + 300;
+
+type Counts = Record<string, number>;
+const sandboxCalls = (rt: LocalRuntime): Counts => ({
+  ...prefixed('ec2', rt.sandboxes.ec2.callCounts()),
+  ...prefixed('gce', rt.sandboxes.gce.callCounts()),
+});
+const prefixed = (p: string, c: Counts) =>
+  Object.fromEntries(Object.entries(c).map(([k, v]) => [`${p}:${k}`, v]));
+const delta = (after: Counts, before: Counts) =>
+  Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)] as const)
+      .filter(([, v]) => v > 0),
+  );
+const show = (c: Counts) =>
+  Object.entries(c)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || 'none';
+const LIST_CALLS = /DescribeInstances|instances\.(list|aggregatedList)|aggregatedList|listInstances/;
+const listCalls = (c: Counts) => Object.entries(c).reduce((n, [k, v]) => n + (LIST_CALLS.test(k) ? v : 0), 0);
+
+/** The runtime's deps with a counting Store on the same table and a counting SecretBox. */
+function countedDeps(rt: LocalRuntime) {
+  const counts = new DynamoCounts();
+  const counted = countedStore(rt.dynamoEndpoint, rt.tableName, counts);
+  const secrets = countedSecrets(rt.deps.secrets);
+  let published = 0;
+  const deps: ReconcileDeps = {
+    ...rt.deps,
+    store: counted.store,
+    // As the reconcile Lambda opens credentials (composition/reconcile.ts): the counted box is KMS.
+    secrets: cachedSecretBox(secrets),
+    publisher: {
+      publish: async (events) => {
+        published += events.length;
+        await rt.deps.publisher.publish(events);
+      },
+    },
+  };
+  const reset = () => {
+    counts.reset();
+    secrets.opens = 0;
+    published = 0;
+  };
+  return { deps, counts, secrets, published: () => published, reset, destroy: counted.destroy };
+}
+
+export interface QuietPass {
+  dynamo: DynamoCounts;
+  secretOpens: number;
+  events: number;
+  sandbox: Counts;
+  result: string;
+}
+
+async function quietDemoPass(rt: LocalRuntime): Promise<QuietPass> {
+  rt.bus.route('reconcile', () => {});
+  const ref = { accountId: rt.demo.accountId, farmId: rt.demo.farmId };
+  const api = apiClient(rt.apiUrl, rt.demo.token);
+  await api.post(`/v1/farms/${ref.farmId}/launch`);
+  for (let i = 0; i < 300; i++) {
+    const outcome = await reconcileFarm(rt.deps, ref);
+    if (outcome.summary?.convergence === 'converged') break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await untilConverged(api, ref.farmId, { timeoutMs: 10_000 });
+  await reconcileFarm(rt.deps, ref); // settles the summary once converged
+  const counted = countedDeps(rt);
+  await reconcileFarm(counted.deps, ref); // a warm process: its credentials cache filled
+  counted.reset();
+  const before = sandboxCalls(rt);
+  const outcome = await reconcileFarm(counted.deps, ref);
+  const figures = {
+    dynamo: counted.counts,
+    secretOpens: counted.secrets.opens,
+    events: counted.published(),
+    sandbox: delta(sandboxCalls(rt), before),
+    result: outcome.result,
+  };
+  counted.destroy();
+  return figures;
+}
+
+async function bundles(): Promise<string[]> {
+  const entries = [
+    ['reconcile', 'functions/handlers/reconcile.ts'],
+    ['api/credentials', 'functions/handlers/api/credentials.ts'],
+    ['api/servers', 'functions/handlers/api/servers.ts'],
+  ] as const;
+  const lines = [];
+  for (const [name, entry] of entries) {
+    for (const splitting of [false, true]) {
+      const f = await bundleFigures(name, entry, { splitting });
+      const how = splitting ? 'split (entry chunk)' : 'one file (as deployed)';
+      lines.push(
+        `${name.padEnd(16)} ${how.padEnd(22)} ${(f.bytes / 1e6).toFixed(2).padStart(6)} MB   import ${Math.round(f.importMs)} ms wall, ${Math.round(f.importCpuMs)} ms CPU`,
+      );
+    }
+  }
+  return lines;
+}
+
+export interface FleetPass {
+  farms: number;
+  seconds: number;
+  results: Counts;
+  dynamo: DynamoCounts;
+  sandbox: Counts;
+}
+
+async function fleetPass(farms: number): Promise<FleetPass> {
+  const rt = await startLocalRuntime({ port: 0, inMemory: true, reconcileIntervalMs: 60 * 60_000 });
+  try {
+    rt.bus.route('reconcile', () => {});
+    const started = performance.now();
+    const refs: FarmRef[] = await seedFarms(rt, farms, SERVERS);
+    console.log(
+      `   seeded ${farms} farms × ${SERVERS} servers in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // every seeded instance running
+    // A first pass over all (the first look at each farm writes its summary), then the quiet one.
+    await measure(
+      'settle',
+      refs.length,
+      CONCURRENCY,
+      async (i) => (await reconcileFarm(rt.deps, refs[i]!)) !== undefined,
+    );
+    const counted = countedDeps(rt);
+    const before = sandboxCalls(rt);
+    const results: Counts = {};
+    const figures = await measure('quiet', refs.length, CONCURRENCY, async (i) => {
+      const outcome = await reconcileFarm(counted.deps, refs[i]!);
+      results[outcome.result] = (results[outcome.result] ?? 0) + 1;
+      return outcome.result === 'no-op';
+    });
+    counted.destroy();
+    return {
+      farms,
+      seconds: figures.seconds,
+      results,
+      dynamo: counted.counts,
+      sandbox: delta(sandboxCalls(rt), before),
+    };
+  } finally {
+    await rt.stop();
+  }
+}
+
+/** A quiet farm's month: passes at `everyMinutes`, each invoked alone (per-farm schedule) or in a sweep of `sweepFarms`. */
+export function quietFarmMonth(
+  pass: { rru: number; wru: number; kms: number; events: number; lambdaSeconds: number },
+  everyMinutes: number,
+  sweepFarms: number,
+) {
+  const passes = MINUTES_PER_MONTH / everyMinutes;
+  const invocations = passes / sweepFarms;
+  const lines: [string, number][] = [
+    ['Lambda requests', invocations * P.lambdaRequest],
+    ['Lambda GB-s', passes * pass.lambdaSeconds * RECONCILE_GB * P.lambdaGbSecondArm],
+    ['DynamoDB reads', passes * pass.rru * P.dynamoRru],
+    ['DynamoDB writes', passes * pass.wru * P.dynamoWru],
+    ['KMS Decrypt', passes * pass.kms * P.kmsRequest],
+    ['Scheduler invocations', invocations * P.schedulerInvocation],
+    ['EventBridge events', passes * pass.events * P.eventBridgeEvent],
+    ['CloudWatch Logs', ((invocations * LOG_BYTES_PER_INVOCATION) / 1e9) * P.logsGb],
+  ];
+  return { lines, total: lines.reduce((n, [, x]) => n + x, 0) };
+}
+
+/** An idle agent's month on API Gateway WebSocket (reconnect every 2 h, its connection limit) and on IoT Core. */
+function idleAgentMonth(hour: Awaited<ReturnType<typeof idleAgentHour>>) {
+  const hours = MINUTES_PER_MONTH / 60;
+  const httpRequest =
+    P.httpApiRequest + P.lambdaRequest + 0.03 * 0.5 * P.lambdaGbSecondArm + 0.5 * P.dynamoRru;
+  const reconnects = hours / 2;
+  const webSocket =
+    MINUTES_PER_MONTH * P.webSocketConnectionMinute +
+    (hour.heartbeatsPerHour * hours + reconnects) * P.webSocketMessage +
+    reconnects * (P.lambdaRequest + httpRequest) + // $connect's Lambda, the catch-up fetch
+    hour.requestsPerHour * hours * httpRequest;
+  // IoT Core: keep-alive pings are free and a connection has no 2-hour limit (one reconnect a day).
+  const iot =
+    MINUTES_PER_MONTH * P.iotConnectionMinute +
+    30 * (P.iotMessage + P.lambdaRequest + httpRequest) +
+    hour.requestsPerHour * hours * httpRequest;
+  return { webSocket, iot };
+}
+
+function printPass(label: string, p: QuietPass) {
+  console.log(`   ${label}: result ${p.result}`);
+  console.log(`      DynamoDB: ${p.dynamo.describe()}`);
+  console.log(
+    `      secret opens (KMS Decrypt): ${p.secretOpens}; events published: ${p.events}; cloud API calls: ${show(p.sandbox)}`,
+  );
+}
+
+export async function main(): Promise<void> {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  console.log(`Fleet benchmark (Node ${process.version}); ${PRICE_SOURCES}`);
+  let quiet: QuietPass | undefined;
+  let agentHour: Awaited<ReturnType<typeof idleAgentHour>> | undefined;
+  if (SECTIONS.has('1') || SECTIONS.has('4')) {
+    const rt = await startLocalRuntime({ port: 0, inMemory: true, reconcileIntervalMs: 60 * 60_000 });
+    try {
+      console.log('\n1. One quiet pass of the demo farm (2 web on EC2, 1 worker on GCE)');
+      quiet = await quietDemoPass(rt);
+      printPass('quiet pass', quiet);
+      if (SECTIONS.has('4')) agentHour = await idleAgentHour(rt);
+    } finally {
+      await rt.stop();
+    }
+  }
+  if (SECTIONS.has('2')) {
+    console.log('\n2. Lambda bundles (esbuild as infra/ bundles them): size, import time in a fresh Node');
+    for (const line of await bundles()) console.log(`   ${line}`);
+  }
+  let fleet: FleetPass | undefined;
+  if (SECTIONS.has('3')) {
+    for (const farms of FLEETS) {
+      console.log(
+        `\n3. A no-op pass over ${farms} farms × ${SERVERS} servers, one region, concurrency ${CONCURRENCY}`,
+      );
+      const f = await fleetPass(farms);
+      fleet ??= f;
+      const lists = listCalls(f.sandbox);
+      console.log(
+        `   ${f.seconds.toFixed(1)} s (${(f.farms / f.seconds).toFixed(0)} farms/s); results: ${show(f.results)}`,
+      );
+      console.log(
+        `   DynamoDB per pass: ${(f.dynamo.reads / farms).toFixed(2)} reads, ${(f.dynamo.writes / farms).toFixed(2)} writes; ${(f.dynamo.readUnits / farms).toFixed(2)} RRU, ${(f.dynamo.writeUnits / farms).toFixed(2)} WRU`,
+      );
+      console.log(
+        `   cloud list calls in the pass: ${lists} (${show(f.sandbox)}) = ${lists} a minute at a 1-minute cadence`,
+      );
+    }
+  }
+  if (SECTIONS.has('4') && quiet) {
+    const farms = fleet?.farms ?? 1000;
+    const perPass = {
+      rru: fleet ? fleet.dynamo.readUnits / fleet.farms : quiet.dynamo.readUnits,
+      wru: fleet ? fleet.dynamo.writeUnits / fleet.farms : quiet.dynamo.writeUnits,
+      kms: quiet.secretOpens,
+      events: quiet.events,
+      lambdaSeconds: fleet ? fleet.seconds / fleet.farms : 0.05,
+    };
+    console.log('\n4. Monthly cost of one quiet farm (Lambda + DynamoDB + KMS + Scheduler + events + logs)');
+    console.log(
+      `   per pass: ${perPass.rru.toFixed(2)} RRU, ${perPass.wru.toFixed(2)} WRU, ${perPass.kms} KMS, ${perPass.events} events, ${(perPass.lambdaSeconds * 1000).toFixed(1)} ms of Lambda at ${RECONCILE_GB} GB`,
+    );
+    for (const [label, every, sweep] of [
+      ['per-farm schedule, every 1 min (as first built)', 1, 1],
+      [`sweep of ${farms} farms, every 1 min`, 1, farms],
+      [`sweep of ${farms} farms, every 5 min`, 5, farms],
+      [`sweep of ${farms} farms, every 15 min`, 15, farms],
+    ] as const) {
+      const month = quietFarmMonth(perPass, every, sweep);
+      console.log(
+        `   ${label.padEnd(48)} ${usd(month.total).padStart(8)}   (${month.lines
+          .filter(([, x]) => x >= 0.00005)
+          .map(([l, x]) => `${l} ${usd(x)}`)
+          .join(', ')})`,
+      );
+    }
+    if (agentHour) {
+      const month = idleAgentMonth(agentHour);
+      console.log('\n   One idle agent, counted over an accelerated hour:');
+      console.log(
+        `   ${agentHour.requestsPerHour} HTTPS requests, ${agentHour.heartbeatsPerHour} heartbeats, ${agentHour.connectsPerHour} connects an hour`,
+      );
+      console.log(
+        `   per month on API Gateway WebSocket ${usd(month.webSocket)}; on IoT Core (MQTT over WebSocket) ${usd(month.iot)}`,
+      );
+    }
+  }
+}
+
+if (invokedDirectly(import.meta.url)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
