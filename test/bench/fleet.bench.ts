@@ -20,6 +20,7 @@ import { untilConverged } from '../support/converge';
 import { countedSecrets, countedStore, DynamoCounts } from '../support/counted-store';
 import { invokedDirectly, measure } from './measure';
 import { bundleFigures } from './support/bundle-import';
+import { type Counts, callCounts, delta, show } from './support/call-counts';
 import { idleAgentHour } from './support/idle-agent';
 import { MINUTES_PER_MONTH, LIST_PRICES as P, PRICE_SOURCES, usd } from './support/list-prices';
 import { seedFarms } from './support/seed-fleet';
@@ -33,23 +34,6 @@ const RECONCILE_GB = 1;
 /** Lambda's START/END/REPORT lines per invocation, and the handler's one `reconciled` line. */
 const LOG_BYTES_PER_INVOCATION = 350 + 300;
 
-type Counts = Record<string, number>;
-const sandboxCalls = (rt: LocalRuntime): Counts => ({
-  ...prefixed('ec2', rt.sandboxes.ec2.callCounts()),
-  ...prefixed('gce', rt.sandboxes.gce.callCounts()),
-});
-const prefixed = (p: string, c: Counts) =>
-  Object.fromEntries(Object.entries(c).map(([k, v]) => [`${p}:${k}`, v]));
-const delta = (after: Counts, before: Counts) =>
-  Object.fromEntries(
-    Object.entries(after)
-      .map(([k, v]) => [k, v - (before[k] ?? 0)] as const)
-      .filter(([, v]) => v > 0),
-  );
-const show = (c: Counts) =>
-  Object.entries(c)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ') || 'none';
 const LIST_CALLS = /DescribeInstances|instances\.(list|aggregatedList)|aggregatedList|listInstances/;
 const listCalls = (c: Counts) => Object.entries(c).reduce((n, [k, v]) => n + (LIST_CALLS.test(k) ? v : 0), 0);
 
@@ -102,13 +86,13 @@ async function quietDemoPass(rt: LocalRuntime): Promise<QuietPass> {
   const counted = countedDeps(rt);
   await reconcileFarm(counted.deps, ref); // a warm process: its credentials cache filled
   counted.reset();
-  const before = sandboxCalls(rt);
+  const before = callCounts(rt);
   const outcome = await reconcileFarm(counted.deps, ref);
   const figures = {
     dynamo: counted.counts,
     secretOpens: counted.secrets.opens,
     events: counted.published(),
-    sandbox: delta(sandboxCalls(rt), before),
+    sandbox: delta(callCounts(rt), before),
     result: outcome.result,
   };
   counted.destroy();
@@ -160,7 +144,7 @@ async function fleetPass(farms: number): Promise<FleetPass> {
       async (i) => (await reconcileFarm(rt.deps, refs[i]!)) !== undefined,
     );
     const counted = countedDeps(rt);
-    const before = sandboxCalls(rt);
+    const before = callCounts(rt);
     const results: Counts = {};
     const figures = await measure('quiet', refs.length, CONCURRENCY, async (i) => {
       const outcome = await reconcileFarm(counted.deps, refs[i]!);
@@ -173,7 +157,7 @@ async function fleetPass(farms: number): Promise<FleetPass> {
       seconds: figures.seconds,
       results,
       dynamo: counted.counts,
-      sandbox: delta(sandboxCalls(rt), before),
+      sandbox: delta(callCounts(rt), before),
     };
   } finally {
     await rt.stop();

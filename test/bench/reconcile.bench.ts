@@ -20,6 +20,7 @@ import type { SandboxTimings } from '../../sandbox/core/sandbox-cloud';
 import { apiClient } from '../support/api-client';
 import { untilConverged } from '../support/converge';
 import { invokedDirectly, measure } from './measure';
+import { type Counts, callCounts, delta, show } from './support/call-counts';
 import { seedFarms } from './support/seed-fleet';
 
 // Not hosted: the drivers reach the sandbox on loopback as `npm start`'s do.
@@ -119,24 +120,6 @@ async function replacementLatency(): Promise<string[]> {
   }
   return lines;
 }
-
-type Counts = Record<string, number>;
-const callCounts = (rt: LocalRuntime): Counts => ({
-  ...prefixed('ec2', rt.sandboxes.ec2.callCounts()),
-  ...prefixed('gce', rt.sandboxes.gce.callCounts()),
-});
-const prefixed = (p: string, c: Counts) =>
-  Object.fromEntries(Object.entries(c).map(([k, v]) => [`${p}:${k}`, v]));
-const delta = (after: Counts, before: Counts) =>
-  Object.fromEntries(
-    Object.entries(after)
-      .map(([k, v]) => [k, v - (before[k] ?? 0)] as const)
-      .filter(([, v]) => v > 0),
-  );
-const show = (c: Counts) =>
-  Object.entries(c)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ') || 'none';
 
 async function timedPass(
   rt: LocalRuntime,
