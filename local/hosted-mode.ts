@@ -32,10 +32,15 @@ export function localEgress(options: HostedModeOptions, env: NodeJS.ProcessEnv =
 /** The sandbox credentials the egress rules let through (all of them outside hosted mode). */
 export async function reachableSandboxCredentials(
   egress: Egress,
-  all: { aws: CloudCredentialsInput; gce: CloudCredentialsInput; cloudstack: CloudCredentialsInput },
+  all: {
+    aws: CloudCredentialsInput;
+    gce: CloudCredentialsInput;
+    cloudstack: CloudCredentialsInput;
+    openstack: CloudCredentialsInput;
+  },
 ): Promise<SandboxCredentials> {
   const reachable: SandboxCredentials = {};
-  for (const key of ['aws', 'gce', 'cloudstack'] as const) {
+  for (const key of ['aws', 'gce', 'cloudstack', 'openstack'] as const) {
     const endpoint = endpointOf(all[key]);
     const allowed = await checkEgressUrl(egress, endpoint ?? '', { path: 'endpoint', what: 'The endpoint' })
       .then(() => true)

@@ -165,8 +165,8 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
   const sandboxes = await startSandboxes({
     ports:
       options.port === 0
-        ? { ec2: 0, gce: 0, cloudstack: 0 }
-        : { ec2: port + 100, gce: port + 101, cloudstack: port + 104 },
+        ? { ec2: 0, gce: 0, cloudstack: 0, openstack: 0 }
+        : { ec2: port + 100, gce: port + 101, cloudstack: port + 104, openstack: port + 105 },
     timings: options.sandboxTimings,
     ...(persistent ? { ec2StateFile: join(dataDir, 'sandbox-ec2.json') } : {}),
     bus,
@@ -255,7 +255,7 @@ function startLoops(
     ...(parts.persistent ? { file: new DeliveryQueueFile(join(parts.dataDir, 'webhook-queue.json')) } : {}),
   });
   const orchestration = startLocalOrchestration(bus, deps, parts.agentChannel.notifier);
-  const agents = simulateAgents([parts.sandboxes.ec2, parts.sandboxes.gce, parts.sandboxes.cloudstack], {
+  const agents = simulateAgents(parts.sandboxes.all(), {
     hostInitDelayMs: 1500,
     hostUpDelayMs: 1500,
     ...options.agent,
@@ -272,6 +272,7 @@ function writeEndpoints(url: string, sandboxes: LocalSandboxes, dataDir: string 
     ec2: sandboxes.ec2.url,
     gce: sandboxes.gce.url,
     cloudstack: sandboxes.cloudstack.apiUrl,
+    openstack: sandboxes.openstack.authUrl,
   };
   if (dataDir) writeFileSync(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
   return endpoints;

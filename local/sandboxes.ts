@@ -6,9 +6,10 @@ import type { CloudCredentialsInput } from '../functions/domain/schemas/credenti
 import { EC2_STATE_CHANGE_DETAIL_TYPE } from '../functions/handlers/reconcile-request';
 import type { CloudPushTokens } from '../functions/ports/cloud-push-tokens';
 import { CloudStackSandbox, SANDBOX_API_KEY, SANDBOX_SECRET_KEY } from '../sandbox/cloudstack';
-import type { SandboxTimings } from '../sandbox/core/sandbox-cloud';
+import type { SandboxCloud, SandboxTimings } from '../sandbox/core/sandbox-cloud';
 import { Ec2Sandbox } from '../sandbox/ec2';
 import { GceSandbox, sandboxServiceAccountKey } from '../sandbox/gce';
+import { OpenStackSandbox } from '../sandbox/openstack';
 import type { InProcessEventBus } from './event-bus';
 import { connectGceAuditLogs } from './gce-audit-logs';
 
@@ -17,12 +18,17 @@ export interface LocalSandboxes {
   gce: GceSandbox;
   /** CloudStack's API at `cloudstack.apiUrl`, key pair drover-sandbox / drover-sandbox-secret. */
   cloudstack: CloudStackSandbox;
+  /** Keystone at `openstack.authUrl`: any user and project in domain Default. */
+  openstack: OpenStackSandbox;
+  /** Every sandbox cloud (the agent simulation watches them all). */
+  all(): SandboxCloud[];
   /** Verifies the GCE sandbox's pushes (the cloud-events route's token check); none without a `url`. */
   cloudPushTokens?: CloudPushTokens;
   credentials(): {
     aws: CloudCredentialsInput;
     gce: CloudCredentialsInput;
     cloudstack: CloudCredentialsInput;
+    openstack: CloudCredentialsInput;
   };
   stop(): Promise<void>;
 }
@@ -31,7 +37,7 @@ export const SANDBOX_GCE_PROJECT = 'drover-sandbox';
 
 export async function startSandboxes(options: {
   /** 0: any free port (CloudStack's too when it is not named). */
-  ports: { ec2: number; gce: number; cloudstack?: number };
+  ports: { ec2: number; gce: number; cloudstack?: number; openstack?: number };
   timings?: Partial<SandboxTimings>;
   ec2StateFile?: string;
   bus: InProcessEventBus;
@@ -47,6 +53,8 @@ export async function startSandboxes(options: {
   await ec2.start(options.ports.ec2);
   await gce.start(options.ports.gce);
   await cloudstack.start(options.ports.cloudstack ?? 0);
+  const openstack = new OpenStackSandbox({ timings: options.timings });
+  await openstack.start(options.ports.openstack ?? 0);
   ec2.onStateChange(({ instance }) => {
     options.bus.put({
       source: 'aws.ec2',
@@ -60,6 +68,8 @@ export async function startSandboxes(options: {
     ec2,
     gce,
     cloudstack,
+    openstack,
+    all: () => [ec2, gce, cloudstack, openstack],
     ...(options.url ? { cloudPushTokens: connectGceAuditLogs(gce, options.url, SANDBOX_GCE_PROJECT) } : {}),
     credentials: () => ({
       aws: {
@@ -89,9 +99,24 @@ export async function startSandboxes(options: {
         apiKey: SANDBOX_API_KEY,
         secretKey: SANDBOX_SECRET_KEY,
       },
+      openstack: {
+        platform: 'openstack',
+        name: 'sandbox-openstack',
+        description: 'The local OpenStack sandbox',
+        authUrl: openstack.authUrl,
+        region: 'RegionOne',
+        auth: {
+          type: 'password',
+          username: 'demo',
+          password: 'sandbox-password',
+          userDomain: 'Default',
+          projectName: 'demo',
+          projectDomain: 'Default',
+        },
+      },
     }),
     async stop() {
-      await Promise.all([ec2.stop(), gce.stop(), cloudstack.stop()]);
+      await Promise.all([ec2.stop(), gce.stop(), cloudstack.stop(), openstack.stop()]);
     },
   };
 }

@@ -32,6 +32,8 @@ export interface SandboxCredentials {
   gce?: CloudCredentialsInput;
   /** The CloudStack sandbox's key pair: the demo environment's fourth cloud (no farm role on it yet). */
   cloudstack?: CloudCredentialsInput;
+  /** The OpenStack sandbox's Keystone user (any password works there). */
+  openstack?: CloudCredentialsInput;
 }
 
 export async function seedDemo(
@@ -67,6 +69,7 @@ export async function seedDemo(
   const aws = sandboxes.aws ? await createCredentials(deps, principal, env.id, sandboxes.aws) : undefined;
   const gce = sandboxes.gce ? await createCredentials(deps, principal, env.id, sandboxes.gce) : undefined;
   if (sandboxes.cloudstack) await createCredentials(deps, principal, env.id, sandboxes.cloudstack);
+  if (sandboxes.openstack) await createCredentials(deps, principal, env.id, sandboxes.openstack);
 
   const farmRoles: FarmSpecInput['farmRoles'] = [];
   if (aws) {
