@@ -183,7 +183,8 @@ function checkFarm(farm: z.infer<typeof FarmFields>, ctx: z.RefinementCtx): void
     for (const issue of scalingIssues(fr.scaling, fr))
       ctx.addIssue({ code: 'custom', path: at(...issue.path), message: issue.message });
     fr.zones.forEach((zone, z) => {
-      if (!zone.startsWith(fr.region)) {
+      // EC2 and GCE name zones after their region; OpenStack's availability zones are free names (`nova`).
+      if (fr.platform !== 'openstack' && !zone.startsWith(fr.region)) {
         ctx.addIssue({
           code: 'custom',
           path: at('zones', z),

@@ -45,11 +45,12 @@ export async function newDemoFarm(rt: LocalRuntime, name: string): Promise<TestF
 
 const ENDED = new Set(['shutting-down', 'terminated']);
 
-/** Every sandbox instance (EC2 and GCE) ever tagged with the farm, ended ones included while listed. */
+/** Every sandbox instance (every cloud) ever tagged with the farm, ended ones included while listed. */
 export function instancesOf(rt: LocalRuntime, farmId: string): SandboxInstance[] {
-  return [...rt.sandboxes.ec2.instances(), ...rt.sandboxes.gce.instances()].filter(
-    (i) => i.tags[DROVER_TAG_KEYS.farmId] === farmId,
-  );
+  return rt.sandboxes
+    .all()
+    .flatMap((sandbox) => sandbox.instances())
+    .filter((i) => i.tags[DROVER_TAG_KEYS.farmId] === farmId);
 }
 
 export function liveInstancesOf(rt: LocalRuntime, farmId: string): SandboxInstance[] {
