@@ -76,13 +76,16 @@ export class DroverStack extends Stack {
     this.orchestration = new Orchestration(this, 'Orchestration', { functions, data: this.data });
     this.api = this.createApi(props, functions);
 
-    // The agents' WebSocket push channel: the orchestrator and the agent group (BeforeHostUp) nudge.
+    // The agents' WebSocket push channel: the orchestrator, the reconciler and the agent group
+    // (BeforeHostUp) nudge.
     this.agentChannel = new AgentChannel(this, 'AgentChannel', {
       functions,
       data: this.data,
       agentTokenKey: this.agentTokenKey,
     });
     this.agentChannel.grantNudge(this.orchestration.function);
+    // The reconciler re-nudges executions left queued: connected agents no longer poll.
+    this.agentChannel.grantNudge(this.reconcile.function);
     if (this.api.functions.agent) this.agentChannel.grantNudge(this.api.functions.agent);
     const agentApiUrl = this.tellReconcileWhereAgentsReport(config);
 

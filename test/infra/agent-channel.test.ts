@@ -68,6 +68,10 @@ describe('the agent channel', () => {
 
   it.each([
     ['the orchestrator', 'Drover orchestration: turn Drover events into script executions on servers'],
+    [
+      'the reconciler (it re-nudges executions left queued)',
+      'Drover reconcile: one observe-diff-act pass over one farm',
+    ],
   ])('lets %s nudge agents: the management endpoint and ManageConnections', (_who, description) => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: description,
@@ -87,11 +91,12 @@ describe('the agent channel', () => {
   });
 
   it('lets the agent API group nudge agents too (its BeforeHostUp report orchestrates)', () => {
+    // The orchestrator, the reconciler and the agent group: three.
     const fns = template.findResources('AWS::Lambda::Function', {
       Properties: {
         Environment: { Variables: Match.objectLike({ AGENT_CHANNEL_ENDPOINT: Match.anyValue() }) },
       },
     });
-    expect(Object.keys(fns).length).toBe(2);
+    expect(Object.keys(fns).length).toBe(3);
   });
 });

@@ -831,6 +831,7 @@ describe('the Drover stack', () => {
           'AGENT_CHANNEL_URL',
           'AGENT_DOWNLOAD_URL',
           'AGENT_BUNDLE_SHA256',
+          'AGENT_CHANNEL_ENDPOINT',
         ],
         builds: [
           fromEnv.storeFromEnvironment,
@@ -840,6 +841,8 @@ describe('the Drover stack', () => {
           fromEnv.agentTokensFromEnvironment,
           fromEnv.agentApiUrlFromEnvironment,
           fromEnv.agentDownloadFromEnvironment,
+          // Connected agents do not poll: the reconciler re-nudges executions left queued.
+          () => fromEnv.agentNotifierFromEnvironment(fromEnv.storeFromEnvironment),
         ],
       },
     };
