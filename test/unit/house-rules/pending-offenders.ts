@@ -1,9 +1,9 @@
-// Offenders of the house rules that an area of issue 19 is fixing right now. The rule tests
-// accept exactly these and fail on any other; an entry whose offence is gone fails too, so the
-// list only shrinks. The lead empties it when the round ends. Areas: A sandbox home, B contract and
-// client (cli/, handlers' operation tables), C reconcile decisions, D types homes and cycles,
-// E audit and middleware, F portal tables, G portal forms and long portal functions, H backend
-// long functions (domain, adapters, services, local, infra).
+// Offenders of the house rules that a piece of work in progress is fixing. The rule tests accept
+// exactly these and fail on any other; an entry whose offence is gone fails too, so the lists
+// only shrink. Empty since issue 19 ("One contract") landed: keep them empty — fix an offence
+// rather than list it. Areas name who works on an entry: A sandbox home, B contract and client,
+// C reconcile decisions, D types homes and cycles, E audit and middleware, F portal tables,
+// G portal forms and functions, H backend long functions (domain, adapters, services, local, infra).
 
 export type Area = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
 
