@@ -1,6 +1,7 @@
 // A tiny router for the Compute REST paths: each route names the API method it implements
 // (`instances.insert`), which is also the key of callCounts() and what faults apply to.
 import type { FaultInjector } from '../core/faults';
+import { PathRouter } from '../core/path-router';
 import { type Json, Links } from './representation';
 import type { GceState } from './state';
 
@@ -24,38 +25,7 @@ export interface Route {
   handle(ctx: RequestContext): Json | Promise<Json>;
 }
 
-interface CompiledRoute extends Route {
-  regex: RegExp;
-  names: string[];
-}
-
-export class Router {
-  private readonly routes: CompiledRoute[];
-
-  constructor(routes: Route[]) {
-    this.routes = routes.map((route) => {
-      const names: string[] = [];
-      const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      });
-      return { ...route, regex: new RegExp(`^${source}$`), names };
-    });
-  }
-
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
-    for (const route of this.routes) {
-      if (route.method !== method) continue;
-      const m = route.regex.exec(path);
-      if (!m) continue;
-      const params: Record<string, string> = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] as string);
-      });
-      return { route, params };
-    }
-    return undefined;
-  }
-}
+/** Routes by method and path template (sandbox/core/path-router.ts). */
+export class Router extends PathRouter<Route> {}
 
 export { Links };

@@ -2,6 +2,7 @@
 // which is also the key of callCounts() and what faults apply to. Paths start with the service
 // and the region (`/compute/{region}/v2.1/servers`), as the catalog hands them out.
 import type { FaultInjector } from '../core/faults';
+import { PathRouter } from '../core/path-router';
 import type { ApiAnswer } from '../core/sandbox-server';
 import type { TokenScope } from './identity';
 import type { OpenStackState } from './state';
@@ -31,36 +32,5 @@ export interface Route {
   handle(ctx: RouteContext): ApiAnswer | Promise<ApiAnswer>;
 }
 
-interface Compiled extends Route {
-  regex: RegExp;
-  names: string[];
-}
-
-export class Router {
-  private readonly routes: Compiled[];
-
-  constructor(routes: Route[]) {
-    this.routes = routes.map((route) => {
-      const names: string[] = [];
-      const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      });
-      return { ...route, regex: new RegExp(`^${source.replace(/\/$/, '')}/?$`), names };
-    });
-  }
-
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
-    for (const route of this.routes) {
-      if (route.method !== method) continue;
-      const m = route.regex.exec(path);
-      if (!m) continue;
-      const params: Record<string, string> = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] as string);
-      });
-      return { route, params };
-    }
-    return undefined;
-  }
-}
+/** Routes by method and path template (sandbox/core/path-router.ts). */
+export class Router extends PathRouter<Route> {}
