@@ -10,6 +10,7 @@ import { DraftForm } from './draft-form';
 import { RadioChoice } from './form-choices';
 import { TextField } from './form-field';
 import { NameFields } from './name-fields';
+import { OpenStackFields } from './openstack-credentials-fields';
 
 function validate(draft: CredentialsDraft): Checked<CloudCredentialsInput> {
   const converted = toCredentialsInput(draft);
@@ -21,6 +22,7 @@ const platformChoices = [
   { value: 'aws', label: 'AWS EC2' },
   { value: 'gce', label: 'Google Compute Engine' },
   { value: 'cloudstack', label: 'Apache CloudStack' },
+  { value: 'openstack', label: 'OpenStack' },
 ] as const;
 
 export function CredentialsForm({
@@ -70,13 +72,21 @@ export function CredentialsForm({
         <AwsAuthFields {...part} />
       ) : draft.platform === 'cloudstack' ? (
         <CloudStackKeyFields {...part} />
+      ) : draft.platform === 'openstack' ? (
+        <OpenStackFields {...part} />
       ) : (
         <GceKeyFields {...part} />
       )}
       <TextField
         id="cred-endpoint"
-        label={draft.platform === 'cloudstack' ? 'API URL' : 'Endpoint (optional)'}
-        error={err('endpoint')}
+        label={
+          draft.platform === 'cloudstack'
+            ? 'API URL'
+            : draft.platform === 'openstack'
+              ? 'Auth URL (Keystone v3)'
+              : 'Endpoint (optional)'
+        }
+        error={err(draft.platform === 'openstack' ? 'authUrl' : 'endpoint')}
         hint={
           draft.platform === 'cloudstack'
             ? 'The management server’s API, ending in /client/api'

@@ -4,7 +4,7 @@
 import type { CloudCredentialsInput } from '../../functions/domain/schemas/credentials';
 
 export interface CredentialsDraft {
-  platform: 'aws' | 'gce' | 'cloudstack';
+  platform: 'aws' | 'gce' | 'cloudstack' | 'openstack';
   name: string;
   description: string;
   endpoint: string;
@@ -17,6 +17,19 @@ export interface CredentialsDraft {
   keyJson: string;
   apiKey: string;
   secretKey: string;
+  /** OpenStack: the endpoint field holds Keystone's auth URL. */
+  openstack: {
+    region: string;
+    authType: 'password' | 'applicationCredential';
+    username: string;
+    password: string;
+    userDomain: string;
+    projectName: string;
+    projectDomain: string;
+    applicationCredentialId: string;
+    applicationCredentialSecret: string;
+    caBundle: string;
+  };
 }
 
 export const emptyCredentials = (): CredentialsDraft => ({
@@ -33,10 +46,51 @@ export const emptyCredentials = (): CredentialsDraft => ({
   keyJson: '',
   apiKey: '',
   secretKey: '',
+  openstack: {
+    region: 'RegionOne',
+    authType: 'password',
+    username: '',
+    password: '',
+    userDomain: 'Default',
+    projectName: '',
+    projectDomain: 'Default',
+    applicationCredentialId: '',
+    applicationCredentialSecret: '',
+    caBundle: '',
+  },
 });
+
+function openStackInput(draft: CredentialsDraft) {
+  const os = draft.openstack;
+  const auth =
+    os.authType === 'password'
+      ? {
+          type: 'password',
+          username: os.username.trim(),
+          password: os.password,
+          userDomain: os.userDomain.trim(),
+          projectName: os.projectName.trim(),
+          projectDomain: os.projectDomain.trim(),
+        }
+      : {
+          type: 'applicationCredential',
+          applicationCredentialId: os.applicationCredentialId.trim(),
+          applicationCredentialSecret: os.applicationCredentialSecret,
+        };
+  return {
+    platform: 'openstack',
+    name: draft.name,
+    description: draft.description,
+    authUrl: draft.endpoint.trim(),
+    region: os.region.trim(),
+    auth,
+    ...(os.caBundle.trim() ? { caBundle: os.caBundle.trim() } : {}),
+  };
+}
 
 /** The input for the API, or the error of the key field when the pasted key is not JSON. */
 export function toCredentialsInput(draft: CredentialsDraft): { input: unknown } | { keyError: string } {
+  if (draft.platform === 'openstack') return { input: openStackInput(draft) };
   const endpoint = draft.endpoint.trim() ? { endpoint: draft.endpoint.trim() } : {};
   const common = { name: draft.name, description: draft.description, ...endpoint };
   if (draft.platform === 'aws') {
