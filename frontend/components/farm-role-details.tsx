@@ -11,6 +11,7 @@ const platformNames: Record<StoredFarmRole['platform'], string> = {
   aws: 'AWS EC2',
   gce: 'Google Compute Engine',
   openstack: 'OpenStack',
+  cloudstack: 'Apache CloudStack',
 };
 
 function minutes(seconds: number): string {
@@ -41,6 +42,16 @@ function NetworkSummary({ farmRole }: { farmRole: StoredFarmRole }) {
         {n.securityGroups.length > 0 && <> · security groups {list(n.securityGroups)}</>}
         {n.keyName && <> · key pair {n.keyName}</>}
         {n.serverGroup && <> · server group {n.serverGroup}</>}
+      </>
+    );
+  }
+  if (farmRole.platform === 'cloudstack') {
+    const n = farmRole.network;
+    return (
+      <>
+        {n.networks.length > 0 ? `networks ${list(n.networks)}` : 'the zone’s default network'}
+        {n.securityGroups.length > 0 && <> · security groups {list(n.securityGroups)}</>}
+        {n.keyPair && <> · key pair {n.keyPair}</>}
       </>
     );
   }

@@ -4,6 +4,12 @@
 // paths of its issues (`farmRoles.0.minInstances`) are the form's field names.
 import type { Farm, FarmSpecInput, StoredFarmRole } from '../../functions/domain/schemas/farm';
 import { lease, list, number, optionalText, tags } from './draft-text';
+import {
+  type CloudStackDraft,
+  type OpenStackDraft,
+  privateCloudDrafts,
+  privateCloudSpec,
+} from './private-cloud-draft';
 
 export type Platform = FarmSpecInput['farmRoles'] extends (infer R)[] | undefined
   ? R extends { platform: infer P }
@@ -55,13 +61,8 @@ export interface FarmRoleDraft {
     externalIp: boolean;
     serviceAccount: string;
   };
-  /** Lists as comma-separated text, as the other platforms' are. */
-  openstack: {
-    networks: string;
-    securityGroups: string;
-    keyName: string;
-    serverGroup: string;
-  };
+  openstack: OpenStackDraft;
+  cloudstack: CloudStackDraft;
 }
 
 export interface FarmDraft {
@@ -81,6 +82,8 @@ export const defaultVolumeType: Record<Platform, string> = {
   aws: 'gp3',
   gce: 'pd-balanced',
   openstack: 'gp3',
+  // CloudStack's `gp3` means the first custom-size disk offering (the driver maps it).
+  cloudstack: 'gp3',
 };
 
 export function emptyVolume(platform: Platform): VolumeDraft {
@@ -115,6 +118,7 @@ export function emptyFarmRole(platform: Platform, alias: string, launchOrder = 0
     aws: { vpcId: '', subnetIds: '', securityGroupIds: '', associatePublicIp: false, iamInstanceProfile: '' },
     gce: { network: 'default', subnetwork: '', networkTags: '', externalIp: false, serviceAccount: '' },
     openstack: { networks: '', securityGroups: '', keyName: '', serverGroup: '' },
+    cloudstack: { networks: '', securityGroups: '', keyPair: '' },
   };
 }
 
@@ -180,15 +184,7 @@ function farmRoleDraft(fr: StoredFarmRole): FarmRoleDraft {
             serviceAccount: fr.serviceAccount ?? '',
           }
         : base.gce,
-    openstack:
-      fr.platform === 'openstack'
-        ? {
-            networks: fr.network.networks.join(', '),
-            securityGroups: fr.network.securityGroups.join(', '),
-            keyName: fr.network.keyName ?? '',
-            serverGroup: fr.network.serverGroup ?? '',
-          }
-        : base.openstack,
+    ...privateCloudDrafts(fr, base),
   };
 }
 
@@ -246,20 +242,8 @@ export function toSpecInput(draft: FarmDraft): FarmSpecInput {
           ...(iamInstanceProfile ? { iamInstanceProfile } : {}),
         };
       }
-      if (fr.platform === 'openstack') {
-        const keyName = optionalText(fr.openstack.keyName);
-        const serverGroup = optionalText(fr.openstack.serverGroup);
-        return {
-          platform: 'openstack' as const,
-          ...common,
-          network: {
-            networks: list(fr.openstack.networks),
-            securityGroups: list(fr.openstack.securityGroups),
-            ...(keyName ? { keyName } : {}),
-            ...(serverGroup ? { serverGroup } : {}),
-          },
-        };
-      }
+      const privateCloud = privateCloudSpec(fr);
+      if (privateCloud) return { ...common, ...privateCloud };
       const serviceAccount = optionalText(fr.gce.serviceAccount);
       return {
         platform: 'gce' as const,

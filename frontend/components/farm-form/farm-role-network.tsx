@@ -3,6 +3,7 @@
 // IP; on GCE the network, subnetwork, network tags, service account and external IP. Errors sit
 // under the shared schema's paths (`farmRoles.0.network.subnetIds`).
 import { CheckField, TextField } from '../form-field';
+import { CloudStackNetworkFields } from './cloudstack-network-fields';
 import type { FarmRolePartProps } from './farm-role-part';
 import { OpenStackNetworkFields } from './openstack-network-fields';
 
@@ -94,6 +95,7 @@ const NETWORK_FIELDS = {
   aws: AwsNetworkFields,
   gce: GceNetworkFields,
   openstack: OpenStackNetworkFields,
+  cloudstack: CloudStackNetworkFields,
 } as const;
 
 export function FarmRoleNetwork(props: FarmRolePartProps) {

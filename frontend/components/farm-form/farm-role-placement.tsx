@@ -11,6 +11,7 @@ export const platformNames: Record<Platform, string> = {
   aws: 'AWS EC2',
   gce: 'Google Compute Engine',
   openstack: 'OpenStack',
+  cloudstack: 'Apache CloudStack',
 };
 const platformChoices = (Object.keys(platformNames) as Platform[]).map((p) => ({
   value: p,

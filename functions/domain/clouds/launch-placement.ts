@@ -1,4 +1,4 @@
-// A farm role's platform block of a LaunchSpec (`aws`, `gce` or `openstack`), for the server
+// A farm role's platform block of a LaunchSpec (`aws`, `gce`, `openstack` or `cloudstack`), for the server
 // launched in `zone`: one place that knows how each platform's farm role network becomes a launch,
 // used by the reconciler's launch specs and the policies' checks alike.
 import type { FarmRole } from '../schemas/farm';
@@ -7,7 +7,7 @@ import type { LaunchSpec } from './launch-spec';
 export function launchPlacement(
   farmRole: FarmRole,
   zone: string,
-): Pick<LaunchSpec, 'aws' | 'gce' | 'openstack'> {
+): Pick<LaunchSpec, 'aws' | 'gce' | 'openstack' | 'cloudstack'> {
   switch (farmRole.platform) {
     case 'aws': {
       // Subnets are listed in the order of the farm role's zones: the subnet at a zone's position serves it.
@@ -39,6 +39,14 @@ export function launchPlacement(
           securityGroups: farmRole.network.securityGroups,
           ...(farmRole.network.keyName ? { keyName: farmRole.network.keyName } : {}),
           ...(farmRole.network.serverGroup ? { serverGroup: farmRole.network.serverGroup } : {}),
+        },
+      };
+    case 'cloudstack':
+      return {
+        cloudstack: {
+          networks: farmRole.network.networks,
+          securityGroups: farmRole.network.securityGroups,
+          ...(farmRole.network.keyPair ? { keyPair: farmRole.network.keyPair } : {}),
         },
       };
   }

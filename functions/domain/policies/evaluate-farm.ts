@@ -116,8 +116,8 @@ function placementOfFarmRole(
       identity: fr.iamInstanceProfile,
     };
   }
-  if (fr.platform === 'openstack') {
-    // Neutron networks are checked as the allowed subnets are (every one must be allowed).
+  if (fr.platform === 'openstack' || fr.platform === 'cloudstack') {
+    // Neutron and CloudStack guest networks are checked as the allowed subnets are (every one must be allowed).
     return {
       ...common,
       subnets: fr.network.networks.map((value, n) => ({

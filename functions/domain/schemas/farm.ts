@@ -136,8 +136,37 @@ export const OpenStackFarmRole = z
   })
   .strict();
 
+/** Where a CloudStack farm role's VMs go: guest networks, security groups, an SSH key pair. */
+export const CloudStackPlacement = z
+  .object({
+    /** Guest network ids or names in the zone; none: the zone's default network. */
+    networks: z.array(z.string().min(1).max(255)).max(8).default([]),
+    /** Security group names (Basic zones and security-group-enabled Advanced zones). */
+    securityGroups: z.array(z.string().min(1).max(255)).max(10).default([]),
+    /** An SSH key pair registered in the CloudStack account. */
+    keyPair: z.string().min(1).max(255).optional(),
+  })
+  .strict();
+
+const cloudStackZone = z.string().regex(/^[\w. :-]{1,255}$/, 'must be a CloudStack zone name like zone-1');
+/** Service offerings are named freely (`Small Instance`) or given by id. */
+const serviceOffering = z.string().trim().min(1, 'must be a service offering name or id').max(255);
+
+export const CloudStackFarmRole = z
+  .object({
+    platform: z.literal('cloudstack'),
+    ...farmRoleCommon,
+    // The driver maps a Drover region to one CloudStack zone, so a farm role's zones are that region.
+    region: cloudStackZone,
+    zones: z.array(cloudStackZone).min(1, 'at least one zone').max(LIMITS.zonesMax),
+    instanceType: serviceOffering,
+    fallbackInstanceTypes: z.array(serviceOffering).max(5).default([]),
+    network: CloudStackPlacement.default({ networks: [], securityGroups: [] }),
+  })
+  .strict();
+
 export const FarmRole = z
-  .discriminatedUnion('platform', [AwsFarmRole, GceFarmRole, OpenStackFarmRole])
+  .discriminatedUnion('platform', [AwsFarmRole, GceFarmRole, OpenStackFarmRole, CloudStackFarmRole])
   .meta({ id: 'FarmRole' });
 export type FarmRole = z.infer<typeof FarmRole>;
 export type FarmRoleInput = z.input<typeof FarmRole>;
@@ -184,7 +213,13 @@ function checkFarm(farm: z.infer<typeof FarmFields>, ctx: z.RefinementCtx): void
       ctx.addIssue({ code: 'custom', path: at(...issue.path), message: issue.message });
     fr.zones.forEach((zone, z) => {
       // EC2 and GCE name zones after their region; OpenStack's availability zones are free names (`nova`).
-      if (fr.platform !== 'openstack' && !zone.startsWith(fr.region)) {
+      if (fr.platform === 'cloudstack' && zone !== fr.region) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('zones', z),
+          message: `a CloudStack zone is its region: must be ${fr.region}`,
+        });
+      } else if (fr.platform !== 'openstack' && !zone.startsWith(fr.region)) {
         ctx.addIssue({
           code: 'custom',
           path: at('zones', z),
@@ -223,6 +258,7 @@ export const Farm = FarmFields.extend({
       AwsFarmRole.extend({ id: idOf('farmRole') }),
       GceFarmRole.extend({ id: idOf('farmRole') }),
       OpenStackFarmRole.extend({ id: idOf('farmRole') }),
+      CloudStackFarmRole.extend({ id: idOf('farmRole') }),
     ]),
   ),
   ownerId: z.string().min(1),

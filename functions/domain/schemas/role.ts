@@ -29,6 +29,8 @@ const RoleFields = z
         gce: z.string().min(1).optional(),
         /** A flavor name (m1.small). */
         openstack: z.string().min(1).optional(),
+        /** A service offering name or id (Small Instance). */
+        cloudstack: z.string().min(1).optional(),
       })
       .strict()
       .default({}),
