@@ -1,0 +1,98 @@
+// A farm role on the CloudStack sandbox, reconciled as `npm start` runs it: launched to its count
+// although the answer to the first deployVirtualMachine is lost (a 504 after the VM was made: the
+// deploy by name adopts it), healed when a VM is destroyed behind Drover's back, converging under
+// throttling and 5xx, and terminated — with no duplicate launch and no orphan at any step.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../../local/runtime';
+import { DEBIAN_TEMPLATE_ID } from '../../../sandbox/cloudstack';
+import { untilConverged, untilFarm } from '../../support/converge';
+import {
+  expectCloudMatchesRecords,
+  FAST_PLAN,
+  launch,
+  liveInstancesOf,
+  liveServers,
+  newDemoFarm,
+  startReconcileRuntime,
+  type TestFarm,
+} from './reconcile-world';
+
+let rt: LocalRuntime;
+beforeAll(async () => {
+  rt = await startReconcileRuntime();
+});
+afterAll(() => rt?.stop());
+
+/** The demo account, with a farm of one CloudStack farm role (min 2) instead of the demo's. */
+async function cloudStackFarm(name: string): Promise<TestFarm> {
+  const demo = await newDemoFarm(rt, name);
+  const { api } = demo;
+  const environmentId = demo.demo.environmentId;
+  const credentials = await api.get(`/v1/environments/${environmentId}/credentials`);
+  const cloudstack = credentials.body.items.find((c: { platform: string }) => c.platform === 'cloudstack');
+  const role = await api.post('/v1/roles', {
+    name: `debian-${name}`,
+    osFamily: 'linux',
+    images: [{ platform: 'cloudstack', location: '*', imageId: DEBIAN_TEMPLATE_ID }],
+    defaultInstanceTypes: { cloudstack: 'Small Instance' },
+  });
+  expect(role.status, JSON.stringify(role.body)).toBe(201);
+  const farm = await api.post(`/v1/environments/${environmentId}/farms`, {
+    name: `cs-${name}`,
+    farmRoles: [
+      {
+        platform: 'cloudstack',
+        roleId: role.body.id,
+        alias: 'app',
+        credentialsId: cloudstack.id,
+        region: 'zone-1',
+        zones: ['zone-1'],
+        instanceType: 'Small Instance',
+        minInstances: 2,
+        maxInstances: 3,
+        network: { networks: ['guest-net-1'], securityGroups: ['default'], keyPair: 'sandbox-key' },
+      },
+    ],
+  });
+  expect(farm.status, JSON.stringify(farm.body)).toBe(201);
+  return { ...demo, farmId: farm.body.id };
+}
+
+describe('a farm role on CloudStack', () => {
+  it('launches despite a lost deploy response, heals a destroyed VM, converges under faults, and terminates', async () => {
+    const farm = await cloudStackFarm('cloudstack');
+    const cloudstack = rt.sandboxes.cloudstack;
+    cloudstack.loseResponses('deployVirtualMachine');
+    await launch(farm);
+    const launched = await untilConverged(farm.api, farm.farmId, { timeoutMs: 60_000 });
+    expect(liveServers(launched.servers, 'app').map((s) => s.status)).toEqual(['Running', 'Running']);
+    await expectCloudMatchesRecords(rt, farm);
+
+    const victim = liveServers(launched.servers, 'app')[0]!;
+    cloudstack.setFaults({ throttleShare: 0.3, errorShare: 0.1 });
+    try {
+      expect(cloudstack.kill(victim.instanceId!)).toBe(true);
+      await untilFarm(
+        farm.api,
+        farm.farmId,
+        'replaced the destroyed VM',
+        (snap) =>
+          snap.servers.find((s) => s.id === victim.id)?.status === 'Terminated' &&
+          snap.servers.some((s) => s.replacesServerId === victim.id && s.status === 'Running'),
+        { timeoutMs: 60_000 },
+      );
+    } finally {
+      cloudstack.clearFaults();
+    }
+    await new Promise((resolve) => setTimeout(resolve, FAST_PLAN.orphanGraceMs + 500));
+    const settled = await untilConverged(farm.api, farm.farmId);
+    expect(liveServers(settled.servers, 'app')).toHaveLength(2);
+    expect(liveInstancesOf(rt, farm.farmId)).toHaveLength(2);
+    await expectCloudMatchesRecords(rt, farm);
+
+    const res = await farm.api.post(`/v1/farms/${farm.farmId}/terminate`);
+    expect(res.status).toBe(202);
+    await untilFarm(farm.api, farm.farmId, 'terminated', (snap) => snap.status.status === 'Terminated');
+    expect(liveInstancesOf(rt, farm.farmId)).toEqual([]);
+  });
+});
