@@ -14,7 +14,16 @@ import { checkPlacement, type Located, type Placement } from './placement';
 /** The parts of a cloud launch spec policies read and write. */
 export type LaunchShape = Pick<
   LaunchSpec,
-  'serverId' | 'region' | 'zone' | 'imageId' | 'instanceType' | 'tags' | 'aws' | 'gce'
+  | 'serverId'
+  | 'region'
+  | 'zone'
+  | 'imageId'
+  | 'instanceType'
+  | 'tags'
+  | 'aws'
+  | 'gce'
+  | 'openstack'
+  | 'cloudstack'
 >;
 
 export interface LaunchContext {
@@ -72,6 +81,8 @@ function inject<S extends LaunchShape>(launchSpec: S, policies: Policy[], contex
     tags: { ...launchSpec.tags },
     ...(launchSpec.aws ? { aws: { ...launchSpec.aws } } : {}),
     ...(launchSpec.gce ? { gce: { ...launchSpec.gce } } : {}),
+    ...(launchSpec.openstack ? { openstack: { ...launchSpec.openstack } } : {}),
+    ...(launchSpec.cloudstack ? { cloudstack: { ...launchSpec.cloudstack } } : {}),
   };
   const injected: string[] = [];
   const variables = {
@@ -93,6 +104,7 @@ function inject<S extends LaunchShape>(launchSpec: S, policies: Policy[], contex
   for (const policy of policies) {
     const rule = policy.rule;
     const { aws, gce } = spec;
+    const privateCloud = spec.cloudstack ?? spec.openstack;
     if (rule.kind === 'auto-tags') {
       for (const [key, value] of Object.entries(rule.tags)) {
         if (key.startsWith(RESERVED_TAG_PREFIX)) continue;
@@ -108,6 +120,12 @@ function inject<S extends LaunchShape>(launchSpec: S, policies: Policy[], contex
       if (gce && rule.network && gce.network === 'default' && rule.network !== 'default') {
         gce.network = rule.network;
         injected.push('network.network');
+      }
+      // OpenStack and CloudStack networks are allowed by the rule's subnetworks: the first is
+      // injected when the farm role names none, as GCE's subnetwork is.
+      if (privateCloud && privateCloud.networks.length === 0 && rule.subnetworks.length) {
+        privateCloud.networks = [rule.subnetworks[0] as string];
+        injected.push('network.networks');
       }
       if (gce && !gce.subnetwork && rule.subnetworks.length) {
         gce.subnetwork = rule.subnetworks[0];
@@ -164,6 +182,17 @@ function placementOfLaunch(spec: LaunchShape, context: LaunchContext): Placement
       networkTags: [],
       publicIp: spec.aws.associatePublicIp,
       identity: spec.aws.iamInstanceProfile,
+    };
+  }
+  const privateCloud = spec.cloudstack ?? spec.openstack;
+  if (privateCloud) {
+    // Their networks are checked as the allowed subnets are, as on save (evaluate-farm.ts).
+    return {
+      ...common,
+      subnets: privateCloud.networks.map((value, n) => ({ value, path: at('network', 'networks', n) })),
+      securityGroupIds: privateCloud.securityGroups,
+      networkTags: [],
+      publicIp: false,
     };
   }
   return {

@@ -107,12 +107,12 @@ function checkEnforcedNetwork(
   if (!aws && rule.network && p.network && p.network !== rule.network)
     out.push(violation(policy, at('network', 'network'), `network must be ${rule.network}`, [rule.network]));
   const allowed = aws ? rule.subnetIds : rule.subnetworks;
+  const privateCloud = p.platform === 'openstack' || p.platform === 'cloudstack';
+  const what = aws ? 'subnet' : privateCloud ? 'network' : 'subnetwork';
   if (allowed.length)
     for (const s of p.subnets)
       if (!allowed.includes(s.value))
-        out.push(
-          violation(policy, s.path, `${aws ? 'subnet' : 'subnetwork'} ${s.value} is not allowed`, allowed),
-        );
+        out.push(violation(policy, s.path, `${what} ${s.value} is not allowed`, allowed));
   if (rule.noPublicIp && p.publicIp)
     out.push(
       violation(

@@ -30,8 +30,11 @@ const Pattern = z
     }
   });
 
-/** Instance types, zones and images may end in `*` to allow a family (`t3.*`, `us-east-1*`). */
-const Glob = z.string().regex(/^[a-zA-Z0-9][\w.:/-]*\*?$/, 'a name, optionally ending in *');
+/**
+ * Instance types, zones and images may end in `*` to allow a family (`t3.*`, `us-east-1*`).
+ * Inner spaces are allowed: CloudStack names service offerings and zones freely (`Small Instance`).
+ */
+const Glob = z.string().regex(/^[a-zA-Z0-9](?:[\w.:/ -]*[\w.:/-])?\*?$/, 'a name, optionally ending in *');
 
 export const AllowedLocationsRule = z
   .object({
@@ -63,7 +66,7 @@ export const EnforcedNetworkRule = z
     /** AWS: the VPC farm roles must use, and its subnets they may use (injected when a farm role names none). */
     vpcId: AwsVpcId.optional(),
     subnetIds: z.array(AwsSubnetId).max(POLICY_LIMITS.listMax).default([]),
-    /** GCE: the network farm roles must use, and its subnetworks (the first is injected when none is named). */
+    /** GCE: the network farm roles must use, and its subnetworks (the first is injected when none is named); OpenStack and CloudStack: the networks allowed (the first injected likewise). */
     network: z.string().min(1).optional(),
     subnetworks: z.array(z.string().min(1)).max(POLICY_LIMITS.listMax).default([]),
     /** No public IP (AWS) / external IP (GCE) on any instance. */
