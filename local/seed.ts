@@ -12,6 +12,7 @@ import { createCredentials } from '../functions/services/credentials';
 import { createEnvironment } from '../functions/services/environments';
 import { createFarm } from '../functions/services/farms';
 import { createRole } from '../functions/services/roles';
+import { DEBIAN_TEMPLATE_ID } from '../sandbox/cloudstack';
 import { type SeedUser, seedAccessCast } from './seed-access';
 
 export interface DemoData {
@@ -61,8 +62,10 @@ export async function seedDemo(
         { platform: 'aws', location: 'us-east-1', imageId: 'ami-0d1e2b3c4a5f60718' },
         { platform: 'aws', location: 'eu-west-1', imageId: 'ami-0a9b8c7d6e5f40312' },
         { platform: 'gce', location: '*', imageId: 'projects/debian-cloud/global/images/family/debian-12' },
+        // The CloudStack sandbox's Debian template: a CloudStack farm role added in the demo uses this role.
+        { platform: 'cloudstack', location: '*', imageId: DEBIAN_TEMPLATE_ID },
       ],
-      defaultInstanceTypes: { aws: 't3.small', gce: 'e2-small' },
+      defaultInstanceTypes: { aws: 't3.small', gce: 'e2-small', cloudstack: 'Small Instance' },
     }),
   );
   const cast = await seedAccessCast(deps, principal, env.id, name);

@@ -4,7 +4,6 @@
 // throttling and 5xx, and terminated — with no duplicate launch and no orphan at any step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
-import { DEBIAN_TEMPLATE_ID } from '../../../sandbox/cloudstack';
 import { untilConverged, untilFarm } from '../../support/converge';
 import {
   expectCloudMatchesRecords,
@@ -23,26 +22,19 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.stop());
 
-/** The demo account, with a farm of one CloudStack farm role (min 2) instead of the demo's. */
+/** The demo account, with a farm of one CloudStack farm role (min 2) on the demo's own role instead of the demo's farm. */
 async function cloudStackFarm(name: string): Promise<TestFarm> {
   const demo = await newDemoFarm(rt, name);
   const { api } = demo;
   const environmentId = demo.demo.environmentId;
   const credentials = await api.get(`/v1/environments/${environmentId}/credentials`);
   const cloudstack = credentials.body.items.find((c: { platform: string }) => c.platform === 'cloudstack');
-  const role = await api.post('/v1/roles', {
-    name: `debian-${name}`,
-    osFamily: 'linux',
-    images: [{ platform: 'cloudstack', location: '*', imageId: DEBIAN_TEMPLATE_ID }],
-    defaultInstanceTypes: { cloudstack: 'Small Instance' },
-  });
-  expect(role.status, JSON.stringify(role.body)).toBe(201);
   const farm = await api.post(`/v1/environments/${environmentId}/farms`, {
     name: `cs-${name}`,
     farmRoles: [
       {
         platform: 'cloudstack',
-        roleId: role.body.id,
+        roleId: demo.demo.roleId,
         alias: 'app',
         credentialsId: cloudstack.id,
         region: 'zone-1',
