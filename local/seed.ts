@@ -37,6 +37,22 @@ export interface SandboxCredentials {
   openstack?: CloudCredentialsInput;
 }
 
+/** The demo's one role: Debian 12 on every sandbox cloud, with each cloud's default size. */
+const DEMO_ROLE = RoleInput.parse({
+  name: 'base-debian',
+  description: 'Debian 12 with the Drover agent',
+  osFamily: 'linux',
+  osName: 'Debian 12',
+  images: [
+    { platform: 'aws', location: 'us-east-1', imageId: 'ami-0d1e2b3c4a5f60718' },
+    { platform: 'aws', location: 'eu-west-1', imageId: 'ami-0a9b8c7d6e5f40312' },
+    { platform: 'gce', location: '*', imageId: 'projects/debian-cloud/global/images/family/debian-12' },
+    // The CloudStack sandbox's Debian template: a CloudStack farm role added in the demo uses this role.
+    { platform: 'cloudstack', location: '*', imageId: DEBIAN_TEMPLATE_ID },
+  ],
+  defaultInstanceTypes: { aws: 't3.small', gce: 'e2-small', cloudstack: 'Small Instance' },
+});
+
 export async function seedDemo(
   deps: ApiDeps,
   sandboxes: SandboxCredentials = {},
@@ -50,24 +66,7 @@ export async function seedDemo(
     name: 'demo',
     description: 'Demo environment on the sandbox clouds',
   });
-  const role = await createRole(
-    deps,
-    principal,
-    RoleInput.parse({
-      name: 'base-debian',
-      description: 'Debian 12 with the Drover agent',
-      osFamily: 'linux',
-      osName: 'Debian 12',
-      images: [
-        { platform: 'aws', location: 'us-east-1', imageId: 'ami-0d1e2b3c4a5f60718' },
-        { platform: 'aws', location: 'eu-west-1', imageId: 'ami-0a9b8c7d6e5f40312' },
-        { platform: 'gce', location: '*', imageId: 'projects/debian-cloud/global/images/family/debian-12' },
-        // The CloudStack sandbox's Debian template: a CloudStack farm role added in the demo uses this role.
-        { platform: 'cloudstack', location: '*', imageId: DEBIAN_TEMPLATE_ID },
-      ],
-      defaultInstanceTypes: { aws: 't3.small', gce: 'e2-small', cloudstack: 'Small Instance' },
-    }),
-  );
+  const role = await createRole(deps, principal, DEMO_ROLE);
   const cast = await seedAccessCast(deps, principal, env.id, name);
   const aws = sandboxes.aws ? await createCredentials(deps, principal, env.id, sandboxes.aws) : undefined;
   const gce = sandboxes.gce ? await createCredentials(deps, principal, env.id, sandboxes.gce) : undefined;
