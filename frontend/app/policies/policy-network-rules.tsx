@@ -36,6 +36,7 @@ export function EnforcedNetworkRule({ draft, change, rule }: RuleFieldsProps) {
         <ChipPicker
           id="policy-subnetworks"
           label="GCE subnetworks"
+          hint="Also the networks allowed on CloudStack; the first is used when a farm role names none."
           values={draft.subnetworks}
           error={rule('subnetworks')}
           onChange={(subnetworks) => change({ subnetworks })}
