@@ -4,17 +4,8 @@
 // throttling and 5xx, and terminated — with no duplicate launch and no orphan at any step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
-import { untilConverged, untilFarm } from '../../support/converge';
-import {
-  expectCloudMatchesRecords,
-  FAST_PLAN,
-  launch,
-  liveInstancesOf,
-  liveServers,
-  newDemoFarm,
-  startReconcileRuntime,
-  type TestFarm,
-} from './reconcile-world';
+import { launchHealTerminate } from './private-cloud-scenario';
+import { newDemoFarm, startReconcileRuntime, type TestFarm } from './reconcile-world';
 
 let rt: LocalRuntime;
 beforeAll(async () => {
@@ -54,37 +45,6 @@ describe('a farm role on CloudStack', () => {
   it('launches despite a lost deploy response, heals a destroyed VM, converges under faults, and terminates', async () => {
     const farm = await cloudStackFarm('cloudstack');
     const cloudstack = rt.sandboxes.cloudstack;
-    cloudstack.loseResponses('deployVirtualMachine');
-    await launch(farm);
-    const launched = await untilConverged(farm.api, farm.farmId, { timeoutMs: 60_000 });
-    expect(liveServers(launched.servers, 'app').map((s) => s.status)).toEqual(['Running', 'Running']);
-    await expectCloudMatchesRecords(rt, farm);
-
-    const victim = liveServers(launched.servers, 'app')[0]!;
-    cloudstack.setFaults({ throttleShare: 0.3, errorShare: 0.1 });
-    try {
-      expect(cloudstack.kill(victim.instanceId!)).toBe(true);
-      await untilFarm(
-        farm.api,
-        farm.farmId,
-        'replaced the destroyed VM',
-        (snap) =>
-          snap.servers.find((s) => s.id === victim.id)?.status === 'Terminated' &&
-          snap.servers.some((s) => s.replacesServerId === victim.id && s.status === 'Running'),
-        { timeoutMs: 60_000 },
-      );
-    } finally {
-      cloudstack.clearFaults();
-    }
-    await new Promise((resolve) => setTimeout(resolve, FAST_PLAN.orphanGraceMs + 500));
-    const settled = await untilConverged(farm.api, farm.farmId);
-    expect(liveServers(settled.servers, 'app')).toHaveLength(2);
-    expect(liveInstancesOf(rt, farm.farmId)).toHaveLength(2);
-    await expectCloudMatchesRecords(rt, farm);
-
-    const res = await farm.api.post(`/v1/farms/${farm.farmId}/terminate`);
-    expect(res.status).toBe(202);
-    await untilFarm(farm.api, farm.farmId, 'terminated', (snap) => snap.status.status === 'Terminated');
-    expect(liveInstancesOf(rt, farm.farmId)).toEqual([]);
+    await launchHealTerminate(rt, farm, cloudstack, () => cloudstack.loseResponses('deployVirtualMachine'));
   });
 });

@@ -5,17 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
 import { CIRROS_IMAGE_ID } from '../../../sandbox/openstack';
-import { untilConverged, untilFarm } from '../../support/converge';
-import {
-  expectCloudMatchesRecords,
-  FAST_PLAN,
-  launch,
-  liveInstancesOf,
-  liveServers,
-  newDemoFarm,
-  startReconcileRuntime,
-  type TestFarm,
-} from './reconcile-world';
+import { launchHealTerminate } from './private-cloud-scenario';
+import { newDemoFarm, startReconcileRuntime, type TestFarm } from './reconcile-world';
 
 let rt: LocalRuntime;
 beforeAll(async () => {
@@ -62,37 +53,6 @@ describe('a farm role on OpenStack', () => {
   it('launches despite a lost create response, heals a deleted server, converges under faults, and terminates', async () => {
     const farm = await openStackFarm('openstack');
     const openstack = rt.sandboxes.openstack;
-    openstack.loseResponses('servers.create');
-    await launch(farm);
-    const launched = await untilConverged(farm.api, farm.farmId, { timeoutMs: 60_000 });
-    expect(liveServers(launched.servers, 'app').map((s) => s.status)).toEqual(['Running', 'Running']);
-    await expectCloudMatchesRecords(rt, farm);
-
-    const victim = liveServers(launched.servers, 'app')[0]!;
-    openstack.setFaults({ throttleShare: 0.3, errorShare: 0.1 });
-    try {
-      expect(openstack.kill(victim.instanceId!)).toBe(true);
-      await untilFarm(
-        farm.api,
-        farm.farmId,
-        'replaced the deleted server',
-        (snap) =>
-          snap.servers.find((s) => s.id === victim.id)?.status === 'Terminated' &&
-          snap.servers.some((s) => s.replacesServerId === victim.id && s.status === 'Running'),
-        { timeoutMs: 60_000 },
-      );
-    } finally {
-      openstack.clearFaults();
-    }
-    await new Promise((resolve) => setTimeout(resolve, FAST_PLAN.orphanGraceMs + 500));
-    const settled = await untilConverged(farm.api, farm.farmId);
-    expect(liveServers(settled.servers, 'app')).toHaveLength(2);
-    expect(liveInstancesOf(rt, farm.farmId)).toHaveLength(2);
-    await expectCloudMatchesRecords(rt, farm);
-
-    const res = await farm.api.post(`/v1/farms/${farm.farmId}/terminate`);
-    expect(res.status).toBe(202);
-    await untilFarm(farm.api, farm.farmId, 'terminated', (snap) => snap.status.status === 'Terminated');
-    expect(liveInstancesOf(rt, farm.farmId)).toEqual([]);
+    await launchHealTerminate(rt, farm, openstack, () => openstack.loseResponses('servers.create'));
   });
 });
