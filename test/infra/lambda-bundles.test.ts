@@ -45,7 +45,7 @@ type FunctionKey = ApiGroup | 'reconcile' | 'dispatcher' | 'orchestrator' | 'age
 
 /** Which function a template description names (infra/constructs/*: one description each). */
 function keyOf(description: string): FunctionKey {
-  const group = /^Drover API: (\w+) routes$/.exec(description)?.[1];
+  const group = /^Drover API: ([\w-]+) routes$/.exec(description)?.[1];
   if (group) return group as ApiGroup;
   if (description.startsWith('Drover reconcile:')) return 'reconcile';
   if (description.startsWith('Drover webhooks:')) return 'dispatcher';
@@ -268,6 +268,19 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
       const [answer] = values(run);
       expect(answer.statusCode, run.log).toBe(200);
       expect(bodyOf(answer).openapi).toMatch(/^3\./);
+    });
+
+    // Synthesized without gcePush context, as a stack that has not set up GCE events: every push
+    // is refused, after the group's whole middleware stack ran.
+    it('cloud-events: refuses a GCE audit-log push it cannot verify', async () => {
+      const run = await invoke('cloud-events', [
+        { event: apiEvent('receiveGceAuditLogPush') },
+        { event: apiEvent('receiveGceAuditLogPush', {}, bearer('not-a-google-token')) },
+      ]);
+      for (const refused of values(run)) {
+        expect(refused.statusCode, run.log).toBe(401);
+        expect(headerOf(refused, 'content-type')).toMatch(/^application\/problem\+json/);
+      }
     });
   });
 
