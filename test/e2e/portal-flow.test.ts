@@ -63,9 +63,11 @@ describe('the self-service portal', () => {
     await page.getByRole('button', { name: 'Add farm role' }).click();
     await page.getByLabel('Alias').fill('front');
     await page.getByLabel('Role', { exact: true }).selectOption({ label: 'base-debian (Debian 12)' });
-    await expect(page.getByLabel('Cloud credentials').inputValue()).resolves.toBe(
-      runtime.demo.awsCredentialsId,
-    );
+    // The form picks the credentials once the role's images and the environment's credentials
+    // have loaded: poll, a busy machine takes more than a moment.
+    await expect
+      .poll(() => page.getByLabel('Cloud credentials').inputValue(), { timeout: 15_000 })
+      .toBe(runtime.demo.awsCredentialsId);
     // Regions, zones and instance types come from the sandbox through the credentials.
     await page.locator('#fr-0-region option[value="us-east-1"]').waitFor({ state: 'attached' });
     await page.getByLabel('Region').selectOption('us-east-1');

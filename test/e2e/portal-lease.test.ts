@@ -28,6 +28,8 @@ async function screenshot(name: string) {
 const farmUrl = () => `${runtime.url}/farm/?id=${encodeURIComponent(runtime.demo.farmId)}`;
 const leaseLine = () => page.locator('.lease-state');
 
+/** How long a poll waits for a page's data: vitest's expect.poll gives up after 1 s unless told. */
+const PAGE_DATA = { timeout: 15_000 };
 describe("A farm's lease in the portal", () => {
   beforeAll(async () => {
     session = await startPortalSession();
@@ -53,7 +55,7 @@ describe("A farm's lease in the portal", () => {
   it('shows a developer the lease in the warning style and takes their extension request', async () => {
     await signInAs(page, runtime, 'developer-web');
     await page.goto(farmUrl());
-    await expect.poll(() => leaseLine().getAttribute('data-phase')).toBe('warning');
+    await expect.poll(() => leaseLine().getAttribute('data-phase'), PAGE_DATA).toBe('warning');
     await expect(leaseLine().textContent()).resolves.toMatch(
       /^9 h 5\d min left: the lease ends .*, and a running farm is terminated then/,
     );
@@ -94,12 +96,12 @@ describe("A farm's lease in the portal", () => {
     await page.goto(`${runtime.url}/policies/`);
     const pending = page.locator('li[data-request]', { hasText: REASON });
     await pending.getByRole('button', { name: 'Approve' }).click();
-    await expect.poll(() => pending.locator('.badge').textContent()).toBe('approved');
+    await expect.poll(() => pending.locator('.badge').textContent(), PAGE_DATA).toBe('approved');
 
     await signInAs(page, runtime, 'developer-web');
     await page.goto(farmUrl());
     // 10 hours + 48: out of the warning window, the lease line in its plain style.
-    await expect.poll(() => leaseLine().getAttribute('data-phase')).toBe('running');
+    await expect.poll(() => leaseLine().getAttribute('data-phase'), PAGE_DATA).toBe('running');
     await expect(leaseLine().textContent()).resolves.toMatch(/^2 d 9 h left/);
     const request = page.locator('li[data-request]', { hasText: REASON });
     await expect(request.textContent()).resolves.toMatch(/approved.*Lease moved to/);
