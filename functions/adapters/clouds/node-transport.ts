@@ -1,7 +1,7 @@
-// How the client reaches the cloud: a `fetch`-shaped function. The default is the platform's
-// fetch; with the egress guard's agents (hosted mode: every tenant-set URL is checked) or a
-// private CA bundle, requests go through node:http(s) instead, because Node's fetch takes
-// neither an http.Agent nor a per-request CA.
+// How Drover's own cloud clients (OpenStack, CloudStack) reach the cloud: a `fetch`-shaped
+// function. The default is the platform's fetch; with the egress guard's agents (hosted mode:
+// every tenant-set URL is checked) or a private CA bundle, requests go through node:http(s)
+// instead, because Node's fetch takes neither an http.Agent nor a per-request CA.
 import { type Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 

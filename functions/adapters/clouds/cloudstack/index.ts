@@ -2,7 +2,7 @@
 import type { Agent } from 'node:http';
 import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
 import { CloudError } from '../../../ports/cloud-driver';
-import { nodeTransport } from '../openstack/client/transport';
+import { nodeTransport } from '../node-transport';
 import { CloudStackClient } from './client/client';
 import { CloudStackCloudDriver, type CloudStackDriverOptions } from './driver';
 

@@ -2,7 +2,8 @@
 import type { Agent } from 'node:http';
 import type { CloudCredentialsWithSecrets } from '../../../domain/schemas/credentials';
 import { CloudError } from '../../../ports/cloud-driver';
-import { nodeTransport, type OpenStackAuth, OpenStackClient } from './client';
+import { nodeTransport } from '../node-transport';
+import { type OpenStackAuth, OpenStackClient } from './client';
 import type { EndpointInterface } from './client/keystone';
 import { OpenStackCloudDriver, type OpenStackDriverOptions } from './driver';
 

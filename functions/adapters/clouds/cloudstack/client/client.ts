@@ -7,7 +7,7 @@
 import { DelegateBackoff, handleWhen, type IPolicy, noop, retry } from 'cockatiel';
 import type { z } from 'zod';
 import { CloudError } from '../../../../ports/cloud-driver';
-import type { Transport } from '../../openstack/client/transport';
+import type { Transport } from '../../node-transport';
 import { failureError, retryAfterMs, statusError, transportError } from './errors';
 import { expiresAt, type Params, sign } from './signing';
 import { AsyncAccepted, AsyncJob, ErrorBody, listOf, responseKey } from './wire';

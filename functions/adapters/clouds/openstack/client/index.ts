@@ -2,13 +2,14 @@
 // and the wire schemas (./wire/, shared with sandbox/openstack). No maintained OpenStack client
 // exists on npm (pkgcloud and its kin are years stale), so this is Drover's own, kept to what a
 // CMP needs. Construct one per credentials; it is safe to share between concurrent calls.
+
+import type { Transport } from '../../node-transport';
 import { CinderClient } from './cinder';
 import { GlanceClient } from './glance';
 import { type EndpointInterface, KeystoneSession, type OpenStackAuth, regionsIn } from './keystone';
 import { NeutronClient } from './neutron';
 import { NovaClient } from './nova';
 import { OpenStackRest } from './rest';
-import type { Transport } from './transport';
 import { CINDER_MICROVERSION } from './wire/cinder';
 import { MICROVERSION_HEADER, NOVA_MICROVERSION } from './wire/nova';
 
@@ -86,4 +87,3 @@ export class OpenStackClient {
 }
 
 export type { OpenStackAuth } from './keystone';
-export { nodeTransport, type Transport } from './transport';

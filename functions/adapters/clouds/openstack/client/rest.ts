@@ -7,9 +7,9 @@
 import { DelegateBackoff, handleWhen, type IPolicy, noop, retry } from 'cockatiel';
 import type { z } from 'zod';
 import { CloudError } from '../../../../ports/cloud-driver';
+import type { Transport } from '../../node-transport';
 import { answerError, parseErrorBody, retryAfterMs, transportError } from './errors';
 import type { EndpointInterface, KeystoneSession } from './keystone';
-import type { Transport } from './transport';
 import { type ApiVersion, AUTH_TOKEN_HEADER, VersionDocument, versionsOf } from './wire/keystone';
 
 export type ServiceType = 'compute' | 'image' | 'network' | 'volumev3' | 'identity';
