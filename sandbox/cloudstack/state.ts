@@ -10,6 +10,7 @@ import type { SandboxInstance, SandboxTimings, StateChange } from '../core/sandb
 import type { SandboxWorld } from '../core/sandbox-server';
 import { StateChangeListeners } from '../core/state-changes';
 import { TransitionTimers } from '../core/timings';
+import { Tombstones } from '../core/tombstones';
 import { zoneById } from './catalogue';
 import { insufficientCapacity } from './envelope';
 import { Jobs } from './jobs';
@@ -30,7 +31,7 @@ export class CloudStackState implements SandboxWorld {
   expungeDelayMs = 5 * 60_000;
   readonly jobs = new Jobs();
   private readonly vms = new Map<string, VmRecord>();
-  private tombstones: { instance: SandboxInstance; at: number }[] = [];
+  private readonly tombstones = new Tombstones(() => this.timings.terminatedRetentionMs);
   private readonly listeners = new StateChangeListeners();
   private readonly timers = new TransitionTimers();
   private addressCounter = 0;
@@ -138,9 +139,7 @@ export class CloudStackState implements SandboxWorld {
   }
 
   instances(): SandboxInstance[] {
-    const cutoff = Date.now() - this.timings.terminatedRetentionMs;
-    this.tombstones = this.tombstones.filter((t) => t.at >= cutoff);
-    return [...this.vms.values()].map(sandboxView).concat(this.tombstones.map((t) => t.instance));
+    return [...this.vms.values()].map(sandboxView).concat(this.tombstones.list());
   }
 
   close(): void {
@@ -152,7 +151,7 @@ export class CloudStackState implements SandboxWorld {
     this.timers.after(vm.id, QUICK_MS, () => {
       if (this.vms.get(vm.id) !== vm) return;
       this.vms.delete(vm.id);
-      this.tombstones.push({ instance: sandboxView(vm), at: Date.now() });
+      this.tombstones.add(sandboxView(vm));
     });
   }
 

@@ -12,6 +12,7 @@ import type {
 import type { SandboxWorld } from '../core/sandbox-server';
 import { StateChangeListeners } from '../core/state-changes';
 import { TransitionTimers } from '../core/timings';
+import { Tombstones } from '../core/tombstones';
 import { type RegionInfo, regionOfZone } from './catalogue';
 import type { OperationErrorEntry } from './errors';
 import { newNumericId } from './ids';
@@ -41,7 +42,7 @@ export class GceState implements SandboxWorld {
   timings: SandboxTimings = { ...DEFAULT_TIMINGS };
   readonly operations = new ZoneOperations();
   private readonly byPath = new Map<string, InstanceRecord>();
-  private tombstones: { instance: SandboxInstance; at: number }[] = [];
+  private readonly tombstones = new Tombstones(() => this.timings.terminatedRetentionMs);
   private readonly listeners = new StateChangeListeners();
   private readonly timers = new TransitionTimers();
   private readonly addresses = new AddressPool();
@@ -163,8 +164,7 @@ export class GceState implements SandboxWorld {
   }
 
   instances(): SandboxInstance[] {
-    this.pruneTombstones();
-    return [...this.byPath.values()].map(sandboxView).concat(this.tombstones.map((t) => t.instance));
+    return [...this.byPath.values()].map(sandboxView).concat(this.tombstones.list());
   }
 
   close(): void {
@@ -192,7 +192,7 @@ export class GceState implements SandboxWorld {
     this.byPath.delete(key);
     const previous = sandboxStateOf(record);
     const instance = { ...sandboxView(record), state: 'terminated' as const };
-    this.tombstones.push({ instance, at: Date.now() });
+    this.tombstones.add(instance);
     this.listeners.tell({ instance, previous });
     if (record.deleteOp) this.operations.finish(record.deleteOp);
     this.completePending(record);
@@ -222,11 +222,5 @@ export class GceState implements SandboxWorld {
   private emit(record: InstanceRecord, previous: SandboxInstanceState | null): void {
     record.revision++;
     if (previous !== sandboxStateOf(record)) this.listeners.tell({ instance: sandboxView(record), previous });
-  }
-
-  private pruneTombstones(): void {
-    const cutoff = Date.now() - this.timings.terminatedRetentionMs;
-    if (this.tombstones.length > 0 && (this.tombstones[0]?.at ?? 0) < cutoff)
-      this.tombstones = this.tombstones.filter((t) => t.at >= cutoff);
   }
 }

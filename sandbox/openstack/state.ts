@@ -13,6 +13,7 @@ import type {
 import type { SandboxWorld } from '../core/sandbox-server';
 import { StateChangeListeners } from '../core/state-changes';
 import { TransitionTimers } from '../core/timings';
+import { Tombstones } from '../core/tombstones';
 import { findRegion, PRIVATE_NETWORK } from './catalogue';
 import { NO_VALID_HOST } from './errors';
 import {
@@ -68,7 +69,7 @@ export class OpenStackState implements SandboxWorld {
     { id: string; name: string; policy: string; members: string[]; projectId: string }
   >();
   private readonly servers = new Map<string, ServerRecord>();
-  private tombstones: { instance: SandboxInstance; at: number }[] = [];
+  private readonly tombstones = new Tombstones(() => this.timings.terminatedRetentionMs);
   private readonly listeners = new StateChangeListeners();
   private readonly timers = new TransitionTimers();
   private addressCounter = 0;
@@ -154,9 +155,7 @@ export class OpenStackState implements SandboxWorld {
   }
 
   instances(): SandboxInstance[] {
-    const cutoff = Date.now() - this.timings.terminatedRetentionMs;
-    this.tombstones = this.tombstones.filter((t) => t.at >= cutoff);
-    return [...this.servers.values()].map(sandboxView).concat(this.tombstones.map((t) => t.instance));
+    return [...this.servers.values()].map(sandboxView).concat(this.tombstones.list());
   }
 
   close(): void {
@@ -199,7 +198,7 @@ export class OpenStackState implements SandboxWorld {
     for (const id of record.volumeIds) this.volumes.delete(id);
     const previous = sandboxStateOf(record);
     const instance = { ...sandboxView(record), state: 'terminated' as const };
-    this.tombstones.push({ instance, at: Date.now() });
+    this.tombstones.add(instance);
     this.listeners.tell({ instance, previous });
   }
 
