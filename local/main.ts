@@ -28,6 +28,7 @@ const runtime = await startLocalRuntime({
   portalDir,
   agent: { mode: agentMode },
   demoOrchestration: true,
+  demoPrivateFarm: true,
 });
 console.log(`
 Drover is running.
@@ -36,6 +37,7 @@ Drover is running.
   Sign in    ${DEMO_EMAIL} / ${DEMO_PASSWORD}
   Data       ${dataDir}   (endpoints.json lists every URL)
   Agents     ${agentMode === 'process' ? 'the real drover-agent process per sandbox server' : 'simulated in-process'} (DROVER_AGENT_MODE=simulated|process)
+  Farms      demo-web (EC2 + GCE), demo-private (OpenStack + CloudStack): launch them in the portal or with the CLI
 ${Object.entries(runtime.endpoints)
   .filter(([k]) => !['api', 'portal', 'jwks'].includes(k))
   .map(([k, v]) => `  ${k.padEnd(10)} ${v}`)

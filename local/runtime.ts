@@ -21,7 +21,7 @@ import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
 import { serveAgentDownload } from './agent-download';
 import { createApiListener } from './api-server';
 import { DeliveryQueueFile } from './delivery-queue-file';
-import { demoAtStart } from './demo-at-start';
+import { type DemoExtras, demoAtStart } from './demo-at-start';
 import { InProcessEventBus } from './event-bus';
 import { localGroupHandlers } from './group-handlers';
 import { type HostedModeOptions, localEgress, reachableSandboxCredentials } from './hosted-mode';
@@ -37,7 +37,7 @@ import type { DemoData } from './seed';
 import { type DrainableServer, trackRequests } from './server-drain';
 import { type LocalWebhookOptions, type LocalWebhooks, startLocalWebhooks } from './webhooks';
 
-export interface LocalRuntimeOptions extends HostedModeOptions, LocalDepsOptions {
+export interface LocalRuntimeOptions extends HostedModeOptions, LocalDepsOptions, DemoExtras {
   /** 0 for any free port (the sandboxes then take free ports too; else PORT+100 and PORT+101). */
   port?: number;
   /** Where data is kept between starts (ignored when inMemory). */
@@ -54,8 +54,6 @@ export interface LocalRuntimeOptions extends HostedModeOptions, LocalDepsOptions
   agent?: Partial<AgentSimulationOptions>;
   /** The webhook dispatcher's queue and retries (its egress follows `hosted` and `egressAllow`). */
   webhooks?: LocalWebhookOptions;
-  /** The demo's hello-host script and its environment-scope HostUp rule (npm start; off in tests). */
-  demoOrchestration?: boolean;
 }
 
 export interface LocalRuntime {
@@ -127,6 +125,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           owner: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
           sandboxCredentials: () => reachableSandboxCredentials(parts.egress, sandboxes.credentials()),
           demoOrchestration: options.demoOrchestration,
+          demoPrivateFarm: options.demoPrivateFarm,
         });
   if (persistent) await resumeFarms(table, reconciler);
   const endpoints = writeEndpoints(url, sandboxes, persistent ? dataDir : undefined);

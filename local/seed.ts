@@ -13,6 +13,7 @@ import { createEnvironment } from '../functions/services/environments';
 import { createFarm } from '../functions/services/farms';
 import { createRole } from '../functions/services/roles';
 import { DEBIAN_TEMPLATE_ID } from '../sandbox/cloudstack';
+import { DEBIAN_IMAGE_ID as OPENSTACK_DEBIAN_IMAGE_ID } from '../sandbox/openstack';
 import { type SeedUser, seedAccessCast } from './seed-access';
 
 export interface DemoData {
@@ -21,6 +22,8 @@ export interface DemoData {
   environmentId: string;
   roleId: string;
   farmId: string;
+  /** demo-private (npm start): a farm role on the OpenStack sandbox and one on the CloudStack sandbox. */
+  privateFarmId?: string;
   awsCredentialsId?: string;
   gceCredentialsId?: string;
   /** Who can sign in (README "Access control"), and the teams they are in. */
@@ -31,7 +34,7 @@ export interface DemoData {
 export interface SandboxCredentials {
   aws?: CloudCredentialsInput;
   gce?: CloudCredentialsInput;
-  /** The CloudStack sandbox's key pair: the demo environment's fourth cloud (no farm role on it yet). */
+  /** The CloudStack sandbox's key pair: the demo environment's fourth cloud. */
   cloudstack?: CloudCredentialsInput;
   /** The OpenStack sandbox's Keystone user (any password works there). */
   openstack?: CloudCredentialsInput;
@@ -47,10 +50,16 @@ const DEMO_ROLE = RoleInput.parse({
     { platform: 'aws', location: 'us-east-1', imageId: 'ami-0d1e2b3c4a5f60718' },
     { platform: 'aws', location: 'eu-west-1', imageId: 'ami-0a9b8c7d6e5f40312' },
     { platform: 'gce', location: '*', imageId: 'projects/debian-cloud/global/images/family/debian-12' },
-    // The CloudStack sandbox's Debian template: a CloudStack farm role added in the demo uses this role.
+    // The private clouds' Debian images: demo-private's farm roles (seed-private-farm.ts) use this role.
     { platform: 'cloudstack', location: '*', imageId: DEBIAN_TEMPLATE_ID },
+    { platform: 'openstack', location: '*', imageId: OPENSTACK_DEBIAN_IMAGE_ID },
   ],
-  defaultInstanceTypes: { aws: 't3.small', gce: 'e2-small', cloudstack: 'Small Instance' },
+  defaultInstanceTypes: {
+    aws: 't3.small',
+    gce: 'e2-small',
+    cloudstack: 'Small Instance',
+    openstack: 'm1.small',
+  },
 });
 
 export async function seedDemo(

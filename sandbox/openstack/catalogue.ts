@@ -42,10 +42,12 @@ export interface ImageInfo {
 }
 
 export const CIRROS_IMAGE_ID = '6b4c1d3e-2f5a-4c8e-9d7b-0a1e2f3c4d5e';
+/** The Debian image: `npm start`'s demo role base-debian runs it on OpenStack. */
+export const DEBIAN_IMAGE_ID = '0d7f3b6a-8c1e-4e2b-a5f4-3c9d8e7f6a1b';
 export const IMAGES: ImageInfo[] = [
   { id: CIRROS_IMAGE_ID, name: 'cirros-0.6.2-x86_64-disk', minDisk: 0, size: 21_430_272, osDistro: 'cirros' },
   {
-    id: '0d7f3b6a-8c1e-4e2b-a5f4-3c9d8e7f6a1b',
+    id: DEBIAN_IMAGE_ID,
     name: 'debian-12-genericcloud-amd64',
     minDisk: 2,
     size: 348_127_232,

@@ -91,7 +91,7 @@ describe('drover get roles | credentials | environments', () => {
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^NAME\s+OS\s+SCOPE\s+IMAGES\s+ID\n/);
     expect(res.stdout).toMatch(
-      /base-debian\s+Debian 12\s+account\s+aws:us-east-1,aws:eu-west-1,gce:\*,cloudstack:\*\s+role-/,
+      /base-debian\s+Debian 12\s+account\s+aws:us-east-1,aws:eu-west-1,gce:\*,cloudstack:\*,openstack:\*\s+role-/,
     );
   });
 
