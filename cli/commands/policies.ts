@@ -48,6 +48,8 @@ export function ruleSummary(rule: PolicyRule): string {
         .join('; ');
     case 'enforced-security-groups':
       return rule.securityGroupIds.join(',');
+    case 'allowed-security-groups':
+      return rule.securityGroups.join(',');
     case 'network-tags':
       return rule.networkTags.join(',');
     case 'required-tags':

@@ -12,6 +12,7 @@ export const RULE_KIND_LABELS: Record<PolicyRuleKind, string> = {
   'allowed-images': 'Allowed images',
   'enforced-network': 'Enforced network',
   'enforced-security-groups': 'Enforced security groups',
+  'allowed-security-groups': 'Allowed security groups',
   'network-tags': 'Network tags (GCE)',
   'required-tags': 'Required tags',
   'auto-tags': 'Tags added automatically',
@@ -38,6 +39,7 @@ export interface PolicyDraft {
   network: string;
   subnetworks: string[];
   noPublicIp: boolean;
+  /** The enforced or the allowed security groups, by the rule's kind. */
   securityGroupIds: string[];
   networkTags: string[];
   requiredTags: { key: string; pattern: string }[];
@@ -111,6 +113,8 @@ export function policyDraftOf(policy: Policy): PolicyDraft {
       };
     case 'enforced-security-groups':
       return { ...draft, securityGroupIds: r.securityGroupIds };
+    case 'allowed-security-groups':
+      return { ...draft, securityGroupIds: r.securityGroups };
     case 'network-tags':
       return { ...draft, networkTags: r.networkTags };
     case 'required-tags':
@@ -168,6 +172,8 @@ function ruleOf(d: PolicyDraft): unknown {
       };
     case 'enforced-security-groups':
       return { kind: d.kind, securityGroupIds: d.securityGroupIds };
+    case 'allowed-security-groups':
+      return { kind: d.kind, securityGroups: d.securityGroupIds };
     case 'network-tags':
       return { kind: d.kind, networkTags: d.networkTags };
     case 'required-tags':
@@ -245,6 +251,8 @@ export function ruleSummary(rule: PolicyRule, roleName: (id: string) => string =
     }
     case 'enforced-security-groups':
       return `Security groups ${listed(rule.securityGroupIds, 3)}`;
+    case 'allowed-security-groups':
+      return `Only security groups ${listed(rule.securityGroups, 3)}`;
     case 'network-tags':
       return `Network tags ${listed(rule.networkTags)}`;
     case 'required-tags':

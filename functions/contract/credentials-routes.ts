@@ -1,6 +1,11 @@
 // The `credentials` group's part of the API routing table (routes.ts assembles API_ROUTES):
 // an environment's cloud credentials, whose secrets are write-only, and what the cloud offers them.
-import { CloudLocationList, InstanceTypeList, InstanceTypesQuery } from '../domain/schemas/cloud-catalog';
+import {
+  CloudLocationList,
+  InstanceTypeList,
+  InstanceTypesQuery,
+  PlacementChoices,
+} from '../domain/schemas/cloud-catalog';
 import { PageQuery, pageOf } from '../domain/schemas/common';
 import { CloudCredentials, CloudCredentialsInput, ConnectionTestResult } from '../domain/schemas/credentials';
 import { CredParams, EnvParams } from './path-params';
@@ -100,5 +105,17 @@ export const CREDENTIALS_ROUTES = [
     params: CredParams,
     query: InstanceTypesQuery,
     response: { status: 200, schema: InstanceTypeList },
+  },
+  {
+    operationId: 'listCredentialsPlacementChoices',
+    method: 'GET',
+    path: '/api/v1/environments/{environmentId}/credentials/{credentialsId}/placement-choices',
+    group: 'credentials',
+    summary: 'Images, networks, security groups and key pairs of one region (OpenStack, CloudStack)',
+    access: 'credentials:view',
+    auth: true,
+    params: CredParams,
+    query: InstanceTypesQuery,
+    response: { status: 200, schema: PlacementChoices },
   },
 ] as const satisfies readonly RouteDef[];

@@ -33,6 +33,14 @@ export interface InstanceTypeInfo {
   memoryMiB?: number;
 }
 
+/** A private cloud's images, networks, security groups (id and name) and key pair names in one region. */
+export interface PlacementChoicesInfo {
+  images: { id: string; name: string }[];
+  networks: { id: string; name: string }[];
+  securityGroups: { id: string; name: string }[];
+  keyPairs: string[];
+}
+
 export interface CloudDriver {
   readonly platform: Platform;
   /** Every instance in the region that carries the filter's Drover tags, all pages. Terminated instances included while the cloud still lists them. */
@@ -45,6 +53,11 @@ export interface CloudDriver {
   reboot(region: string, instances: InstanceRef[]): Promise<void>;
   describeLocations(): Promise<LocationInfo[]>;
   describeInstanceTypes(region: string): Promise<InstanceTypeInfo[]>;
+  /**
+   * OpenStack and CloudStack only: what a farm role may name in a region, for the portal's pickers
+   * (AWS and GCE farm roles name ids their consoles show).
+   */
+  describePlacementChoices?(region: string): Promise<PlacementChoicesInfo>;
 }
 
 export type CloudErrorKind =

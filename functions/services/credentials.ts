@@ -8,7 +8,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Conflict, NotFound, Unprocessable } from '../domain/errors';
 import { newId } from '../domain/ids';
-import type { CloudLocationList, InstanceTypeList } from '../domain/schemas/cloud-catalog';
+import type { CloudLocationList, InstanceTypeList, PlacementChoices } from '../domain/schemas/cloud-catalog';
 import type { PageQuery } from '../domain/schemas/common';
 import type {
   CloudCredentials,
@@ -242,5 +242,41 @@ export async function describeCredentialsInstanceTypes(
     return { items: await deps.drivers(opened).describeInstanceTypes(region) };
   } catch (err) {
     cloudRefusal(err, `list the instance types of ${region}`, { in: 'query', path: 'region' });
+  }
+}
+
+/**
+ * A private cloud's images, networks, security groups and key pairs in one region, for the farm
+ * form's pickers: ids and names only (the driver keeps them five minutes). AWS and GCE credentials
+ * are refused (422): their farm roles name ids from their own consoles.
+ */
+export async function describeCredentialsPlacementChoices(
+  deps: Deps & { drivers: CloudDriverFactory },
+  principal: Principal,
+  environmentId: string,
+  id: string,
+  region: string,
+): Promise<PlacementChoices> {
+  const opened = await openCredentials(deps, principal, environmentId, id);
+  const driver = deps.drivers(opened);
+  if (
+    !driver.describePlacementChoices ||
+    (opened.platform !== 'openstack' && opened.platform !== 'cloudstack')
+  )
+    throw new Unprocessable(`${opened.platform} credentials list no images, networks or security groups`, [
+      { in: 'path', path: 'credentialsId', message: 'must be OpenStack or CloudStack credentials' },
+    ]);
+  try {
+    const choices = await driver.describePlacementChoices(region);
+    const byName = <T extends { name: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      images: byName(choices.images),
+      networks: byName(choices.networks),
+      securityGroups: byName(choices.securityGroups),
+      keyPairs: [...choices.keyPairs].sort(),
+    };
+  } catch (err) {
+    cloudRefusal(err, `list what ${region} offers`, { in: 'query', path: 'region' });
   }
 }

@@ -521,6 +521,7 @@ export function fillPath(route: RouteDef, ids: Ids): string {
 /** Routes whose query has a required part: a valid one, so the request reaches the operation. */
 const SAMPLE_QUERIES: Record<string, string> = {
   listCredentialsInstanceTypes: '?region=us-east-1',
+  listCredentialsPlacementChoices: '?region=us-east-1',
 };
 
 export const ROUTES_WITH_BODY = API_ROUTES.filter((r) => r.body);

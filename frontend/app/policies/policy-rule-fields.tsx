@@ -27,6 +27,7 @@ const RULE_EDITORS: Record<PolicyDraft['kind'], ComponentType<RuleFieldsProps>> 
   'allowed-images': AllowedImagesRule,
   'enforced-network': EnforcedNetworkRule,
   'enforced-security-groups': SecurityGroupsRule,
+  'allowed-security-groups': SecurityGroupsRule,
   'network-tags': NetworkTagsRule,
   'required-tags': RequiredTagsRule,
   'auto-tags': AutoTagsRule,

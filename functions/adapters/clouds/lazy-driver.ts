@@ -2,7 +2,7 @@
 // Lambda bundle that carries it (~30 MB, seconds to evaluate): a pass over an AWS farm, or an API
 // call that never reaches a cloud, must not pay for it. The bundler keeps the module in the bundle
 // and evaluates it only when the dynamic import runs; the load is shared by every call.
-import type { CloudDriver } from '../../ports/cloud-driver';
+import { type CloudDriver, CloudError } from '../../ports/cloud-driver';
 
 const METHODS = [
   'listInstances',
@@ -31,5 +31,19 @@ export function lazyDriver(load: () => Promise<CloudDriver>): CloudDriver {
       return d[method]!(...args);
     };
   }
-  return lazy as unknown as CloudDriver;
+  // Only some clouds list placement choices: a driver without them refuses as an invalid request.
+  const describePlacementChoices: CloudDriver['describePlacementChoices'] = async (region) => {
+    const d = await driver();
+    if (!d.describePlacementChoices)
+      throw new CloudError(
+        'InvalidSpec',
+        `${d.platform} credentials list no images, networks or security groups`,
+        {
+          code: 'NotOffered',
+          platform: d.platform,
+        },
+      );
+    return d.describePlacementChoices(region);
+  };
+  return { ...lazy, describePlacementChoices } as unknown as CloudDriver;
 }

@@ -1,6 +1,6 @@
 // enforceLaunch: the last word of the policies on one server's launch, run by the reconciler
 // just before the cloud call. It fills in what the policies enforce where the spec left a value
-// empty (auto tags, subnet, security groups, network tags, instance identity), then checks the
+// empty (auto tags, subnet or network, security groups, network tags, instance identity), then checks the
 // result against every enabled policy — so a policy changed after the farm was saved is caught
 // here, and the launch is refused with its violations.
 
@@ -8,7 +8,7 @@ import type { LaunchSpec } from '../clouds/launch-spec';
 import type { Platform } from '../schemas/common';
 import type { Policy, Violation } from '../schemas/policy';
 import { builtInVariables } from '../variables/built-ins';
-import { farmRolePath, matchesPattern, policiesFor, violation } from './matching';
+import { farmRolePath, matchesPattern, policiesFor, securityGroupsReach, violation } from './matching';
 import { checkPlacement, type Located, type Placement } from './placement';
 
 /** The parts of a cloud launch spec policies read and write. */
@@ -112,28 +112,18 @@ function inject<S extends LaunchShape>(launchSpec: S, policies: Policy[], contex
         injected.push(`tags.${key}`);
       }
     } else if (rule.kind === 'enforced-network') {
-      if (aws && !aws.subnetId && rule.subnetIds.length) {
-        // The subnet at the zone's position serves it, as the farm role's own subnets do.
-        aws.subnetId = rule.subnetIds[zoneIndex % rule.subnetIds.length];
-        injected.push('network.subnetIds');
+      injected.push(...injectNetwork(spec, rule, zoneIndex));
+    } else if (
+      rule.kind === 'enforced-security-groups' &&
+      securityGroupsReach(policy, context.farmRole.platform)
+    ) {
+      if (aws && aws.securityGroupIds.length === 0) {
+        aws.securityGroupIds = [...rule.securityGroupIds];
+        injected.push('network.securityGroupIds');
+      } else if (privateCloud && privateCloud.securityGroups.length === 0) {
+        privateCloud.securityGroups = [...rule.securityGroupIds];
+        injected.push('network.securityGroups');
       }
-      if (gce && rule.network && gce.network === 'default' && rule.network !== 'default') {
-        gce.network = rule.network;
-        injected.push('network.network');
-      }
-      // OpenStack and CloudStack networks are allowed by the rule's subnetworks: the first is
-      // injected when the farm role names none, as GCE's subnetwork is.
-      if (privateCloud && privateCloud.networks.length === 0 && rule.subnetworks.length) {
-        privateCloud.networks = [rule.subnetworks[0] as string];
-        injected.push('network.networks');
-      }
-      if (gce && !gce.subnetwork && rule.subnetworks.length) {
-        gce.subnetwork = rule.subnetworks[0];
-        injected.push('network.subnetwork');
-      }
-    } else if (rule.kind === 'enforced-security-groups' && aws && aws.securityGroupIds.length === 0) {
-      aws.securityGroupIds = [...rule.securityGroupIds];
-      injected.push('network.securityGroupIds');
     } else if (rule.kind === 'network-tags' && gce && gce.networkTags.length === 0) {
       gce.networkTags = [...rule.networkTags];
       injected.push('network.networkTags');
@@ -149,6 +139,35 @@ function inject<S extends LaunchShape>(launchSpec: S, policies: Policy[], contex
     }
   }
   return { spec, injected };
+}
+
+type NetworkRule = Extract<Policy['rule'], { kind: 'enforced-network' }>;
+
+/** The enforced network's values where the launch names none; what was filled in, as field paths. */
+function injectNetwork(spec: LaunchShape, rule: NetworkRule, zoneIndex: number): string[] {
+  const { aws, gce } = spec;
+  const privateCloud = spec.cloudstack ?? spec.openstack;
+  const injected: string[] = [];
+  if (aws && !aws.subnetId && rule.subnetIds.length) {
+    // The subnet at the zone's position serves it, as the farm role's own subnets do.
+    aws.subnetId = rule.subnetIds[zoneIndex % rule.subnetIds.length];
+    injected.push('network.subnetIds');
+  }
+  if (gce && rule.network && gce.network === 'default' && rule.network !== 'default') {
+    gce.network = rule.network;
+    injected.push('network.network');
+  }
+  // OpenStack and CloudStack networks are allowed by the rule's subnetworks: the first is
+  // injected when the farm role names none, as GCE's subnetwork is.
+  if (privateCloud && privateCloud.networks.length === 0 && rule.subnetworks.length) {
+    privateCloud.networks = [rule.subnetworks[0] as string];
+    injected.push('network.networks');
+  }
+  if (gce && !gce.subnetwork && rule.subnetworks.length) {
+    gce.subnetwork = rule.subnetworks[0];
+    injected.push('network.subnetwork');
+  }
+  return injected;
 }
 
 function placementOfLaunch(spec: LaunchShape, context: LaunchContext): Placement {

@@ -34,6 +34,22 @@ export function policiesFor(policies: readonly Policy[], platform?: Platform): P
   );
 }
 
+/** Platforms whose farm roles name security groups. */
+const GROUPED: readonly Platform[] = ['aws', 'openstack', 'cloudstack'];
+
+/**
+ * Whether a policy's security groups reach a farm role of this platform: its own platform's, and a
+ * policy of every platform (validated as AWS ids) only AWS's — an `sg-` id means nothing elsewhere.
+ */
+export function securityGroupsReach(policy: Pick<Policy, 'platform'>, platform: Platform): boolean {
+  return GROUPED.includes(platform) && (policy.platform ?? 'aws') === platform;
+}
+
+/** Where a farm role keeps its security groups: AWS by id, the private clouds by name or id. */
+export function securityGroupsField(platform: Platform): 'securityGroupIds' | 'securityGroups' {
+  return platform === 'aws' ? 'securityGroupIds' : 'securityGroups';
+}
+
 /** `farmRoles[1].network.subnetIds[0]`: the path as a person reads it. */
 export function farmRolePath(index: number, ...rest: (string | number)[]): string {
   return rest.reduce<string>(

@@ -3,7 +3,14 @@
 // carries each value with the farm spec path a person would edit to fix it.
 import type { Platform } from '../schemas/common';
 import type { Policy, Violation } from '../schemas/policy';
-import { allowedBy, farmRolePath, matchesPattern, violation } from './matching';
+import {
+  allowedBy,
+  farmRolePath,
+  matchesPattern,
+  securityGroupsField,
+  securityGroupsReach,
+  violation,
+} from './matching';
 
 export interface Located {
   value: string;
@@ -71,6 +78,8 @@ export function checkPlacement(policy: Policy, p: Placement): Violation[] {
     case 'enforced-security-groups':
     case 'network-tags':
       return checkRequiredMembers(policy, rule, p, at);
+    case 'allowed-security-groups':
+      return checkAllowedSecurityGroups(policy, rule, p, at);
     case 'required-tags':
       return checkRequiredTags(policy, rule, p, at);
     case 'max-instances':
@@ -125,8 +134,8 @@ function checkEnforcedNetwork(
   return out;
 }
 
-// Security groups (AWS) and network tags (GCE): an empty list is filled in at launch; a list of
-// one's own must include the enforced ones.
+// Security groups (AWS, OpenStack, CloudStack) and network tags (GCE): an empty list is filled in
+// at launch; a list of one's own must include the enforced ones.
 function checkRequiredMembers(
   policy: Policy,
   rule: RuleOf<'enforced-security-groups' | 'network-tags'>,
@@ -134,14 +143,39 @@ function checkRequiredMembers(
   at: At,
 ): Violation[] {
   const groups = rule.kind === 'enforced-security-groups';
-  if (groups !== (p.platform === 'aws')) return [];
+  if (groups ? !securityGroupsReach(policy, p.platform) : p.platform !== 'gce') return [];
   const [required, present] = groups
     ? [rule.securityGroupIds, p.securityGroupIds]
     : [rule.networkTags, p.networkTags];
   const missing = required.filter((member) => !present.includes(member));
   if (!present.length || !missing.length) return [];
-  const [field, what] = groups ? ['securityGroupIds', 'security groups'] : ['networkTags', 'network tags'];
+  const [field, what] = groups
+    ? [securityGroupsField(p.platform), 'security groups']
+    : ['networkTags', 'network tags'];
   return [violation(policy, at('network', field), `${what} must include ${missing.join(', ')}`, required)];
+}
+
+/** Every security group a farm role names (or is given at launch) must be on the list. */
+function checkAllowedSecurityGroups(
+  policy: Policy,
+  rule: RuleOf<'allowed-security-groups'>,
+  p: Placement,
+  at: At,
+): Violation[] {
+  if (!securityGroupsReach(policy, p.platform)) return [];
+  const field = securityGroupsField(p.platform);
+  return p.securityGroupIds.flatMap((group, g) =>
+    allowedBy(group, rule.securityGroups)
+      ? []
+      : [
+          violation(
+            policy,
+            at('network', field, g),
+            `security group ${group} is not allowed`,
+            rule.securityGroups,
+          ),
+        ],
+  );
 }
 
 function checkRequiredTags(policy: Policy, rule: RuleOf<'required-tags'>, p: Placement, at: At): Violation[] {
@@ -187,7 +221,8 @@ export function withEnforcedValues(p: Placement, policies: readonly Policy[]): P
   const out: Placement = { ...p, tags: { ...p.tags }, autoTagKeys: new Set(p.autoTagKeys) };
   const aws = p.platform === 'aws';
   const subnetsPath = farmRolePath(p.index, 'network', aws ? 'subnetIds' : 'subnetwork');
-  for (const { rule } of policies) {
+  for (const policy of policies) {
+    const rule = policy.rule;
     if (rule.kind === 'auto-tags') {
       for (const [key, value] of Object.entries(rule.tags)) {
         if (key.startsWith('drover-')) continue;
@@ -199,9 +234,13 @@ export function withEnforcedValues(p: Placement, policies: readonly Policy[]): P
       if (out.subnets.length === 0 && enforced.length)
         out.subnets = enforced.map((value) => ({ value, path: subnetsPath }));
       if (!aws && rule.network && !out.network) out.network = rule.network;
-    } else if (rule.kind === 'enforced-security-groups' && aws && out.securityGroupIds.length === 0) {
+    } else if (
+      rule.kind === 'enforced-security-groups' &&
+      securityGroupsReach(policy, p.platform) &&
+      out.securityGroupIds.length === 0
+    ) {
       out.securityGroupIds = [...rule.securityGroupIds];
-    } else if (rule.kind === 'network-tags' && !aws && out.networkTags.length === 0) {
+    } else if (rule.kind === 'network-tags' && p.platform === 'gce' && out.networkTags.length === 0) {
       out.networkTags = [...rule.networkTags];
     } else if (rule.kind === 'instance-identity' && !out.identity) {
       out.identity = aws ? rule.iamInstanceProfile : rule.serviceAccount;

@@ -74,10 +74,32 @@ export const EnforcedNetworkRule = z
   })
   .strict();
 
+/**
+ * A security group as a policy names it: AWS ids (`sg-…`), OpenStack names or UUIDs, CloudStack
+ * names or ids. Which of these a policy may hold depends on its platform (securityGroupIssues).
+ * Commas and surrounding spaces are refused: forms and the CLI separate lists with commas.
+ */
+const SecurityGroupRef = z
+  .string()
+  .max(255)
+  .regex(/^[^\s,](?:[^,\n]*[^\s,])?$/, 'a security group name or id, without commas or surrounding spaces');
+
 export const EnforcedSecurityGroupsRule = z
   .object({
     kind: z.literal('enforced-security-groups'),
-    securityGroupIds: z.array(AwsSecurityGroupId).min(1).max(5),
+    /** Every instance is in these groups: a farm role's own list must include them; none is filled in. */
+    securityGroupIds: z.array(SecurityGroupRef).min(1).max(5),
+  })
+  .strict();
+
+export const AllowedSecurityGroupsRule = z
+  .object({
+    kind: z.literal('allowed-security-groups'),
+    /** The only groups a farm role may name; may end in `*` for a family (`web-*`). */
+    securityGroups: z
+      .array(SecurityGroupRef)
+      .min(1, 'at least one security group')
+      .max(POLICY_LIMITS.listMax),
   })
   .strict();
 
@@ -153,6 +175,7 @@ export const PolicyRule = z
     AllowedImagesRule,
     EnforcedNetworkRule,
     EnforcedSecurityGroupsRule,
+    AllowedSecurityGroupsRule,
     NetworkTagsRule,
     RequiredTagsRule,
     AutoTagsRule,
@@ -166,8 +189,7 @@ export type PolicyRule = z.infer<typeof PolicyRule>;
 export type PolicyRuleKind = PolicyRule['kind'];
 export const POLICY_RULE_KINDS = PolicyRule.options.map((o) => o.shape.kind.value) as PolicyRuleKind[];
 
-/** The writable part of a policy: what POST and PUT accept. */
-export const PolicyInput = z
+const PolicyFields = z
   .object({
     name: Name,
     description: Description,
@@ -176,11 +198,40 @@ export const PolicyInput = z
     enabled: z.boolean().default(true),
     rule: PolicyRule,
   })
-  .strict()
-  .meta({ id: 'PolicyInput' });
+  .strict();
+
+/**
+ * Security groups are named per cloud: AWS (and a policy of every platform, which reaches AWS
+ * farm roles only) takes `sg-` ids; OpenStack and CloudStack take names or ids; GCE has none.
+ */
+function securityGroupIssues(policy: z.infer<typeof PolicyFields>, ctx: z.RefinementCtx): void {
+  const rule = policy.rule;
+  if (rule.kind !== 'enforced-security-groups' && rule.kind !== 'allowed-security-groups') return;
+  if (policy.platform === 'gce') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['platform'],
+      message: 'GCE has no security groups: use a network-tags rule',
+    });
+    return;
+  }
+  if (policy.platform !== null && policy.platform !== 'aws') return;
+  const [field, groups] =
+    rule.kind === 'enforced-security-groups'
+      ? ['securityGroupIds', rule.securityGroupIds]
+      : ['securityGroups', rule.securityGroups];
+  groups.forEach((group, i) => {
+    const family = rule.kind === 'allowed-security-groups' && group.endsWith('*');
+    if (!family && !AwsSecurityGroupId.safeParse(group).success)
+      ctx.addIssue({ code: 'custom', path: ['rule', field, i], message: 'must be a security group id' });
+  });
+}
+
+/** The writable part of a policy: what POST and PUT accept. */
+export const PolicyInput = PolicyFields.superRefine(securityGroupIssues).meta({ id: 'PolicyInput' });
 export type PolicyInput = z.infer<typeof PolicyInput>;
 
-export const Policy = PolicyInput.extend({
+export const Policy = PolicyFields.extend({
   id: idOf('policy'),
   accountId: idOf('account'),
   environmentId: idOf('environment'),

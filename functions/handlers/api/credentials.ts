@@ -52,6 +52,14 @@ export function createHandler(deps: ApiDeps) {
           params.credentialsId,
           query.region,
         ),
+      listCredentialsPlacementChoices: async ({ principal, params, query }) =>
+        credentials.describeCredentialsPlacementChoices(
+          deps,
+          principal,
+          params.environmentId,
+          params.credentialsId,
+          query.region,
+        ),
     },
     deps,
   );

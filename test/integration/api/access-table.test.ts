@@ -88,6 +88,8 @@ const ACCESS_TABLE: Record<string, string> = {
   testCredentials: MANAGE,
   listCredentialsLocations: VIEW,
   listCredentialsInstanceTypes: VIEW,
+  // The sample credentials are AWS's: past access control the answer is 422 (OpenStack and CloudStack only).
+  listCredentialsPlacementChoices: VIEW,
 
   listRoles: ANYONE,
   // The sample role is of the environment: its body names it, so another account gets 404.

@@ -26,6 +26,7 @@ const RULES: Record<PolicyRule['kind'], PolicyRule> = {
     noPublicIp: true,
   },
   'enforced-security-groups': { kind: 'enforced-security-groups', securityGroupIds: ['sg-0123abcd'] },
+  'allowed-security-groups': { kind: 'allowed-security-groups', securityGroups: ['sg-0123abcd', 'sg-0fff*'] },
   'network-tags': { kind: 'network-tags', networkTags: ['web'] },
   'required-tags': { kind: 'required-tags', tags: [{ key: 'cost-center', pattern: '[0-9]{4}' }] },
   'auto-tags': { kind: 'auto-tags', tags: { owner: '${DROVER_FARM_NAME}' } },

@@ -3,7 +3,15 @@
 // lists the portal and Test connection show.
 import { CloudError } from '../../../ports/cloud-driver';
 import type { CloudStackClient } from './client/client';
-import { DiskOffering, Network, ServiceOffering, Template, Zone } from './client/wire';
+import {
+  DiskOffering,
+  Network,
+  SecurityGroup,
+  ServiceOffering,
+  SshKeyPair,
+  Template,
+  Zone,
+} from './client/wire';
 
 const TTL_MS = 5 * 60_000;
 /** A farm role's volume types default to EBS names: on CloudStack they mean a custom-size disk offering. */
@@ -45,6 +53,16 @@ export class CloudStackCatalogue {
     return this.cached(`networks/${zoneId}`, () =>
       this.client.listAll('listNetworks', 'network', Network, { zoneid: zoneId }),
     );
+  }
+
+  securityGroups(): Promise<SecurityGroup[]> {
+    return this.cached('security-groups', () =>
+      this.client.listAll('listSecurityGroups', 'securitygroup', SecurityGroup),
+    );
+  }
+
+  keyPairs(): Promise<SshKeyPair[]> {
+    return this.cached('key-pairs', () => this.client.listAll('listSSHKeyPairs', 'sshkeypair', SshKeyPair));
   }
 
   /** A region (a zone's name, or its id) as CloudStack's zone. */

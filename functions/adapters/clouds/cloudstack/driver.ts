@@ -13,6 +13,7 @@ import {
   type InstanceRef,
   type InstanceTypeInfo,
   type LocationInfo,
+  type PlacementChoicesInfo,
 } from '../../../ports/cloud-driver';
 import { CloudStackCatalogue } from './catalogue';
 import type { CloudStackClient } from './client/client';
@@ -108,6 +109,24 @@ export class CloudStackCloudDriver implements CloudDriver {
         ...(o.memory !== undefined ? { memoryMiB: o.memory } : {}),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The zone's templates, guest networks, the account's security groups and SSH key pairs (kept five minutes). */
+  async describePlacementChoices(region: string): Promise<PlacementChoicesInfo> {
+    const zone = await this.catalogue.zone(region);
+    const [templates, networks, securityGroups, keyPairs] = await Promise.all([
+      this.catalogue.templates(zone.id),
+      this.catalogue.networks(zone.id),
+      this.catalogue.securityGroups(),
+      this.catalogue.keyPairs(),
+    ]);
+    const entry = (x: { id: string; name: string }) => ({ id: x.id, name: x.name });
+    return {
+      images: templates.map(entry),
+      networks: networks.map(entry),
+      securityGroups: securityGroups.map(entry),
+      keyPairs: keyPairs.map((k) => k.name),
+    };
   }
 
   /** Zone, service offering, networks, security groups and disk offering as CloudStack's ids. */

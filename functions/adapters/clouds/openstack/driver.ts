@@ -13,6 +13,7 @@ import {
   type InstanceRef,
   type InstanceTypeInfo,
   type LocationInfo,
+  type PlacementChoicesInfo,
 } from '../../../ports/cloud-driver';
 import type { OpenStackClient } from './client';
 import type { Image } from './client/wire/glance';
@@ -116,6 +117,25 @@ export class OpenStackCloudDriver implements CloudDriver {
   /** The active images a farm role may launch from (the portal's list). */
   describeImages(region: string): Promise<Image[]> {
     return this.client.glance.listImages(region);
+  }
+
+  /** Images, networks, security groups and key pairs of a region, kept as the flavors are. */
+  describePlacementChoices(region: string): Promise<PlacementChoicesInfo> {
+    return this.cached(`choices/${region}`, async () => {
+      const [images, networks, groups, keyPairs] = await Promise.all([
+        this.client.glance.listImages(region),
+        this.client.neutron.listNetworks(region),
+        this.client.neutron.listSecurityGroups(region),
+        this.client.nova.listKeyPairs(region),
+      ]);
+      const entry = (x: { id: string; name: string | null }) => ({ id: x.id, name: x.name ?? x.id });
+      return {
+        images: images.map(entry),
+        networks: networks.map(entry),
+        securityGroups: groups.map(entry),
+        keyPairs: keyPairs.map((k) => k.name),
+      };
+    });
   }
 
   /** Flavor and networks by name or id, as Nova wants them (ids). */

@@ -97,6 +97,9 @@ export type Network = z.infer<typeof Network>;
 export const SecurityGroup = z.object({ id: z.string(), name: z.string() });
 export type SecurityGroup = z.infer<typeof SecurityGroup>;
 
+export const SshKeyPair = z.object({ name: z.string(), fingerprint: z.string().optional() });
+export type SshKeyPair = z.infer<typeof SshKeyPair>;
+
 export const DiskOffering = z.object({
   id: z.string(),
   name: z.string(),
