@@ -3,7 +3,7 @@
 // in-process bus and scheduler that route like infra/, the reconciler, the portal, and demo
 // data. `npm start` runs it through main.ts; tests start it in-process (inMemory, port 0).
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -21,8 +21,10 @@ import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
 import { serveAgentDownload } from './agent-download';
 import { createApiListener } from './api-server';
 import { DeliveryQueueFile } from './delivery-queue-file';
+import { writeEndpoints } from './endpoints-file';
 import { type DemoExtras, demoAtStart } from './demo-at-start';
 import { InProcessEventBus } from './event-bus';
+import { type LocalFarmTasks, startLocalFarmTasks } from './farm-task-timer';
 import { localGroupHandlers } from './group-handlers';
 import { type HostedModeOptions, localEgress, reachableSandboxCredentials } from './hosted-mode';
 import { createLocalIssuer } from './identity/local-issuer';
@@ -54,6 +56,8 @@ export interface LocalRuntimeOptions extends HostedModeOptions, LocalDepsOptions
   agent?: Partial<AgentSimulationOptions>;
   /** The webhook dispatcher's queue and retries (its egress follows `hosted` and `egressAllow`). */
   webhooks?: LocalWebhookOptions;
+  /** How often the farm-task runner looks for due tasks (default 5 s; tasks run on whole minutes). */
+  farmTaskTickMs?: number;
 }
 
 export interface LocalRuntime {
@@ -69,6 +73,8 @@ export interface LocalRuntime {
   agents: AgentSimulation;
   webhooks: LocalWebhooks;
   orchestration: LocalOrchestration;
+  /** The farm-task runner's timer (its sweep is the AWS schedule's Lambda's). */
+  farmTasks: LocalFarmTasks;
   sandboxes: LocalSandboxes;
   dynamoEndpoint: string;
   tableName: string;
@@ -245,7 +251,7 @@ function startLoops(
     persistent: boolean;
   },
   options: LocalRuntimeOptions,
-): { webhooks: LocalWebhooks; orchestration: LocalOrchestration; agents: AgentSimulation } {
+) {
   const { bus, reconciler, deps } = parts;
   reconciler.attach(deps);
   bus.route('reconcile', (event) => void reconciler.deliver(event));
@@ -259,22 +265,7 @@ function startLoops(
     hostUpDelayMs: 1500,
     ...options.agent,
   });
-  return { webhooks, orchestration, agents };
-}
-
-/** The runtime's URLs, also written to `<dataDir>/endpoints.json` for other processes when kept. */
-function writeEndpoints(url: string, sandboxes: LocalSandboxes, dataDir: string | undefined) {
-  const endpoints: Record<string, string> = {
-    api: `${url}/api`,
-    portal: `${url}/`,
-    jwks: `${url}/.well-known/jwks.json`,
-    ec2: sandboxes.ec2.url,
-    gce: sandboxes.gce.url,
-    cloudstack: sandboxes.cloudstack.apiUrl,
-    openstack: sandboxes.openstack.authUrl,
-  };
-  if (dataDir) writeFileSync(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
-  return endpoints;
+  return { webhooks, orchestration, agents, farmTasks: startLocalFarmTasks(deps, options.farmTaskTickMs) };
 }
 
 async function stopInOrder(parts: {
@@ -284,6 +275,7 @@ async function stopInOrder(parts: {
   webhooks: LocalWebhooks;
   orchestration: LocalOrchestration;
   agents: AgentSimulation;
+  farmTasks: LocalFarmTasks;
   sandboxes: LocalSandboxes;
   table: LocalTable;
 }): Promise<void> {
@@ -291,6 +283,7 @@ async function stopInOrder(parts: {
   await parts.agentChannel.stop();
   // The API's requests in progress finish (they may publish events) before the loops stop.
   await parts.requests.drain();
+  await parts.farmTasks.stop();
   await parts.reconciler.stop();
   await parts.webhooks.stop();
   await parts.orchestration.stop();

@@ -11,6 +11,7 @@ import { CLOUD_EVENT_ROUTES } from './cloud-event-routes';
 import { CREDENTIALS_ROUTES } from './credentials-routes';
 import { ENVIRONMENT_ROUTES } from './environment-routes';
 import { FARM_ROUTES, LIFECYCLE_ROUTES } from './farm-routes';
+import { FARM_TASK_ROUTES } from './farm-task-routes';
 import { META_ROUTES, OPENAPI_ROUTES } from './meta-routes';
 import { CUSTOM_EVENT_ROUTES, ORCHESTRATION_ROUTES } from './orchestration-routes';
 import { POLICY_ROUTES } from './policy-routes';
@@ -32,6 +33,7 @@ export const API_CONTRACT = [
   ...ROLE_ROUTES,
   ...FARM_ROUTES,
   ...LIFECYCLE_ROUTES,
+  ...FARM_TASK_ROUTES,
   ...SERVER_ROUTES,
   ...AGENT_REPORT_ROUTES,
   ...WEBHOOK_ROUTES,

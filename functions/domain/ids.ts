@@ -25,6 +25,8 @@ export const ID_PREFIXES = {
   script: 'scr',
   orchestrationRule: 'rule',
   execution: 'exe',
+  farmTask: 'task',
+  farmTaskRun: 'trun',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -15,6 +15,7 @@ import type { AclRoleRepo, ApiTokenRepo, TeamRepo, UserRepo } from './access-sto
 import type { AgentConnectionRepo, AgentMetricsRepo } from './agent-store';
 import type { AttemptCounterRepo } from './attempt-counters';
 import type { AuditRepo } from './audit-store';
+import type { FarmTaskRepo, FarmTaskRunRepo } from './farm-task-store';
 import type { Inventory } from './inventory';
 import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchestration-store';
 import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
@@ -160,4 +161,7 @@ export interface Store {
   /** Throttle counters of the public routes (sign-in, sign-up). */
   attempts: AttemptCounterRepo;
   retention: RetentionRepo;
+  /** Farm-level scheduled tasks and their runs (farm-task-store.ts). */
+  farmTasks: FarmTaskRepo;
+  farmTaskRuns: FarmTaskRunRepo;
 }

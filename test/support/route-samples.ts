@@ -7,6 +7,7 @@ import type { Server } from '../../functions/domain/schemas/server';
 import { DEMO_EMAIL, DEMO_PASSWORD, type LocalRuntime } from '../../local/runtime';
 import { AGENT_BAD_BODIES, AGENT_VALID_BODIES } from './agent-samples';
 import type { ApiClient } from './api-client';
+import { createFarmTaskSamples, FARM_TASK_BAD_BODIES, FARM_TASK_VALID_BODIES } from './farm-task-samples';
 import { awsAccessKeyCredentials, awsFarmRole, farm, role } from './fixtures';
 import {
   createOrchestrationSamples,
@@ -42,6 +43,8 @@ export interface Ids {
   auditId: string;
   policyId: string;
   leaseRequestId: string;
+  /** A paused scheduled task of the sample farm (farm-task-samples.ts). */
+  taskId: string;
   /** The account that owns these samples, for the operator's account routes. */
   accountId?: string;
   /** The runtime's platform operator token: the operator routes' caller (authFor). */
@@ -159,6 +162,7 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
     ]),
   ),
   ...POLICY_VALID_BODIES,
+  ...FARM_TASK_VALID_BODIES,
 };
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
@@ -481,6 +485,7 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
   ),
   ...ORCHESTRATION_BAD_BODIES,
   ...AGENT_BAD_BODIES,
+  ...FARM_TASK_BAD_BODIES,
   reportAgentEvent: [
     { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
     { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },
@@ -514,6 +519,7 @@ export function fillPath(route: RouteDef, ids: Ids): string {
     .replace('{auditId}', ids.auditId)
     .replace('{policyId}', ids.policyId)
     .replace('{requestId}', ids.leaseRequestId)
+    .replace('{taskId}', ids.taskId)
     .replace('{accountId}', ids.accountId ?? 'acc-01h00000000000000000000000')
     .concat(SAMPLE_QUERIES[route.operationId] ?? '');
 }
@@ -577,6 +583,7 @@ export async function createSampleIds(
     // Creating the samples above wrote the audit log.
     auditId: (await api.get('/v1/audit?limit=1')).body.items[0].id,
     ...(await createPolicySamples(api, environmentId, created.id)),
+    ...(await createFarmTaskSamples(api, created.id)),
     accountId: owner.accountId,
     operatorToken: rt.operatorToken,
     cloudPushToken: await rt.sandboxes.gce.auditLogs.token(),

@@ -10,6 +10,7 @@ import { createAuditRepo } from './audit-repo';
 import { createCredentialsRepo } from './credentials-repo';
 import { createEnvironmentRepo, createRoleRepo } from './environment-and-role-repos';
 import { createFarmRepo } from './farm-repo';
+import { createFarmTaskRepos } from './farm-task-repos';
 import { createInventoryRepo } from './inventory-repo';
 import { ItemExpiry, RETENTION_CACHE_MS } from './item-expiry';
 import { createOrchestrationRepos } from './orchestration-repos';
@@ -51,6 +52,7 @@ export function createDynamoStore(
     ...createAgentRepos(db, tableName),
     ...createAccessRepos(db, tableName, items),
     variables: createVariableRepo(items),
+    ...createFarmTaskRepos(db, tableName, items, expiry),
     retention,
   };
 }

@@ -3,6 +3,7 @@ import { apiDepsFromEnvironment } from '../../composition/api';
 import { planFarmChange, planNewFarm } from '../../services/farm-plans/plan-farm-change';
 import * as farms from '../../services/farms';
 import type { ApiDeps } from './deps';
+import { farmTaskOperations } from './farm-tasks';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -24,6 +25,7 @@ export function createHandler(deps: ApiDeps) {
       planFarm: async ({ principal, params, body }) => planFarmChange(deps, principal, params.farmId, body),
       planNewFarm: async ({ principal, params, body }) =>
         planNewFarm(deps, principal, params.environmentId, body),
+      ...farmTaskOperations(deps),
     },
     deps,
   );

@@ -85,6 +85,7 @@ const FIELD_OF: Record<string, keyof Ids | undefined> = {
   auditId: 'auditId',
   policyId: 'policyId',
   requestId: 'leaseRequestId',
+  taskId: 'taskId',
 };
 const paramsOf = (route: RouteDef) =>
   [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => FIELD_OF[p]);
