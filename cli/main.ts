@@ -18,6 +18,7 @@ import { registerRetention } from './commands/retention';
 import { registerScaling } from './commands/scaling';
 import { registerServers } from './commands/servers';
 import { registerSignUp } from './commands/signup';
+import { registerTasks } from './commands/tasks';
 import { registerTokens } from './commands/tokens';
 import { registerVariables } from './commands/variables';
 import { registerWebhooks } from './commands/webhooks';
@@ -71,6 +72,7 @@ export function buildProgram(io: Io): Command {
   registerTokens(program, io);
   registerRetention(program, io);
   registerScaling(program, io);
+  registerTasks(program, io);
   return program;
 }
 
