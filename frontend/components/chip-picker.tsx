@@ -1,9 +1,11 @@
 'use client';
 // A list of values as removable chips, with a text box to add more: suggestions come from a
 // datalist (the cloud's own regions, zones or instance types), and anything else may be typed
-// too (a policy may allow a family such as `t3.*`). Enter or "Add" adds; each chip has a remove
+// too (a policy may allow a family such as `t3.*`). Enter or "Add" adds; commas separate several
+// at once, spaces do not (CloudStack's `Small Instance` is one name); each chip has a remove
 // button named after its value.
 import { type KeyboardEvent, useState } from 'react';
+import { nameList } from '../lib/draft-text';
 import { FormField } from './form-field';
 import './chip-picker.css';
 
@@ -30,10 +32,7 @@ export function ChipPicker({
   const listId = `${id}-suggestions`;
 
   function add() {
-    const added = text
-      .split(/[\s,]+/)
-      .map((v) => v.trim())
-      .filter((v) => v && !values.includes(v));
+    const added = nameList(text).filter((v) => !values.includes(v));
     if (added.length) onChange([...values, ...new Set(added)]);
     setText('');
   }

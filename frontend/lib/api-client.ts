@@ -177,6 +177,15 @@ export const api = {
     const params = { environmentId, credentialsId };
     return (await portalApi.listCredentialsInstanceTypes({ params, query: { region }, signal })).body.items;
   },
+  async listPlacementChoices(
+    environmentId: string,
+    credentialsId: string,
+    region: string,
+    signal?: AbortSignal,
+  ) {
+    const params = { environmentId, credentialsId };
+    return (await portalApi.listCredentialsPlacementChoices({ params, query: { region }, signal })).body;
+  },
 };
 
 export type {

@@ -1,5 +1,6 @@
-// Form text as typed → the API's values: empty is "not given", lists are comma- or space-separated,
-// tags are `key=value` lines, a lease is a local date-time.
+// Form text as typed → the API's values: empty is "not given", lists of ids are comma- or
+// space-separated, lists of names (CloudStack's `Small Instance`, OpenStack's security groups) only
+// comma-separated, tags are `key=value` lines, a lease is a local date-time.
 
 /** Empty text is "not given" (the schema's default applies, or it says "required"). */
 export function number(text: string): number | undefined {
@@ -13,6 +14,14 @@ export function optionalText(text: string): string | undefined {
 export function list(text: string): string[] {
   return text
     .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Names may hold inner spaces: only commas and line breaks separate them. */
+export function nameList(text: string): string[] {
+  return text
+    .split(/[,\n]+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

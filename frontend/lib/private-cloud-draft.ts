@@ -1,7 +1,8 @@
 // The farm form's OpenStack and CloudStack placement both ways: the stored network as the form's
-// comma-separated text, and that text as the spec's `network` (lists split, empty names left out).
+// comma-separated text, and that text as the spec's `network` (lists split on commas only, since
+// their names may hold spaces; empty names left out).
 import type { StoredFarmRole } from '../../functions/domain/schemas/farm';
-import { list, optionalText } from './draft-text';
+import { nameList, optionalText } from './draft-text';
 
 /** Lists as comma-separated text, as the other platforms' are. */
 export interface OpenStackDraft {
@@ -53,8 +54,8 @@ export function privateCloudSpec(fr: PrivateCloudDrafts & { platform: string }) 
     return {
       platform: 'openstack' as const,
       network: {
-        networks: list(fr.openstack.networks),
-        securityGroups: list(fr.openstack.securityGroups),
+        networks: nameList(fr.openstack.networks),
+        securityGroups: nameList(fr.openstack.securityGroups),
         ...(keyName ? { keyName } : {}),
         ...(serverGroup ? { serverGroup } : {}),
       },
@@ -65,8 +66,8 @@ export function privateCloudSpec(fr: PrivateCloudDrafts & { platform: string }) 
     return {
       platform: 'cloudstack' as const,
       network: {
-        networks: list(fr.cloudstack.networks),
-        securityGroups: list(fr.cloudstack.securityGroups),
+        networks: nameList(fr.cloudstack.networks),
+        securityGroups: nameList(fr.cloudstack.securityGroups),
         ...(keyPair ? { keyPair } : {}),
       },
     };

@@ -20,13 +20,18 @@ export interface RoleDraft {
   images: ImageDraft[];
   defaultAws: string;
   defaultGce: string;
+  /** A flavor name (m1.small). */
+  defaultOpenStack: string;
+  /** A service offering name or id (Small Instance). */
+  defaultCloudStack: string;
   tags: string;
 }
 
 export const emptyImage = (platform: Platform = 'aws'): ImageDraft => ({
   key: draftKey('img'),
   platform,
-  location: platform === 'gce' ? '*' : '',
+  // A GCE image is global; an AWS one lives in a region; a private cloud's is usually everywhere.
+  location: platform === 'aws' ? '' : '*',
   imageId: '',
 });
 
@@ -39,6 +44,8 @@ export const emptyRole = (): RoleDraft => ({
   images: [emptyImage('aws')],
   defaultAws: '',
   defaultGce: '',
+  defaultOpenStack: '',
+  defaultCloudStack: '',
   tags: '',
 });
 
@@ -52,6 +59,8 @@ export function roleDraft(role: Role): RoleDraft {
     images: role.images.map((i) => ({ key: draftKey('img'), ...i })),
     defaultAws: role.defaultInstanceTypes.aws ?? '',
     defaultGce: role.defaultInstanceTypes.gce ?? '',
+    defaultOpenStack: role.defaultInstanceTypes.openstack ?? '',
+    defaultCloudStack: role.defaultInstanceTypes.cloudstack ?? '',
     tags: Object.entries(role.tags)
       .map(([k, v]) => `${k}=${v}`)
       .join('\n'),
@@ -79,6 +88,8 @@ export function toRoleInput(draft: RoleDraft, environmentId: string | null) {
     defaultInstanceTypes: {
       ...(draft.defaultAws.trim() ? { aws: draft.defaultAws.trim() } : {}),
       ...(draft.defaultGce.trim() ? { gce: draft.defaultGce.trim() } : {}),
+      ...(draft.defaultOpenStack.trim() ? { openstack: draft.defaultOpenStack.trim() } : {}),
+      ...(draft.defaultCloudStack.trim() ? { cloudstack: draft.defaultCloudStack.trim() } : {}),
     },
     tags,
   };

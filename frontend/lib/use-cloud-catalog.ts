@@ -1,6 +1,6 @@
 'use client';
 // What the cloud behind a set of credentials offers (regions with zones, a region's instance
-// types), for the farm form's selects. Read once per credentials / region while the form is open.
+// types; a private cloud's images, networks, security groups and key pairs), for the forms' selects. Read once per credentials / region while the form is open.
 import { api } from './api-client';
 import { useApi } from './use-api';
 
@@ -14,5 +14,17 @@ export function useInstanceTypes(environmentId: string | undefined, credentialsI
   return useApi(
     environmentId && credentialsId && region ? `instance-types:${credentialsId}:${region}` : null,
     (signal) => api.listInstanceTypes(environmentId!, credentialsId, region, signal),
+  );
+}
+
+/** OpenStack and CloudStack only (the API refuses the others): what a farm role may be placed on. */
+export function usePlacementChoices(
+  environmentId: string | undefined,
+  credentialsId: string,
+  region: string,
+) {
+  return useApi(
+    environmentId && credentialsId && region ? `placement-choices:${credentialsId}:${region}` : null,
+    (signal) => api.listPlacementChoices(environmentId!, credentialsId, region, signal),
   );
 }

@@ -28,6 +28,7 @@ const kindChoices = POLICY_RULE_KINDS.map((kind) => ({ value: kind, label: RULE_
 const platformChoices = [
   { value: 'aws', label: 'AWS' },
   { value: 'gce', label: 'GCE' },
+  { value: 'openstack', label: 'OpenStack' },
   { value: 'cloudstack', label: 'CloudStack' },
 ];
 

@@ -1,6 +1,7 @@
 'use client';
 // The policy form's fields for the network and identity rules: enforced VPC/network with subnets
-// and no public IP, enforced security groups, network tags, and the instance identity.
+// and no public IP, enforced or allowed security groups (named as the policy's platform names
+// them), network tags, and the instance identity.
 import { ChipPicker } from '../../components/chip-picker';
 import { CheckField, TextField } from '../../components/form-field';
 import type { RuleFieldsProps } from './policy-rule-part';
@@ -36,7 +37,7 @@ export function EnforcedNetworkRule({ draft, change, rule }: RuleFieldsProps) {
         <ChipPicker
           id="policy-subnetworks"
           label="GCE subnetworks"
-          hint="Also the networks allowed on CloudStack; the first is used when a farm role names none."
+          hint="Also the networks allowed on OpenStack and CloudStack; the first is used when a farm role names none."
           values={draft.subnetworks}
           error={rule('subnetworks')}
           onChange={(subnetworks) => change({ subnetworks })}
@@ -53,16 +54,33 @@ export function EnforcedNetworkRule({ draft, change, rule }: RuleFieldsProps) {
 }
 
 export function SecurityGroupsRule({ draft, change, rule }: RuleFieldsProps) {
+  const enforced = draft.kind === 'enforced-security-groups';
   return (
     <ChipPicker
       id="policy-security-groups"
-      label="Security groups"
-      hint="Up to 5 sg- ids, added to every AWS instance."
+      label={enforced ? 'Security groups' : 'Allowed security groups'}
+      hint={securityGroupsHint(draft.platform, enforced)}
+      placeholder={draft.platform === 'openstack' || draft.platform === 'cloudstack' ? 'web' : 'sg-…'}
       values={draft.securityGroupIds}
-      error={rule('securityGroupIds')}
+      error={rule(enforced ? 'securityGroupIds' : 'securityGroups') ?? rule('')}
       onChange={(securityGroupIds) => change({ securityGroupIds })}
     />
   );
+}
+
+/** How the policy's platform names its groups, and what the rule does with them. */
+function securityGroupsHint(platform: RuleFieldsProps['draft']['platform'], enforced: boolean): string {
+  const named =
+    platform === 'openstack'
+      ? 'OpenStack security group names or ids'
+      : platform === 'cloudstack'
+        ? 'CloudStack security group names'
+        : platform === 'gce'
+          ? 'GCE has none: use network tags'
+          : 'sg- ids (every platform: AWS instances only)';
+  return enforced
+    ? `Up to 5 ${named}, added to every instance.`
+    : `${named}; the only ones farm roles may use (a family may end in *).`;
 }
 
 export function NetworkTagsRule({ draft, change, rule }: RuleFieldsProps) {

@@ -1,33 +1,20 @@
 'use client';
-// A CloudStack farm role's placement: guest networks (names or ids in the zone), security groups
-// and the SSH key pair. Empty networks mean the zone's default network.
-import { TextField } from '../form-field';
+// A CloudStack farm role's placement: guest networks of the zone, security groups and the SSH key
+// pair, from the cloud's lists (private-cloud-pickers.tsx). Empty networks mean the zone's
+// default network.
 import type { FarmRolePartProps } from './farm-role-part';
+import { PrivateCloudPickers } from './private-cloud-pickers';
 
-export function CloudStackNetworkFields({ draft, set, field }: FarmRolePartProps) {
-  const setCloudStack = (patch: Partial<typeof draft.cloudstack>) =>
-    set({ cloudstack: { ...draft.cloudstack, ...patch } });
+export function CloudStackNetworkFields(props: FarmRolePartProps & { environmentId: string | undefined }) {
+  const { draft, set } = props;
   return (
     <div className="form-grid">
-      <TextField
-        {...field('network.networks')}
-        label="Networks"
-        hint="Comma-separated names or ids; empty: the zone’s default network"
-        value={draft.cloudstack.networks}
-        onChange={(networks) => setCloudStack({ networks })}
-      />
-      <TextField
-        {...field('network.securityGroups')}
-        label="Security groups"
-        hint="Comma-separated names; empty: default"
-        value={draft.cloudstack.securityGroups}
-        onChange={(securityGroups) => setCloudStack({ securityGroups })}
-      />
-      <TextField
-        {...field('network.keyPair')}
-        label="Key pair"
-        value={draft.cloudstack.keyPair}
-        onChange={(keyPair) => setCloudStack({ keyPair })}
+      <PrivateCloudPickers
+        {...props}
+        keyPath="network.keyPair"
+        hints={{ networks: 'Empty: the zone’s default network', securityGroups: 'Empty: default' }}
+        value={draft.cloudstack}
+        onChange={(patch) => set({ cloudstack: { ...draft.cloudstack, ...patch } })}
       />
     </div>
   );

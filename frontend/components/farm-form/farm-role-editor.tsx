@@ -67,7 +67,7 @@ export function FarmRoleEditor({
       <h4>Scaling and launch</h4>
       <FarmRoleScaling {...part} />
       <h4>Network</h4>
-      <FarmRoleNetwork {...part} />
+      <FarmRoleNetwork {...part} environmentId={environmentId} />
       <h4>Volumes</h4>
       <FarmRoleVolumes {...part} />
       <h4>Tags</h4>

@@ -98,7 +98,8 @@ const NETWORK_FIELDS = {
   cloudstack: CloudStackNetworkFields,
 } as const;
 
-export function FarmRoleNetwork(props: FarmRolePartProps) {
+/** `environmentId` reaches the private clouds' pickers, which list the cloud's networks through the API. */
+export function FarmRoleNetwork(props: FarmRolePartProps & { environmentId: string | undefined }) {
   const Fields = NETWORK_FIELDS[props.draft.platform];
   return <Fields {...props} />;
 }

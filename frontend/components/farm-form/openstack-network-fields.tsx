@@ -1,33 +1,25 @@
 'use client';
-// An OpenStack farm role's placement: Neutron networks and security groups (names or ids), the
-// Nova key pair and server group. Empty networks mean Nova's `auto` (the project's own network).
+// An OpenStack farm role's placement: Neutron networks and security groups and the Nova key pair,
+// from the cloud's lists (private-cloud-pickers.tsx), and the server group. Empty networks mean
+// Nova's `auto` (the project's own network).
 import { TextField } from '../form-field';
 import type { FarmRolePartProps } from './farm-role-part';
+import { PrivateCloudPickers } from './private-cloud-pickers';
 
-export function OpenStackNetworkFields({ draft, set, field }: FarmRolePartProps) {
+export function OpenStackNetworkFields(props: FarmRolePartProps & { environmentId: string | undefined }) {
+  const { draft, set, field } = props;
   const setOpenStack = (patch: Partial<typeof draft.openstack>) =>
     set({ openstack: { ...draft.openstack, ...patch } });
   return (
     <div className="form-grid">
-      <TextField
-        {...field('network.networks')}
-        label="Networks"
-        hint="Comma-separated names or ids; empty: the project’s own network"
-        value={draft.openstack.networks}
-        onChange={(networks) => setOpenStack({ networks })}
-      />
-      <TextField
-        {...field('network.securityGroups')}
-        label="Security groups"
-        hint="Comma-separated; empty: default"
-        value={draft.openstack.securityGroups}
-        onChange={(securityGroups) => setOpenStack({ securityGroups })}
-      />
-      <TextField
-        {...field('network.keyName')}
-        label="Key pair"
-        value={draft.openstack.keyName}
-        onChange={(keyName) => setOpenStack({ keyName })}
+      <PrivateCloudPickers
+        {...props}
+        keyPath="network.keyName"
+        hints={{ networks: 'Empty: the project’s own network', securityGroups: 'Empty: default' }}
+        value={{ ...draft.openstack, keyPair: draft.openstack.keyName }}
+        onChange={({ keyPair, ...lists }) =>
+          setOpenStack({ ...lists, ...(keyPair !== undefined ? { keyName: keyPair } : {}) })
+        }
       />
       <TextField
         {...field('network.serverGroup')}

@@ -5,14 +5,23 @@ import { Description, idOf, Name, Platform, Tags, Versioned } from './common';
 
 export const OsFamily = z.enum(['linux', 'windows']);
 
+/** EC2 and GCE region names; OpenStack's regions (`RegionOne`) and CloudStack's zones are named freely. */
+const CLOUD_REGION = /^[a-z]+(-[a-z0-9]+)+$/;
+const PRIVATE_LOCATION = /^[A-Za-z0-9][\w. :-]{0,254}$/;
+
 export const RoleImage = z
   .object({
     platform: Platform,
-    /** A region (`us-east-1`), or `*` for every location of the platform. */
-    location: z.string().regex(/^(\*|[a-z]+(-[a-z0-9]+)+)$/, 'must be a region name or *'),
+    /** A region (`us-east-1`, `RegionOne`, a CloudStack zone), or `*` for every location of the platform. */
+    location: z.string().min(1, 'must be a region name or *'),
     imageId: z.string().min(1).max(512),
   })
-  .strict();
+  .strict()
+  .superRefine((image, ctx) => {
+    const named = image.platform === 'aws' || image.platform === 'gce' ? CLOUD_REGION : PRIVATE_LOCATION;
+    if (image.location !== '*' && !named.test(image.location))
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'must be a region name or *' });
+  });
 
 const RoleFields = z
   .object({

@@ -33,7 +33,7 @@ describe('a CloudStack farm role draft', () => {
   it('turns typed text into the spec’s networks, security groups and key pair', () => {
     const spec = FarmSpec.parse(
       toSpecInput(
-        draftWith({ networks: 'guest-net-1, guest-net-2', securityGroups: 'web default', keyPair: ' ' }),
+        draftWith({ networks: 'guest-net-1, guest-net-2', securityGroups: 'web,default', keyPair: ' ' }),
       ),
     );
     expect(spec.farmRoles[0]).toMatchObject({

@@ -32,6 +32,11 @@ function RoleEditor({ roleId }: { roleId: string | null }) {
     api.getRole(roleId!, signal),
   );
   const form = useRoleSave(roleId, loaded.data, env.current?.id);
+  const environmentId = env.current?.id;
+  // Private clouds' images are chosen from what the environment's credentials list.
+  const credentials = useApi(environmentId ? `credentials:${environmentId}` : null, (signal) =>
+    api.allCredentials(environmentId!, signal),
+  );
   const { base, draft, problem } = form;
   const [askDelete, setAskDelete] = useState(false);
   const title = editing ? `Edit ${base?.role.name ?? 'role'}` : 'New role';
@@ -61,6 +66,8 @@ function RoleEditor({ roleId }: { roleId: string | null }) {
               err={form.err}
               change={form.change}
               imagesError={form.errors.images}
+              environmentId={environmentId}
+              credentials={credentials.data}
             />
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={form.saving}>

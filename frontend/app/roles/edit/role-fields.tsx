@@ -1,10 +1,12 @@
 'use client';
 // The role form's fields: name, OS, default instance types per cloud, account-wide; the images
-// per cloud and region; the tags. Errors sit under the shared RoleInput's paths (`images.0.imageId`).
+// per cloud and region (a private cloud's from its own list, role-image-field.tsx); the tags. Errors sit under the shared RoleInput's paths (`images.0.imageId`).
 import { SelectField } from '../../../components/form-choices';
 import { CheckField, KeyValueField, TextField } from '../../../components/form-field';
+import type { CloudCredentials } from '../../../lib/api-client';
 import { emptyImage, type ImageDraft, type RoleDraft } from '../../../lib/role-draft';
 import type { DraftPartProps } from '../../../lib/use-draft-form';
+import { RoleImageField } from './role-image-field';
 
 const osFamilies = [
   { value: 'linux', label: 'Linux' },
@@ -13,6 +15,8 @@ const osFamilies = [
 const clouds = [
   { value: 'aws', label: 'AWS' },
   { value: 'gce', label: 'GCE' },
+  { value: 'openstack', label: 'OpenStack' },
+  { value: 'cloudstack', label: 'CloudStack' },
 ];
 
 export function RoleBasics({ draft, err, change }: DraftPartProps<RoleDraft>) {
@@ -62,6 +66,20 @@ export function RoleBasics({ draft, err, change }: DraftPartProps<RoleDraft>) {
           value={draft.defaultGce}
           onChange={(defaultGce) => change({ defaultGce })}
         />
+        <TextField
+          id="role-default-openstack"
+          label="Default OpenStack flavor"
+          error={err('defaultInstanceTypes.openstack')}
+          value={draft.defaultOpenStack}
+          onChange={(defaultOpenStack) => change({ defaultOpenStack })}
+        />
+        <TextField
+          id="role-default-cloudstack"
+          label="Default CloudStack service offering"
+          error={err('defaultInstanceTypes.cloudstack')}
+          value={draft.defaultCloudStack}
+          onChange={(defaultCloudStack) => change({ defaultCloudStack })}
+        />
       </div>
       <CheckField
         id="role-account-wide"
@@ -78,7 +96,13 @@ export function RoleImagesAndTags({
   err,
   change,
   imagesError,
-}: DraftPartProps<RoleDraft> & { imagesError: string | undefined }) {
+  environmentId,
+  credentials,
+}: DraftPartProps<RoleDraft> & {
+  imagesError: string | undefined;
+  environmentId: string | undefined;
+  credentials: CloudCredentials[] | undefined;
+}) {
   const setImage = (i: number, patch: Partial<ImageDraft>) =>
     change({ images: draft.images.map((img, j) => (j === i ? { ...img, ...patch } : img)) });
   return (
@@ -93,22 +117,25 @@ export function RoleImagesAndTags({
             error={err(`images.${i}.platform`)}
             options={clouds}
             value={img.platform}
-            onChange={(value) => setImage(i, { platform: value as ImageDraft['platform'] })}
+            onChange={(value) => {
+              const platform = value as ImageDraft['platform'];
+              setImage(i, { platform, location: emptyImage(platform).location, imageId: '' });
+            }}
           />
           <TextField
             id={`role-image-${i}-location`}
-            label="Region or *"
+            label="Region, zone or *"
             error={err(`images.${i}.location`)}
             value={img.location}
             onChange={(location) => setImage(i, { location })}
           />
-          <TextField
+          <RoleImageField
             id={`role-image-${i}-image`}
-            label="Image"
             error={err(`images.${i}.imageId`)}
-            placeholder={img.platform === 'aws' ? 'ami-…' : 'projects/…/global/images/…'}
-            value={img.imageId}
+            image={img}
             onChange={(imageId) => setImage(i, { imageId })}
+            environmentId={environmentId}
+            credentials={credentials}
           />
           <button
             type="button"
