@@ -1,11 +1,11 @@
 // The agents' push channel in AWS: an API Gateway WebSocket API. Each drover-agent holds one
 // outbound connection (no inbound port on the host); $connect and $disconnect go to a small
 // Lambda (functions/handlers/agent-channel.ts) that checks the server token and keeps the
-// connection ids in the table; the agent's heartbeat (`{"action":"ping"}`, every 5 minutes
-// against the 10-minute idle timeout) is answered by a mock integration, so an idle agent costs
-// connection-minutes and messages but no Lambda. Whoever nudges agents (the orchestrator, the
-// agent API group's synchronous BeforeHostUp) gets AGENT_CHANNEL_ENDPOINT and
-// execute-api:ManageConnections through grantNudge().
+// connection ids in the table; the agent's keep-alive (`{"action":"ping"}`, after 9 minutes
+// without a message either way, against the 10-minute idle timeout) goes to a mock integration,
+// so an idle agent costs connection-minutes and messages but no Lambda. Whoever nudges agents
+// (the orchestrator, the agent API group's synchronous BeforeHostUp) gets AGENT_CHANNEL_ENDPOINT
+// and execute-api:ManageConnections through grantNudge().
 
 import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { WebSocketApi, WebSocketStage } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -14,7 +14,7 @@ import {
   WebSocketMockIntegration,
 } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IGrantable, IRole } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { AgentTokenKey } from './agent-token-key';
 import type { Data } from './data';
@@ -31,7 +31,7 @@ export interface AgentChannelProps {
 export class AgentChannel extends Construct {
   readonly api: WebSocketApi;
   readonly stage: WebSocketStage;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: AgentChannelProps) {
     super(scope, id);

@@ -4,7 +4,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct, IConstruct } from 'constructs';
 import type { ApiGroup, RouteDef } from '../../functions/contract/routes';
 import type { AgentTokenKey } from './agent-token-key';
@@ -131,7 +131,7 @@ export function createGroupFunction(
   scope: Construct,
   spec: GroupFunctionSpec,
   resources: GroupResources,
-): NodejsFunction {
+): LambdaFunction {
   const needs = new Set(spec.needs);
   const fn = resources.functions.createFunction(scope, spec.id, {
     entry: spec.entry,
@@ -178,7 +178,7 @@ function groupEnvironment(
 }
 
 /** The grants of each need; the ones whose grant names a resource add its variables too. */
-function grantNeeds(fn: NodejsFunction, needs: ReadonlySet<GroupNeed>, resources: GroupResources): void {
+function grantNeeds(fn: LambdaFunction, needs: ReadonlySet<GroupNeed>, resources: GroupResources): void {
   if (needs.has('table')) resources.data.grantTableReadWrite(fn);
   if (needs.has('publish')) resources.bus.grantPutEventsTo(fn);
   if (needs.has('seal-secrets')) resources.data.grantSealSecrets(fn);
@@ -190,6 +190,6 @@ function grantNeeds(fn: NodejsFunction, needs: ReadonlySet<GroupNeed>, resources
   if (needs.has('schedules')) addEnvironment(fn, resources.schedules.grantScheduleManagement(fn));
 }
 
-function addEnvironment(fn: NodejsFunction, environment: Record<string, string>): void {
+function addEnvironment(fn: LambdaFunction, environment: Record<string, string>): void {
   for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
 }

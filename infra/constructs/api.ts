@@ -20,7 +20,7 @@ import {
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_GROUPS, API_ROUTES, type ApiGroup, type RouteDef } from '../../functions/contract/routes';
@@ -56,7 +56,7 @@ export interface ApiProps extends GroupResources {
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  readonly functions: Partial<Record<ApiGroup, NodejsFunction>> = {};
+  readonly functions: Partial<Record<ApiGroup, LambdaFunction>> = {};
   /** Groups left out because their handler module does not exist yet. */
   readonly missingGroups: ApiGroup[] = [];
   /** Groups left out because GROUP_NEEDS does not say what they use. */

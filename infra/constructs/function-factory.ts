@@ -1,15 +1,13 @@
 // One place for the defaults of every Drover Lambda: runtime, architecture, memory, timeout,
 // logs, tracing and bundling. Constructs ask the factory for a function and add only what is
 // theirs (environment, grants), so no Lambda drifts from the house settings.
-import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { REPO_ROOT } from '../config';
+import { LAMBDA_ENTRY_FILE, lambdaCode } from './lambda-bundle';
 
 export interface FunctionFactoryProps {
   /** Environment every function gets (stage, service name…); a function's own values win. */
@@ -34,22 +32,6 @@ export interface DroverFunctionProps {
   deadLetterQueue?: IQueue;
 }
 
-// esbuild emits ESM (top-level await, smaller cold starts); some dependencies are CommonJS and
-// use what ESM lacks, so the bundle defines it: `require` for Node built-ins, and `__filename`
-// and `__dirname` (google-gax computes `path.join(__dirname, …)` as @google-cloud/compute loads,
-// which threw at import in the reconcile, credentials and servers bundles). They name the
-// bundle's own file and directory (/var/task): nothing there is read from them at run time, as
-// the GCE clients run in REST fallback mode, whose protos are JSON bundled in by esbuild.
-// test/infra/lambda-bundles.test.ts imports and invokes every bundle as synth builds it.
-const ESM_BANNER = [
-  "import { createRequire as __droverCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __droverFileURLToPath } from 'node:url';",
-  "import { dirname as __droverDirname } from 'node:path';",
-  'const require = __droverCreateRequire(import.meta.url);',
-  'const __filename = __droverFileURLToPath(import.meta.url);',
-  'const __dirname = __droverDirname(__filename);',
-].join(' ');
-
 export class FunctionFactory {
   constructor(private readonly props: FunctionFactoryProps) {
     if (!Object.values(RetentionDays).includes(props.logRetentionDays)) {
@@ -57,7 +39,7 @@ export class FunctionFactory {
     }
   }
 
-  createFunction(scope: Construct, id: string, props: DroverFunctionProps): NodejsFunction {
+  createFunction(scope: Construct, id: string, props: DroverFunctionProps): LambdaFunction {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: this.props.logRetentionDays as RetentionDays,
       removalPolicy: this.props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
@@ -70,11 +52,10 @@ export class FunctionFactory {
     });
     logGroup.grantWrite(role);
 
-    const fn = new NodejsFunction(scope, id, {
-      entry: path.resolve(REPO_ROOT, props.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+    const fn = new LambdaFunction(scope, id, {
+      // The split ESM bundle of lambda-bundle.ts: index.mjs plus a chunk per dynamic import.
+      code: lambdaCode(props.entry),
+      handler: `${LAMBDA_ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
       description: props.description,
       functionName: props.functionName,
       runtime: Runtime.NODEJS_22_X,
@@ -89,23 +70,6 @@ export class FunctionFactory {
         NODE_OPTIONS: '--enable-source-maps',
         ...this.props.environment,
         ...props.environment,
-      },
-      bundling: {
-        // esbuild from node_modules; never Docker (none on build machines, and slower).
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_BANNER,
-        minify: true,
-        // Error classes answer their name as the problem `code`; minified names would leak as `$n`.
-        keepNames: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        // Bundle the AWS SDK too: the versions we test with are the versions we run, instead
-        // of whatever the runtime ships this month.
-        externalModules: [],
       },
     });
 

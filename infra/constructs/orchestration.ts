@@ -5,7 +5,7 @@
 // second of its event, a retried invocation is harmless (execution ids are derived from the
 // event), and EventBridge's retries plus the events construct's DLQ keep what fails.
 import { Duration } from 'aws-cdk-lib';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Data } from './data';
 import type { FunctionFactory } from './function-factory';
@@ -18,7 +18,7 @@ export interface OrchestrationProps {
 }
 
 export class Orchestration extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: OrchestrationProps) {
     super(scope, id);

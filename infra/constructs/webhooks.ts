@@ -6,8 +6,8 @@
 // throttled, and a record that keeps failing ends in the DLQ instead of being lost.
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Data } from './data';
@@ -38,7 +38,7 @@ export class Webhooks extends Construct {
   readonly queue: Queue;
   /** Records the dispatcher failed on WEBHOOK_MAX_RECEIVE_COUNT times. */
   readonly deadLetterQueue: Queue;
-  readonly dispatcher: NodejsFunction;
+  readonly dispatcher: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: WebhooksProps) {
     super(scope, id);

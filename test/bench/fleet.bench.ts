@@ -18,10 +18,17 @@ import { type LocalRuntime, startLocalRuntime } from '../../local/runtime';
 import { apiClient } from '../support/api-client';
 import { untilConverged } from '../support/converge';
 import { countedSecrets, countedStore, DynamoCounts } from '../support/counted-store';
+import { bundleLines } from './lambda-bundles.bench';
 import { invokedDirectly, measure } from './measure';
-import { bundleFigures } from './support/bundle-import';
 import { type Counts, callCounts, delta, show } from './support/call-counts';
-import { idleAgentHour } from './support/idle-agent';
+import { type IdleAgentHour, idleAgentHour } from './support/idle-agent';
+import {
+  type ChannelMonth,
+  iotCoreMonth,
+  WEBSOCKET_IDLE_MINUTES,
+  webSocketFloorMonth,
+  webSocketMonth,
+} from './support/idle-agent-month';
 import { MINUTES_PER_MONTH, LIST_PRICES as P, PRICE_SOURCES, usd } from './support/list-prices';
 import { seedFarms } from './support/seed-fleet';
 
@@ -99,25 +106,6 @@ async function quietDemoPass(rt: LocalRuntime): Promise<QuietPass> {
   return figures;
 }
 
-async function bundles(): Promise<string[]> {
-  const entries = [
-    ['reconcile', 'functions/handlers/reconcile.ts'],
-    ['api/credentials', 'functions/handlers/api/credentials.ts'],
-    ['api/servers', 'functions/handlers/api/servers.ts'],
-  ] as const;
-  const lines = [];
-  for (const [name, entry] of entries) {
-    for (const splitting of [false, true]) {
-      const f = await bundleFigures(name, entry, { splitting });
-      const how = splitting ? 'split (entry chunk)' : 'one file (as deployed)';
-      lines.push(
-        `${name.padEnd(16)} ${how.padEnd(22)} ${(f.bytes / 1e6).toFixed(2).padStart(6)} MB   import ${Math.round(f.importMs)} ms wall, ${Math.round(f.importCpuMs)} ms CPU`,
-      );
-    }
-  }
-  return lines;
-}
-
 export interface FleetPass {
   farms: number;
   seconds: number;
@@ -185,25 +173,6 @@ export function quietFarmMonth(
   return { lines, total: lines.reduce((n, [, x]) => n + x, 0) };
 }
 
-/** An idle agent's month on API Gateway WebSocket (reconnect every 2 h, its connection limit) and on IoT Core. */
-function idleAgentMonth(hour: Awaited<ReturnType<typeof idleAgentHour>>) {
-  const hours = MINUTES_PER_MONTH / 60;
-  const httpRequest =
-    P.httpApiRequest + P.lambdaRequest + 0.03 * 0.5 * P.lambdaGbSecondArm + 0.5 * P.dynamoRru;
-  const reconnects = hours / 2;
-  const webSocket =
-    MINUTES_PER_MONTH * P.webSocketConnectionMinute +
-    (hour.heartbeatsPerHour * hours + reconnects) * P.webSocketMessage +
-    reconnects * (P.lambdaRequest + httpRequest) + // $connect's Lambda, the catch-up fetch
-    hour.requestsPerHour * hours * httpRequest;
-  // IoT Core: keep-alive pings are free and a connection has no 2-hour limit (one reconnect a day).
-  const iot =
-    MINUTES_PER_MONTH * P.iotConnectionMinute +
-    30 * (P.iotMessage + P.lambdaRequest + httpRequest) +
-    hour.requestsPerHour * hours * httpRequest;
-  return { webSocket, iot };
-}
-
 function printPass(label: string, p: QuietPass) {
   console.log(`   ${label}: result ${p.result}`);
   console.log(`      DynamoDB: ${p.dynamo.describe()}`);
@@ -229,8 +198,11 @@ export async function main(): Promise<void> {
     }
   }
   if (SECTIONS.has('2')) {
-    console.log('\n2. Lambda bundles (esbuild as infra/ bundles them): size, import time in a fresh Node');
-    for (const line of await bundles()) console.log(`   ${line}`);
+    console.log(
+      '\n2. Lambda bundles that carry the cloud SDKs (as infra/ deploys them, split, and as one file before): size, import time in a fresh Node (--enable-source-maps, median of 3; every bundle: npm run bench -- lambda-bundles)',
+    );
+    for (const line of await bundleLines(['reconcile', 'api/credentials', 'api/servers']))
+      console.log(`   ${line}`);
   }
   let fleet: FleetPass | undefined;
   if (SECTIONS.has('3')) {
@@ -279,17 +251,28 @@ export async function main(): Promise<void> {
           .join(', ')})`,
       );
     }
-    if (agentHour) {
-      const month = idleAgentMonth(agentHour);
-      console.log('\n   One idle agent, counted over an accelerated hour:');
-      console.log(
-        `   ${agentHour.requestsPerHour} HTTPS requests, ${agentHour.heartbeatsPerHour} heartbeats, ${agentHour.connectsPerHour} connects an hour`,
-      );
-      console.log(
-        `   per month on API Gateway WebSocket ${usd(month.webSocket)}; on IoT Core (MQTT over WebSocket) ${usd(month.iot)}`,
-      );
-    }
+    if (agentHour) printIdleAgent(agentHour);
   }
+}
+
+function printIdleAgent(hour: IdleAgentHour) {
+  const show = (label: string, m: ChannelMonth) =>
+    console.log(
+      `   ${label.padEnd(58)} ${usd(m.total).padStart(8)}   (${m.lines
+        .filter(([, x]) => x >= 0.00005)
+        .map(([l, x]) => `${l} ${usd(x)}`)
+        .join(', ')})`,
+    );
+  console.log('\n   One idle agent-month (goal ≤ $0.015), counted over an accelerated hour:');
+  console.log(
+    `   ${hour.requestsPerHour} HTTPS requests, ${hour.heartbeatsPerHour} keep-alives, ${hour.connectsPerHour} connects an hour`,
+  );
+  show('API Gateway WebSocket, as counted', webSocketMonth(hour));
+  show(
+    `API Gateway WebSocket, least allowed (1 per ${WEBSOCKET_IDLE_MINUTES} min idle)`,
+    webSocketFloorMonth(),
+  );
+  show('IoT Core (MQTT over WebSocket, custom authorizer)', iotCoreMonth(hour));
 }
 
 if (invokedDirectly(import.meta.url)) {

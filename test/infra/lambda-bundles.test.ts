@@ -9,7 +9,8 @@
 // EventBridge, Scheduler, SQS and the issuer's JWKS (test/support/aws-stand-in.ts).
 // Figures (bundle size, import time): DROVER_BUNDLE_FIGURES=1 npx vitest run test/infra/lambda-bundles.test.ts
 import { randomBytes, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -110,7 +111,8 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
   let local: Record<string, string>;
   let runtime: Record<string, string>;
   let synthMs = 0;
-  const figures: { function: string; 'bundle MB': string; 'import ms': number }[] = [];
+  const figures: { function: string; 'MB at import': string; 'bundle MB': string; 'import ms': number }[] =
+    [];
 
   /** Runs the function's bundle in a fresh process; every invocation must complete (not throw). */
   async function invoke(key: FunctionKey, invocations: Invocation[]): Promise<BundleRun> {
@@ -118,6 +120,7 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
     const run = await runBundle(fn, lambdaEnvironment(fn, local, runtime), invocations);
     figures.push({
       function: key,
+      'MB at import': (fn.bytesAtImport / 1e6).toFixed(2),
       'bundle MB': (fn.bundleBytes / 1e6).toFixed(2),
       'import ms': Math.round(run.importMs),
     });
@@ -222,6 +225,24 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
   it('finds a bundle for every Drover function of the template, and an invocation for each here', () => {
     const keys = bundles.functions.map((f) => keyOf(f.description)).sort();
     expect(keys).toEqual([...API_GROUPS, 'reconcile', 'dispatcher', 'orchestrator', 'agentChannel'].sort());
+  });
+
+  // Code splitting (infra/constructs/lambda-bundle.ts): each cloud's SDK is a chunk of its own,
+  // read when a pass or request first needs that cloud, not at import. The tests below then load
+  // those chunks from the built files (reconcile and credentials reach EC2 and GCE).
+  it.each([
+    ['reconcile', 'InstancesClient', 'RunInstancesCommand'],
+    ['credentials', 'InstancesClient', 'RunInstancesCommand'],
+    ['servers', 'InstancesClient', 'RunInstancesCommand'],
+  ] as const)('%s: carries the GCE and EC2 SDKs but reads neither at import', (key, gce, ec2) => {
+    const fn = bundles.functions.find((f) => keyOf(f.description) === key) as SynthesizedFunction;
+    const holding = (marker: string, files: string[]) =>
+      files.filter((f) => readFileSync(path.join(fn.dir, f), 'utf8').includes(marker));
+    for (const sdk of [gce, ec2]) {
+      expect(holding(sdk, fn.lazyFiles), `${sdk} in a lazy chunk`).not.toEqual([]);
+      expect(holding(sdk, fn.filesAtImport), `${sdk} read at import`).toEqual([]);
+    }
+    expect(fn.bytesAtImport).toBeLessThan(fn.bundleBytes / 10);
   });
 
   // Reads of each group: a request without a token first (401 problem+json: the whole middleware

@@ -1,7 +1,8 @@
 // A cloud driver whose SDK is loaded on its first call. The Google SDK alone is most of a
 // Lambda bundle that carries it (~30 MB, seconds to evaluate): a pass over an AWS farm, or an API
-// call that never reaches a cloud, must not pay for it. The bundler keeps the module in the bundle
-// and evaluates it only when the dynamic import runs; the load is shared by every call.
+// call that never reaches a cloud, must not pay for it. The Lambda bundles are split
+// (infra/constructs/lambda-bundle.ts): the dynamic import is a chunk of its own, read and
+// evaluated only when it runs; the load is shared by every call.
 import { type CloudDriver, CloudError } from '../../ports/cloud-driver';
 
 const METHODS = [
