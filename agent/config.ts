@@ -49,7 +49,9 @@ export function configFromEnvironment(env: Env = process.env): AgentConfig {
     token: required('DROVER_SERVER_TOKEN'),
     channelUrl: env.DROVER_CHANNEL_URL || defaultChannelUrl(apiUrl),
     pollIntervalMs: number('DROVER_AGENT_POLL_MS', 60_000),
-    heartbeatIntervalMs: number('DROVER_AGENT_HEARTBEAT_MS', 5 * 60_000),
+    // Silence before a keep-alive: API Gateway drops a WebSocket idle for 10 minutes, and each
+    // keep-alive is a billed message; 9 minutes leaves one for timers on a busy host.
+    heartbeatIntervalMs: number('DROVER_AGENT_HEARTBEAT_MS', 9 * 60_000),
     // Off unless the user data turns it on: only a farm role whose scaling rules read agent metrics does.
     metricsIntervalMs: number('DROVER_AGENT_METRICS_MS', 0),
     outputFlushMs: number('DROVER_AGENT_OUTPUT_FLUSH_MS', 500),

@@ -1,7 +1,9 @@
 // The agent's end of the push channel: one outbound WebSocket (no inbound port on the host),
 // authenticated with the server token. The control plane only nudges ("tasks"); on every open
 // the agent also fetches its tasks, so what was pushed while it was away is caught up. Reconnects
-// with jittered exponential backoff; a heartbeat keeps API Gateway's 10-minute idle timeout away.
+// with jittered exponential backoff. A keep-alive (`{"action":"ping"}`) is sent only after
+// `heartbeatMs` without any message either way: API Gateway closes a connection silent for 10
+// minutes and bills each message, so real traffic (a nudge in, a message out) stands in for it.
 // Node 22's global WebSocket (undici) takes a non-standard `headers` option, which is what lets
 // it send Authorization without the `ws` package.
 import { Backoff } from './backoff';
@@ -23,7 +25,7 @@ export class PushChannel {
   private socket: WebSocket | undefined;
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
-  private heartbeat: NodeJS.Timeout | undefined;
+  private keepAlive: NodeJS.Timeout | undefined;
   private readonly backoff: Backoff;
 
   constructor(private readonly options: PushChannelOptions) {
@@ -42,7 +44,7 @@ export class PushChannel {
   stop(): void {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.disarmKeepAlive();
     this.socket?.close(1000, 'agent stopping');
     this.socket = undefined;
   }
@@ -63,13 +65,14 @@ export class PushChannel {
     socket.onopen = () => {
       this.counter.connects++;
       this.backoff.reset();
-      this.heartbeat = setInterval(() => this.send({ action: 'ping' }), this.options.heartbeatMs);
+      this.armKeepAlive();
       this.options.onOpen();
     };
     socket.onmessage = (event) => {
       const text = typeof event.data === 'string' ? event.data : '';
       this.counter.messagesIn++;
       this.counter.bytesIn += text.length;
+      this.armKeepAlive();
       let message: { type?: string } = {};
       try {
         message = JSON.parse(text);
@@ -79,7 +82,7 @@ export class PushChannel {
       if (message.type === 'tasks') this.options.onNudge();
     };
     socket.onclose = () => {
-      if (this.heartbeat) clearInterval(this.heartbeat);
+      this.disarmKeepAlive();
       if (this.socket === socket) this.socket = undefined;
       this.scheduleReconnect();
     };
@@ -93,6 +96,18 @@ export class PushChannel {
     this.counter.messagesOut++;
     this.counter.bytesOut += text.length;
     this.socket!.send(text);
+    this.armKeepAlive();
+  }
+
+  /** (Re)starts the silence timer: a keep-alive goes out only if nothing else does first. */
+  private armKeepAlive(): void {
+    this.disarmKeepAlive();
+    this.keepAlive = setTimeout(() => this.send({ action: 'ping' }), this.options.heartbeatMs);
+  }
+
+  private disarmKeepAlive(): void {
+    if (this.keepAlive) clearTimeout(this.keepAlive);
+    this.keepAlive = undefined;
   }
 
   private scheduleReconnect(): void {
