@@ -13,6 +13,7 @@ export function writeEndpoints(url: string, sandboxes: LocalSandboxes, dataDir: 
     gce: sandboxes.gce.url,
     cloudstack: sandboxes.cloudstack.apiUrl,
     openstack: sandboxes.openstack.authUrl,
+    sqs: sandboxes.sqs.url,
   };
   if (dataDir) writeFileSync(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
   return endpoints;

@@ -170,8 +170,8 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
   const sandboxes = await startSandboxes({
     ports:
       options.port === 0
-        ? { ec2: 0, gce: 0, cloudstack: 0, openstack: 0 }
-        : { ec2: port + 100, gce: port + 101, cloudstack: port + 104, openstack: port + 105 },
+        ? { ec2: 0, gce: 0, cloudstack: 0, openstack: 0, sqs: 0 }
+        : { ec2: port + 100, gce: port + 101, cloudstack: port + 104, openstack: port + 105, sqs: port + 106 },
     timings: options.sandboxTimings,
     ...(persistent ? { ec2StateFile: join(dataDir, 'sandbox-ec2.json') } : {}),
     bus,

@@ -10,6 +10,7 @@ import type { SandboxCloud, SandboxTimings } from '../sandbox/core/sandbox-cloud
 import { Ec2Sandbox } from '../sandbox/ec2';
 import { GceSandbox, sandboxServiceAccountKey } from '../sandbox/gce';
 import { OpenStackSandbox } from '../sandbox/openstack';
+import { SqsSandbox } from '../sandbox/sqs';
 import type { InProcessEventBus } from './event-bus';
 import { connectGceAuditLogs } from './gce-audit-logs';
 
@@ -20,6 +21,8 @@ export interface LocalSandboxes {
   cloudstack: CloudStackSandbox;
   /** Keystone at `openstack.authUrl`: any user and project in domain Default. */
   openstack: OpenStackSandbox;
+  /** SQS-compatible queues at `sqs.url` (queue metrics of scaling rules); not a cloud, so not in all(). */
+  sqs: SqsSandbox;
   /** Every sandbox cloud (the agent simulation watches them all). */
   all(): SandboxCloud[];
   /** Verifies the GCE sandbox's pushes (the cloud-events route's token check); none without a `url`. */
@@ -37,7 +40,7 @@ export const SANDBOX_GCE_PROJECT = 'drover-sandbox';
 
 export async function startSandboxes(options: {
   /** 0: any free port (CloudStack's too when it is not named). */
-  ports: { ec2: number; gce: number; cloudstack?: number; openstack?: number };
+  ports: { ec2: number; gce: number; cloudstack?: number; openstack?: number; sqs?: number };
   timings?: Partial<SandboxTimings>;
   ec2StateFile?: string;
   bus: InProcessEventBus;
@@ -55,6 +58,8 @@ export async function startSandboxes(options: {
   await cloudstack.start(options.ports.cloudstack ?? 0);
   const openstack = new OpenStackSandbox({ timings: options.timings });
   await openstack.start(options.ports.openstack ?? 0);
+  const sqs = new SqsSandbox();
+  await sqs.start(options.ports.sqs ?? 0);
   ec2.onStateChange(({ instance }) => {
     options.bus.put({
       source: 'aws.ec2',
@@ -69,6 +74,7 @@ export async function startSandboxes(options: {
     gce,
     cloudstack,
     openstack,
+    sqs,
     all: () => [ec2, gce, cloudstack, openstack],
     ...(options.url ? { cloudPushTokens: connectGceAuditLogs(gce, options.url, SANDBOX_GCE_PROJECT) } : {}),
     credentials: () => ({
@@ -116,7 +122,7 @@ export async function startSandboxes(options: {
       },
     }),
     async stop() {
-      await Promise.all([ec2.stop(), gce.stop(), cloudstack.stop(), openstack.stop()]);
+      await Promise.all([ec2.stop(), gce.stop(), cloudstack.stop(), openstack.stop(), sqs.stop()]);
     },
   };
 }
