@@ -22,7 +22,7 @@ import { imageRoutes } from './routes/images';
 import { networkRoutes } from './routes/networks';
 import { serverRoutes } from './routes/servers';
 import { volumeRoutes } from './routes/volumes';
-import { OpenStackState } from './state';
+import { DEFAULT_INSTANCE_QUOTA, OpenStackState } from './state';
 
 export interface OpenStackSandboxOptions extends SandboxServerOptions {
   /** How long a token lives (default one hour); tests shorten it to see the client refresh. */
@@ -55,6 +55,11 @@ export class OpenStackSandbox extends SandboxServer<OpenStackState> {
   /** Keystone's URL for clients (`auth_url` in clouds.yaml). */
   get authUrl(): string {
     return `${this.url}/identity/v3`;
+  }
+
+  /** The instances a project may hold in a region; a create past it is Nova's 403 "Quota exceeded". No argument: the default. */
+  setInstanceQuota(quota = DEFAULT_INSTANCE_QUOTA): void {
+    this.world.instanceQuota = quota;
   }
 
   /** The next `count` calls of `action` (`servers.create`) are carried out and answered with a 504. */

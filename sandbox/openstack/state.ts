@@ -24,6 +24,9 @@ import {
   type VmState,
 } from './server-record';
 
+/** The sandbox's instance quota unless a test sets another (OpenStackSandbox.setInstanceQuota). */
+export const DEFAULT_INSTANCE_QUOTA = 2_000;
+
 export const DEFAULT_TIMINGS: SandboxTimings = {
   bootMs: 3_000,
   shutdownMs: 1_000,
@@ -59,6 +62,8 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export class OpenStackState implements SandboxWorld {
   timings: SandboxTimings = { ...DEFAULT_TIMINGS };
+  /** The instances a project may hold in a region (Nova's default is 10; generous here for benchmarks). */
+  instanceQuota = DEFAULT_INSTANCE_QUOTA;
   readonly volumes = new Map<string, VolumeRecord>();
   readonly keyPairs = new Map<
     string,

@@ -10,7 +10,6 @@ import { FLAVORS, findRegion } from '../catalogue';
 import { badRequest, conflictingRequest, itemNotFound } from '../errors';
 import { safeJson, serviceRoot } from '../identity';
 import type { Route, RouteContext } from '../router';
-import { INSTANCE_QUOTA } from './servers';
 
 const C = '/compute/{region}/v2.1';
 
@@ -202,14 +201,15 @@ export const computeCatalogueRoutes: Route[] = [
     action: 'limits.get',
     handle: (ctx) => {
       const used = ctx.state.list(ctx.scope.projectId, ctx.region).length;
+      const quota = ctx.state.instanceQuota;
       return jsonAnswer(200, {
         limits: {
           rate: [],
           absolute: {
-            maxTotalInstances: INSTANCE_QUOTA,
+            maxTotalInstances: quota,
             totalInstancesUsed: used,
-            maxTotalCores: INSTANCE_QUOTA * 4,
-            maxTotalRAMSize: INSTANCE_QUOTA * 8192,
+            maxTotalCores: quota * 4,
+            maxTotalRAMSize: quota * 8192,
             maxTotalKeypairs: 100,
             maxServerMeta: 128,
             maxServerGroups: 10,

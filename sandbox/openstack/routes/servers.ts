@@ -12,8 +12,6 @@ import { KNOWN_NETWORKS, networkId } from './networks';
 
 const C = '/compute/{region}/v2.1';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The project's instance quota (Nova's default is 10; the sandbox is generous for benchmarks). */
-export const INSTANCE_QUOTA = 2_000;
 const DEFAULT_LIMIT = 1000;
 
 const json = (ctx: RouteContext, r: ServerRecord) =>
@@ -76,9 +74,10 @@ function create(ctx: RouteContext): ApiAnswer {
   if (hints?.group && !ctx.state.serverGroups.has(hints.group))
     throw badRequest(`Group ${hints.group} could not be found.`);
   const used = ctx.state.list(ctx.scope.projectId, ctx.region).length;
-  if (used >= INSTANCE_QUOTA)
+  const quota = ctx.state.instanceQuota;
+  if (used >= quota)
     throw quotaExceeded(
-      `Quota exceeded for instances: Requested 1, but already used ${used} of ${INSTANCE_QUOTA} instances`,
+      `Quota exceeded for instances: Requested 1, but already used ${used} of ${quota} instances`,
     );
   const record = ctx.state.create({
     name: server.name,

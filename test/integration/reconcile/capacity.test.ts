@@ -1,10 +1,12 @@
 // Insufficient capacity: a launch the cloud refuses for lack of capacity moves to the farm
 // role's other zones (then fallback instance types); when every placement is refused the farm
-// says `degraded`, naming capacity, and keeps what it has until capacity returns.
+// says `degraded`, naming capacity, and keeps what it has until capacity returns (the private
+// clouds: private-cloud-capacity.test.ts).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
 import { farmSnapshot, untilConverged, untilFarm } from '../../support/converge';
 import {
+  changeFarmRole,
   expectCloudMatchesRecords,
   launch,
   liveInstancesOf,
@@ -20,21 +22,6 @@ beforeAll(async () => {
 });
 afterEach(() => rt.sandboxes.ec2.clearFaults());
 afterAll(() => rt?.stop());
-
-async function setWeb(farm: TestFarm, change: Record<string, unknown>): Promise<void> {
-  const current = await farm.api.get(`/v1/farms/${farm.farmId}`);
-  const { name, description, leaseExpiresAt, farmRoles } = current.body;
-  const spec = {
-    name,
-    description,
-    leaseExpiresAt,
-    farmRoles: farmRoles.map((fr: { alias: string }) => (fr.alias === 'web' ? { ...fr, ...change } : fr)),
-  };
-  const res = await farm.api.put(`/v1/farms/${farm.farmId}`, spec, {
-    'if-match': current.headers.get('etag')!,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
 
 describe('a farm role whose zone has no capacity', () => {
   let farm: TestFarm;
@@ -58,7 +45,7 @@ describe('a farm role whose zone has no capacity', () => {
 
   it('is degraded, naming capacity, when every zone and fallback type is refused; recovers when capacity returns', async () => {
     rt.sandboxes.ec2.setFaults({ capacity: [{ zone: 'us-east-1a' }, { zone: 'us-east-1b' }] });
-    await setWeb(farm, { minInstances: 3, fallbackInstanceTypes: ['t3.medium'] });
+    await changeFarmRole(farm, 'web', { minInstances: 3, fallbackInstanceTypes: ['t3.medium'] });
 
     const degraded = await untilFarm(
       farm.api,

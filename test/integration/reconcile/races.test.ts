@@ -2,29 +2,26 @@
 // the launch call and the record update. Whatever the interleaving, the clouds end up running
 // exactly the desired instances, each launched once, each claimed by its record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCloudDriverFactory } from '../../../functions/adapters/clouds/driver-factory';
-import { createDnsResolver } from '../../../functions/adapters/egress/dns-resolver';
 import type { ObservedInstance } from '../../../functions/domain/clouds/observed-instance';
-import type { CloudDriver, CloudDriverFactory } from '../../../functions/ports/cloud-driver';
-import { OPEN_EGRESS } from '../../../functions/services/egress/egress-policy';
 import type { ReconcileDeps } from '../../../functions/services/reconcile/deps';
-import { type ReconcileOutcome, reconcileFarm } from '../../../functions/services/reconcile/reconcile-farm';
+import { reconcileFarm } from '../../../functions/services/reconcile/reconcile-farm';
 import type { LocalRuntime } from '../../../local/runtime';
-import { farmSnapshot, isConverged, until, untilConverged, untilFarm } from '../../support/converge';
+import { farmSnapshot, untilConverged, untilFarm } from '../../support/converge';
 import {
-  duplicateLaunches,
+  convergesUnderConcurrentPasses,
+  dyingAfterLaunch,
+  markLaunching,
+  refOf,
+  withDriver,
+} from './chaos-scenarios';
+import {
   expectCloudMatchesRecords,
   FAST_TIMINGS,
   instancesOf,
-  launch,
   liveServers,
   newDemoFarm,
   startReconcileRuntime,
-  type TestFarm,
 } from './reconcile-world';
-
-// Not hosted: the drivers reach the sandbox on loopback as `npm start`'s do.
-const createCloudDriver = createCloudDriverFactory({ policy: OPEN_EGRESS, resolver: createDnsResolver() });
 
 let rt: LocalRuntime;
 beforeAll(async () => {
@@ -32,82 +29,20 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.stop());
 
-const refOf = (farm: TestFarm) => ({ accountId: farm.demo.accountId, farmId: farm.farmId });
-
-/** Sets the farm Launching straight in the store: no event, no schedule, so only this test's passes run. */
-async function markLaunching(farm: TestFarm): Promise<void> {
-  const stored = (await rt.deps.store.farms.get({ accountId: farm.demo.accountId }, farm.farmId))!;
-  await rt.deps.store.farms.update(
-    { ...stored, status: 'Launching', version: stored.version + 1 },
-    stored.version,
-    stored.name,
-  );
-}
-
-/** The real drivers, with one method changed. */
-function withDriver(change: (driver: CloudDriver) => Partial<CloudDriver>): CloudDriverFactory {
-  return (credentials) => {
-    const driver = createCloudDriver(credentials);
-    return Object.assign(Object.create(driver), change(driver)) as CloudDriver;
-  };
-}
-
 describe('concurrent reconciles of one farm', () => {
   it('launch exactly the desired instances when 20 passes run at once, round after round', async () => {
     const farm = await newDemoFarm(rt, 'twenty');
-    // Slow clouds widen every window between a pass's observation and its actions.
-    rt.sandboxes.ec2.setFaults({ latencyMs: 150 });
-    rt.sandboxes.gce.setFaults({ latencyMs: 150 });
-    try {
-      await launch(farm);
-      const outcomes: ReconcileOutcome[] = [];
-      await until(
-        'converged under 20 concurrent passes per round',
-        async () => {
-          const round = await Promise.all(
-            Array.from({ length: 20 }, () => reconcileFarm(rt.deps, refOf(farm))),
-          );
-          outcomes.push(...round);
-          // The lease lets at most one pass of a round act (the runner's own pass may hold it instead);
-          // a pass that finds nothing to do answers no-op without asking for it (quiet-pass.ts).
-          expect(round.filter((o) => o.result === 'applied').length).toBeLessThanOrEqual(1);
-          return isConverged(await farmSnapshot(farm.api, farm.farmId));
-        },
-        { timeoutMs: 30_000, intervalMs: 50 },
-      );
-      expect(outcomes.filter((o) => o.result === 'failed')).toEqual([]);
-      // Of the passes that found work, all but the lease holder of each round answered busy.
-      const busy = outcomes.filter((o) => o.result === 'busy').length;
-      expect(busy).toBeGreaterThan(outcomes.filter((o) => o.result === 'applied').length);
-    } finally {
-      rt.sandboxes.ec2.clearFaults();
-      rt.sandboxes.gce.clearFaults();
-    }
-
-    const launched = instancesOf(rt, farm.farmId);
-    expect(launched, 'instances ever launched for the farm').toHaveLength(3);
-    expect(duplicateLaunches(launched)).toEqual([]);
-    const servers = await expectCloudMatchesRecords(rt, farm);
-    expect(servers).toHaveLength(3);
+    await convergesUnderConcurrentPasses(rt, farm, [rt.sandboxes.ec2, rt.sandboxes.gce], 3);
   });
 });
 
 describe('a reconcile that dies between the launch call and the record update', () => {
-  const died = () => new Error('the reconcile process died after the launch call');
   /** Launches at the cloud, then dies before the applier can record the instance. */
-  const dying = (): ReconcileDeps => ({
-    ...rt.deps,
-    drivers: withDriver((driver) => ({
-      launch: async (spec) => {
-        await driver.launch(spec);
-        throw died();
-      },
-    })),
-  });
+  const dying = () => dyingAfterLaunch(rt);
 
   it('is completed by the next passes: the re-launch with the same client token returns the same instance', async () => {
     const farm = await newDemoFarm(rt, 'aborted-relaunch');
-    await markLaunching(farm);
+    await markLaunching(rt, farm);
     // Slow boots keep the agents quiet until the re-launch is done (they report once running).
     rt.sandboxes.ec2.setTimings({ bootMs: 3_000 });
     const runBefore = rt.sandboxes.ec2.callCounts().RunInstances ?? 0;
@@ -161,7 +96,7 @@ describe('a reconcile that dies between the launch call and the record update', 
 
   it('is completed even when the agents report HostUp before any pass records the instances', async () => {
     const farm = await newDemoFarm(rt, 'aborted-agent-first');
-    await markLaunching(farm);
+    await markLaunching(rt, farm);
     await reconcileFarm(dying(), refOf(farm));
     const launched = instancesOf(rt, farm.farmId).map((i) => i.instanceId);
     expect(launched).toHaveLength(2);

@@ -104,3 +104,22 @@ export function liveServers(servers: Server[], alias?: string): Server[] {
     (s) => s.status !== 'Terminated' && s.status !== 'Failed' && (!alias || s.farmRoleAlias === alias),
   );
 }
+
+/** Farm role fields to set over a farm role's own. */
+export type FarmRoleChange = Record<string, unknown>;
+
+/** Changes one farm role of a stored farm through the API (If-Match on the version read). */
+export async function changeFarmRole(farm: TestFarm, alias: string, change: FarmRoleChange): Promise<void> {
+  const current = await farm.api.get(`/v1/farms/${farm.farmId}`);
+  const { name, description, leaseExpiresAt, farmRoles } = current.body;
+  const spec = {
+    name,
+    description,
+    leaseExpiresAt,
+    farmRoles: farmRoles.map((fr: { alias: string }) => (fr.alias === alias ? { ...fr, ...change } : fr)),
+  };
+  const res = await farm.api.put(`/v1/farms/${farm.farmId}`, spec, {
+    'if-match': current.headers.get('etag')!,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
