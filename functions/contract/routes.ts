@@ -17,6 +17,7 @@ import { CUSTOM_EVENT_ROUTES, ORCHESTRATION_ROUTES } from './orchestration-route
 import { POLICY_ROUTES } from './policy-routes';
 import { RETENTION_ROUTES } from './retention-routes';
 import { ROLE_ROUTES } from './role-routes';
+import { SCALING_ROUTES } from './scaling-routes';
 import type { ApiGroup, RouteDef } from './route-def';
 import { SERVER_ROUTES } from './server-routes';
 import { VARIABLE_ROUTES } from './variable-routes';
@@ -33,6 +34,7 @@ export const API_CONTRACT = [
   ...ROLE_ROUTES,
   ...FARM_ROUTES,
   ...LIFECYCLE_ROUTES,
+  ...SCALING_ROUTES,
   ...FARM_TASK_ROUTES,
   ...SERVER_ROUTES,
   ...AGENT_REPORT_ROUTES,

@@ -6,7 +6,7 @@
 // hold scale-in) rather than stop the farm's pass.
 //
 // Kinds and their adapters:
-//   agent, custom  per server, from what the agents report (functions/adapters/scaling-metrics/)
+//   agent, custom  per server, from what the agents report (functions/services/scaling/stored-readers.ts)
 //   pushed         per farm role, from POST …/farm-roles/{alias}/metrics
 //   sqs, http      per farm role, read by the control plane at evaluation time
 import type { MetricSample } from '../domain/scaling/scale-input';

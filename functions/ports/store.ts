@@ -21,6 +21,8 @@ import type { ExecutionRepo, OrchestrationRuleRepo, ScriptRepo } from './orchest
 import type { LeaseExtensionRepo, PolicyRepo } from './policy-store';
 import type { AccountScope, EnvironmentScope, FarmScope, VersionedRepo } from './repo-scopes';
 import type { RetentionRepo } from './retention-store';
+import type { MetricSampleRepo } from './scaling-metrics';
+import type { ScalingStateRepo } from './scaling-state';
 import type { VariableRepo } from './variable-store';
 
 /** Stored credentials: the public part and the sealed secret. */
@@ -152,6 +154,10 @@ export interface Store {
   orchestrationRules: OrchestrationRuleRepo;
   executions: ExecutionRepo;
   agentMetrics: AgentMetricsRepo;
+  /** Scaling samples the agents report and the API is pushed (scaling-metrics.ts). */
+  metricSamples: MetricSampleRepo;
+  /** Each scaling farm role's memory and recent decisions (scaling-state.ts). */
+  scalingStates: ScalingStateRepo;
   agentConnections: AgentConnectionRepo;
   users: UserRepo;
   teams: TeamRepo;

@@ -14,6 +14,7 @@ import { auditWrite } from './audit';
 import { getEnvironment } from './environments';
 import { farmEvent, recordEvents } from './farm-events';
 import { assertFarmAllowed } from './policies';
+import { scaledDesiredCounts } from './scaling/farm-role-scaling';
 import { expectedVersion } from './versions';
 
 /** The Store's repositories this service uses (a service is handed only what it uses). */
@@ -149,7 +150,7 @@ export async function deleteFarm(
 }
 
 export async function getFarmStatus(
-  deps: Deps,
+  deps: Deps & { store: Pick<Store, 'scalingStates'> },
   principal: Principal,
   farmId: string,
 ): Promise<FarmStatusView> {
@@ -157,12 +158,16 @@ export async function getFarmStatus(
   const servers = await deps.store.servers.listByFarm({ accountId: principal.accountId, farmId });
   const live = (fr: StoredFarmRole) => servers.filter((s) => s.farmRoleId === fr.id);
   const running = farm.status === 'Running' || farm.status === 'Launching' || farm.status === 'Resuming';
+  // A scaling farm role's desired count is its last decision's, between min and max as the planner keeps it.
+  const scaled =
+    farm.status === 'Running' ? await scaledDesiredCounts(deps.store, farm) : new Map<string, number>();
   const farmRoles = farm.farmRoles.map((fr) => {
     const mine = live(fr);
+    const wanted = Math.max(fr.minInstances, scaled.get(fr.id ?? '') ?? fr.minInstances);
     return {
       farmRoleId: fr.id,
       alias: fr.alias,
-      desired: running ? Math.min(fr.minInstances, fr.maxInstances) : 0,
+      desired: running ? Math.min(wanted, fr.maxInstances) : 0,
       running: mine.filter((s) => s.status === 'Running').length,
       launching: mine.filter((s) => ['Pending Launch', 'Pending', 'Initializing'].includes(s.status)).length,
       terminating: mine.filter((s) => s.status === 'Pending Terminate').length,

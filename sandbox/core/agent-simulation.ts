@@ -24,6 +24,11 @@ export interface AgentSimulationOptions {
   processInstanceTypes?: string[];
   /** Extra environment for agents (DROVER_AGENT_* timings in tests). */
   agentEnv?: Record<string, string>;
+  /**
+   * How often simulated agents whose user data asks for metrics report their cloud's simulated
+   * load (simulated-load.ts); default: the user data's interval (a minute).
+   */
+  metricsIntervalMs?: number;
   /** Real agents' stderr lines go here (default: dropped). */
   onAgentLog?: (instanceId: string, line: string) => void;
 }
@@ -43,7 +48,7 @@ export function simulateAgents(sandboxes: SandboxCloud[], options: AgentSimulati
   const realProcess = (instance: SandboxInstance) =>
     options.mode === 'process' || (options.processInstanceTypes ?? []).includes(instance.instanceType);
 
-  const startFor = (instance: SandboxInstance) => {
+  const startFor = (instance: SandboxInstance, sandbox: SandboxCloud) => {
     const settings = instance.userData ? parseAgentUserData(instance.userData) : undefined;
     if (!settings || agents.has(instance.instanceId)) return;
     const env: Record<string, string> = {
@@ -74,7 +79,13 @@ export function simulateAgents(sandboxes: SandboxCloud[], options: AgentSimulati
           }),
         },
       );
-      agents.set(key, { stop: () => agent.stop() });
+      const reporting = reportLoad(agent, instance, sandbox, options.metricsIntervalMs ?? settings.metricsMs);
+      agents.set(key, {
+        stop: () => {
+          if (reporting) clearInterval(reporting);
+          return agent.stop();
+        },
+      });
       agent.run().catch(() => {});
     }, options.hostInitDelayMs);
     timers.add(timer);
@@ -89,7 +100,7 @@ export function simulateAgents(sandboxes: SandboxCloud[], options: AgentSimulati
   const unsubscribers = sandboxes.map((sandbox) =>
     sandbox.onStateChange(({ instance, previous }) => {
       if (stopped) return;
-      if (instance.state === 'running' && previous !== 'running') startFor(instance);
+      if (instance.state === 'running' && previous !== 'running') startFor(instance, sandbox);
       else if (instance.state !== 'running' && instance.state !== 'pending') stopFor(instance.instanceId);
     }),
   );
@@ -107,4 +118,18 @@ export function simulateAgents(sandboxes: SandboxCloud[], options: AgentSimulati
       agents.clear();
     },
   };
+}
+
+/** A simulated agent's metrics: its cloud's simulated load, every `intervalMs` when its user data asks. */
+function reportLoad(
+  agent: DroverAgent,
+  instance: SandboxInstance,
+  sandbox: SandboxCloud,
+  intervalMs: number | undefined,
+): NodeJS.Timeout | undefined {
+  if (!intervalMs) return undefined;
+  return setInterval(() => {
+    const running = sandbox.instances().filter((i) => i.state === 'running');
+    agent.api.metrics(sandbox.load.report(instance, running)).catch(() => {});
+  }, intervalMs);
 }

@@ -8,9 +8,13 @@
 //   GET    /_sandbox/timings                current timings
 //   PUT    /_sandbox/timings                merge a JSON Partial<SandboxTimings> → the timings
 //   GET    /_sandbox/calls                  { counts, recent } of API calls
+//   GET    /_sandbox/load                   the simulated agents' load, by key
+//   PUT    /_sandbox/load                   { key, cpuPercent }: a farm role's total CPU demand (simulated-load.ts)
+//   DELETE /_sandbox/load                   no load anywhere (204)
 import { z } from 'zod';
 import { FaultsPatch } from './faults';
 import type { SandboxCloud } from './sandbox-cloud';
+import { LoadPatch } from './simulated-load';
 import { TimingsPatch } from './timings';
 
 export const CONTROL_PREFIX = '/_sandbox/';
@@ -54,6 +58,16 @@ export function handleControl(
         target.setTimings(value);
         return target.timings();
       });
+    case 'GET /_sandbox/load':
+      return { status: 200, body: target.load.all() };
+    case 'PUT /_sandbox/load':
+      return patch(LoadPatch, body, (value) => {
+        target.load.set(value);
+        return target.load.all();
+      });
+    case 'DELETE /_sandbox/load':
+      target.load.clear();
+      return { status: 204 };
     case 'GET /_sandbox/calls':
       return { status: 200, body: { counts: target.callCounts(), recent: target.recentCalls() } };
     default:

@@ -4,6 +4,7 @@
 // reachable over HTTP under `<url>/_sandbox/…` (control.ts); SandboxServer implements it all
 // but the wire protocol (sandbox/README.md).
 import type { RecordedCall } from './call-log';
+import type { SimulatedLoad } from './simulated-load';
 
 export type SandboxInstanceState =
   | 'pending'
@@ -76,4 +77,6 @@ export interface SandboxCloud {
   callCounts(): Record<string, number>;
   /** The latest API calls with their outcome, oldest first (a bounded window). */
   recentCalls(): RecordedCall[];
+  /** What its simulated agents report as their CPU and load (simulated-load.ts). */
+  readonly load: SimulatedLoad;
 }

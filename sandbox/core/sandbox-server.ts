@@ -21,6 +21,7 @@ import type {
   SandboxTimings,
   StateChange,
 } from './sandbox-cloud';
+import { SimulatedLoad } from './simulated-load';
 
 /** A cloud's instances and their lifecycle: what the server needs of it, whatever the cloud. */
 export interface SandboxWorld {
@@ -67,6 +68,7 @@ export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> i
   abstract readonly kind: SandboxCloud['kind'];
   protected readonly injector: FaultInjector;
   protected readonly calls = new CallLog();
+  readonly load = new SimulatedLoad();
   private server: Server | null = null;
 
   constructor(

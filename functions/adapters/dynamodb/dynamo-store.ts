@@ -13,10 +13,12 @@ import { createFarmRepo } from './farm-repo';
 import { createFarmTaskRepos } from './farm-task-repos';
 import { createInventoryRepo } from './inventory-repo';
 import { ItemExpiry, RETENTION_CACHE_MS } from './item-expiry';
+import { createMetricSampleRepo } from './metric-sample-repo';
 import { createOrchestrationRepos } from './orchestration-repos';
 import { createPolicyRepos } from './policy-repos';
 import { createReconcileStateRepo } from './reconcile-state-repo';
 import { createRetentionRepo } from './retention-repo';
+import { createScalingStateRepo } from './scaling-state-repo';
 import { createFarmEventRepo, createServerRepo } from './server-and-event-repos';
 import { createVariableRepo } from './variable-repo';
 import { VersionedItems } from './versioned-items';
@@ -50,6 +52,8 @@ export function createDynamoStore(
     ...createPolicyRepos(db, tableName, items),
     ...createOrchestrationRepos(db, tableName, items, expiry),
     ...createAgentRepos(db, tableName),
+    metricSamples: createMetricSampleRepo(db, tableName),
+    scalingStates: createScalingStateRepo(db, tableName),
     ...createAccessRepos(db, tableName, items),
     variables: createVariableRepo(items),
     ...createFarmTaskRepos(db, tableName, items, expiry),

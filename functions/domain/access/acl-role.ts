@@ -15,7 +15,7 @@ export const AclRoleId = z.union([z.enum(BUILT_IN_ACL_ROLE_IDS), idOf('aclRole')
 
 /** Permissions that act on one farm (its servers, its custom events) and so take a farm scope. */
 export const isFarmScoped = (p: string) =>
-  p.startsWith('farms:') || p.startsWith('servers:') || p === 'orchestration:fire';
+  p.startsWith('farms:') || p.startsWith('servers:') || p === 'orchestration:fire' || p === 'metrics:push';
 
 export const AclPermissions = z.partialRecord(PermissionName, FarmScope).superRefine((perms, ctx) => {
   for (const [permission, scope] of Object.entries(perms)) {
@@ -23,7 +23,8 @@ export const AclPermissions = z.partialRecord(PermissionName, FarmScope).superRe
       ctx.addIssue({
         code: 'custom',
         path: [permission],
-        message: 'only permissions on a farm (farms, servers, orchestration:fire) take a farm scope',
+        message:
+          'only permissions on a farm (farms, servers, orchestration:fire, metrics:push) take a farm scope',
       });
   }
 });

@@ -16,6 +16,8 @@ export const RESOURCE_ACTIONS = {
   variables: ['view', 'manage'],
   orchestration: ['view', 'manage', 'fire'],
   audit: ['view'],
+  // Pushing values to a farm role's scaling rules: what a monitoring system's token needs, and no more.
+  metrics: ['push'],
 } as const;
 
 export type AclResource = keyof typeof RESOURCE_ACTIONS;

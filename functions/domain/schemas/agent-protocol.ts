@@ -67,7 +67,7 @@ export const TaskResult = z
   .meta({ id: 'TaskResult' });
 export type TaskResult = z.infer<typeof TaskResult>;
 
-/** Reported every minute, for the scaling work that follows. */
+/** Reported every minute by the agents of farm roles whose scaling rules read them. */
 export const AgentMetrics = z
   .object({
     load1: Measure,
@@ -80,6 +80,14 @@ export const AgentMetrics = z
       totalBytes: Measure,
       usedBytes: Measure,
     }),
+    /** Bytes a second over all interfaces but loopback since the last report (absent on the first). */
+    networkInBytesPerSec: Measure.optional(),
+    networkOutBytesPerSec: Measure.optional(),
+    /** Custom scaling metrics the farm role's rules name (`custom` sources), by name: read from a file or a script's output. */
+    custom: z
+      .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{0,63}$/), Measure)
+      .refine((m) => Object.keys(m).length <= 10, 'at most 10 custom metrics')
+      .optional(),
     at: z.iso.datetime({ offset: true }),
   })
   .strict()

@@ -11,6 +11,7 @@ import {
   startAgentTask,
 } from '../../services/agent-tasks';
 import { orchestrateEvent } from '../../services/orchestration/orchestrate-event';
+import { recordAgentMetrics } from '../../services/scaling/agent-samples';
 import type { ApiDeps } from './deps';
 import { createGroupHandler, lazyHandler } from './group-handler';
 
@@ -37,7 +38,7 @@ export function createHandler(deps: ApiDeps) {
       finishAgentTask: async ({ principal, params, body }) =>
         state(await finishAgentTask(deps, principal.agent, params.executionId, body)),
       reportAgentMetrics: async ({ principal, body }) => {
-        await deps.store.agentMetrics.put(principal.agent, body);
+        await recordAgentMetrics(deps, principal.agent, body);
       },
       fireAgentCustomEvent: async ({ principal, body }) => fireAgentCustomEvent(deps, principal.agent, body),
     },

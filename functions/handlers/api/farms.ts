@@ -4,6 +4,7 @@ import { planFarmChange, planNewFarm } from '../../services/farm-plans/plan-farm
 import * as farms from '../../services/farms';
 import type { ApiDeps } from './deps';
 import { farmTaskOperations } from './farm-tasks';
+import { farmScalingOperations } from './farm-scaling';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -25,6 +26,7 @@ export function createHandler(deps: ApiDeps) {
       planFarm: async ({ principal, params, body }) => planFarmChange(deps, principal, params.farmId, body),
       planNewFarm: async ({ principal, params, body }) =>
         planNewFarm(deps, principal, params.environmentId, body),
+      ...farmScalingOperations(deps),
       ...farmTaskOperations(deps),
     },
     deps,

@@ -8,6 +8,7 @@ import type { EventPublisher } from '../../ports/event-publisher';
 import type { FarmScheduler } from '../../ports/farm-scheduler';
 import type { AgentTokens } from '../../ports/identity';
 import type { OperationsMetrics } from '../../ports/operations-metrics';
+import type { ScalingMetricReaders } from '../../ports/scaling-metrics';
 import type { SecretBox } from '../../ports/secret-box';
 import type { Store } from '../../ports/store';
 import type { InventoryTiming } from './inventory-reads';
@@ -27,6 +28,8 @@ export type ReconcileRepos = Pick<
   | 'policies'
   | 'reconciles'
   | 'roles'
+  | 'scalingStates'
+  | 'metricSamples'
   | 'servers'
   | 'variables'
 >;
@@ -57,4 +60,8 @@ export interface ReconcileDeps {
   capacityBackoff?: CapacityBackoff;
   /** How old the shared inventory snapshot may be, and its listing's claim and wait (inventory-reads.ts). */
   inventoryTiming?: Partial<InventoryTiming>;
+  /** Readers of the metric sources the control plane fetches (sqs, http); agent, custom and pushed read the store. */
+  scalingReaders?: ScalingMetricReaders;
+  /** How often a farm role's scaling rules are evaluated (default EVALUATION_PERIOD_MS, a minute). */
+  scalingPeriodMs?: number;
 }

@@ -20,6 +20,7 @@ import { cloudFailureFacts, describeFailure } from '../cloud-failure';
 import { farmEvent, recordEvents } from '../farm-events';
 import { settleStuckExecutions, waitsTooLong } from '../orchestration/stuck-executions';
 import { enabledPolicies } from '../policies';
+import { earliest, passScaling } from '../scaling/pass-scaling';
 import { checkFarmLaunch, holdBlockedLaunches } from '../variables/launch-gate';
 import { newServerId } from './apply-launch';
 import { type ApplierPorts, applyPlan } from './apply-plan';
@@ -131,6 +132,8 @@ async function pass(
 
   // Global Variables may hold a farm role's launches (a required one without a value…): the reason is shown, nothing launched.
   const gate = await checkFarmLaunch(deps.store, farm);
+  // Scaling rules move each farm role's desired count between min and max (services/scaling).
+  const scaling = await passScaling(deps, farm, servers, now, () => mustAct(leased, 'scaling'));
   const plan = holdBlockedLaunches(
     planFarm({
       farm,
@@ -139,6 +142,7 @@ async function pass(
       observedLocations: seen.observedLocations,
       now,
       options: deps.planOptions,
+      desiredCounts: scaling.desiredCounts,
     }),
     gate,
   );
@@ -168,7 +172,7 @@ async function pass(
     stopped: applied.stopped,
     results: applied.results,
     capacityHolds: applied.capacityHolds,
-    recheckAt: plan.recheckAt,
+    recheckAt: earliest(plan.recheckAt, scaling.nextEvaluationAt),
   });
   const summary = passSummary({
     plan,

@@ -110,13 +110,20 @@ function startAgentFunction(): string[] {
 /** Reads the agent settings back from user data (for the sandbox clouds' agent simulation). */
 export function parseAgentUserData(
   userData: string,
-): { apiUrl: string; serverId: string; token: string; agentSha256?: string } | undefined {
+): { apiUrl: string; serverId: string; token: string; agentSha256?: string; metricsMs?: number } | undefined {
   const value = (name: string) => new RegExp(`^${name}='([^']*)'$`, 'm').exec(userData)?.[1];
   const apiUrl = value('DROVER_API_URL');
   const serverId = value('DROVER_SERVER_ID');
   const token = value('DROVER_SERVER_TOKEN');
   const agentSha256 = value('DROVER_AGENT_SHA256');
+  const metricsMs = Number(value('DROVER_AGENT_METRICS_MS') ?? 0);
   return apiUrl && serverId && token
-    ? { apiUrl, serverId, token, ...(agentSha256 ? { agentSha256 } : {}) }
+    ? {
+        apiUrl,
+        serverId,
+        token,
+        ...(agentSha256 ? { agentSha256 } : {}),
+        ...(metricsMs > 0 ? { metricsMs } : {}),
+      }
     : undefined;
 }

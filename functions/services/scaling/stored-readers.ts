@@ -1,6 +1,6 @@
 // The readers of metrics Drover is told rather than fetches: the agents' reports (built-in and
 // custom metrics, per server) and values pushed through the API (per farm role). Both read the
-// MetricSampleRepo; a pass's readers share one listing per stream and window, so five rules on
+// MetricSampleRepo (a port), so they live with the service rather than with an adapter; a pass's readers share one listing per stream and window, so five rules on
 // agent metrics cost one Query.
 import type { MetricSample } from '../../domain/scaling/scale-input';
 import { metricKey } from '../../domain/schemas/scaling';
