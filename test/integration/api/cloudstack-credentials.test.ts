@@ -1,27 +1,12 @@
 // CloudStack credentials through the API: the secret key goes in and never comes out, bad input
 // names its field, and Test connection (zones), regions and service offerings come from a CloudStack
 // sandbox through the real driver and signed client; a wrong secret is a failed test, not an error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../local/runtime';
+import { describe, expect, it } from 'vitest';
 import { CloudStackSandbox, SANDBOX_API_KEY, SANDBOX_SECRET_KEY } from '../../../sandbox/cloudstack';
-import { type ApiClient, apiClient } from '../../support/api-client';
-import { startTestRuntime } from '../../support/local-runtime';
+import { credentialsWorld } from './credentials-world';
 
-let rt: LocalRuntime;
-let api: ApiClient;
-let base: string;
 const sandbox = new CloudStackSandbox();
-
-beforeAll(async () => {
-  await sandbox.start();
-  rt = await startTestRuntime();
-  api = apiClient(rt.apiUrl, rt.demo.token);
-  base = `/v1/environments/${rt.demo.environmentId}/credentials`;
-});
-afterAll(async () => {
-  await rt?.stop();
-  await sandbox.stop();
-});
+const world = credentialsWorld(sandbox);
 
 const input = (secretKey = SANDBOX_SECRET_KEY) => ({
   platform: 'cloudstack',
@@ -33,10 +18,10 @@ const input = (secretKey = SANDBOX_SECRET_KEY) => ({
 
 describe('CloudStack credentials', () => {
   it('never return the secret key', async () => {
-    const created = await api.post(base, input());
+    const created = await world.api.post(world.base, input());
     expect(created.status).toBe(201);
-    const read = await api.get(`${base}/${created.body.id}`);
-    for (const res of [created, read, await api.get(base)])
+    const read = await world.api.get(`${world.base}/${created.body.id}`);
+    for (const res of [created, read, await world.api.get(world.base)])
       expect(JSON.stringify(res.body)).not.toContain(SANDBOX_SECRET_KEY);
     expect(read.body).toMatchObject({
       endpoint: sandbox.apiUrl,
@@ -46,26 +31,26 @@ describe('CloudStack credentials', () => {
   });
 
   it('tests the connection by listing the cloud’s zones', async () => {
-    const created = await api.post(base, input());
-    const tested = await api.post(`${base}/${created.body.id}/test`, {});
+    const created = await world.api.post(world.base, input());
+    const tested = await world.api.post(`${world.base}/${created.body.id}/test`, {});
     expect(tested.status).toBe(200);
     expect(tested.body).toMatchObject({ ok: true, platform: 'cloudstack', regions: ['zone-1', 'zone-2'] });
   });
 
   it('lists zones as regions and service offerings as instance types', async () => {
-    const created = await api.post(base, input());
-    const locations = await api.get(`${base}/${created.body.id}/locations`);
+    const created = await world.api.post(world.base, input());
+    const locations = await world.api.get(`${world.base}/${created.body.id}/locations`);
     expect(locations.body.items).toEqual([
       { region: 'zone-1', zones: ['zone-1'] },
       { region: 'zone-2', zones: ['zone-2'] },
     ]);
-    const types = await api.get(`${base}/${created.body.id}/instance-types?region=zone-1`);
+    const types = await world.api.get(`${world.base}/${created.body.id}/instance-types?region=zone-1`);
     expect(types.body.items).toContainEqual({ name: 'Small Instance', vcpus: 1, memoryMiB: 1024 });
   });
 
   it('reports a wrong secret key as a failed test, not an error', async () => {
-    const created = await api.post(base, input('not-the-secret'));
-    const tested = await api.post(`${base}/${created.body.id}/test`, {});
+    const created = await world.api.post(world.base, input('not-the-secret'));
+    const tested = await world.api.post(`${world.base}/${created.body.id}/test`, {});
     expect(tested.status).toBe(200);
     expect(tested.body.ok).toBe(false);
   });
@@ -76,7 +61,7 @@ describe('CloudStack credentials', () => {
     ['no secret key', { secretKey: undefined }, 'secretKey'],
     ['an API key with spaces', { apiKey: 'a b' }, 'apiKey'],
   ])('refuses %s with a 400 naming the field', async (_why, change, path) => {
-    const res = await api.post(base, { ...input(), ...change });
+    const res = await world.api.post(world.base, { ...input(), ...change });
     expect(res.status).toBe(400);
     expect(res.body.issues.map((i: { path: string }) => i.path)).toContain(path);
   });

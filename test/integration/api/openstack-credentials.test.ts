@@ -1,27 +1,12 @@
 // OpenStack credentials through the API: the password or application credential secret goes in
 // and never comes out, bad input names its field, and Test connection, regions with zones and
 // flavors come from an OpenStack sandbox through the real driver and client.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../local/runtime';
+import { describe, expect, it } from 'vitest';
 import { OpenStackSandbox } from '../../../sandbox/openstack';
-import { type ApiClient, apiClient } from '../../support/api-client';
-import { startTestRuntime } from '../../support/local-runtime';
+import { credentialsWorld } from './credentials-world';
 
-let rt: LocalRuntime;
-let api: ApiClient;
-let base: string;
 const sandbox = new OpenStackSandbox();
-
-beforeAll(async () => {
-  await sandbox.start();
-  rt = await startTestRuntime();
-  api = apiClient(rt.apiUrl, rt.demo.token);
-  base = `/v1/environments/${rt.demo.environmentId}/credentials`;
-});
-afterAll(async () => {
-  await rt?.stop();
-  await sandbox.stop();
-});
+const world = credentialsWorld(sandbox);
 
 const withPassword = () => ({
   platform: 'openstack',
@@ -53,18 +38,18 @@ describe('OpenStack credentials', () => {
       'applicationCredentialSecretSet',
     ],
   ])('never return %s', async (_name, inputOf, secret, flag) => {
-    const created = await api.post(base, inputOf());
+    const created = await world.api.post(world.base, inputOf());
     expect(created.status).toBe(201);
-    const read = await api.get(`${base}/${created.body.id}`);
-    for (const res of [created, read, await api.get(base)])
+    const read = await world.api.get(`${world.base}/${created.body.id}`);
+    for (const res of [created, read, await world.api.get(world.base)])
       expect(JSON.stringify(res.body)).not.toContain(secret);
     expect(read.body.auth[flag]).toBe(true);
     expect(read.body).toMatchObject({ authUrl: sandbox.authUrl, region: 'RegionOne' });
   });
 
   it('tests the connection by listing the cloud’s regions', async () => {
-    const created = await api.post(base, withPassword());
-    const tested = await api.post(`${base}/${created.body.id}/test`, {});
+    const created = await world.api.post(world.base, withPassword());
+    const tested = await world.api.post(`${world.base}/${created.body.id}/test`, {});
     expect(tested.status).toBe(200);
     expect(tested.body).toMatchObject({
       ok: true,
@@ -74,20 +59,23 @@ describe('OpenStack credentials', () => {
   });
 
   it('lists regions with their availability zones, and flavors as instance types', async () => {
-    const created = await api.post(base, withApplicationCredential());
-    const locations = await api.get(`${base}/${created.body.id}/locations`);
+    const created = await world.api.post(world.base, withApplicationCredential());
+    const locations = await world.api.get(`${world.base}/${created.body.id}/locations`);
     expect(locations.body.items).toEqual([
       { region: 'RegionOne', zones: ['az-2', 'nova'] },
       { region: 'RegionTwo', zones: ['nova'] },
     ]);
-    const types = await api.get(`${base}/${created.body.id}/instance-types?region=RegionOne`);
+    const types = await world.api.get(`${world.base}/${created.body.id}/instance-types?region=RegionOne`);
     expect(types.body.items).toContainEqual({ name: 'm1.small', vcpus: 1, memoryMiB: 2048 });
   });
 
   it('reports a refused sign-in as a failed test, not an error', async () => {
     const input = withPassword();
-    const created = await api.post(base, { ...input, auth: { ...input.auth, userDomain: 'Elsewhere' } });
-    const tested = await api.post(`${base}/${created.body.id}/test`, {});
+    const created = await world.api.post(world.base, {
+      ...input,
+      auth: { ...input.auth, userDomain: 'Elsewhere' },
+    });
+    const tested = await world.api.post(`${world.base}/${created.body.id}/test`, {});
     expect(tested.status).toBe(200);
     expect(tested.body.ok).toBe(false);
   });
@@ -97,7 +85,7 @@ describe('OpenStack credentials', () => {
     ['an auth URL that is no URL', { authUrl: 'keystone' }, 'authUrl'],
     ['a CA bundle without certificates', { caBundle: 'hello' }, 'caBundle'],
   ])('refuses %s with a 400 naming the field', async (_why, change, path) => {
-    const res = await api.post(base, { ...withPassword(), ...change });
+    const res = await world.api.post(world.base, { ...withPassword(), ...change });
     expect(res.status).toBe(400);
     expect(res.body.issues.map((i: { path: string }) => i.path)).toContain(path);
   });

@@ -9,7 +9,7 @@ import {
 } from '../../../functions/adapters/clouds/cloudstack';
 import { CloudStackClient } from '../../../functions/adapters/clouds/cloudstack/client/client';
 import { listOf, Zone } from '../../../functions/adapters/clouds/cloudstack/client/wire';
-import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/domain/clouds/launch-spec';
+import { DROVER_TAG_KEYS } from '../../../functions/domain/clouds/launch-spec';
 import { newId } from '../../../functions/domain/ids';
 import { CloudError } from '../../../functions/ports/cloud-driver';
 import {
@@ -19,6 +19,7 @@ import {
   SANDBOX_SECRET_KEY,
 } from '../../../sandbox/cloudstack';
 import { describeCloudDriverContract } from './cloud-driver-contract';
+import { instancesOfServer, specsOn } from './private-cloud-specs';
 
 const EXTRAS = { cloudstack: { networks: ['guest-net-1'], securityGroups: ['default'] } };
 const FAST_POLL = { first: 5, max: 50 };
@@ -65,28 +66,14 @@ describe('CloudStackCloudDriver on CloudStack specifics', () => {
   });
   afterAll(() => sandbox.stop());
 
-  function spec(overrides: Partial<LaunchSpec> = {}): LaunchSpec {
-    const serverId = newId('server');
-    return {
-      serverId,
-      name: 'web 1',
-      region: 'zone-1',
-      zone: 'zone-1',
-      imageId: DEBIAN_TEMPLATE_ID,
-      instanceType: 'Small Instance',
-      volumes: [{ sizeGiB: 20, type: 'gp3', mountPoint: '/data', deleteOnTermination: true }],
-      tags: {
-        [DROVER_TAG_KEYS.accountId]: newId('account'),
-        [DROVER_TAG_KEYS.farmId]: newId('farm'),
-        [DROVER_TAG_KEYS.serverId]: serverId,
-        'Cost Center': 'R&D, 42/b',
-      },
-      ...EXTRAS,
-      ...overrides,
-    };
-  }
-  const named = (serverId: string) =>
-    sandbox.instances().filter((i) => i.tags[DROVER_TAG_KEYS.serverId] === serverId);
+  const spec = specsOn({
+    region: 'zone-1',
+    zone: 'zone-1',
+    imageId: DEBIAN_TEMPLATE_ID,
+    instanceType: 'Small Instance',
+    ...EXTRAS,
+  });
+  const named = (serverId: string) => instancesOfServer(sandbox, serverId);
   const deploys = () => sandbox.callCounts().deployVirtualMachine ?? 0;
 
   it('adopts the VM a lost deploy response made, instead of making a second one', async () => {

@@ -8,10 +8,11 @@ import {
   type OpenStackCloudDriver,
 } from '../../../functions/adapters/clouds/openstack';
 import type { OpenStackAuth } from '../../../functions/adapters/clouds/openstack/client';
-import { DROVER_TAG_KEYS, type LaunchSpec } from '../../../functions/domain/clouds/launch-spec';
+import { DROVER_TAG_KEYS } from '../../../functions/domain/clouds/launch-spec';
 import { newId } from '../../../functions/domain/ids';
 import { CIRROS_IMAGE_ID, OpenStackSandbox } from '../../../sandbox/openstack';
 import { describeCloudDriverContract } from './cloud-driver-contract';
+import { instancesOfServer, specsOn } from './private-cloud-specs';
 
 const PASSWORD: OpenStackAuth = {
   type: 'password',
@@ -52,28 +53,14 @@ describe('OpenStackCloudDriver on OpenStack specifics', () => {
   });
   afterAll(() => sandbox.stop());
 
-  function spec(overrides: Partial<LaunchSpec> = {}): LaunchSpec {
-    const serverId = newId('server');
-    return {
-      serverId,
-      name: 'web 1',
-      region: 'RegionOne',
-      zone: 'nova',
-      imageId: CIRROS_IMAGE_ID,
-      instanceType: 'm1.tiny',
-      volumes: [{ sizeGiB: 20, type: 'gp3', mountPoint: '/data', deleteOnTermination: true }],
-      tags: {
-        [DROVER_TAG_KEYS.accountId]: newId('account'),
-        [DROVER_TAG_KEYS.farmId]: newId('farm'),
-        [DROVER_TAG_KEYS.serverId]: serverId,
-        'Cost Center': 'R&D, 42/b',
-      },
-      ...OPENSTACK_EXTRAS,
-      ...overrides,
-    };
-  }
-  const named = (serverId: string) =>
-    sandbox.instances().filter((i) => i.tags[DROVER_TAG_KEYS.serverId] === serverId);
+  const spec = specsOn({
+    region: 'RegionOne',
+    zone: 'nova',
+    imageId: CIRROS_IMAGE_ID,
+    instanceType: 'm1.tiny',
+    ...OPENSTACK_EXTRAS,
+  });
+  const named = (serverId: string) => instancesOfServer(sandbox, serverId);
 
   it('adopts the server a lost create response made, instead of making a second one', async () => {
     const s = spec();
