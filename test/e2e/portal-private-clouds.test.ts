@@ -20,6 +20,14 @@ import {
 } from './support/portal-session';
 
 const ROLE_NAME = 'private-base';
+const OPENSTACK_DB = {
+  platform: 'openstack',
+  alias: 'db',
+  region: 'RegionOne',
+  type: 'm1.small',
+  network: 'private',
+  group: 'default',
+};
 let session: PortalSession;
 let runtime: LocalRuntime;
 let page: Page;
@@ -200,14 +208,7 @@ describe('private clouds in the portal', () => {
 
     await page.goto(`${runtime.url}/farm/edit/`);
     await page.getByLabel('Name', { exact: true }).fill('private-refused');
-    await fillFarmRole(0, {
-      platform: 'openstack',
-      alias: 'db',
-      region: 'RegionOne',
-      type: 'm1.small',
-      network: 'private',
-      group: 'default',
-    });
+    await fillFarmRole(0, OPENSTACK_DB);
     // The form checks the draft against the environment's policies as it is typed.
     await expect
       .poll(() => page.locator('#fr-0-network-securityGroups-error').textContent(), { timeout: 15_000 })

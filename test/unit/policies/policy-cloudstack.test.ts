@@ -4,24 +4,9 @@
 // each launch, where a policy changed after the save is caught.
 import { describe, expect, it } from 'vitest';
 import { enforceLaunch, evaluateFarm } from '../../../functions/domain/policies';
-import { launchOf, policy, ROLE_ID, spec } from './policy-fixtures';
+import { cloudStackRole, launchOf, policy, spec } from './policy-fixtures';
 
 const TEMPLATE = '7a3d2b1c-0000-4000-8000-00000000c001';
-
-const cloudStackRole = (overrides: Record<string, unknown> = {}) => ({
-  platform: 'cloudstack',
-  roleId: ROLE_ID,
-  alias: 'app',
-  credentialsId: 'cred-01jd7y9x2k0000000000000001',
-  region: 'zone-1',
-  zones: ['zone-1'],
-  instanceType: 'Small Instance',
-  minInstances: 1,
-  maxInstances: 2,
-  tags: { team: 'shop' },
-  network: { networks: ['guest-net-1'], securityGroups: ['web'] },
-  ...overrides,
-});
 
 const cloudStackOnly = { platform: 'cloudstack' };
 

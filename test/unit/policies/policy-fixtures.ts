@@ -53,6 +53,36 @@ export const gceRole = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+export const openStackRole = (overrides: Record<string, unknown> = {}) => ({
+  platform: 'openstack',
+  roleId: ROLE_ID,
+  alias: 'db',
+  credentialsId: CREDS,
+  region: 'RegionOne',
+  zones: ['nova'],
+  instanceType: 'm1.small',
+  minInstances: 1,
+  maxInstances: 2,
+  tags: { team: 'shop' },
+  network: { networks: ['private'], securityGroups: ['web'] },
+  ...overrides,
+});
+
+export const cloudStackRole = (overrides: Record<string, unknown> = {}) => ({
+  platform: 'cloudstack',
+  roleId: ROLE_ID,
+  alias: 'app',
+  credentialsId: CREDS,
+  region: 'zone-1',
+  zones: ['zone-1'],
+  instanceType: 'Small Instance',
+  minInstances: 1,
+  maxInstances: 2,
+  tags: { team: 'shop' },
+  network: { networks: ['guest-net-1'], securityGroups: ['web'] },
+  ...overrides,
+});
+
 export const spec = (farmRoles: unknown[], extra: Record<string, unknown> = {}): FarmSpec =>
   FarmSpec.parse({ name: 'shop-prod', farmRoles, ...extra });
 

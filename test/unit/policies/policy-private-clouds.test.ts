@@ -5,42 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { enforceLaunch, evaluateFarm } from '../../../functions/domain/policies';
 import { PolicyInput } from '../../../functions/domain/schemas/policy';
-import { awsRole, launchOf, policy, ROLE_ID, spec } from './policy-fixtures';
+import { awsRole, cloudStackRole, launchOf, openStackRole, policy, spec } from './policy-fixtures';
 
-const CREDS = 'cred-01jd7y9x2k0000000000000001';
 const SG = 'sg-0123456789abcdef0';
 const OS_IMAGE = '5b8e3f1a-0000-4000-8000-0000000000e1';
 const CS_TEMPLATE = '7a3d2b1c-0000-4000-8000-00000000c001';
-
-const openStackRole = (overrides: Record<string, unknown> = {}) => ({
-  platform: 'openstack',
-  roleId: ROLE_ID,
-  alias: 'db',
-  credentialsId: CREDS,
-  region: 'RegionOne',
-  zones: ['nova'],
-  instanceType: 'm1.small',
-  minInstances: 1,
-  maxInstances: 2,
-  tags: { team: 'shop' },
-  network: { networks: ['private'], securityGroups: ['web'] },
-  ...overrides,
-});
-
-const cloudStackRole = (overrides: Record<string, unknown> = {}) => ({
-  platform: 'cloudstack',
-  roleId: ROLE_ID,
-  alias: 'app',
-  credentialsId: CREDS,
-  region: 'zone-1',
-  zones: ['zone-1'],
-  instanceType: 'Small Instance',
-  minInstances: 1,
-  maxInstances: 2,
-  tags: { team: 'shop' },
-  network: { networks: ['guest-net-1'], securityGroups: ['web'] },
-  ...overrides,
-});
 
 const PLATFORMS = [
   { platform: 'aws', role: awsRole, field: 'securityGroupIds', own: SG, other: 'sg-0fffffffffffffff0' },
