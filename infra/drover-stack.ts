@@ -19,6 +19,7 @@ import { FunctionFactory } from './constructs/function-factory';
 import { Identity } from './constructs/identity';
 import { Orchestration } from './constructs/orchestration';
 import { Reconcile } from './constructs/reconcile';
+import { Sweep } from './constructs/sweep';
 import { Web } from './constructs/web';
 import { Webhooks } from './constructs/webhooks';
 
@@ -36,6 +37,8 @@ export class DroverStack extends Stack {
   readonly agentTokenKey: AgentTokenKey;
   readonly identity: Identity;
   readonly reconcile: Reconcile;
+  /** The safety net: one schedule a minute for every farm (replaces a schedule per farm). */
+  readonly sweep: Sweep;
   readonly webhooks: Webhooks;
   readonly orchestration: Orchestration;
   readonly api: Api;
@@ -72,6 +75,7 @@ export class DroverStack extends Stack {
       functionName: `drover-reconcile${stageSuffix}`,
       isProd: config.isProd,
     });
+    this.sweep = new Sweep(this, 'Sweep', { reconcile: this.reconcile });
     this.webhooks = new Webhooks(this, 'Webhooks', { functions, data: this.data });
     this.orchestration = new Orchestration(this, 'Orchestration', { functions, data: this.data });
     this.api = this.createApi(props, functions);

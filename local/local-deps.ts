@@ -39,6 +39,8 @@ export interface LocalDepsOptions {
   capacityBackoff?: CapacityBackoff;
   /** How old the shared inventory snapshot may be before a pass lists the location again (0: no snapshot). */
   inventoryIntervalMs?: number;
+  /** Every how many sweep ticks a quiet farm whose clouds send events is looked at (AWS: QUIET_SWEEP_EVERY, default 5). */
+  quietSweepEvery?: number;
   /** The sign-in behind POST /api/v1/auth/token (default: the local issuer); e2e tests put Cognito's here. */
   signIn?: (issuer: LocalIssuer) => SignIn;
   /** Who may sign up (POST /api/v1/accounts): anyone by default, here as in `npm start`; tests try `operator`. */
@@ -109,5 +111,6 @@ export async function composeLocalDeps(
     ...(options.inventoryIntervalMs !== undefined
       ? { inventoryTiming: { intervalMs: options.inventoryIntervalMs } }
       : {}),
+    ...(options.quietSweepEvery !== undefined ? { quietSweepEvery: options.quietSweepEvery } : {}),
   };
 }

@@ -1,13 +1,15 @@
 // dynalite with Drover's single table and the Store over it, for the local runtime; and the one
 // scan only the local runtime makes: the farms to pick up at start (in AWS, each farm's schedule
-// persists by itself).
+// persists by itself as its sweep entry; here too, but the start-up pass and the sweep's timer need the list).
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/client';
 import { createTableIfMissing } from '../functions/adapters/dynamodb/create-table';
 import { createDynamoStore } from '../functions/adapters/dynamodb/dynamo-store';
+import { createSweepRepo } from '../functions/adapters/dynamodb/sweep-repo';
 import { DEFAULT_TABLE_NAME } from '../functions/adapters/dynamodb/table';
+import type { FarmSweepEntries } from '../functions/ports/farm-sweep';
 import type { Store } from '../functions/ports/store';
 import { startDynalite } from './dynamo-local';
 
@@ -15,6 +17,8 @@ export interface LocalTable {
   endpoint: string;
   tableName: string;
   store: Store;
+  /** The sweep's entries, as the AWS FarmScheduler keeps them. */
+  sweepEntries: FarmSweepEntries;
   /** Every farm whose status is not Terminated, by account. */
   farmsNotTerminated(): Promise<{ accountId: string; farmId: string }[]>;
   stop(): Promise<void>;
@@ -30,10 +34,12 @@ export async function startLocalTable(dataDir: string, persistent: boolean): Pro
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await createTableIfMissing(rawDynamo, tableName);
+  const db = createDocumentClient({ tableName, endpoint: dynamo.endpoint });
   return {
     endpoint: dynamo.endpoint,
     tableName,
-    store: createDynamoStore(createDocumentClient({ tableName, endpoint: dynamo.endpoint }), tableName),
+    store: createDynamoStore(db, tableName),
+    sweepEntries: createSweepRepo(db, tableName),
     farmsNotTerminated: () => farmsNotTerminated(rawDynamo, tableName),
     stop: () => dynamo.stop(),
   };

@@ -1,7 +1,8 @@
-// The local stand-in for EventBridge Scheduler and the reconcile Lambda: one timer per farm
-// that is not Terminated (FarmScheduler), immediate passes on bus events, and the follow-up
-// a pass asks for (recheckAfterMs), through the port's `lookAgainAt` as the reconcile Lambda
-// asks EventBridge Scheduler for it. Passes of one farm run one at a time here; the lease in
+// The local stand-in for EventBridge Scheduler, the sweep and the reconcile Lambda: the sweep's
+// entries in the local table (FarmScheduler ensure/remove/sweepEvery, as in AWS) and one timer that
+// runs the same sweep (services/reconcile/sweep-due-farms.ts) every interval, its tick; immediate
+// passes on bus events; and the follow-up a pass asks for (recheckAfterMs), through the port's
+// `lookAgainAt` as the reconcile Lambda asks EventBridge Scheduler for it. Passes of one farm run one at a time here; the lease in
 // the store is what keeps them apart in AWS. A pass runs under the correlation id of the event
 // that asked for it (its follow-ups too, as in one Lambda invocation); a scheduled one, a new id.
 import {
@@ -10,32 +11,42 @@ import {
   withCorrelationId,
 } from '../functions/adapters/observability/correlation-context';
 import { toReconcileRequests } from '../functions/handlers/reconcile-request';
+import { systemClock } from '../functions/ports/clock';
 import type { FarmRef, FarmScheduler } from '../functions/ports/farm-scheduler';
+import type { FarmSweepEntries } from '../functions/ports/farm-sweep';
 import type { ReconcileDeps } from '../functions/services/reconcile/deps';
+import { keepSweepCadence } from '../functions/services/reconcile/keep-sweep-cadence';
 import { type ReconcileOutcome, reconcileFarm } from '../functions/services/reconcile/reconcile-farm';
 import { farmOfTrigger } from '../functions/services/reconcile/reconcile-trigger';
+import { SWEEP_REASON, sweepDueFarms } from '../functions/services/reconcile/sweep-due-farms';
 import type { BusEvent } from './event-bus';
 
 export interface ReconcileRunnerOptions {
-  /** The schedule's rate (EventBridge Scheduler: 1 minute). */
+  /** The sweep's tick (AWS: 1 minute). */
   intervalMs: number;
+  /** The sweep's entries (the local table's, dynamodb/sweep-repo.ts). */
+  entries: FarmSweepEntries;
   /** Follow-ups sooner than this are delayed to it, so a busy farm does not spin. */
   minFollowUpMs?: number;
 }
 
 interface FarmTimers {
   ref: FarmRef;
-  schedule?: NodeJS.Timeout;
   followUp?: NodeJS.Timeout;
   followUpAt?: number;
   running?: Promise<unknown>;
   again: boolean;
   /** The correlation id of the request waiting for the next pass, if any. */
   correlationId?: string;
+  /** The cadence the sweep saw for the farm, when the next pass is the sweep's. */
+  sweptEvery?: number;
 }
 
 export class LocalReconcileRunner implements FarmScheduler {
   private readonly farms = new Map<string, FarmTimers>();
+  /** Farms given an entry by this runner and not removed since (hasSchedule). */
+  private readonly swept = new Set<string>();
+  private sweep?: NodeJS.Timeout;
   private deps?: ReconcileDeps;
   private stopped = false;
   readonly outcomes: { farmId: string; reason: string; outcome: ReconcileOutcome }[] = [];
@@ -45,22 +56,44 @@ export class LocalReconcileRunner implements FarmScheduler {
   /** The deps are wired after construction: they include this runner as their scheduler. */
   attach(deps: ReconcileDeps): void {
     this.deps = deps;
+    if (this.sweep || this.stopped) return;
+    this.sweep = setInterval(() => void this.sweepOnce(), this.options.intervalMs);
+    this.sweep.unref();
   }
 
   async ensure(ref: FarmRef): Promise<void> {
-    const timers = this.timers(ref);
-    if (timers.schedule || this.stopped) return;
-    // null: a scheduled pass is nobody's request (the timer would otherwise keep the context it was made in).
-    timers.schedule = setInterval(() => this.request(ref, 'schedule', null), this.options.intervalMs);
-    timers.schedule.unref();
+    if (this.stopped) return;
+    await this.options.entries.put({ accountId: ref.accountId, farmId: ref.farmId, every: 1 });
+    this.swept.add(ref.farmId);
   }
 
   async remove(ref: FarmRef): Promise<void> {
-    const timers = this.farms.get(ref.farmId);
-    if (!timers) return;
-    clearInterval(timers.schedule);
-    clearTimeout(timers.followUp);
-    timers.schedule = undefined;
+    await this.options.entries.remove(ref);
+    this.swept.delete(ref.farmId);
+    clearTimeout(this.farms.get(ref.farmId)?.followUp);
+  }
+
+  sweepEvery(ref: FarmRef, every: number): Promise<void> {
+    return this.options.entries.setEvery({ accountId: ref.accountId, farmId: ref.farmId, every });
+  }
+
+  /** One tick of the sweep: the due farms' passes start (null: a swept pass is nobody's request). */
+  async sweepOnce(): Promise<void> {
+    if (this.stopped || !this.deps) return;
+    try {
+      await sweepDueFarms({
+        entries: this.options.entries,
+        clock: systemClock,
+        tickMs: this.options.intervalMs,
+        dispatch: {
+          dispatch: async (requests) => {
+            for (const r of requests) this.request(r, SWEEP_REASON, null, r.sweptEvery);
+          },
+        },
+      });
+    } catch (err) {
+      this.deps.logger.warn('local sweep failed', { error: err as Error });
+    }
   }
 
   /** A timer in place of a one-time schedule; a sooner look already waiting is kept (it looks again after itself). */
@@ -82,9 +115,9 @@ export class LocalReconcileRunner implements FarmScheduler {
     return timers?.followUp ? timers.followUpAt : undefined;
   }
 
-  /** Whether the farm has a schedule (tests: terminate must remove it). */
+  /** Whether the farm has a sweep entry from this runner (tests: terminate must remove it). */
   hasSchedule(farmId: string): boolean {
-    return this.farms.get(farmId)?.schedule !== undefined;
+    return this.swept.has(farmId);
   }
 
   /** A rule's target: what the reconcile Lambda does with a bus event. */
@@ -103,10 +136,12 @@ export class LocalReconcileRunner implements FarmScheduler {
     ref: FarmRef,
     reason: string,
     correlationId: string | null | undefined = currentCorrelationId(),
+    sweptEvery?: number,
   ): void {
     const timers = this.timers(ref);
     if (this.stopped || !this.deps) return;
     if (correlationId) timers.correlationId = correlationId;
+    timers.sweptEvery = sweptEvery;
     if (timers.running) {
       timers.again = true;
       return;
@@ -126,17 +161,18 @@ export class LocalReconcileRunner implements FarmScheduler {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timers of this.farms.values()) {
-      clearInterval(timers.schedule);
-      clearTimeout(timers.followUp);
-    }
+    clearInterval(this.sweep);
+    for (const timers of this.farms.values()) clearTimeout(timers.followUp);
     await this.idle();
   }
 
   private async pass(timers: FarmTimers, reason: string): Promise<void> {
     let outcome: ReconcileOutcome | undefined;
+    const sweptEvery = timers.sweptEvery;
+    timers.sweptEvery = undefined;
     try {
       outcome = await reconcileFarm(this.deps!, timers.ref);
+      await keepSweepCadence(this, timers.ref, outcome, sweptEvery);
       // The reconcile Lambda's 'reconciled' line, at debug here: npm start would print one a minute per farm.
       this.deps!.logger.debug('reconciled', { farmId: timers.ref.farmId, reason, result: outcome.result });
       this.outcomes.push({ farmId: timers.ref.farmId, reason, outcome });

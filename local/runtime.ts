@@ -21,8 +21,8 @@ import { attachAgentChannel, type LocalAgentChannel } from './agent-channel';
 import { serveAgentDownload } from './agent-download';
 import { createApiListener } from './api-server';
 import { DeliveryQueueFile } from './delivery-queue-file';
-import { writeEndpoints } from './endpoints-file';
 import { type DemoExtras, demoAtStart } from './demo-at-start';
+import { writeEndpoints } from './endpoints-file';
 import { InProcessEventBus } from './event-bus';
 import { type LocalFarmTasks, startLocalFarmTasks } from './farm-task-timer';
 import { localGroupHandlers } from './group-handlers';
@@ -49,7 +49,7 @@ export interface LocalRuntimeOptions extends HostedModeOptions, LocalDepsOptions
   /** Seed the demo account (default true). */
   seed?: boolean;
   portalDir?: string;
-  /** The farms' schedule rate (EventBridge Scheduler: 60 s). */
+  /** The sweep's tick (AWS: 60 s): every farm that moves is looked at this often, a quiet one every quietSweepEvery ticks. */
   reconcileIntervalMs?: number;
   sandboxTimings?: Partial<SandboxTimings>;
   /** The sandbox instances' agents: simulated in-process by default, or the real drover-agent process. */
@@ -171,7 +171,13 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
     ports:
       options.port === 0
         ? { ec2: 0, gce: 0, cloudstack: 0, openstack: 0, sqs: 0 }
-        : { ec2: port + 100, gce: port + 101, cloudstack: port + 104, openstack: port + 105, sqs: port + 106 },
+        : {
+            ec2: port + 100,
+            gce: port + 101,
+            cloudstack: port + 104,
+            openstack: port + 105,
+            sqs: port + 106,
+          },
     timings: options.sandboxTimings,
     ...(persistent ? { ec2StateFile: join(dataDir, 'sandbox-ec2.json') } : {}),
     bus,
@@ -179,6 +185,7 @@ async function startParts(options: LocalRuntimeOptions, dataDir: string, persist
   });
   const reconciler = new LocalReconcileRunner({
     intervalMs: options.reconcileIntervalMs ?? 60_000,
+    entries: table.sweepEntries,
     minFollowUpMs: 250,
   });
   const keys = loadLocalKeys(dataDir, persistent);

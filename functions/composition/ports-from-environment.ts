@@ -8,7 +8,10 @@
 //   AUTH_AUDIENCE                           optional expected audience
 //   EVENT_BUS_NAME        publisher         the `drover` EventBridge bus
 //   SCHEDULE_GROUP_NAME, RECONCILE_FUNCTION_ARN, SCHEDULER_ROLE_ARN, RECONCILE_DLQ_ARN (optional)
-//                         scheduler         the per-farm schedules and what they invoke
+//                         scheduler         the sweep's entries (TABLE_NAME too) and the look-again
+//                                           schedules and what they invoke
+//   RECONCILE_QUEUE_URL   dispatch          the queue the sweep hands due farms to (composition/sweep.ts)
+//   QUIET_SWEEP_EVERY                       every how many minutes a quiet farm with events is swept (default 5)
 //   AGENT_TOKEN_KEY       agentTokens       base64, ≥ 32 bytes: signs the servers' agent tokens
 //   CURSOR_KEY            cursorKey         base64, ≥ 32 bytes: signs page cursors (groups with a list)
 //   AGENT_API_URL         agentApiUrl       the API URL agents report to (the public API endpoint + /api)
@@ -39,6 +42,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createWebSocketNotifier } from '../adapters/apigateway/websocket-notifier';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { createDynamoStore } from '../adapters/dynamodb/dynamo-store';
+import { createSweepRepo } from '../adapters/dynamodb/sweep-repo';
 import { createEventBridgePublisher } from '../adapters/eventbridge/eventbridge-publisher';
 import { createCognitoEmailVerification } from '../adapters/identity/cognito-email-verification';
 import { createCognitoSignIn } from '../adapters/identity/cognito-sign-in';
@@ -57,6 +61,7 @@ import type { CloudPushTokens } from '../ports/cloud-push-tokens';
 import type { EmailVerification } from '../ports/email-verification';
 import type { EventPublisher } from '../ports/event-publisher';
 import type { FarmScheduler } from '../ports/farm-scheduler';
+import type { FarmSweepEntries } from '../ports/farm-sweep';
 import type { AgentTokens, Authenticator } from '../ports/identity';
 import type { SecretBox } from '../ports/secret-box';
 import type { SignIn } from '../ports/sign-in';
@@ -65,7 +70,7 @@ import type { UserDirectory } from '../ports/user-directory';
 import type { AgentDownload } from '../services/reconcile/user-data';
 import { once } from './lazy-ports';
 
-function required(name: string): string {
+export function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
   return value;
@@ -113,8 +118,15 @@ export function publisherFromEnvironment(): EventPublisher {
   );
 }
 
+/** The sweep's entries on the table (TABLE_NAME): the scheduler writes them, the sweep reads them. */
+export function sweepEntriesFromEnvironment(): FarmSweepEntries {
+  const tableName = required('TABLE_NAME');
+  return createSweepRepo(createDocumentClient({ tableName }), tableName);
+}
+
 export function schedulerFromEnvironment(): FarmScheduler {
   return createEventBridgeFarmScheduler({
+    entries: sweepEntriesFromEnvironment(),
     groupName: required('SCHEDULE_GROUP_NAME'),
     targetArn: required('RECONCILE_FUNCTION_ARN'),
     roleArn: required('SCHEDULER_ROLE_ARN'),

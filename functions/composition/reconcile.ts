@@ -49,6 +49,8 @@ export function reconcileDepsFromEnvironment(): ReconcileDeps {
       ? { inventoryTiming: { intervalMs: Number(process.env.INVENTORY_INTERVAL_MS) } }
       : {}),
     logger: createLogger(),
+    // QUIET_SWEEP_EVERY: every how many minutes the sweep looks at a quiet farm whose clouds send events.
+    ...(process.env.QUIET_SWEEP_EVERY ? { quietSweepEvery: Number(process.env.QUIET_SWEEP_EVERY) } : {}),
     // Re-nudges agents whose executions wait queued (AGENT_CHANNEL_ENDPOINT; unset: none).
     notifier: agentNotifierFromEnvironment(() => ports.store as Store),
   };

@@ -19,6 +19,8 @@ export interface FarmReconcileRequest {
   accountId: string;
   farmId: string;
   reason: string;
+  /** From the sweep: the cadence its entry for the farm holds (ports/farm-sweep.ts). */
+  sweptEvery?: number;
 }
 
 export interface InstanceReconcileRequest {

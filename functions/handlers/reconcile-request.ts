@@ -1,5 +1,6 @@
 // What a reconcile invocation asks for, from the three shapes the reconcile function receives:
-//  - a Scheduler payload: the ReconcileRequest a farm's schedule carries as its input;
+//  - a Scheduler payload: the ReconcileRequest a one-time look-again schedule carries as its input
+//    (and the sweep's, as an SQS message body: handlers/reconcile.ts unwraps the batch);
 //  - a Drover event from the `drover` bus (EVENT_RULES): `detail` is the DroverEvent, which
 //    names the account and the farm;
 //  - an EC2 "EC2 Instance State-change Notification" from the default bus: it names only an
@@ -17,7 +18,13 @@ export class InvalidReconcileEvent extends InvalidInput {}
 
 const Id = z.string().min(1).max(128);
 
-const SchedulerPayload = z.object({ accountId: Id, farmId: Id, reason: z.string().min(1).max(256) });
+const SchedulerPayload = z.object({
+  accountId: Id,
+  farmId: Id,
+  reason: z.string().min(1).max(256),
+  // The sweep's requests (ports/farm-sweep.ts) carry the cadence they saw.
+  sweptEvery: z.number().int().min(1).max(1440).optional(),
+});
 
 const DroverBusEvent = z.object({
   source: z.literal(EVENT_SOURCE),
@@ -44,7 +51,13 @@ export function toReconcileRequests(event: unknown): ReconcileTrigger {
 
   if (source === undefined) {
     const payload = parseOrThrow(SchedulerPayload, event, 'a Scheduler payload (ReconcileRequest)');
-    return { kind: 'farm', accountId: payload.accountId, farmId: payload.farmId, reason: payload.reason };
+    return {
+      kind: 'farm',
+      accountId: payload.accountId,
+      farmId: payload.farmId,
+      reason: payload.reason,
+      ...(payload.sweptEvery ? { sweptEvery: payload.sweptEvery } : {}),
+    };
   }
   if (source === EVENT_SOURCE) {
     const bus = parseOrThrow(DroverBusEvent, event, 'a Drover event with an account and a farm');

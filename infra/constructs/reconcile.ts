@@ -1,9 +1,10 @@
-// The reconcile path (docs/architecture.md §2): EventBridge Scheduler runs one schedule per running
-// farm in the `drover-farms` group (created and deleted at runtime through the FarmScheduler
-// port), and the event rules (constructs/events.ts) trigger immediate passes; both invoke the
-// reconcile function. The schedules themselves are not here: launching a farm makes its
-// schedule; this construct provides the group, the role the Scheduler assumes, the dead-letter
-// queue the schedules and the function's asynchronous invocations share, and the function.
+// The reconcile path (docs/architecture.md §2): the sweep (constructs/sweep.ts) hands the farms
+// due each minute to the function through its queue, the event rules (constructs/events.ts)
+// trigger immediate passes, and a pass that asks to be looked at again at T gets a one-time
+// EventBridge Scheduler schedule in the `drover-farms` group (made at runtime through the
+// FarmScheduler port). This construct provides the group, the role the Scheduler assumes, the
+// dead-letter queue the schedules, the sweep's queue and the function's asynchronous invocations
+// share, and the function.
 //
 // The function has a fixed name so its ARN can be formatted rather than referenced: the
 // lifecycle group and the reconciler itself name it in RECONCILE_FUNCTION_ARN (the schedules'
@@ -102,7 +103,7 @@ export class Reconcile extends Construct {
     props.data.grantOpenSecrets(fn);
     grantAssumeCustomerRoles(fn);
     props.bus.grantPutEventsTo(fn);
-    // It removes the schedule of a farm that reached Terminated, and keeps the others.
+    // It asks for one-time look-again schedules, and deletes a farm's per-farm schedule from before the sweep.
     for (const [name, value] of Object.entries(this.grantScheduleManagement(fn))) {
       fn.addEnvironment(name, value);
     }
@@ -136,13 +137,13 @@ export class Reconcile extends Construct {
         conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
       }),
     );
-    // One schedule per farm, named after it at runtime: the group is the boundary.
+    // Look-again schedules are named after their farm and moment at runtime: the group is the boundary.
     const role = (grantee as { role?: IConstruct }).role ?? grantee;
     const { partition, region, account } = nagPseudo(this);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:${partition}:scheduler:${region}:${account}:schedule/${groupName}/*]`,
       reason:
-        'Farm schedules are created per farm at runtime; access is limited to the Drover schedule group.',
+        'Look-again schedules are created per farm at runtime; access is limited to the Drover schedule group.',
     });
     return {
       SCHEDULE_GROUP_NAME: this.scheduleGroup.scheduleGroupName,

@@ -190,6 +190,7 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
       AGENT_CHANNEL_ENDPOINT: aws.url,
       AGENT_DOWNLOAD_URL: 'https://portal.drover.test/agent/drover-agent.mjs',
       WEBHOOK_QUEUE_URL: `${aws.url}/000000000000/drover-webhooks`,
+      RECONCILE_QUEUE_URL: `${aws.url}/000000000000/drover-reconcile`,
       AUTH_ISSUER,
       AUTH_JWKS_URL: `${aws.url}/.well-known/jwks.json`,
       CURSOR_KEY: randomBytes(32).toString('base64'),
@@ -309,7 +310,7 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
   describe('a farm launched, reconciled and reported on', () => {
     let serverId: string;
 
-    it('lifecycle: launches the farm (its schedule created, the event put on the bus)', async () => {
+    it('lifecycle: launches the farm (its sweep entry written, a per-farm schedule from before deleted, the event put on the bus)', async () => {
       const run = await invoke('lifecycle', [
         { event: apiEvent('launchFarm', { farmId: demo.farmId }) },
         { event: apiEvent('launchFarm', { farmId: demo.farmId }, bearer(token)) },
@@ -318,7 +319,7 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
       expect(refused.statusCode).toBe(401);
       expect(launched.statusCode, `${launched.body}\n${run.log}`).toBeLessThan(300);
       expect(aws.calls.map((c) => c.operation)).toContainEqual(
-        expect.stringMatching(/^Scheduler\.POST \/schedules\//),
+        expect.stringMatching(/^Scheduler\.DELETE \/schedules\//),
       );
       expect(aws.putEvents().map((e) => e.DetailType)).toContain('FarmLaunchRequested');
     });
@@ -338,6 +339,38 @@ describe('the Lambda bundles as synth builds them', { timeout: 180_000 }, () => 
       expect(launched.length, run.log).toBeGreaterThanOrEqual(2);
       const gceCalls = Object.values(sandboxes.gce.callCounts()).reduce((n, c) => n + c, 0);
       expect(gceCalls).toBeGreaterThan(gceCallsBefore);
+    });
+
+    it('reconcile: its sweep tick sends the launched farm, due every minute while it moves, to the reconcile queue', async () => {
+      const run = await invoke('reconcile', [{ event: { sweep: 'tick' } }]);
+      const [result] = values(run);
+      expect(result.dispatched, run.log).toBeGreaterThanOrEqual(1);
+      const sent = aws.calls
+        .filter((c) => c.operation === 'SQS.SendMessageBatch')
+        .flatMap((c) => (c.body.Entries as { MessageBody: string }[]).map((e) => JSON.parse(e.MessageBody)));
+      expect(sent).toContainEqual({
+        accountId: demo.accountId,
+        farmId: demo.farmId,
+        reason: 'sweep',
+        sweptEvery: 1,
+      });
+    });
+
+    it('reconcile: runs a farm the sweep queued, from an SQS batch', async () => {
+      const body = JSON.stringify({
+        accountId: demo.accountId,
+        farmId: demo.farmId,
+        reason: 'sweep',
+        sweptEvery: 1,
+      });
+      const run = await invoke('reconcile', [
+        {
+          event: { Records: [{ messageId: 'm-1', eventSource: 'aws:sqs', body }] },
+          remainingMs: 16_000,
+        },
+      ]);
+      const [result] = values(run);
+      expect(result.batchItemFailures, run.log).toEqual([]);
     });
 
     it('servers: lists the servers the reconciler launched', async () => {

@@ -20,9 +20,11 @@ import { TABLE } from '../../functions/adapters/dynamodb/table';
 import { egressPolicyFromEnvironment } from '../../functions/composition/egress-from-environment';
 import * as fromEnv from '../../functions/composition/ports-from-environment';
 import { reconcileDepsFromEnvironment } from '../../functions/composition/reconcile';
+import { sweepDepsFromEnvironment } from '../../functions/composition/sweep';
 import { webhookDepsFromEnvironment } from '../../functions/composition/webhooks';
 import { API_GROUPS, API_ROUTES, type ApiGroup } from '../../functions/contract/routes';
 import { EVENT_RULES } from '../../functions/handlers/event-rules';
+import { SWEEP_TICK } from '../../functions/services/reconcile/sweep-due-farms';
 import { AGENT_SITE_KEY } from '../../infra/agent-site';
 import { REPO_ROOT, readConfig } from '../../infra/config';
 import { GROUP_NEEDS } from '../../infra/constructs/api-group-needs';
@@ -356,6 +358,55 @@ describe('the Drover stack', () => {
     });
   });
 
+  describe('sweep', () => {
+    it('sends the reconcile function its sweep tick every minute from one schedule, retrying nothing', () => {
+      const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+      expect(schedules).toHaveLength(1);
+      expect(schedules[0]!.Properties).toMatchObject({
+        ScheduleExpression: 'rate(1 minute)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: {
+          Arn: { 'Fn::GetAtt': [droverFunction(template, 'reconcile').id, 'Arn'] },
+          RoleArn: { 'Fn::GetAtt': [expect.stringMatching(/^ReconcileSchedulerRole/), 'Arn'] },
+          Input: JSON.stringify(SWEEP_TICK),
+          RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId(template, 'ReconcileDeadLetterQueue'), 'Arn'] } },
+        },
+      });
+      // No schedule per farm: the group holds only the look-again schedules passes make at runtime.
+      expect(schedules[0]!.Properties.GroupName).toBeUndefined();
+    });
+
+    it('feeds the reconcile function from the sweep queue, ten farms a batch, at most 20 at once, failed ones only retried', () => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: droverFunction(template, 'reconcile').id },
+        EventSourceArn: { 'Fn::GetAtt': [queueId(template, 'SweepReconcileQueue'), 'Arn'] },
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 20 },
+      });
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        VisibilityTimeout: 360,
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [queueId(template, 'ReconcileDeadLetterQueue'), 'Arn'] },
+          maxReceiveCount: 3,
+        },
+      });
+    });
+
+    it('lets the reconcile function send to the sweep queue, and tells it the queue and the quiet cadence', () => {
+      const variables = droverFunction(template, 'reconcile').properties.Environment.Variables;
+      expect(variables.RECONCILE_QUEUE_URL).toEqual({ Ref: queueId(template, 'SweepReconcileQueue') });
+      expect(variables.QUIET_SWEEP_EVERY).toBe('5');
+      const sends = withAction(statementsOf(template, 'reconcile'), 'sqs:SendMessage').map((s) =>
+        JSON.stringify(s.Resource),
+      );
+      expect(sends).toContain(
+        JSON.stringify({ 'Fn::GetAtt': [queueId(template, 'SweepReconcileQueue'), 'Arn'] }),
+      );
+    });
+  });
+
   describe('reconcile', () => {
     it('has the drover-farms schedule group and a role only the Scheduler of this account assumes', () => {
       template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'drover-farms' });
@@ -395,8 +446,9 @@ describe('the Drover stack', () => {
       const statements = Object.values(template.findResources('AWS::IAM::Policy'))
         .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
         .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-      const [invoke] = withAction(statements, 'lambda:InvokeFunction');
-      expect(invoke!.Resource).toEqual({ 'Fn::GetAtt': [droverFunction(template, 'reconcile').id, 'Arn'] });
+      // CDK merges both statements into one with a list of resources.
+      const invoked = withAction(statements, 'lambda:InvokeFunction').flatMap((s) => [s.Resource].flat());
+      expect(invoked).toEqual([{ 'Fn::GetAtt': [droverFunction(template, 'reconcile').id, 'Arn'] }]);
     });
 
     it('reads and writes the table and its indexes (the instance index, gsi2, included)', () => {
@@ -596,7 +648,8 @@ describe('the Drover stack', () => {
     });
 
     it('feeds the dispatcher from the queue in batches of 10, reporting failed records only', () => {
-      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+      // The webhook queue's and the sweep's reconcile queue's (below).
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         FunctionName: { Ref: droverFunction(template, 'dispatcher').id },
         EventSourceArn: { 'Fn::GetAtt': [queueId(template, 'WebhooksQueue'), 'Arn'] },
@@ -607,7 +660,15 @@ describe('the Drover stack', () => {
 
     it('lets the dispatcher consume the queue, and only the dispatcher', () => {
       for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']) {
-        expect(functionsAllowed(template, action)).toEqual(['dispatcher']);
+        // The reconciler consumes the sweep's queue, not this one (see the sweep's tests).
+        expect(functionsAllowed(template, action)).toEqual(['dispatcher', 'reconcile']);
+        const webhookQueue = JSON.stringify({ 'Fn::GetAtt': [queueId(template, 'WebhooksQueue'), 'Arn'] });
+        const onIt = FUNCTION_NAMES.filter((name) =>
+          withAction(statementsOf(template, name), action).some(
+            (s) => JSON.stringify(s.Resource) === webhookQueue,
+          ),
+        );
+        expect(onIt).toEqual(['dispatcher']);
       }
     });
 
@@ -620,6 +681,7 @@ describe('the Drover stack', () => {
       );
       expect(senders.sort()).toEqual(['dispatcher', 'webhooks']);
       // The reconciler sends too, to its own DLQ (failed asynchronous invocations), nothing else.
+      // The reconciler sends to the sweep's queue too (its sweep tick).
       expect(functionsAllowed(template, 'sqs:SendMessage')).toEqual(['dispatcher', 'reconcile', 'webhooks']);
     });
 
@@ -832,6 +894,8 @@ describe('the Drover stack', () => {
           'AGENT_DOWNLOAD_URL',
           'AGENT_BUNDLE_SHA256',
           'AGENT_CHANNEL_ENDPOINT',
+          'QUIET_SWEEP_EVERY',
+          'RECONCILE_QUEUE_URL',
         ],
         builds: [
           fromEnv.storeFromEnvironment,
@@ -843,6 +907,8 @@ describe('the Drover stack', () => {
           fromEnv.agentDownloadFromEnvironment,
           // Connected agents do not poll: the reconciler re-nudges executions left queued.
           () => fromEnv.agentNotifierFromEnvironment(fromEnv.storeFromEnvironment),
+          // The sweep tick (composition/sweep.ts).
+          sweepDepsFromEnvironment,
         ],
       },
     };

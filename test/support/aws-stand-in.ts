@@ -4,10 +4,11 @@
 //  - KMS Encrypt/Decrypt (awsJson1_1, `TrentService.*`): AES-256-GCM under a key of its own, the
 //    encryption context bound as associated data, so a wrong context fails as KMS does;
 //  - EventBridge PutEvents and Scheduler (the two the house allows to mock), SQS SendMessage and
-//    API Gateway PostToConnection: accepted and recorded;
+//    SendMessageBatch (the sweep's; no local SQS emulator) and API Gateway PostToConnection:
+//    accepted and recorded;
 //  - the token issuer's JWKS, at any path ending in /.well-known/jwks.json.
 // Any other call is recorded and refused (400), so a bundle can never reach real AWS from a test.
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -92,6 +93,22 @@ export async function startAwsStandIn(options: { jwks?: unknown } = {}): Promise
     if (target === 'AmazonSQS.SendMessage') {
       calls.push({ operation: 'SQS.SendMessage', body });
       return [200, { MessageId: randomUUID(), MD5OfMessageBody: '' }];
+    }
+    if (target === 'AmazonSQS.SendMessageBatch') {
+      calls.push({ operation: 'SQS.SendMessageBatch', body });
+      const entries = (body.Entries as { Id: string; MessageBody: string }[]) ?? [];
+      const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+      return [
+        200,
+        {
+          Successful: entries.map((e) => ({
+            Id: e.Id,
+            MessageId: randomUUID(),
+            MD5OfMessageBody: md5(e.MessageBody),
+          })),
+          Failed: [],
+        },
+      ];
     }
     if (path.startsWith('/schedules/')) {
       calls.push({ operation: `Scheduler.${req.method} ${path}`, body });

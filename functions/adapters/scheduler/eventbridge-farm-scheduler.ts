@@ -1,37 +1,21 @@
-// FarmScheduler on Amazon EventBridge Scheduler: one schedule per running farm in the Drover
-// schedule group, `rate(1 minute)`, invoking the reconcile function with a ReconcileRequest
-// (`{"accountId","farmId","reason":"schedule"}`) as its event.
+// FarmScheduler in AWS: the safety net is the sweep (ports/farm-sweep.ts) — `ensure` writes the
+// farm's sweep entry (every tick: a launched or resumed farm is moving), `sweepEvery` changes its
+// cadence, `remove` deletes it — and "look again at T" is a one-time EventBridge Scheduler
+// schedule that deletes itself (look-again-schedule.ts).
 //
-// `ensure` creates the schedule and, when it already exists (ConflictException), updates it
-// with the same definition. UpdateSchedule replaces the whole definition, so a schedule made by
-// an earlier deployment (another function ARN after a rebuild, another role, no DLQ yet, an
-// older retry policy) is brought up to date whenever its farm is launched or resumed; ensure
-// runs on lifecycle changes only, so the second call is cheap. If the schedule vanishes between
-// the two calls (a concurrent remove), it is created again: ensure was the later wish.
-// `remove` deletes it; a schedule that is already gone is success.
+// Farms launched before the sweep have a `rate(1 minute)` schedule each in the group, named after
+// the farm (schedule-name.ts). `ensure` and `remove` delete it (one that is gone is success), and a
+// pass that such a schedule still asks for calls `ensure` (services/reconcile/reconcile-invocation.ts),
+// so the running fleet moves to the sweep at its next tick, without a migration step.
 //
-// `lookAgainAt` makes a one-time schedule that deletes itself (look-again-schedule.ts).
-//
-// Retry policy: a delivery that still fails after two minutes is superseded by the next tick
-// anyway (a reconcile is idempotent and takes the farm's lease), so retries stay short and
-// what is left goes to the dead-letter queue, where it is visible rather than piling up.
-import {
-  CreateScheduleCommand,
-  type CreateScheduleCommandInput,
-  DeleteScheduleCommand,
-  type RetryPolicy,
-  SchedulerClient,
-  UpdateScheduleCommand,
-} from '@aws-sdk/client-scheduler';
-import type { FarmRef, FarmScheduler, ReconcileRequest } from '../../ports/farm-scheduler';
+// Retry policy of the look-again schedules: a delivery that still fails after two minutes is
+// superseded by the sweep anyway (a reconcile is idempotent and takes the farm's lease), so retries
+// stay short and what is left goes to the dead-letter queue, where it is visible.
+import { DeleteScheduleCommand, type RetryPolicy, SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { FarmRef, FarmScheduler } from '../../ports/farm-scheduler';
+import type { FarmSweepEntries } from '../../ports/farm-sweep';
 import { createLookAgainSchedule } from './look-again-schedule';
 import { scheduleNameFor } from './schedule-name';
-
-export const FARM_SCHEDULE_EXPRESSION = 'rate(1 minute)';
-export const FARM_SCHEDULE_RETRY_POLICY: RetryPolicy = {
-  MaximumEventAgeInSeconds: 120,
-  MaximumRetryAttempts: 3,
-};
 
 export interface EventBridgeFarmSchedulerOptions {
   groupName: string;
@@ -41,6 +25,8 @@ export interface EventBridgeFarmSchedulerOptions {
   roleArn: string;
   /** An SQS queue for deliveries that failed every retry. */
   deadLetterArn?: string;
+  /** The sweep's entries (dynamodb/sweep-repo.ts). */
+  entries: FarmSweepEntries;
   client?: SchedulerClient;
   retryPolicy?: RetryPolicy;
 }
@@ -48,42 +34,30 @@ export interface EventBridgeFarmSchedulerOptions {
 export function createEventBridgeFarmScheduler(options: EventBridgeFarmSchedulerOptions): FarmScheduler {
   const client = options.client ?? new SchedulerClient({});
 
-  const definition = (farm: FarmRef): CreateScheduleCommandInput => {
-    const request: ReconcileRequest = { accountId: farm.accountId, farmId: farm.farmId, reason: 'schedule' };
-    return {
-      Name: scheduleNameFor(farm.farmId),
-      GroupName: options.groupName,
-      Description: `Reconcile farm ${farm.farmId} (account ${farm.accountId})`,
-      ScheduleExpression: FARM_SCHEDULE_EXPRESSION,
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      State: 'ENABLED',
-      ActionAfterCompletion: 'NONE',
-      Target: {
-        Arn: options.targetArn,
-        RoleArn: options.roleArn,
-        Input: JSON.stringify(request),
-        RetryPolicy: options.retryPolicy ?? FARM_SCHEDULE_RETRY_POLICY,
-        ...(options.deadLetterArn ? { DeadLetterConfig: { Arn: options.deadLetterArn } } : {}),
-      },
-    };
+  /** The farm's per-farm schedule from before the sweep, if it still has one. */
+  const deleteLegacySchedule = async (farm: FarmRef) => {
+    try {
+      await client.send(
+        new DeleteScheduleCommand({ Name: scheduleNameFor(farm.farmId), GroupName: options.groupName }),
+      );
+    } catch (error) {
+      if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
+    }
   };
 
   return {
     async ensure(farm: FarmRef): Promise<void> {
-      const schedule = definition(farm);
-      try {
-        await client.send(new CreateScheduleCommand(schedule));
-        return;
-      } catch (error) {
-        if (!isAwsError(error, 'ConflictException')) throw error;
-      }
-      try {
-        await client.send(new UpdateScheduleCommand(schedule));
-      } catch (error) {
-        if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
-        await client.send(new CreateScheduleCommand(schedule));
-      }
+      await options.entries.put({ accountId: farm.accountId, farmId: farm.farmId, every: 1 });
+      await deleteLegacySchedule(farm);
     },
+
+    async remove(farm: FarmRef): Promise<void> {
+      await options.entries.remove(farm);
+      await deleteLegacySchedule(farm);
+    },
+
+    sweepEvery: (farm: FarmRef, every: number) =>
+      options.entries.setEvery({ accountId: farm.accountId, farmId: farm.farmId, every }),
 
     lookAgainAt(farm: FarmRef, at: Date, reason: string): Promise<void> {
       return createLookAgainSchedule(
@@ -102,16 +76,6 @@ export function createEventBridgeFarmScheduler(options: EventBridgeFarmScheduler
         at,
         reason,
       );
-    },
-
-    async remove(farm: FarmRef): Promise<void> {
-      try {
-        await client.send(
-          new DeleteScheduleCommand({ Name: scheduleNameFor(farm.farmId), GroupName: options.groupName }),
-        );
-      } catch (error) {
-        if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
-      }
     },
   };
 }

@@ -18,5 +18,6 @@ export * from './plan-farm';
 export * from './plan-input';
 export * from './scale-in';
 export * from './server-actions';
+export * from './sweep-cadence';
 export * from './terminate-holds';
 export * from './zones';

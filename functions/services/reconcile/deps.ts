@@ -64,4 +64,6 @@ export interface ReconcileDeps {
   scalingReaders?: ScalingMetricReaders;
   /** How often a farm role's scaling rules are evaluated (default EVALUATION_PERIOD_MS, a minute). */
   scalingPeriodMs?: number;
+  /** Every how many sweep ticks a quiet farm whose clouds send events is looked at (QUIET_SWEEP_EVERY; default 5). */
+  quietSweepEvery?: number;
 }

@@ -4,7 +4,7 @@
 // domain's nextLook). It remembers nothing between passes: whatever a crash leaves half-done,
 // the next pass completes.
 import { ulid } from 'ulid';
-import { type NextLook, type NextLookReason, nextLook, planFarm } from '../../domain/planning';
+import { type NextLook, type NextLookReason, nextLook, planFarm, sweepEvery } from '../../domain/planning';
 import type { Farm } from '../../domain/schemas/farm';
 import type { Execution } from '../../domain/schemas/orchestration';
 import type { Policy } from '../../domain/schemas/policy';
@@ -42,6 +42,8 @@ export interface ReconcileOutcome {
   recheckAfterMs: number | null;
   recheckReason: NextLookReason;
   summary?: ReconcileSummary;
+  /** Every how many ticks the sweep should look at the farm after this pass (sweep-cadence.ts); undefined: no opinion (busy). */
+  sweepEvery?: number | null;
 }
 
 type Figures = Omit<PassFigures, 'result' | 'now'>;
@@ -99,7 +101,7 @@ async function guarded(
         }),
       ]).catch(() => {});
     }
-    return outcomeOf('failed', 0, nextLook({ kind: 'failed' }));
+    return { ...outcomeOf('failed', 0, nextLook({ kind: 'failed' })), sweepEvery: 1 };
   }
 }
 
@@ -114,7 +116,7 @@ async function pass(
   const stored = await deps.store.farms.get({ accountId: ref.accountId }, ref.farmId);
   if (!stored) {
     await deps.scheduler.remove(ref);
-    return outcomeOf('gone', 0, nextLook({ kind: 'gone' }));
+    return { ...outcomeOf('gone', 0, nextLook({ kind: 'gone' })), sweepEvery: null };
   }
   const previous = await deps.store.reconciles.getSummary(ref);
   // Policies are read at every pass: one changed after the farm was saved applies to its next launch.
@@ -185,7 +187,14 @@ async function pass(
   });
   if (leased || summaryWorthSaving(summary, previous, figures.healedSeconds, now))
     await deps.store.reconciles.saveSummary(ref, summary);
-  return { ...outcomeOf(plan.actions.length ? 'applied' : 'no-op', applied.results.length, look), summary };
+  const outcome = outcomeOf(plan.actions.length ? 'applied' : 'no-op', applied.results.length, look);
+  return { ...outcome, summary, sweepEvery: cadenceAfter(deps, farm, look) };
+}
+
+/** The sweep's cadence after this pass (domain/planning/sweep-cadence.ts). */
+function cadenceAfter(deps: ReconcileDeps, farm: Farm, look: NextLook): number | null {
+  const platforms = farm.farmRoles.map((fr) => fr.platform);
+  return sweepEvery({ status: farm.status, platforms, reason: look.reason }, deps.quietSweepEvery);
 }
 
 function applierPorts(deps: ReconcileDeps, access: CloudAccess, now: Date): ApplierPorts {

@@ -1,5 +1,8 @@
-// The EventBridge Scheduler farm scheduler's calls. Scheduler has no local emulator, so
-// aws-sdk-client-mock stands in for the service (docs/architecture.md §9), only to check the calls.
+// The EventBridge farm scheduler: the safety net is the sweep's entry on the table (dynalite), the
+// per-farm schedule made before the sweep is deleted on ensure and remove, and EventBridge
+// Scheduler (no local emulator: aws-sdk-client-mock stands in, docs/architecture.md §9, only to
+// check the calls) gets no schedule per farm any more.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   ConflictException,
   CreateScheduleCommand,
@@ -7,31 +10,33 @@ import {
   ResourceNotFoundException,
   SchedulerClient,
   UpdateScheduleCommand,
-  ValidationException,
 } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../../functions/adapters/dynamodb/client';
+import { createTableIfMissing } from '../../../functions/adapters/dynamodb/create-table';
+import { createSweepRepo } from '../../../functions/adapters/dynamodb/sweep-repo';
 import { createEventBridgeFarmScheduler } from '../../../functions/adapters/scheduler/eventbridge-farm-scheduler';
 import { InvalidScheduleName, scheduleNameFor } from '../../../functions/adapters/scheduler/schedule-name';
 import { newId } from '../../../functions/domain/ids';
+import type { FarmScheduler } from '../../../functions/ports/farm-scheduler';
+import { type FarmSweepEntries, SWEEP_SHARDS } from '../../../functions/ports/farm-sweep';
+import { type LocalDynamo, startDynalite } from '../../../local/dynamo-local';
 
 const GROUP = 'drover-farms';
 const TARGET = 'arn:aws:lambda:us-east-1:123456789012:function:drover-reconcile';
 const ROLE = 'arn:aws:iam::123456789012:role/drover-scheduler';
 const DLQ = 'arn:aws:sqs:us-east-1:123456789012:drover-reconcile-dlq';
+const TABLE = 'scheduler';
 
 const client = new SchedulerClient({
   region: 'us-east-1',
   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
 });
 const scheduler = mockClient(client);
-const farmScheduler = createEventBridgeFarmScheduler({
-  groupName: GROUP,
-  targetArn: TARGET,
-  roleArn: ROLE,
-  deadLetterArn: DLQ,
-  client,
-});
+let dynamo: LocalDynamo;
+let entries: FarmSweepEntries;
+let farmScheduler: FarmScheduler;
 
 const conflict = () =>
   new ConflictException({
@@ -46,113 +51,92 @@ const notFound = () =>
     $metadata: {},
   });
 
-beforeEach(() => {
-  scheduler.reset();
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  const raw = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await createTableIfMissing(raw, TABLE);
+  raw.destroy();
+  entries = createSweepRepo(createDocumentClient({ tableName: TABLE, endpoint: dynamo.endpoint }), TABLE);
+  farmScheduler = createEventBridgeFarmScheduler({
+    groupName: GROUP,
+    targetArn: TARGET,
+    roleArn: ROLE,
+    deadLetterArn: DLQ,
+    entries,
+    client,
+  });
+});
+afterAll(async () => {
+  await dynamo?.stop();
 });
 
+beforeEach(() => {
+  scheduler.reset();
+  scheduler.on(DeleteScheduleCommand).rejects(notFound());
+});
+
+async function entryOf(farmId: string) {
+  const all = (
+    await Promise.all(Array.from({ length: SWEEP_SHARDS }, (_, i) => entries.listShard(i)))
+  ).flat();
+  return all.filter((e) => e.farmId === farmId);
+}
+
 describe('createEventBridgeFarmScheduler', () => {
-  const farm = { accountId: newId('account'), farmId: newId('farm') };
+  const newFarm = () => ({ accountId: newId('account'), farmId: newId('farm') });
 
-  it('ensure creates a one-minute schedule named after the farm that reconciles it', async () => {
-    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule', $metadata: {} });
-
+  it('ensure gives the farm a sweep entry looked at every tick, and no schedule of its own', async () => {
+    const farm = newFarm();
     await farmScheduler.ensure(farm);
 
-    const calls = scheduler.commandCalls(CreateScheduleCommand);
-    expect(calls).toHaveLength(1);
-    const input = calls[0]!.args[0].input;
-    expect(input).toEqual({
-      Name: farm.farmId,
-      GroupName: GROUP,
-      Description: `Reconcile farm ${farm.farmId} (account ${farm.accountId})`,
-      ScheduleExpression: 'rate(1 minute)',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      State: 'ENABLED',
-      ActionAfterCompletion: 'NONE',
-      Target: {
-        Arn: TARGET,
-        RoleArn: ROLE,
-        Input: expect.any(String),
-        RetryPolicy: { MaximumEventAgeInSeconds: 120, MaximumRetryAttempts: 3 },
-        DeadLetterConfig: { Arn: DLQ },
-      },
-    });
-    expect(JSON.parse(input.Target?.Input ?? '')).toEqual({ ...farm, reason: 'schedule' });
-  });
-
-  it('ensure of an existing schedule succeeds and rewrites it with the current definition', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(conflict());
-    scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: 'arn:schedule', $metadata: {} });
-
-    await farmScheduler.ensure(farm);
-    await farmScheduler.ensure(farm);
-
-    const created = scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input;
-    const updates = scheduler.commandCalls(UpdateScheduleCommand);
-    expect(updates).toHaveLength(2);
-    expect(updates[0]!.args[0].input).toEqual(created);
-  });
-
-  it('ensure creates the schedule again when a concurrent remove deleted it between create and update', async () => {
-    scheduler
-      .on(CreateScheduleCommand)
-      .rejectsOnce(conflict())
-      .resolves({ ScheduleArn: 'arn', $metadata: {} });
-    scheduler.on(UpdateScheduleCommand).rejects(notFound());
-
-    await farmScheduler.ensure(farm);
-
-    expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(2);
-  });
-
-  it('ensure passes on errors other than "already exists"', async () => {
-    scheduler
-      .on(CreateScheduleCommand)
-      .rejects(new ValidationException({ message: 'bad', Message: 'bad', $metadata: {} }));
-
-    await expect(farmScheduler.ensure(farm)).rejects.toBeInstanceOf(ValidationException);
+    expect(await entryOf(farm.farmId)).toEqual([{ ...farm, every: 1 }]);
+    expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(0);
     expect(scheduler.commandCalls(UpdateScheduleCommand)).toHaveLength(0);
   });
 
-  it('ensure names no dead-letter queue when none is configured', async () => {
-    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn', $metadata: {} });
-    const withoutDlq = createEventBridgeFarmScheduler({
-      groupName: GROUP,
-      targetArn: TARGET,
-      roleArn: ROLE,
-      client,
-    });
+  it('ensure and remove delete the per-farm schedule made before the sweep (one already gone is success)', async () => {
+    const farm = newFarm();
+    scheduler.on(DeleteScheduleCommand).resolvesOnce({ $metadata: {} }).rejects(notFound());
 
-    await withoutDlq.ensure(farm);
-
-    expect(scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input.Target).not.toHaveProperty(
-      'DeadLetterConfig',
-    );
-  });
-
-  it('remove deletes the farm schedule from the group', async () => {
-    scheduler.on(DeleteScheduleCommand).resolves({ $metadata: {} });
-
+    await farmScheduler.ensure(farm);
     await farmScheduler.remove(farm);
 
     expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input)).toEqual([
       { Name: farm.farmId, GroupName: GROUP },
+      { Name: farm.farmId, GroupName: GROUP },
     ]);
+    expect(await entryOf(farm.farmId)).toEqual([]);
   });
 
-  it('remove of a schedule that does not exist succeeds', async () => {
-    scheduler.on(DeleteScheduleCommand).rejects(notFound());
-
-    await expect(farmScheduler.remove(farm)).resolves.toBeUndefined();
-  });
-
-  it('remove passes on other errors', async () => {
+  it('ensure passes on a Scheduler error other than "not found"', async () => {
     scheduler.on(DeleteScheduleCommand).rejects(conflict());
-
-    await expect(farmScheduler.remove(farm)).rejects.toBeInstanceOf(ConflictException);
+    await expect(farmScheduler.ensure(newFarm())).rejects.toBeInstanceOf(ConflictException);
   });
 
-  it('refuses a farm id that cannot name a schedule before calling Scheduler', async () => {
+  it('sweepEvery changes the cadence of an entry, and never brings back the entry of a removed farm', async () => {
+    const farm = newFarm();
+    await farmScheduler.ensure(farm);
+    await farmScheduler.sweepEvery(farm, 5);
+    expect(await entryOf(farm.farmId)).toEqual([{ ...farm, every: 5 }]);
+
+    await farmScheduler.remove(farm);
+    await farmScheduler.sweepEvery(farm, 1);
+    expect(await entryOf(farm.farmId)).toEqual([]);
+  });
+
+  it('ensure of a farm swept rarely makes it swept every tick again (a resumed farm moves)', async () => {
+    const farm = newFarm();
+    await farmScheduler.ensure(farm);
+    await farmScheduler.sweepEvery(farm, 5);
+    await farmScheduler.ensure(farm);
+    expect(await entryOf(farm.farmId)).toEqual([{ ...farm, every: 1 }]);
+  });
+
+  it('refuses a farm id that cannot name a schedule before deleting one', async () => {
     await expect(farmScheduler.ensure({ accountId: 'acc-1', farmId: 'x'.repeat(60) })).rejects.toBeInstanceOf(
       InvalidScheduleName,
     );

@@ -8,8 +8,10 @@
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../../functions/adapters/dynamodb/client';
+import { createSweepRepo } from '../../../functions/adapters/dynamodb/sweep-repo';
 import { createEventBridgeFarmScheduler } from '../../../functions/adapters/scheduler/eventbridge-farm-scheduler';
-import type { FarmRef } from '../../../functions/ports/farm-scheduler';
+import type { FarmRef, FarmScheduler } from '../../../functions/ports/farm-scheduler';
 import {
   LAMBDA_INVOCATION_LIMITS,
   reconcileInvocation,
@@ -24,18 +26,23 @@ const client = new SchedulerClient({
   credentials: { accessKeyId: 't', secretAccessKey: 't' },
 });
 const schedulerApi = mockClient(client);
-const inAws = createEventBridgeFarmScheduler({
-  groupName: 'drover-farms',
-  targetArn: 'arn:aws:lambda:us-east-1:123456789012:function:drover-reconcile',
-  roleArn: 'arn:aws:iam::123456789012:role/drover-scheduler',
-  client,
-});
-
+let inAws: FarmScheduler;
 let rt: LocalRuntime;
 let farm: FarmRef;
 
 beforeAll(async () => {
   rt = await startTestRuntime();
+  inAws = createEventBridgeFarmScheduler({
+    groupName: 'drover-farms',
+    targetArn: 'arn:aws:lambda:us-east-1:123456789012:function:drover-reconcile',
+    roleArn: 'arn:aws:iam::123456789012:role/drover-scheduler',
+    // The sweep's entries on the runtime's table (the safety net; this file asks only for looks).
+    entries: createSweepRepo(
+      createDocumentClient({ tableName: rt.tableName, endpoint: rt.dynamoEndpoint }),
+      rt.tableName,
+    ),
+    client,
+  });
   farm = { accountId: rt.demo.accountId, farmId: rt.demo.farmId };
   // This file's passes are its own: no pass on bus events, no safety net.
   rt.bus.route('reconcile', () => {});
