@@ -28,3 +28,10 @@ export function usePlacementChoices(
     (signal) => api.listPlacementChoices(environmentId!, credentialsId, region, signal),
   );
 }
+
+/** The environment's cloud credentials (every page), the source of the lists above. */
+export function useCredentials(environmentId: string | undefined) {
+  return useApi(environmentId ? `credentials:${environmentId}` : null, (signal) =>
+    api.allCredentials(environmentId!, signal),
+  );
+}

@@ -10,6 +10,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { api } from '../../../lib/api-client';
 import { useApi } from '../../../lib/use-api';
+import { useCredentials } from '../../../lib/use-cloud-catalog';
 import { useEnvironment } from '../../../lib/use-environment';
 import { useSession } from '../../../lib/use-session';
 import { RoleBasics, RoleImagesAndTags } from './role-fields';
@@ -34,9 +35,7 @@ function RoleEditor({ roleId }: { roleId: string | null }) {
   const form = useRoleSave(roleId, loaded.data, env.current?.id);
   const environmentId = env.current?.id;
   // Private clouds' images are chosen from what the environment's credentials list.
-  const credentials = useApi(environmentId ? `credentials:${environmentId}` : null, (signal) =>
-    api.allCredentials(environmentId!, signal),
-  );
+  const credentials = useCredentials(environmentId);
   const { base, draft, problem } = form;
   const [askDelete, setAskDelete] = useState(false);
   const title = editing ? `Edit ${base?.role.name ?? 'role'}` : 'New role';
