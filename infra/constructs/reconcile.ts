@@ -12,7 +12,7 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
@@ -41,7 +41,7 @@ export class Reconcile extends Construct {
   readonly schedulerRole: Role;
   /** Failed schedule deliveries and failed asynchronous invocations end here. */
   readonly deadLetterQueue: Queue;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   /** The function's ARN, formatted from its fixed name (no reference to the function). */
   readonly functionArn: string;
   private readonly scheduleGroupName: string;
