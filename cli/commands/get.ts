@@ -13,6 +13,7 @@ import { farmFileOf } from '../farm-export';
 import { type Column, type Io, printData, printList, renderTable, statusColour } from '../output';
 import { getFarm, listCredentials, listRoles } from '../resolve';
 import { listEnvironments } from './env';
+import { getFarmRoleScaling } from './farm-role-scaling';
 import { listRules, listScripts } from './orchestration';
 import { listPolicies, POLICY_KINDS } from './policies';
 import { listServers, serverColumns } from './servers';
@@ -38,6 +39,9 @@ const KINDS: Record<
   envs: 'environments',
   env: 'environments',
 };
+
+/** One farm role, by alias in a farm: only its scaling is shown (farm-role-scaling.ts). */
+const FARM_ROLE = 'farm-role';
 
 const farmColumns: Column<Farm>[] = [
   { header: 'name', value: (f) => f.name },
@@ -140,18 +144,32 @@ export function registerGet(program: Command, io: Io): void {
       new Argument('<kind>', 'farms, roles, servers, credentials, environments, scripts or rules').choices([
         ...Object.keys(KINDS),
         ...POLICY_KINDS,
+        FARM_ROLE,
       ]),
     )
     .argument('[name]', 'farm: one farm by name or id (-o yaml prints the file apply -f takes)')
     .option('--farm <name|id>', 'servers: only those of this farm')
     .option('--all', 'servers: include Terminated ones')
+    .option('--scaling', 'farm-role NAME --farm FARM: its current scaling decision and why')
     .addHelpText(
       'after',
-      '\nExamples:\n  drover get farms\n  drover get servers --farm web -o json\n  drover get farm web -o yaml > web.yaml',
+      '\nExamples:\n  drover get farms\n  drover get servers --farm web -o json\n  drover get farm web -o yaml > web.yaml\n  drover get farm-role web --farm demo-web --scaling',
     )
     .action(
-      (kind: string, name: string | undefined, opts: { farm?: string; all?: boolean }, cmd: Command) => {
+      (
+        kind: string,
+        name: string | undefined,
+        opts: { farm?: string; all?: boolean; scaling?: boolean },
+        cmd: Command,
+      ) => {
         const ctx = contextOf(cmd, io);
+        if (kind === FARM_ROLE) {
+          if (name === undefined || !opts.scaling)
+            throw usageError('`drover get farm-role` takes a name, --farm and --scaling.', [
+              'drover get farm-role web --farm demo-web --scaling',
+            ]);
+          return getFarmRoleScaling(ctx, name, opts.farm);
+        }
         if (name === undefined) return list(ctx, kind, opts);
         if (KINDS[kind] !== 'farms')
           throw usageError(`\`drover get ${kind}\` takes no name; only \`get farm NAME\` does.`);

@@ -1,6 +1,7 @@
 // The reconcile pass's one call into scaling: evaluate the due farm roles, and — when an
 // evaluation changed something — store the new state (before the launches or removals it causes,
 // so the record exists first) and raise ScaleOut / ScaleIn carrying the decision record.
+import { decisionReason } from '../../domain/scaling/decision-reason';
 import type { Farm } from '../../domain/schemas/farm';
 import type { Server } from '../../domain/schemas/server';
 import type { EventPublisher } from '../../ports/event-publisher';
@@ -36,7 +37,7 @@ export async function scaleFarmRoles(
     return [
       farmEvent(name, farm, now, {
         farmRoleId,
-        message: `${alias}: ${decision.current} → ${decision.desired} servers (${reasonOf(decision)})`,
+        message: `${alias}: ${decision.current} → ${decision.desired} servers (${decisionReason(decision)})`,
         payload: { decision, missing },
       }),
     ];
@@ -44,18 +45,3 @@ export async function scaleFarmRoles(
   await recordEvents(deps, events);
   return step;
 }
-
-/** One line of why, for the event's message and `drover get farm-role --scaling`. */
-export function reasonOf(decision: ScalingStep['changes'][number]['decision']): string {
-  const votes = decision.rules
-    .filter((r) => r.vote !== 'hold')
-    .map((r) => `${r.rule} ${r.value === null ? 'no data' : round(r.value)} votes ${r.vote} (${r.proposal})`);
-  const parts = [
-    decision.healing ? 'healing to min' : '',
-    votes.join(', '),
-    decision.limitedBy.length ? `limited by ${decision.limitedBy.join(', ')}` : '',
-  ].filter(Boolean);
-  return parts.join('; ') || 'no rule voted';
-}
-
-const round = (v: number) => Math.round(v * 100) / 100;
