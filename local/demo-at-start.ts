@@ -9,6 +9,7 @@ import { type DemoData, type SandboxCredentials, seedDemo } from './seed';
 import { ensureSeedOwner } from './seed-access';
 import { ensureDemoOrchestration } from './seed-orchestration';
 import { seedDemoPrivateFarm } from './seed-private-farm';
+import { seedDemoScalingFarm } from './seed-scaling-farm';
 
 /** What `npm start` adds to the demo beyond what the tests' runtimes seed (off in tests). */
 export interface DemoExtras {
@@ -16,6 +17,8 @@ export interface DemoExtras {
   demoOrchestration?: boolean;
   /** demo-private: a farm role on the OpenStack sandbox and one on the CloudStack sandbox. */
   demoPrivateFarm?: boolean;
+  /** demo-scaling: an EC2 farm role with a CPU target rule (README "Scaling"). */
+  demoScalingFarm?: boolean;
 }
 
 export interface DemoAtStartOptions extends DemoExtras {
@@ -36,6 +39,10 @@ export async function demoAtStart(deps: ApiDeps, options: DemoAtStartOptions): P
   if (options.demoPrivateFarm && !demo.privateFarmId) {
     const privateFarmId = await seedDemoPrivateFarm(deps, demo);
     if (privateFarmId) demo = { ...demo, privateFarmId };
+  }
+  if (options.demoScalingFarm && !demo.scalingFarmId) {
+    const scalingFarmId = await seedDemoScalingFarm(deps, demo);
+    if (scalingFarmId) demo = { ...demo, scalingFarmId };
   }
   if (options.persistent && demo !== known) writeFileSync(demoFile, JSON.stringify(demo, null, 2));
   await ensureSeedOwner(deps, demo, options.owner.email, options.owner.password);

@@ -29,6 +29,7 @@ const runtime = await startLocalRuntime({
   agent: { mode: agentMode },
   demoOrchestration: true,
   demoPrivateFarm: true,
+  demoScalingFarm: true,
 });
 console.log(`
 Drover is running.

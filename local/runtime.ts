@@ -132,6 +132,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           sandboxCredentials: () => reachableSandboxCredentials(parts.egress, sandboxes.credentials()),
           demoOrchestration: options.demoOrchestration,
           demoPrivateFarm: options.demoPrivateFarm,
+          demoScalingFarm: options.demoScalingFarm,
         });
   if (persistent) await resumeFarms(table, reconciler);
   const endpoints = writeEndpoints(url, sandboxes, persistent ? dataDir : undefined);

@@ -24,6 +24,8 @@ export interface DemoData {
   farmId: string;
   /** demo-private (npm start): a farm role on the OpenStack sandbox and one on the CloudStack sandbox. */
   privateFarmId?: string;
+  /** demo-scaling (npm start): an EC2 farm role with a CPU target rule. */
+  scalingFarmId?: string;
   awsCredentialsId?: string;
   gceCredentialsId?: string;
   /** Who can sign in (README "Access control"), and the teams they are in. */
