@@ -7,8 +7,10 @@
 //   3. a no-op pass over BENCH_FARMS farms × BENCH_SERVERS servers in one region (default
 //      1,000 × 10; BENCH_FLEETS=1000,10000 for several sizes), seeded straight into the store and
 //      the EC2 sandbox: its time at concurrency 16, DynamoDB per pass, cloud list calls per minute;
-//   4. the monthly cost of one quiet farm and of one idle agent.
-// Run: npm run bench -- fleet     (BENCH_SECTIONS=1,3,4 to skip some)
+//   4. the monthly cost of one quiet farm (per-farm schedule, sweeps, and the sweep as built) and of
+//      one idle agent;
+//   5. the sweep's tick over BENCH_SWEEP_FLEETS entries (default 1,000 and 10,000): time, Queries, RRU.
+// Run: npm run bench -- fleet     (BENCH_SECTIONS=1,4,5 to skip some)
 
 import { cachedSecretBox } from '../../functions/adapters/secrets/cached-secret-box';
 import type { FarmRef } from '../../functions/ports/farm-scheduler';
@@ -31,10 +33,13 @@ import {
 } from './support/idle-agent-month';
 import { MINUTES_PER_MONTH, LIST_PRICES as P, PRICE_SOURCES, usd } from './support/list-prices';
 import { seedFarms } from './support/seed-fleet';
+import { type SweepTick, sweepTicks, sweptFarmMonth } from './support/sweep-tick';
 
 const FLEETS = (process.env.BENCH_FLEETS ?? process.env.BENCH_FARMS ?? '1000').split(',').map(Number);
 const SERVERS = Number(process.env.BENCH_SERVERS ?? 10);
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? '1,2,3,4').split(','));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? '1,2,3,4,5').split(','));
+/** Fleet sizes the sweep's tick is measured at (section 5; entries only, so 10,000 fits). */
+const SWEEP_FLEETS = (process.env.BENCH_SWEEP_FLEETS ?? '1000,10000').split(',').map(Number);
 const CONCURRENCY = 16;
 /** The reconcile function's memory (infra/constructs/reconcile.ts). */
 const RECONCILE_GB = 1;
@@ -224,6 +229,17 @@ export async function main(): Promise<void> {
       );
     }
   }
+  let ticks: SweepTick[] = [];
+  if (SECTIONS.has('5') || SECTIONS.has('4')) {
+    console.log(
+      "\n5. The sweep's tick (every entry read, the due farms dispatched), quiet farms every 5 min",
+    );
+    ticks = await sweepTicks(SWEEP_FLEETS);
+    for (const t of ticks)
+      console.log(
+        `   ${String(t.farms).padStart(6)} farms: ${t.ms.toFixed(0)} ms, ${t.queries} Queries, ${t.rru.toFixed(1)} RRU, ${t.dispatched} farms due a tick`,
+      );
+  }
   if (SECTIONS.has('4') && quiet) {
     const farms = fleet?.farms ?? 1000;
     const perPass = {
@@ -246,6 +262,15 @@ export async function main(): Promise<void> {
       const month = quietFarmMonth(perPass, every, sweep);
       console.log(
         `   ${label.padEnd(48)} ${usd(month.total).padStart(8)}   (${month.lines
+          .filter(([, x]) => x >= 0.00005)
+          .map(([l, x]) => `${l} ${usd(x)}`)
+          .join(', ')})`,
+      );
+    }
+    for (const tick of ticks) {
+      const month = sweptFarmMonth(perPass, 5, tick, LOG_BYTES_PER_INVOCATION, RECONCILE_GB);
+      console.log(
+        `   ${`the sweep as built, ${tick.farms} farms, quiet every 5 min`.padEnd(48)} ${usd(month.total).padStart(8)}   (${month.lines
           .filter(([, x]) => x >= 0.00005)
           .map(([l, x]) => `${l} ${usd(x)}`)
           .join(', ')})`,

@@ -87,6 +87,13 @@ function writtenPartitions(input: WriteInput): string[] {
 
 /** A Store on `endpoint`'s table whose every request adds to `counts`. */
 export function countedStore(endpoint: string, tableName: string, counts = new DynamoCounts()) {
+  const { db, destroy } = countedDocumentClient(endpoint, counts);
+  const store: Store = createDynamoStore(db, tableName);
+  return { store, counts, destroy };
+}
+
+/** A document client on `endpoint` whose every request adds to `counts` (for adapters outside the Store). */
+export function countedDocumentClient(endpoint: string, counts: DynamoCounts) {
   const client = new DynamoDBClient({
     region: 'us-east-1',
     endpoint,
@@ -112,8 +119,7 @@ export function countedStore(endpoint: string, tableName: string, counts = new D
   const db = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
-  const store: Store = createDynamoStore(db, tableName);
-  return { store, counts, destroy: () => client.destroy() };
+  return { db, destroy: () => client.destroy() };
 }
 
 /** A SecretBox that counts its opens (KMS Decrypt in AWS). */

@@ -13,6 +13,8 @@ export const LIST_PRICES = {
   /** EventBridge Scheduler: per invocation; EventBridge custom events: per event published. */
   schedulerInvocation: 1 / 1e6,
   eventBridgeEvent: 1 / 1e6,
+  /** SQS standard queue: per request (up to 64 KB; a batch of ten is one request). */
+  sqsRequest: 0.4 / 1e6,
   /** CloudWatch Logs: per GB ingested (standard class). */
   logsGb: 0.5,
   /** API Gateway HTTP API: per request (first 300 M). */
@@ -29,7 +31,7 @@ export const MINUTES_PER_MONTH = 30 * 24 * 60;
 
 export const PRICE_SOURCES =
   'us-east-1 list prices: Lambda arm64 $0.20/M requests + $0.0000133334/GB-s; DynamoDB on-demand $0.125/M RRU, $0.625/M WRU; ' +
-  'KMS $0.03/10k requests; EventBridge Scheduler $1.00/M invocations; EventBridge $1.00/M events; CloudWatch Logs $0.50/GB; ' +
+  'KMS $0.03/10k requests; EventBridge Scheduler $1.00/M invocations; EventBridge $1.00/M events; SQS $0.40/M requests; CloudWatch Logs $0.50/GB; ' +
   'API Gateway HTTP $1.00/M requests, WebSocket $1.00/M messages + $0.25/M connection-minutes; IoT Core $0.08/M connection-minutes + $1.00/M messages';
 
 export const usd = (x: number) => `$${x < 0.01 ? x.toFixed(4) : x.toFixed(3)}`;
