@@ -185,6 +185,10 @@ describe('private clouds in the portal', () => {
     await page.locator('#policy-name').fill('openstack groups');
     await page.locator('#policy-platform').selectOption('openstack');
     await page.locator('#policy-kind').selectOption('allowed-security-groups');
+    // The groups OpenStack lists are suggested.
+    await page
+      .locator('#policy-security-groups-suggestions option[value="default"]')
+      .waitFor({ state: 'attached', timeout: 15_000 });
     await page.locator('#policy-security-groups').fill('web, ssh access');
     await page.locator('#policy-security-groups').press('Enter');
     await page.getByRole('button', { name: 'Remove ssh access' }).waitFor();

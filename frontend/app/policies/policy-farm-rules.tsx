@@ -6,6 +6,7 @@ import { ChipPicker } from '../../components/chip-picker';
 import { KeyValueField, NumberField, TextField } from '../../components/form-field';
 import type { PolicyDraft } from '../../lib/policy-draft';
 import type { RuleFieldsProps } from './policy-rule-part';
+import { usePrivateCloudSuggestions } from './private-cloud-suggestions';
 
 export function AllowedRolesRule({ draft, change, rule, roles }: RuleFieldsProps) {
   return (
@@ -21,13 +22,16 @@ export function AllowedRolesRule({ draft, change, rule, roles }: RuleFieldsProps
   );
 }
 
-export function AllowedImagesRule({ draft, change, rule }: RuleFieldsProps) {
+export function AllowedImagesRule(props: RuleFieldsProps) {
+  const { draft, change, rule } = props;
+  const listed = usePrivateCloudSuggestions(props);
   return (
     <ChipPicker
       id="policy-images"
       label="Images"
-      hint="AMI ids or GCE image paths; may end in *."
+      hint="AMI ids, GCE image paths, Glance image or CloudStack template ids; may end in *."
       values={draft.imageIds}
+      suggestions={listed?.images.map((i) => i.id)}
       error={rule('imageIds')}
       onChange={(imageIds) => change({ imageIds })}
     />

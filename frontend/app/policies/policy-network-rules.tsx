@@ -5,8 +5,11 @@
 import { ChipPicker } from '../../components/chip-picker';
 import { CheckField, TextField } from '../../components/form-field';
 import type { RuleFieldsProps } from './policy-rule-part';
+import { usePrivateCloudSuggestions } from './private-cloud-suggestions';
 
-export function EnforcedNetworkRule({ draft, change, rule }: RuleFieldsProps) {
+export function EnforcedNetworkRule(props: RuleFieldsProps) {
+  const { draft, change, rule } = props;
+  const listed = usePrivateCloudSuggestions(props);
   return (
     <>
       <div className="form-grid">
@@ -39,6 +42,7 @@ export function EnforcedNetworkRule({ draft, change, rule }: RuleFieldsProps) {
           label="GCE subnetworks"
           hint="Also the networks allowed on OpenStack and CloudStack; the first is used when a farm role names none."
           values={draft.subnetworks}
+          suggestions={listed?.networks.map((n) => n.name)}
           error={rule('subnetworks')}
           onChange={(subnetworks) => change({ subnetworks })}
         />
@@ -53,8 +57,10 @@ export function EnforcedNetworkRule({ draft, change, rule }: RuleFieldsProps) {
   );
 }
 
-export function SecurityGroupsRule({ draft, change, rule }: RuleFieldsProps) {
+export function SecurityGroupsRule(props: RuleFieldsProps) {
+  const { draft, change, rule } = props;
   const enforced = draft.kind === 'enforced-security-groups';
+  const listed = usePrivateCloudSuggestions(props);
   return (
     <ChipPicker
       id="policy-security-groups"
@@ -62,6 +68,7 @@ export function SecurityGroupsRule({ draft, change, rule }: RuleFieldsProps) {
       hint={securityGroupsHint(draft.platform, enforced)}
       placeholder={draft.platform === 'openstack' || draft.platform === 'cloudstack' ? 'web' : 'sg-…'}
       values={draft.securityGroupIds}
+      suggestions={listed?.securityGroups.map((g) => g.name)}
       error={rule(enforced ? 'securityGroupIds' : 'securityGroups') ?? rule('')}
       onChange={(securityGroupIds) => change({ securityGroupIds })}
     />
