@@ -2,8 +2,9 @@
 // farm file with an OpenStack farm role (RegionOne, Nova zone, flavor, networks, security groups,
 // key pair) and a CloudStack one (zone, `Small Instance`, guest network, security groups, key pair)
 // is applied, printed back by `get farm -o yaml`, edited (security groups changed), planned and
-// applied again with its version; a CloudStack policy applied from a file then refuses a group it
-// does not allow, naming the policy and the field.
+// applied again with its version; a field a cloud has not is refused with its path; a CloudStack
+// policy applied from a file then refuses a group it does not allow, naming the policy and the field.
+// The CLI has no per-cloud code: all of it is the shared schema.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +101,16 @@ describe('drover get/apply with OpenStack and CloudStack farm roles', () => {
     expect(
       again.farmRoles.map((fr: { network: { securityGroups: string[] } }) => fr.network.securityGroups),
     ).toEqual([['default', 'web', 'ssh access'], ['web']]);
+  });
+
+  it('refuses a field CloudStack has not, naming its path', async () => {
+    const bad = FARM.replace('name: private-app', 'name: bad').replace(
+      'keyPair: sandbox-key}',
+      'serverGroup: g}',
+    );
+    const res = await drover('apply', '-f', file('bad.yaml', bad));
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain('farmRoles.1.network');
   });
 
   it('refuses a CloudStack security group a policy applied from a file does not allow', async () => {
