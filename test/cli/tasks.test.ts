@@ -4,6 +4,7 @@
 // nowhere. No terminal, so no colour.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime';
+import { makeTaskDue } from '../support/farm-task-samples';
 import { startTestRuntime } from '../support/local-runtime';
 import { type CliHome, cliHome } from './cli-process';
 
@@ -120,12 +121,7 @@ describe('drover tasks', () => {
     );
     expect((await drover('tasks', 'runs', 'ping', '--farm', farmName)).stderr).toContain('has not run yet');
     // Due now, as after downtime: the runtime's runner takes it on its next tick.
-    const scope = { accountId: rt.demo.accountId, farmId: rt.demo.farmId };
-    const stored = (await rt.deps.store.farmTasks.get(scope, created.id))!;
-    await rt.deps.store.farmTasks.update(
-      { ...stored, nextRunAt: new Date(Date.now() - 1000).toISOString(), version: stored.version + 1 },
-      stored.version,
-    );
+    await makeTaskDue(rt.deps.store, created, new Date(Date.now() - 1000));
     await expect
       .poll(async () => (await drover('tasks', 'runs', 'ping', '--farm', farmName)).stdout, {
         timeout: 15_000,

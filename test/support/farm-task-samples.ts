@@ -1,5 +1,6 @@
 // Samples of the farm-task routes for the route tables (route-samples.ts): a task on the sample
 // farm to address, valid bodies, and bad bodies with the field path the API must name.
+import type { Store } from '../../functions/ports/store';
 import type { Ids } from './route-samples';
 
 /** A paused task far in the future, so it never runs while a table test calls the routes. */
@@ -48,3 +49,19 @@ export const FARM_TASK_BAD_BODIES: Record<
   ],
   updateFarmTask: [{ why: 'an empty cron', body: () => ({ ...task, cron: '' }), path: 'cron' }],
 };
+
+/**
+ * Points a task's schedule at `at` in the past, as the store holds it after the runner was down:
+ * the runtime's runner then takes it on its next tick.
+ */
+export async function makeTaskDue(
+  store: Pick<Store, 'farmTasks'>,
+  task: { accountId: string; farmId: string; id: string },
+  at: Date,
+): Promise<void> {
+  const stored = (await store.farmTasks.get(task, task.id))!;
+  await store.farmTasks.update(
+    { ...stored, nextRunAt: at.toISOString(), version: stored.version + 1 },
+    stored.version,
+  );
+}

@@ -15,6 +15,7 @@ import { useMe } from '../../lib/use-me';
 import { useSession } from '../../lib/use-session';
 import { FarmLease } from './farm-lease';
 import { FarmBody, FarmHeading, FarmServers, NoFarmChosen } from './farm-sections';
+import { FarmTasks } from './farm-tasks';
 import { useFarmLive } from './use-farm-live';
 
 /** `farmId`: null renders the loading page (the static fallback); undefined reads `?id=`. */
@@ -81,6 +82,7 @@ function FarmView({ farmId }: { farmId: string | null }) {
               farm={spec}
             />
             {spec && <FarmLease farm={spec} me={me.data} onChanged={farm.reload} />}
+            <FarmTasks farmId={farmId} />
             {spec && (
               <OrchestrationPanel farm={spec} servers={servers.data} me={me.data} onFired={events.reload} />
             )}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { farmStatusLabel, NEVER_LAUNCHED } from '../../../functions/domain/farm-status-label';
 import type { LocalRuntime } from '../../../local/runtime';
 import { type ApiClient, apiClient } from '../../support/api-client';
+import { copyOfDemoFarm as copyOfDemoCopy } from '../../support/demo-farm-copy';
 import { startTestRuntime } from '../../support/local-runtime';
 
 let rt: LocalRuntime;
@@ -16,16 +17,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rt?.stop());
 
-async function copyOfDemoFarm(name: string) {
-  const demo = (await api.get(`/v1/farms/${rt.demo.farmId}`)).body;
-  const created = await api.post(`/v1/environments/${rt.demo.environmentId}/farms`, {
-    name,
-    description: demo.description,
-    farmRoles: demo.farmRoles.map(({ id: _id, ...fr }: { id: string }) => fr),
-  });
-  expect(created.status).toBe(201);
-  return created.body;
-}
+const copyOfDemoFarm = (name: string) => copyOfDemoCopy(rt, api, name);
 
 describe('launch history of a farm', () => {
   it('has none on a new farm, which reads Never launched', async () => {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../local/runtime';
 import { seedDemo } from '../../../local/seed';
 import { type ApiClient, apiClient } from '../../support/api-client';
+import { copyOfDemoFarm as copyOfDemoCopy } from '../../support/demo-farm-copy';
+import { makeTaskDue } from '../../support/farm-task-samples';
 import { startTestRuntime } from '../../support/local-runtime';
 
 let rt: LocalRuntime;
@@ -17,16 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rt?.stop());
 
-async function copyOfDemoFarm(name: string): Promise<{ id: string }> {
-  const demo = (await api.get(`/v1/farms/${rt.demo.farmId}`)).body;
-  const created = await api.post(`/v1/environments/${rt.demo.environmentId}/farms`, {
-    name,
-    description: demo.description,
-    farmRoles: demo.farmRoles.map(({ id: _id, ...fr }: { id: string }) => fr),
-  });
-  expect(created.status).toBe(201);
-  return created.body;
-}
+const copyOfDemoFarm = (name: string) => copyOfDemoCopy(rt, api, name);
 
 const nightly = {
   name: 'nightly',
@@ -121,15 +114,9 @@ describe('the runner', () => {
     ).body;
     // The runner was "down" for 16 minutes: the task's schedule still points at an occurrence
     // 16 minutes ago (as the store would hold it after an outage), three more have passed since.
-    const store = rt.deps.store.farmTasks;
-    const scope = { accountId: rt.demo.accountId, farmId: farm.id };
-    const stored = (await store.get(scope, task.id))!;
     const minute = 60_000;
     const missedSince = new Date(Math.floor((Date.now() - 16 * minute) / (5 * minute)) * 5 * minute);
-    await store.update(
-      { ...stored, nextRunAt: missedSince.toISOString(), version: stored.version + 1 },
-      stored.version,
-    );
+    await makeTaskDue(rt.deps.store, task, missedSince);
 
     await expect
       .poll(async () => (await api.get(`/v1/farms/${farm.id}/tasks/${task.id}/runs`)).body.items, {
@@ -167,13 +154,7 @@ describe('the runner', () => {
         action: { type: 'resume' },
       })
     ).body;
-    const store = rt.deps.store.farmTasks;
-    const scope = { accountId: rt.demo.accountId, farmId: farm.id };
-    const stored = (await store.get(scope, task.id))!;
-    await store.update(
-      { ...stored, nextRunAt: new Date(Date.now() - 1000).toISOString(), version: stored.version + 1 },
-      stored.version,
-    );
+    await makeTaskDue(rt.deps.store, task, new Date(Date.now() - 1000));
     await expect
       .poll(async () => (await api.get(`/v1/farms/${farm.id}/tasks/${task.id}/runs`)).body.items, {
         timeout: 15_000,
