@@ -2,9 +2,9 @@
 // port of 127.0.0.1, for Drover's CloudStack driver and Debian's `cs` client. Every request is
 // checked as CloudStack checks it — the API key, the HMAC-SHA1 signature over the sorted,
 // encoded, lower-cased parameters, and with signatureVersion=3 an `expires` still ahead — and a
-// failure is a 401 errorresponse. Faults apply after that check; `loseResponses` makes the next
-// calls of a command happen and answer 504, as a load balancer does when the management server is
-// slow (the test of launch idempotency).
+// failure is a 401 errorresponse. Faults apply after that check; the core's `loseResponses` makes
+// the next calls of a command happen and answer 504, as a load balancer does when the management
+// server is slow, or reset the connection (the test of launch idempotency).
 import { parseExpires, verifySignature } from '../../functions/adapters/clouds/cloudstack/client/signing';
 import type { FaultOutcome } from '../core/faults';
 import {
@@ -41,7 +41,6 @@ const FAULTS: Record<NonNullable<FaultOutcome>, () => CloudStackFault | ApiAnswe
 export class CloudStackSandbox extends SandboxServer<CloudStackState> {
   readonly kind = 'cloudstack' as const;
   mayExpunge: boolean;
-  private readonly losing = new Map<string, number>();
 
   constructor(options: CloudStackSandboxOptions = {}) {
     super(new CloudStackState(), options);
@@ -52,12 +51,6 @@ export class CloudStackSandbox extends SandboxServer<CloudStackState> {
   /** The API URL clients are given (`endpoint` in ~/.cloudstack.ini). */
   get apiUrl(): string {
     return `${this.url}${API_PATH}`;
-  }
-
-  /** The next `count` calls of `command` (`deployVirtualMachine`) are carried out and answered with a 504. */
-  loseResponses(command: string, count = 1): void {
-    const key = command.toLowerCase();
-    this.losing.set(key, (this.losing.get(key) ?? 0) + count);
   }
 
   protected async answer(request: ApiRequest): Promise<ApiAnswer> {
@@ -93,11 +86,8 @@ export class CloudStackSandbox extends SandboxServer<CloudStackState> {
         faults: this.injector,
         mayExpunge: this.mayExpunge,
       });
-      const lost = this.losing.get(name.toLowerCase()) ?? 0;
-      if (lost > 0) {
-        this.losing.set(name.toLowerCase(), lost - 1);
-        return this.recorded(action, gatewayPage(504));
-      }
+      const lost = this.lostAnswer(name);
+      if (lost) return this.recorded(action, lost);
       return this.recorded(action, answer);
     } catch (err) {
       if (!(err instanceof CloudStackFault)) throw err;
@@ -121,6 +111,10 @@ export class CloudStackSandbox extends SandboxServer<CloudStackState> {
   private recorded(action: string, answer: ApiAnswer): ApiAnswer {
     this.calls.record({ action, region: '', status: answer.status });
     return answer;
+  }
+
+  protected override gatewayTimeout(): ApiAnswer {
+    return gatewayPage(504);
   }
 
   protected internalError(err: unknown): ApiAnswer {

@@ -4,7 +4,9 @@
 //   POST   /_sandbox/instances/{id}/kill    terminate behind Drover's back → { killed: id } (404 if unknown)
 //   GET    /_sandbox/faults                 current faults
 //   PUT    /_sandbox/faults                 merge a JSON Partial<SandboxFaults> → the faults
-//   DELETE /_sandbox/faults                 clear all faults (204)
+//   DELETE /_sandbox/faults                 clear all faults, lost responses and duplicate deliveries included (204)
+//   POST   /_sandbox/lost-responses         { action, count?, kind? }: the next calls of action act, then lose their answer (200)
+//   POST   /_sandbox/duplicate-events       { count? }: the next state changes are delivered twice (200)
 //   GET    /_sandbox/timings                current timings
 //   PUT    /_sandbox/timings                merge a JSON Partial<SandboxTimings> → the timings
 //   GET    /_sandbox/calls                  { counts, recent } of API calls
@@ -12,7 +14,7 @@
 //   PUT    /_sandbox/load                   { key, cpuPercent }: a farm role's total CPU demand (simulated-load.ts)
 //   DELETE /_sandbox/load                   no load anywhere (204)
 import { z } from 'zod';
-import { FaultsPatch } from './faults';
+import { DuplicateEventsRequest, FaultsPatch, LostResponsesRequest } from './faults';
 import type { SandboxCloud } from './sandbox-cloud';
 import { LoadPatch } from './simulated-load';
 import { TimingsPatch } from './timings';
@@ -48,6 +50,12 @@ export function handleControl(
         target.setFaults(value);
         return target.faults();
       });
+    case 'POST /_sandbox/lost-responses':
+      return patch(LostResponsesRequest, body, ({ action, count, kind }) => {
+        target.loseResponses(action, count, kind);
+      });
+    case 'POST /_sandbox/duplicate-events':
+      return patch(DuplicateEventsRequest, body, ({ count }) => target.duplicateStateChanges(count));
     case 'DELETE /_sandbox/faults':
       target.clearFaults();
       return { status: 204 };

@@ -3,6 +3,7 @@
 // what the dice say into its own wire error (EC2's RequestLimitExceeded, GCE's 429 …), so a
 // faulted call fails the way the real cloud fails and has no side effect.
 import { z } from 'zod';
+import { LOST_RESPONSE_KINDS } from './lost-responses';
 import type { SandboxFaults } from './sandbox-cloud';
 
 export const NO_FAULTS: SandboxFaults = { throttleShare: 0, errorShare: 0, capacity: [], latencyMs: 0 };
@@ -23,6 +24,20 @@ export const FaultsPatch = z
     latencyMs: z.number().int().min(0).max(60_000),
   })
   .partial()
+  .strict();
+
+/** What `POST /_sandbox/lost-responses` accepts: the action as the cloud's call log names it (RunInstances, instances.insert). */
+export const LostResponsesRequest = z
+  .object({
+    action: z.string().min(1),
+    count: z.number().int().min(1).max(1000).optional(),
+    kind: z.enum(LOST_RESPONSE_KINDS).optional(),
+  })
+  .strict();
+
+/** What `POST /_sandbox/duplicate-events` accepts. */
+export const DuplicateEventsRequest = z
+  .object({ count: z.number().int().min(1).max(1000).optional() })
   .strict();
 
 /** What a call suffers: throttled, a server error (500 or 503, the cloud picks its wording), or nothing. */

@@ -3,7 +3,9 @@
 // surface to inject faults and to watch instances change state. The same controls are
 // reachable over HTTP under `<url>/_sandbox/…` (control.ts); SandboxServer implements it all
 // but the wire protocol (sandbox/README.md).
+
 import type { RecordedCall } from './call-log';
+import type { LostResponseKind } from './lost-responses';
 import type { SimulatedLoad } from './simulated-load';
 
 export type SandboxInstanceState =
@@ -71,6 +73,10 @@ export interface SandboxCloud {
   /** Terminates an instance behind Drover's back, as a spot reclaim or a person in the console would. */
   kill(instanceId: string): boolean;
   instances(): SandboxInstance[];
+  /** The next `count` calls of `action` act, then lose their answer (lost-responses.ts). */
+  loseResponses(action: string, count?: number, kind?: LostResponseKind): void;
+  /** The next `count` state changes reach every listener twice (duplicate-deliveries.ts). */
+  duplicateStateChanges(count?: number): void;
   /** Called on every state change; returns an unsubscribe function. */
   onStateChange(listener: (change: StateChange) => void): () => void;
   /** Counts of API calls by action name since start (for benchmarks and tests). */

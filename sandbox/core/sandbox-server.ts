@@ -13,7 +13,9 @@ import {
 import type { AddressInfo } from 'node:net';
 import { CallLog, type RecordedCall } from './call-log';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { DuplicateDeliveries } from './duplicate-deliveries';
 import { FaultInjector } from './faults';
+import { type LostResponseKind, LostResponses } from './lost-responses';
 import type {
   SandboxCloud,
   SandboxFaults,
@@ -47,6 +49,8 @@ export interface ApiAnswer {
   contentType: string;
   body: string;
   headers?: Record<string, string>;
+  /** Destroy the connection instead of answering (a lost response, lost-responses.ts). */
+  reset?: true;
 }
 
 export interface SandboxServerOptions {
@@ -58,6 +62,16 @@ export interface SandboxServerOptions {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A load balancer's page, not the cloud's own error envelope: the backend never got to answer. */
+const gatewayTimeoutPage = (): ApiAnswer => ({
+  status: 504,
+  contentType: 'text/html',
+  body: '<html><body><h1>504 Gateway Time-out</h1></body></html>',
+});
+
+/** The answer that tells the HTTP server to destroy the socket instead of writing anything. */
+const CONNECTION_RESET: ApiAnswer = { status: 0, contentType: '', body: '', reset: true };
+
 export const jsonAnswer = (status: number, body: unknown): ApiAnswer => ({
   status,
   contentType: 'application/json; charset=UTF-8',
@@ -68,6 +82,8 @@ export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> i
   abstract readonly kind: SandboxCloud['kind'];
   protected readonly injector: FaultInjector;
   protected readonly calls = new CallLog();
+  private readonly lost = new LostResponses();
+  private readonly duplicates = new DuplicateDeliveries();
   readonly load = new SimulatedLoad();
   private server: Server | null = null;
 
@@ -87,6 +103,18 @@ export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> i
 
   /** The cloud's answer to a body over 1 MiB. */
   protected abstract payloadTooLarge(): ApiAnswer;
+
+  /** What a load balancer in front of this cloud answers when the backend is too slow (a cloud may word it its way). */
+  protected gatewayTimeout(): ApiAnswer {
+    return gatewayTimeoutPage();
+  }
+
+  /** Called by a cloud after `action` has acted: the answer to send instead of its own when that answer is lost. */
+  protected lostAnswer(action: string): ApiAnswer | undefined {
+    const kind = this.lost.take(action);
+    if (kind === undefined) return undefined;
+    return kind === 'connection-reset' ? CONNECTION_RESET : this.gatewayTimeout();
+  }
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | null | undefined;
@@ -120,8 +148,24 @@ export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> i
     this.injector.merge(faults);
   }
 
+  /** Also disarms lost responses and duplicate deliveries: "no faults" means none of any kind. */
   clearFaults(): void {
     this.injector.clear();
+    this.lost.clear();
+    this.duplicates.clear();
+  }
+
+  loseResponses(action: string, count = 1, kind: LostResponseKind = 'gateway-timeout'): void {
+    this.lost.arm(action, count, kind);
+  }
+
+  /** The actions whose answer was lost since start, in order. */
+  lostResponses(): string[] {
+    return [...this.lost.done];
+  }
+
+  duplicateStateChanges(count = 1): void {
+    this.duplicates.arm(count);
   }
 
   faults(): SandboxFaults {
@@ -145,7 +189,7 @@ export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> i
   }
 
   onStateChange(listener: (change: StateChange) => void): () => void {
-    return this.world.onStateChange(listener);
+    return this.world.onStateChange(this.duplicates.wrap(listener));
   }
 
   callCounts(): Record<string, number> {
@@ -174,6 +218,10 @@ export abstract class SandboxServer<World extends SandboxWorld = SandboxWorld> i
       answer = this.internalError(err);
     }
     if (res.headersSent) return;
+    if (answer.reset) {
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(answer.status, {
       ...(answer.contentType && { 'content-type': answer.contentType }),
       'content-length': String(Buffer.byteLength(answer.body)),

@@ -1,7 +1,8 @@
 // Ec2Sandbox: a local EC2 (plus STS AssumeRole) speaking the real Query API over HTTP, so the
 // AWS SDK and the aws CLI work against it unchanged. The region comes from the SigV4
 // credential scope (signatures are not verified; any keys do). Faults (throttling, 5xx,
-// latency) apply to EC2 calls before the action runs, so a faulted call has no side effect.
+// latency) apply to EC2 calls before the action runs, so a faulted call has no side effect; the
+// core's lost responses apply after it (the action happened, the answer is a 504 or a reset).
 // The HTTP server, `/_sandbox/` controls, faults and timings are the core's (sandbox/core).
 import { randomUUID } from 'node:crypto';
 import type { FaultOutcome } from '../core/faults';
@@ -70,7 +71,13 @@ export class Ec2Sandbox extends SandboxServer<Ec2State> {
           401,
         );
       if (isSts) return done(200, this.sts(action, params, requestId));
-      return done(200, await this.ec2(action, params, region, requestId));
+      const xml = await this.ec2(action, params, region, requestId);
+      const lost = this.lostAnswer(action);
+      if (lost) {
+        this.calls.record({ action, region, status: lost.status, code: 'LostResponse' });
+        return lost;
+      }
+      return done(200, xml);
     } catch (err) {
       const error =
         err instanceof Ec2ApiError

@@ -2,7 +2,8 @@
 // `@google-cloud/compute` client (REST fallback) and for the local runtime. One port serves
 // the Compute API (`/compute/v1/…`), an OAuth token endpoint (`POST /token`), the keys its
 // audit-log pushes are signed with (`GET /oauth2/v3/certs`, audit-log-push.ts) and the core's
-// sandbox controls (`/_sandbox/…`). Faults and latency apply to Compute API calls only.
+// sandbox controls (`/_sandbox/…`). Faults and latency apply to Compute API calls only, before the
+// call acts; the core's lost responses after it (the operation exists, the answer is a 504 or a reset).
 import type { FaultOutcome } from '../core/faults';
 import {
   type ApiAnswer,
@@ -73,8 +74,9 @@ export class GceSandbox extends SandboxServer<GceState> {
         faults: this.injector,
         user,
       });
-      this.calls.record({ action: route.action, region, status: 200 });
-      return jsonAnswer(200, out);
+      const lost = this.lostAnswer(route.action);
+      this.calls.record({ action: route.action, region, status: lost?.status ?? 200 });
+      return lost ?? jsonAnswer(200, out);
     } catch (err) {
       if (!(err instanceof GceApiError)) throw err;
       this.calls.record({ action: route.action, region, status: err.httpStatus, code: err.reason });

@@ -2,8 +2,8 @@
 // 127.0.0.1, for Drover's OpenStack driver and for Debian's `openstack` CLI. Keystone answers under
 // `/identity` (the auth URL is `<url>/identity/v3`); the catalog sends each service to
 // `/<service>/<region>/…`. Faults and latency apply to every call but Keystone's and the version
-// documents'; `loseResponses` makes the next calls of an action succeed and answer 504, as a load
-// balancer does when Nova answers too late (the test of launch idempotency).
+// documents'; the core's `loseResponses` makes the next calls of an action act and answer 504, as a
+// load balancer does when Nova answers too late, or reset the connection (the test of launch idempotency).
 import type { FaultOutcome } from '../core/faults';
 import {
   type ApiAnswer,
@@ -45,7 +45,6 @@ export class OpenStackSandbox extends SandboxServer<OpenStackState> {
     ...networkRoutes,
     ...volumeRoutes,
   ]);
-  private readonly losing = new Map<string, number>();
 
   constructor(options: OpenStackSandboxOptions = {}) {
     super(new OpenStackState(), options);
@@ -60,11 +59,6 @@ export class OpenStackSandbox extends SandboxServer<OpenStackState> {
   /** The instances a project may hold in a region; a create past it is Nova's 403 "Quota exceeded". No argument: the default. */
   setInstanceQuota(quota = DEFAULT_INSTANCE_QUOTA): void {
     this.world.instanceQuota = quota;
-  }
-
-  /** The next `count` calls of `action` (`servers.create`) are carried out and answered with a 504. */
-  loseResponses(action: string, count = 1): void {
-    this.losing.set(action, (this.losing.get(action) ?? 0) + count);
   }
 
   protected async answer(request: ApiRequest): Promise<ApiAnswer> {
@@ -104,11 +98,8 @@ export class OpenStackSandbox extends SandboxServer<OpenStackState> {
         microversion,
       });
       this.calls.record({ action: route.action, region, status: answer.status });
-      const lost = this.losing.get(route.action) ?? 0;
-      if (lost > 0) {
-        this.losing.set(route.action, lost - 1);
-        return gatewayTimeout();
-      }
+      const lost = this.lostAnswer(route.action);
+      if (lost) return lost;
       return isCompute
         ? { ...answer, headers: { ...answer.headers, ...microversionHeaders(microversion) } }
         : answer;
@@ -128,6 +119,10 @@ export class OpenStackSandbox extends SandboxServer<OpenStackState> {
     if (method === 'POST' && path === '/identity/v3/auth/tokens') return this.identity.issue(body, this.url);
     if (method === 'GET' && path === '/identity/v3/regions') return this.identity.regions();
     return new OpenStackFault(404, 'Not Found', 'The resource could not be found.', 'keystone').answer();
+  }
+
+  protected override gatewayTimeout(): ApiAnswer {
+    return gatewayTimeout();
   }
 
   protected internalError(err: unknown): ApiAnswer {
