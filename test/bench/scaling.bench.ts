@@ -1,7 +1,9 @@
 // decideScale's cost: 1,000 farm roles × 5 rules (CPU target, load threshold, memory free
 // inverted threshold, a queue per instance, a pushed metric), each farm role with 10 servers
 // reporting every minute over a 5-minute window and a schedule window in Europe/Berlin. Pure
-// CPU; prints decisions per second, asserts nothing.
+// CPU; prints decisions per second, asserts nothing. Then, through the loop, the time from a
+// metric crossing its target to the launch call (support/scale-out-latency.ts; BENCH_SCALE_TRIALS=0
+// skips it, it takes a few minutes at production cadence).
 // Run: npx tsx test/bench/scaling.bench.ts
 import {
   decideScale,
@@ -11,6 +13,7 @@ import {
 } from '../../functions/domain/scaling';
 import { Scaling } from '../../functions/domain/schemas/scaling';
 import { invokedDirectly } from './measure';
+import { scaleOutLatency } from './support/scale-out-latency';
 
 const ROLES = Number(process.env.BENCH_FARM_ROLES ?? 1000);
 const SERVERS = 10;
@@ -102,6 +105,20 @@ export async function main(): Promise<void> {
       'µs per decision': Number(((median * 1000) / ROLES).toFixed(1)),
       'decisions per second': Math.round((ROLES * 1000) / median),
       'out / in / hold per pass': `${directions.out / rounds} / ${directions.in / rounds} / ${directions.hold / rounds}`,
+    },
+  ]);
+  if (Number(process.env.BENCH_SCALE_TRIALS ?? 3) === 0) return;
+  const latency = await scaleOutLatency();
+  const sorted = [...latency.ms].sort((a, b) => a - b);
+  const s = (x: number | undefined) =>
+    x === undefined || Number.isNaN(x) ? 'none' : `${(x / 1000).toFixed(1)} s`;
+  console.table([
+    {
+      benchmark: 'metric crosses its target → RunInstances (evaluation each minute, sweep tick a minute)',
+      trials: latency.trials,
+      each: latency.ms.map((x) => s(x)).join(', '),
+      median: s(sorted[Math.floor(sorted.length / 2)]),
+      max: s(sorted[sorted.length - 1]),
     },
   ]);
 }

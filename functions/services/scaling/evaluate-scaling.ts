@@ -57,8 +57,15 @@ export async function evaluateScaling(
   now: Date,
 ): Promise<ScalingStep> {
   const step: ScalingStep = { desiredCounts: {}, changes: [], nextEvaluationAt: null };
-  if (farm.status !== 'Running') return step;
   const periodMs = deps.periodMs ?? EVALUATION_PERIOD_MS;
+  if (farm.status !== 'Running') {
+    // A farm on its way to Running evaluates once there: the pass that gets it there must ask
+    // to be looked at again, or a quiet farm's first evaluation would wait for the sweep.
+    const starting = farm.status === 'Launching' || farm.status === 'Resuming';
+    if (starting && farm.farmRoles.some(scales))
+      step.nextEvaluationAt = new Date(now.getTime() + periodMs).toISOString();
+    return step;
+  }
   let next = Number.POSITIVE_INFINITY;
   const ref = { accountId: farm.accountId, farmId: farm.id };
   for (const fr of farm.farmRoles) {
