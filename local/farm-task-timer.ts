@@ -1,5 +1,5 @@
 // The local runtime's farm-task runner: a timer that sweeps for due tasks, through the same
-// runDueTasks the AWS schedule's Lambda calls (functions/handlers/farm-tasks.ts). Tasks run on
+// runDueTasks the reconcile function runs on its minute tick in AWS (functions/handlers/reconcile.ts). Tasks run on
 // whole minutes, so a tick of a few seconds runs each one close to its time; a sweep still going
 // when the next tick comes is not doubled.
 import type { FarmTaskRun } from '../functions/domain/schemas/farm-task';

@@ -73,7 +73,7 @@ export interface LocalRuntime {
   agents: AgentSimulation;
   webhooks: LocalWebhooks;
   orchestration: LocalOrchestration;
-  /** The farm-task runner's timer (its sweep is the AWS schedule's Lambda's). */
+  /** The farm-task runner's timer (AWS runs the same sweep on the reconcile function's minute tick). */
   farmTasks: LocalFarmTasks;
   sandboxes: LocalSandboxes;
   dynamoEndpoint: string;

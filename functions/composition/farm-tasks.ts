@@ -1,4 +1,4 @@
-// The composition root of the farm-task runner (handlers/farm-tasks.ts): the store, the bus (a
+// The composition root of the farm-task runner (run on the sweep tick in handlers/reconcile.ts): the store, the bus (a
 // launch or terminate publishes its request for the reconciler) and the farms' scheduler (a
 // launched farm gets its safety-net schedule), as the lifecycle API group has them.
 import { createLogger } from '../adapters/observability/logger';

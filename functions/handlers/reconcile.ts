@@ -6,11 +6,15 @@
 // The sweep itself runs here too, on the one schedule's SWEEP_TICK payload: a function of its own
 // would cost the stack four more resources (function, role, policy, log group) at CloudFormation's
 // 500-resource limit, and a tick a minute keeps this function warm for the passes it queues.
+// Farm tasks due this minute (README "Scheduled tasks") run on the same tick, for the same reason:
+// they need what a pass has (the table, the bus, the sweep entries a launch ensures) and no schedule of their own.
 
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { createLogger } from '../adapters/observability/logger';
+import { farmTaskDepsFromEnvironment } from '../composition/farm-tasks';
 import { reconcileDepsFromEnvironment } from '../composition/reconcile';
 import { sweepDepsFromEnvironment } from '../composition/sweep';
+import { type FarmTaskRunnerDeps, runDueTasks } from '../services/farm-tasks/run-due-tasks';
 import type { ReconcileDeps } from '../services/reconcile/deps';
 import { reconcileInvocation } from '../services/reconcile/reconcile-invocation';
 import { SWEEP_TICK, type SweepDeps, sweepDueFarms } from '../services/reconcile/sweep-due-farms';
@@ -19,6 +23,7 @@ import { InvalidReconcileEvent, toReconcileRequests } from './reconcile-request'
 
 let deps: ReconcileDeps | undefined;
 let sweepDeps: SweepDeps | undefined;
+let taskDeps: FarmTaskRunnerDeps | undefined;
 
 type TimeLeft = Pick<Context, 'getRemainingTimeInMillis'>;
 
@@ -29,10 +34,26 @@ export async function handleInvocation(event: unknown, context: TimeLeft) {
     sweepDeps ??= sweepDepsFromEnvironment();
     const swept = await sweepDueFarms(sweepDeps);
     deps.logger.info('swept', { ...swept });
+    await runFarmTasks(deps.logger);
     return swept;
   }
   if (isQueueBatch(event)) return handleQueueBatch(deps, event.Records, context);
   return reconcileOne(deps, event, context);
+}
+
+/** A failing task sweep is logged, never the tick's failure: the farms were swept, the next tick tries the tasks again. */
+async function runFarmTasks(logger: ReconcileDeps['logger']): Promise<void> {
+  try {
+    taskDeps ??= farmTaskDepsFromEnvironment();
+    const d = taskDeps;
+    const runs = await runDueTasks(d);
+    if (runs.length > 0)
+      d.logger.info('farm tasks ran', {
+        runs: runs.map((r) => ({ taskId: r.taskId, action: r.action, outcome: r.outcome })),
+      });
+  } catch (error) {
+    logger.error('farm task sweep failed', { error: error as Error });
+  }
 }
 
 async function reconcileOne(d: ReconcileDeps, event: unknown, context: TimeLeft) {

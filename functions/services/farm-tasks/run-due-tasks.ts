@@ -1,6 +1,6 @@
-// The farm-task runner: one sweep runs every task whose time has come, across accounts. In AWS one
-// EventBridge Scheduler schedule calls it each minute (functions/handlers/farm-tasks.ts); locally
-// the runtime's timer does (local/farm-task-timer.ts). Per task, intent before side effect: the
+// The farm-task runner: one sweep runs every task whose time has come, across accounts. In AWS the
+// reconcile function runs it on the farms' sweep tick, each minute (functions/handlers/reconcile.ts);
+// locally the runtime's timer does (local/farm-task-timer.ts). Per task, intent before side effect: the
 // task's schedule is moved on by a write conditional on its version (so two sweeps never run one
 // occurrence twice), the run is recorded as running, then the action runs in its creator's name
 // through the same service the API calls, and the run gets its outcome and an audit entry.
