@@ -23,7 +23,14 @@ export async function scaleOutLatency(): Promise<{ trials: number; ms: number[] 
     const web = farmRoles.find((fr: { alias: string }) => fr.alias === 'web');
     const scaling = {
       rules: [
-        { name: 'jobs', mode: 'per-instance', source: { type: 'pushed', name: 'jobs' }, perInstance: 100 },
+        // max over the window: the value crosses at the push itself (avg would wait for older samples to age out).
+        {
+          name: 'jobs',
+          mode: 'per-instance',
+          source: { type: 'pushed', name: 'jobs' },
+          perInstance: 100,
+          aggregate: 'max',
+        },
       ],
       scaleOut: { cooldownSec: 0 },
     };
