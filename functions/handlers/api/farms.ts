@@ -3,8 +3,8 @@ import { apiDepsFromEnvironment } from '../../composition/api';
 import { planFarmChange, planNewFarm } from '../../services/farm-plans/plan-farm-change';
 import * as farms from '../../services/farms';
 import type { ApiDeps } from './deps';
-import { farmTaskOperations } from './farm-tasks';
 import { farmScalingOperations } from './farm-scaling';
+import { farmTaskOperations } from './farm-tasks';
 import { createGroupHandler, lazyHandler } from './group-handler';
 import { withEtag } from './operation';
 
@@ -26,8 +26,8 @@ export function createHandler(deps: ApiDeps) {
       planFarm: async ({ principal, params, body }) => planFarmChange(deps, principal, params.farmId, body),
       planNewFarm: async ({ principal, params, body }) =>
         planNewFarm(deps, principal, params.environmentId, body),
-      ...farmScalingOperations(deps),
       ...farmTaskOperations(deps),
+      ...farmScalingOperations(deps),
     },
     deps,
   );
