@@ -10,6 +10,7 @@ import { createOperatorTokens, hashOperatorToken } from '../functions/adapters/i
 import { correlatedPublisher } from '../functions/adapters/observability/correlated-publisher';
 import { createLogger } from '../functions/adapters/observability/logger';
 import { createLocalKeySecretBox } from '../functions/adapters/secrets/local-key-secret-box';
+import { lazyControlPlaneReaders } from '../functions/composition/scaling-readers';
 import type { SignUpMode } from '../functions/domain/accounts/sign-up';
 import type { CapacityBackoff, PlanOptions } from '../functions/domain/planning';
 import type { ApiDeps } from '../functions/handlers/api/deps';
@@ -74,9 +75,10 @@ export async function composeLocalDeps(
   options: LocalDepsOptions,
 ): Promise<ApiDeps & ReconcileDeps> {
   const { store, issuer, url } = parts;
+  const secrets = createLocalKeySecretBox(parts.keys.secretKey);
   return {
     store,
-    secrets: createLocalKeySecretBox(parts.keys.secretKey),
+    secrets,
     // A JWT (the local issuer's) or an API token, resolved to a stored user of the account.
     authenticator: createAccessAuthenticator({
       jwt: createJwtAuthenticator({ issuer: issuer.issuer, keys: issuer.keys }),
@@ -86,6 +88,7 @@ export async function composeLocalDeps(
     clock: systemClock,
     drivers: createCloudDriverFactory(parts.egress),
     egress: parts.egress,
+    scalingReaders: lazyControlPlaneReaders(() => ({ store, secrets, egress: parts.egress })),
     logger: createLogger('drover-local'),
     // Events carry the correlation id of the request or pass that published them.
     publisher: correlatedPublisher(parts.bus),

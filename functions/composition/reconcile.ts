@@ -19,6 +19,7 @@ import {
   secretBoxFromEnvironment,
   storeFromEnvironment,
 } from './ports-from-environment';
+import { lazyControlPlaneReaders } from './scaling-readers';
 
 type LazyReconcilePorts = Pick<
   ReconcileDeps,
@@ -44,6 +45,12 @@ export function reconcileDepsFromEnvironment(): ReconcileDeps {
     },
     clock: systemClock,
     drivers: createCloudDriverFactory(egressFromEnvironment()),
+    // Rules on an SQS queue or an HTTP check read through the same egress rules as the drivers.
+    scalingReaders: lazyControlPlaneReaders(() => ({
+      store: ports.store,
+      secrets: ports.secrets,
+      egress: egressFromEnvironment(),
+    })),
     // INVENTORY_INTERVAL_MS: how old the shared inventory snapshot may be (default 60 s; 0: none).
     ...(process.env.INVENTORY_INTERVAL_MS
       ? { inventoryTiming: { intervalMs: Number(process.env.INVENTORY_INTERVAL_MS) } }

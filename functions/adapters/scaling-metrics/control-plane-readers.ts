@@ -13,7 +13,7 @@ export function controlPlaneReaders(deps: {
   store: CredentialsRepos;
   secrets: SecretBox;
   egress: Egress;
-}): Pick<ScalingMetricReaders, 'sqs' | 'http'> {
+}): Required<Pick<ScalingMetricReaders, 'sqs' | 'http'>> {
   const agents = createGuardedAgents(deps.egress);
   return {
     sqs: createSqsReader({
