@@ -3,9 +3,9 @@
 // for (FarmScheduler.lookAgainAt), and by the reconcile queue, which carries the farms the sweep
 // found due (ports/farm-sweep.ts) as an SQS batch; the passes of one request and the look asked for
 // after them: services/reconcile/reconcile-invocation.ts.
-// The sweep itself runs here too, on the one schedule's SWEEP_TICK payload: a function of its own
-// would cost the stack four more resources (function, role, policy, log group) at CloudFormation's
-// 500-resource limit, and a tick a minute keeps this function warm for the passes it queues.
+// The sweep itself runs here too, on the one schedule's SWEEP_TICK payload: a tick a minute keeps
+// this function warm for the passes it queues, and a function of its own would cost the stack four
+// more resources (function, role, policy, log group; test/infra/stack-size.test.ts keeps headroom).
 // Farm tasks due this minute (README "Scheduled tasks") run on the same tick, for the same reason:
 // they need what a pass has (the table, the bus, the sweep entries a launch ensures) and no schedule of their own.
 
