@@ -17,8 +17,8 @@ import { CUSTOM_EVENT_ROUTES, ORCHESTRATION_ROUTES } from './orchestration-route
 import { POLICY_ROUTES } from './policy-routes';
 import { RETENTION_ROUTES } from './retention-routes';
 import { ROLE_ROUTES } from './role-routes';
-import { SCALING_ROUTES } from './scaling-routes';
 import type { ApiGroup, RouteDef } from './route-def';
+import { SCALING_ROUTES } from './scaling-routes';
 import { SERVER_ROUTES } from './server-routes';
 import { VARIABLE_ROUTES } from './variable-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';

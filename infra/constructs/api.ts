@@ -177,7 +177,9 @@ export class Api extends Construct {
     // One invoke permission per function for the whole API, not one per route: the prod stack sits
     // near CloudFormation's 500-resource limit and ~150 route-scoped permissions were a third of it.
     // The function still answers only its group's routes (its router refuses the rest).
-    const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, fn, { scopePermissionToRoute: false });
+    const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, fn, {
+      scopePermissionToRoute: false,
+    });
     for (const route of groupRoutes) {
       const httpRoute = new HttpRoute(this, pascal(route.operationId), {
         httpApi: this.httpApi,
