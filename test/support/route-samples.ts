@@ -163,6 +163,8 @@ export const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   ),
   ...POLICY_VALID_BODIES,
   ...FARM_TASK_VALID_BODIES,
+  // A well-formed push; the sample farm role has no pushed rule, so past access control it is a 400.
+  pushFarmRoleMetrics: () => ({ metrics: { sessions: 5 } }),
 };
 
 /** Bad bodies per operation: the body, and the field path the API must name. */
@@ -486,6 +488,12 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
   ...ORCHESTRATION_BAD_BODIES,
   ...AGENT_BAD_BODIES,
   ...FARM_TASK_BAD_BODIES,
+  pushFarmRoleMetrics: [
+    { why: 'no metric', body: () => ({ metrics: {} }), path: 'metrics' },
+    { why: 'a negative value', body: () => ({ metrics: { sessions: -1 } }), path: 'metrics.sessions' },
+    { why: 'a name with a space', body: () => ({ metrics: { 'open sessions': 1 } }), path: 'metrics.open sessions' },
+    { why: 'at not a time', body: () => ({ metrics: { sessions: 1 }, at: 'now' }), path: 'at' },
+  ],
   reportAgentEvent: [
     { why: 'unknown event name', body: () => ({ name: 'HostExploded' }), path: 'name' },
     { why: 'payload not an object', body: () => ({ name: 'HostUp', payload: 'x' }), path: 'payload' },
@@ -501,27 +509,31 @@ export function authFor(route: RouteDef, ids: Ids, userToken: string): Record<st
 }
 
 export function fillPath(route: RouteDef, ids: Ids): string {
-  return fillOrchestrationPath(route.path, ids)
-    .replace('/api', '')
-    .replace('{environmentId}', ids.environmentId)
-    .replace('{credentialsId}', ids.credentialsId)
-    .replace('{roleId}', ids.roleId)
-    .replace('{farmId}', ids.farmId)
-    .replace('{farmRoleId}', ids.farmRoleId)
-    .replace('{serverId}', ids.serverId)
-    .replace('{endpointId}', ids.endpointId)
-    .replace('{webhookId}', ids.webhookId)
-    .replace('{deliveryId}', ids.deliveryId)
-    .replace('{userId}', ids.userId)
-    .replace('{teamId}', ids.teamId)
-    .replace('{aclRoleId}', ids.aclRoleId)
-    .replace('{tokenId}', ids.tokenId)
-    .replace('{auditId}', ids.auditId)
-    .replace('{policyId}', ids.policyId)
-    .replace('{requestId}', ids.leaseRequestId)
-    .replace('{taskId}', ids.taskId)
-    .replace('{accountId}', ids.accountId ?? 'acc-01h00000000000000000000000')
-    .concat(SAMPLE_QUERIES[route.operationId] ?? '');
+  return (
+    fillOrchestrationPath(route.path, ids)
+      .replace('/api', '')
+      .replace('{environmentId}', ids.environmentId)
+      .replace('{credentialsId}', ids.credentialsId)
+      .replace('{roleId}', ids.roleId)
+      .replace('{farmId}', ids.farmId)
+      .replace('{farmRoleId}', ids.farmRoleId)
+      .replace('{serverId}', ids.serverId)
+      .replace('{endpointId}', ids.endpointId)
+      .replace('{webhookId}', ids.webhookId)
+      .replace('{deliveryId}', ids.deliveryId)
+      .replace('{userId}', ids.userId)
+      .replace('{teamId}', ids.teamId)
+      .replace('{aclRoleId}', ids.aclRoleId)
+      .replace('{tokenId}', ids.tokenId)
+      .replace('{auditId}', ids.auditId)
+      .replace('{policyId}', ids.policyId)
+      .replace('{requestId}', ids.leaseRequestId)
+      .replace('{taskId}', ids.taskId)
+      // The sample farm's one farm role (fixtures' awsFarmRole).
+      .replace('{alias}', 'web')
+      .replace('{accountId}', ids.accountId ?? 'acc-01h00000000000000000000000')
+      .concat(SAMPLE_QUERIES[route.operationId] ?? '')
+  );
 }
 
 /** Routes whose query has a required part: a valid one, so the request reaches the operation. */

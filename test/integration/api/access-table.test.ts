@@ -118,6 +118,9 @@ const ACCESS_TABLE: Record<string, string> = {
   resumeFarmTask: TEAM_FARM,
   deleteFarmTask: TEAM_FARM,
   listFarmTaskRuns: VIEW,
+  // metrics:push is not in the built-in developer role: an API token made for it is the usual caller.
+  pushFarmRoleMetrics: MANAGE,
+  getFarmRoleScaling: VIEW,
 
   listServers: VIEW,
   terminateServer: TEAM_FARM,

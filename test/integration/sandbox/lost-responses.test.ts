@@ -90,6 +90,11 @@ describe.each(CLOUDS)('the $name sandbox', (cloud) => {
   );
 
   it('delivers an armed state change twice, then once again', async () => {
+    // The armed duplicate goes to the sandbox's next state change, whoever's: an earlier test's
+    // instance still booting would take it (seen under a full run's load).
+    await until('earlier launches booted', () => sandbox.instances().every((i) => i.state !== 'pending'), {
+      timeoutMs: 15_000,
+    });
     expect((await control('duplicate-events', { count: 1 })).status).toBe(200);
     const serverId = newId('server');
     const { instanceId } = await driver.launch(spec(serverId));
