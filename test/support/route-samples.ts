@@ -491,7 +491,11 @@ export const BAD_BODIES: Record<string, { why: string; body: (ids: Ids) => unkno
   pushFarmRoleMetrics: [
     { why: 'no metric', body: () => ({ metrics: {} }), path: 'metrics' },
     { why: 'a negative value', body: () => ({ metrics: { sessions: -1 } }), path: 'metrics.sessions' },
-    { why: 'a name with a space', body: () => ({ metrics: { 'open sessions': 1 } }), path: 'metrics.open sessions' },
+    {
+      why: 'a name with a space',
+      body: () => ({ metrics: { 'open sessions': 1 } }),
+      path: 'metrics.open sessions',
+    },
     { why: 'at not a time', body: () => ({ metrics: { sessions: 1 }, at: 'now' }), path: 'at' },
   ],
   reportAgentEvent: [
